@@ -1,0 +1,2 @@
+/** Door locks: the port, adapters for real locks and a simulator. */
+package fi.suoja.hardware.door;

@@ -1,0 +1,174 @@
+package fi.suoja.server.access;
+
+import fi.suoja.server.problem.ProblemType;
+import fi.suoja.server.problem.SuojaException;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Accounts, staff logins and kiosk tokens. */
+@Singleton
+public class AccessService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AccessService.class);
+
+    private final AccountRepository accounts;
+    private final StaffSessionRepository sessions;
+    private final KioskRepository kiosks;
+    private final PasswordHasher hasher;
+    private final AccessConfig config;
+    private final Clock clock;
+    // Compared against when the user does not exist, so that a wrong name takes as long as a wrong password.
+    private final String decoyHash;
+
+    AccessService(AccountRepository accounts, StaffSessionRepository sessions, KioskRepository kiosks,
+                  PasswordHasher hasher, AccessConfig config, Clock clock) {
+        this.accounts = accounts;
+        this.sessions = sessions;
+        this.kiosks = kiosks;
+        this.hasher = hasher;
+        this.config = config;
+        this.clock = clock;
+        this.decoyHash = hasher.hash("decoy password that no account has");
+    }
+
+    @Transactional
+    public LoginResult login(String username, String password) {
+        Optional<Account> account = accounts.findByUsername(username).filter(Account::active);
+        boolean matches = hasher.matches(password, account.map(Account::passwordHash).orElse(decoyHash));
+        if (account.isEmpty() || !matches) {
+            LOG.info("Failed staff login for user name of length {}", username.length());
+            throw new SuojaException(ProblemType.NOT_LOGGED_IN, "The user name or the password is wrong.");
+        }
+        Instant now = clock.instant();
+        String token = Tokens.newToken(Tokens.STAFF_PREFIX);
+        Instant expires = now.plus(config.staffSessionLifetime());
+        sessions.save(new StaffSession(Tokens.hash(token), account.get().id(), now, expires));
+        return new LoginResult(token, expires, account.get().username(), account.get().role());
+    }
+
+    @Transactional
+    public void logout(String token) {
+        sessions.deleteById(Tokens.hash(token));
+    }
+
+    /** The caller a bearer token stands for, if the token is known, unexpired and not revoked. */
+    @Transactional
+    public Optional<Authentication> authenticate(String token) {
+        if (token.startsWith(Tokens.STAFF_PREFIX)) {
+            return sessions.findById(Tokens.hash(token))
+                    .filter(s -> s.expiresAt().isAfter(clock.instant()))
+                    .flatMap(s -> accounts.findById(s.accountId()))
+                    .filter(Account::active)
+                    .map(AccessService::authenticationOf);
+        }
+        if (token.startsWith(Tokens.KIOSK_PREFIX)) {
+            return kiosks.findByTokenHash(Tokens.hash(token))
+                    .filter(k -> !k.revoked())
+                    .map(k -> Authentication.build("kiosk-" + k.id(), List.of(Role.KIOSK_ROLE),
+                            Map.of(Caller.KIOSK_ID, k.id(), Caller.SITE_ID, k.siteId())));
+        }
+        return Optional.empty();
+    }
+
+    private static Authentication authenticationOf(Account account) {
+        List<String> roles = account.role() == Role.ADMIN
+                ? List.of(Role.STAFF_ROLE, Role.ADMIN_ROLE)
+                : List.of(Role.STAFF_ROLE);
+        return Authentication.build(account.username(), roles, Map.of(Caller.ACCOUNT_ID, account.id()));
+    }
+
+    @Transactional
+    public AccountView createAccount(String username, String password, Role role) {
+        if (role == Role.KIOSK) {
+            throw SuojaException.invalid("Kiosks are created as kiosks, not as accounts.");
+        }
+        if (accounts.findByUsername(username).isPresent()) {
+            throw new SuojaException(ProblemType.ALREADY_EXISTS, "An account with this user name exists already.");
+        }
+        Account saved = accounts.save(new Account(null, username, hasher.hash(password), role, true, clock.instant()));
+        return AccountView.of(saved);
+    }
+
+    @Transactional
+    public boolean hasAccounts() {
+        return accounts.count() > 0;
+    }
+
+    @Transactional
+    public List<AccountView> listAccounts() {
+        return accounts.findAllOrderByUsername().stream().map(AccountView::of).toList();
+    }
+
+    @Transactional
+    public AccountView deactivate(long accountId, Caller.Staff by) {
+        if (by.accountId() == accountId) {
+            throw SuojaException.invalid("You cannot switch off your own account.");
+        }
+        Account account = accounts.findById(accountId).orElseThrow(() -> SuojaException.notFound("The account"));
+        sessions.deleteByAccount(accountId);
+        return AccountView.of(accounts.update(account.deactivated()));
+    }
+
+    @Transactional
+    public AccountView changePassword(long accountId, String newPassword) {
+        Account account = accounts.findById(accountId).orElseThrow(() -> SuojaException.notFound("The account"));
+        sessions.deleteByAccount(accountId);
+        return AccountView.of(accounts.update(account.withPasswordHash(hasher.hash(newPassword))));
+    }
+
+    /** Creates a kiosk; its token is shown this once and never again. */
+    @Transactional
+    public NewKiosk createKiosk(long siteId, String name) {
+        return createKiosk(siteId, name, Tokens.newToken(Tokens.KIOSK_PREFIX));
+    }
+
+    /** Creates a kiosk with a token chosen by the operator (first start from configuration). */
+    @Transactional
+    public NewKiosk createKiosk(long siteId, String name, String token) {
+        if (!token.startsWith(Tokens.KIOSK_PREFIX) || token.length() < 24) {
+            throw SuojaException.invalid("A kiosk token starts with " + Tokens.KIOSK_PREFIX + " and has at least 24 characters.");
+        }
+        if (kiosks.countSites(siteId) == 0) {
+            throw SuojaException.notFound("The site");
+        }
+        Kiosk kiosk = kiosks.save(new Kiosk(null, siteId, name, Tokens.hash(token), clock.instant(), null));
+        return new NewKiosk(KioskView.of(kiosk), token);
+    }
+
+    @Transactional
+    public NewKiosk renewKioskToken(long kioskId) {
+        Kiosk kiosk = kiosks.findById(kioskId).orElseThrow(() -> SuojaException.notFound("The kiosk"));
+        String token = Tokens.newToken(Tokens.KIOSK_PREFIX);
+        return new NewKiosk(KioskView.of(kiosks.update(kiosk.withTokenHash(Tokens.hash(token)))), token);
+    }
+
+    @Transactional
+    public KioskView revokeKiosk(long kioskId) {
+        Kiosk kiosk = kiosks.findById(kioskId).orElseThrow(() -> SuojaException.notFound("The kiosk"));
+        return KioskView.of(kiosk.revoked() ? kiosk : kiosks.update(kiosk.revoke(clock.instant())));
+    }
+
+    @Transactional
+    public List<KioskView> listKiosks() {
+        return kiosks.findAllOrderById().stream().map(KioskView::of).toList();
+    }
+
+    @Transactional
+    public Optional<KioskView> kiosk(long kioskId) {
+        return kiosks.findById(kioskId).map(KioskView::of);
+    }
+
+    @Transactional
+    public int deleteExpiredSessions() {
+        return sessions.deleteExpired(clock.instant());
+    }
+}

@@ -1,0 +1,51 @@
+package fi.suoja.server.booking;
+
+import fi.suoja.server.time.TimeRange;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.GeneratedValue;
+import io.micronaut.data.annotation.Id;
+import io.micronaut.data.annotation.MappedEntity;
+
+import java.time.Instant;
+
+/**
+ * One room for one time range. Holds no name unless the site allows a "name on the door";
+ * a library card is kept only as a keyed hash. After the retention time the code, door code,
+ * card hash, name and reason are erased and only what statistics need remains.
+ */
+@MappedEntity("booking")
+record Booking(
+        @Id @GeneratedValue(GeneratedValue.Type.IDENTITY) @Nullable Long id,
+        long roomId,
+        @Nullable String code,
+        @Nullable String doorCode,
+        @Nullable Instant doorCodeFrom,
+        Instant startsAt,
+        Instant endsAt,
+        BookingStatus status,
+        @Nullable String cardHash,
+        @Nullable String nameOnDoor,
+        @Nullable Long kioskId,
+        Instant createdAt,
+        @Nullable Instant checkedInAt,
+        @Nullable Instant endedAt,
+        @Nullable String cancelReason,
+        boolean anonymised) {
+
+    static final int NAME_ON_DOOR_MAX = 60;
+    static final int REASON_MAX = 200;
+
+    Booking {
+        new TimeRange(startsAt, endsAt);
+    }
+
+    TimeRange range() {
+        return new TimeRange(startsAt, endsAt);
+    }
+
+    /** Whether the keypad should open for this code at this instant. */
+    boolean doorCodeOpensAt(String typed, Instant at) {
+        return doorCode != null && doorCode.equals(typed) && status.holdsRoom()
+                && !at.isBefore(doorCodeFrom) && at.isBefore(endsAt);
+    }
+}

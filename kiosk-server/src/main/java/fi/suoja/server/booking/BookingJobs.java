@@ -1,0 +1,97 @@
+package fi.suoja.server.booking;
+
+import fi.suoja.server.time.Grain;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The booking work nobody asks for: releasing no-shows, completing bookings at their end, and
+ * anonymising old ones. Each looks for everything overdue, not just what fell due since the last
+ * run, so it catches up after downtime. Each booking is claimed by a conditional update, so with
+ * several instances running the same job every booking is changed exactly once.
+ */
+@Singleton
+public class BookingJobs {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BookingJobs.class);
+
+    private final BookingService service;
+    private final BookingRepository bookings;
+    private final SlotClaimRepository claims;
+    private final CodeAttemptFailureRepository failures;
+    private final BookingConfig config;
+    private final Clock clock;
+
+    BookingJobs(BookingService service, BookingRepository bookings, SlotClaimRepository claims,
+                CodeAttemptFailureRepository failures, BookingConfig config, Clock clock) {
+        this.service = service;
+        this.bookings = bookings;
+        this.claims = claims;
+        this.failures = failures;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    /** CONFIRMED bookings whose check-in grace time is over become NO_SHOW and free their room. */
+    public int releaseNoShows() {
+        Instant now = clock.instant();
+        Map<Long, BookingService.Place> places = new HashMap<>();
+        int released = 0;
+        for (Booking b : service.inTransaction(() -> bookings.findByStatusAndStartsAtLessThanEquals(BookingStatus.CONFIRMED, now))) {
+            boolean done = service.inTransaction(() -> {
+                BookingService.Place place = places.computeIfAbsent(b.roomId(), service::place);
+                if (now.isBefore(place.policy(now).graceEnd(b.range()))) {
+                    return false;
+                }
+                if (bookings.close(b.id(), BookingStatus.CONFIRMED.name(), BookingStatus.NO_SHOW.name(), b.endsAt(), now) != 1) {
+                    return false;
+                }
+                claims.releaseAll(b.id());
+                return true;
+            });
+            if (done) {
+                released++;
+                LOG.info("Booking {} released: nobody checked in", b.id());
+            }
+        }
+        return released;
+    }
+
+    /** Checked-in bookings whose time is over become COMPLETED; the buffer after them stays claimed. */
+    public int completeEnded() {
+        Instant now = clock.instant();
+        int completed = 0;
+        for (Booking b : service.inTransaction(() -> bookings.findByStatusAndEndsAtLessThanEquals(BookingStatus.CHECKED_IN, now))) {
+            int rows = service.inTransaction(() ->
+                    bookings.close(b.id(), BookingStatus.CHECKED_IN.name(), BookingStatus.COMPLETED.name(), b.endsAt(), b.endsAt()));
+            completed += rows;
+        }
+        return completed;
+    }
+
+    /** Erases codes, card hashes and names of bookings that ended more than the retention time ago. */
+    public int anonymiseOld() {
+        Instant now = clock.instant();
+        Instant cutoff = now.minus(Duration.ofDays(config.retentionDays()));
+        int anonymised = 0;
+        for (Booking b : service.inTransaction(() -> bookings.findByAnonymisedFalseAndEndsAtLessThan(cutoff))) {
+            anonymised += service.inTransaction(() -> bookings.anonymise(b.id()));
+        }
+        service.inTransaction(() -> {
+            // Grains of the past only matter while a booking might still run over them.
+            claims.deleteBefore(Grain.index(Grain.floor(now.minus(Duration.ofDays(2)))));
+            return failures.deleteOlderThan(now.minus(Duration.ofDays(1)));
+        });
+        if (anonymised > 0) {
+            LOG.info("Anonymised {} bookings that ended before {}", anonymised, cutoff);
+        }
+        return anonymised;
+    }
+}

@@ -1,0 +1,349 @@
+package fi.suoja.server.booking;
+
+import fi.suoja.server.access.Caller;
+import fi.suoja.server.db.SqlErrors;
+import fi.suoja.server.problem.ProblemType;
+import fi.suoja.server.problem.SuojaException;
+import fi.suoja.server.room.Room;
+import fi.suoja.server.room.RoomSchedule;
+import fi.suoja.server.room.RoomService;
+import fi.suoja.server.secret.ServerSecrets;
+import fi.suoja.server.site.BookingRules;
+import fi.suoja.server.site.Site;
+import fi.suoja.server.site.SiteService;
+import fi.suoja.server.time.Grain;
+import fi.suoja.server.time.TimeRange;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.exceptions.DataAccessException;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+/**
+ * Bookings: made, looked up and changed by booking code. Every change runs in one database
+ * transaction; a change that would overlap another booking fails on the database's unique key
+ * and is answered with {@link ProblemType#ROOM_TAKEN}.
+ */
+@Singleton
+public class BookingService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BookingService.class);
+    private static final int ATTEMPTS = 3;
+
+    private final BookingRepository bookings;
+    private final SlotClaimRepository claims;
+    private final CodeAttemptFailureRepository failures;
+    private final RoomService rooms;
+    private final SiteService sites;
+    private final ServerSecrets secrets;
+    private final TransactionOperations<Connection> tx;
+    private final BookingConfig config;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    BookingService(BookingRepository bookings, SlotClaimRepository claims, CodeAttemptFailureRepository failures,
+                   RoomService rooms, SiteService sites, ServerSecrets secrets,
+                   TransactionOperations<Connection> tx, BookingConfig config, Clock clock) {
+        this.bookings = bookings;
+        this.claims = claims;
+        this.failures = failures;
+        this.rooms = rooms;
+        this.sites = sites;
+        this.secrets = secrets;
+        this.tx = tx;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    /** A room with everything its rules need. */
+    record Place(Room room, Site site, BookingRules rules, RoomSchedule schedule) {
+
+        BookingPolicy policy(Instant now) {
+            return new BookingPolicy(rules, schedule, now);
+        }
+    }
+
+    Place place(long roomId) {
+        Room room = rooms.get(roomId);
+        Site site = sites.get(room.siteId());
+        return new Place(room, site, sites.rules(site.id()), rooms.schedule(room));
+    }
+
+    public BookingView create(Caller caller, NewBooking request) {
+        String cardHash = request.libraryCard() == null || request.libraryCard().isBlank()
+                ? null : cardHash(request.libraryCard());
+        return inTransaction(() -> {
+            Instant now = clock.instant();
+            Place place = place(request.roomId());
+            if (caller instanceof Caller.KioskClient kiosk && kiosk.siteId() != place.site().id()) {
+                throw SuojaException.notFound("The room");
+            }
+            if (!place.room().active()) {
+                throw violation(RuleViolation.ROOM_NOT_IN_USE);
+            }
+            if (request.minutes() <= 0) {
+                throw violation(RuleViolation.TOO_SHORT);
+            }
+            TimeRange range = new TimeRange(request.start(), request.start().plus(Duration.ofMinutes(request.minutes())));
+            BookingPolicy policy = place.policy(now);
+            policy.checkNew(range).ifPresent(v -> {
+                throw violation(v);
+            });
+            String name = request.nameOnDoor() == null || request.nameOnDoor().isBlank() ? null : request.nameOnDoor().strip();
+            if (name != null && !place.rules().nameOnDoorAllowed()) {
+                throw violation(RuleViolation.NAME_ON_DOOR_NOT_ALLOWED);
+            }
+            if (cardHash == null && place.rules().libraryCardRequired()) {
+                throw violation(RuleViolation.CARD_REQUIRED);
+            }
+            if (cardHash != null) {
+                // The site's row lock makes "count, then insert" atomic for one card across instances.
+                sites.lock(place.site().id());
+                if (bookings.countActiveForCard(place.site().id(), cardHash, now) >= place.rules().maxActiveBookingsPerCard()) {
+                    throw new SuojaException(ProblemType.CARD_LIMIT,
+                            "This library card already has " + place.rules().maxActiveBookingsPerCard() + " bookings.");
+                }
+            }
+            String doorCode = place.room().keypad() ? DoorCode.random(random).value() : null;
+            Instant doorCodeFrom = doorCode == null ? null : range.start().minus(place.rules().doorCodeLead());
+            Booking booking = bookings.save(new Booking(null, place.room().id(), newCode(), doorCode, doorCodeFrom,
+                    range.start(), range.end(), BookingStatus.CONFIRMED, cardHash, name,
+                    caller instanceof Caller.KioskClient k ? k.kioskId() : null,
+                    now, null, null, null, false));
+            claim(booking, range.end(), place.rules());
+            LOG.info("Booking {} made for room {} from {} to {}", booking.id(), place.room().id(), range.start(), range.end());
+            return view(booking, place);
+        });
+    }
+
+    public BookingView find(Caller caller, String typedCode) {
+        return byCode(caller, typedCode, (booking, place, now) -> booking);
+    }
+
+    public BookingView checkIn(Caller caller, String typedCode) {
+        return byCode(caller, typedCode, (booking, place, now) -> {
+            requireStatus(booking, BookingStatus.CHECKED_IN);
+            place.policy(now).checkCheckIn(booking.range()).ifPresent(v -> {
+                throw violation(v);
+            });
+            changed(bookings.checkIn(booking.id(), now));
+            return reload(booking);
+        });
+    }
+
+    public BookingView extend(Caller caller, String typedCode, int extraMinutes) {
+        return byCode(caller, typedCode, (booking, place, now) -> {
+            if (!booking.status().holdsRoom()) {
+                throw wrongState(booking);
+            }
+            place.policy(now).checkExtension(booking.range(), extraMinutes).ifPresent(v -> {
+                throw violation(v);
+            });
+            Instant newEnd = booking.endsAt().plus(Duration.ofMinutes(extraMinutes));
+            changed(bookings.extend(booking.id(), booking.endsAt(), newEnd));
+            claim(booking, newEnd, place.rules());
+            return reload(booking);
+        });
+    }
+
+    /** Ends a booking that has started: the room is free again after the buffer. */
+    public BookingView end(Caller caller, String typedCode) {
+        return byCode(caller, typedCode, (booking, place, now) -> {
+            requireStatus(booking, BookingStatus.COMPLETED);
+            if (now.isBefore(booking.startsAt())) {
+                throw violation(RuleViolation.NOT_STARTED);
+            }
+            if (!now.isBefore(booking.endsAt())) {
+                throw violation(RuleViolation.BOOKING_OVER);
+            }
+            Instant newEnd = Grain.ceil(now).isAfter(booking.startsAt()) ? Grain.ceil(now) : booking.startsAt().plus(Grain.duration());
+            changed(bookings.close(booking.id(), booking.status().name(), BookingStatus.COMPLETED.name(), newEnd, now));
+            claims.releaseFrom(booking.id(), Grain.index(newEnd.plus(place.rules().buffer())));
+            LOG.info("Booking {} ended early at {}", booking.id(), now);
+            return reload(booking);
+        });
+    }
+
+    public BookingView cancel(Caller caller, String typedCode, @Nullable String reason) {
+        return byCode(caller, typedCode, (booking, place, now) -> {
+            requireStatus(booking, BookingStatus.CANCELLED);
+            changed(bookings.cancel(booking.id(), now, reason == null || reason.isBlank() ? null : reason.strip()));
+            claims.releaseAll(booking.id());
+            LOG.info("Booking {} cancelled", booking.id());
+            return reload(booking);
+        });
+    }
+
+    /** A site's bookings that start on a local date, for the staff desk. */
+    public List<BookingView> ofSiteDay(long siteId, LocalDate day) {
+        return inTransaction(() -> {
+            Site site = sites.get(siteId);
+            List<Room> siteRooms = rooms.ofSite(siteId);
+            if (siteRooms.isEmpty()) {
+                return List.of();
+            }
+            Instant from = day.atStartOfDay(site.zone()).toInstant();
+            Instant to = day.plusDays(1).atStartOfDay(site.zone()).toInstant();
+            var placeByRoom = siteRooms.stream().collect(Collectors.toMap(Room::id, r -> place(r.id())));
+            return bookings.findByRoomIdInAndStartsAtGreaterThanEqualsAndStartsAtLessThanOrderByStartsAt(
+                            placeByRoom.keySet(), from, to).stream()
+                    .map(b -> view(b, placeByRoom.get(b.roomId())))
+                    .toList();
+        });
+    }
+
+    /** Whether a room's keypad opens for a code now; for door locks that ask the server. */
+    public boolean doorCodeOpens(long roomId, String typed, Instant at) {
+        return inTransaction(() -> bookings.findByRoomIdInAndStartsAtGreaterThanEqualsAndStartsAtLessThanOrderByStartsAt(
+                        List.of(roomId), at.minus(Duration.ofDays(1)), at.plus(Duration.ofDays(1))).stream()
+                .anyMatch(b -> b.doorCodeOpensAt(typed, at)));
+    }
+
+    @FunctionalInterface
+    private interface Change {
+        Booking apply(Booking booking, Place place, Instant now);
+    }
+
+    private BookingView byCode(Caller caller, String typedCode, Change change) {
+        if (caller instanceof Caller.KioskClient kiosk) {
+            Instant since = clock.instant().minus(config.codeAttemptWindow());
+            long recent = inTransaction(() -> failures.countByKioskIdAndFailedAtGreaterThan(kiosk.kioskId(), since));
+            if (recent >= config.codeAttempts()) {
+                throw new SuojaException(ProblemType.TOO_MANY_ATTEMPTS, "Too many wrong codes. Please wait a few minutes or ask staff.");
+            }
+        }
+        try {
+            return inTransaction(() -> {
+                Booking booking = BookingCode.parse(typedCode)
+                        .flatMap(code -> bookings.findByCode(code.value()))
+                        .orElseThrow(BookingService::noSuchBooking);
+                Place place = place(booking.roomId());
+                if (caller instanceof Caller.KioskClient kiosk && kiosk.siteId() != place.site().id()) {
+                    throw noSuchBooking();
+                }
+                return view(change.apply(booking, place, clock.instant()), place);
+            });
+        } catch (SuojaException e) {
+            if (e.type() == ProblemType.BOOKING_NOT_FOUND && caller instanceof Caller.KioskClient kiosk) {
+                inTransaction(() -> failures.save(new CodeAttemptFailure(null, kiosk.kioskId(), clock.instant())));
+                LOG.info("Wrong booking code typed at kiosk {}", kiosk.kioskId());
+            }
+            throw e;
+        }
+    }
+
+    /** Takes the grains of {@code [start, end + buffer)} that this booking does not hold yet. */
+    private void claim(Booking booking, Instant end, BookingRules rules) {
+        Set<Long> held = claims.findByBookingId(booking.id()).stream().map(SlotClaim::slotMinute).collect(Collectors.toSet());
+        Set<Long> wanted = new HashSet<>();
+        Grain.indexes(booking.startsAt(), end.plus(rules.buffer())).forEach(wanted::add);
+        wanted.removeAll(held);
+        claims.saveAll(wanted.stream().sorted().map(m -> new SlotClaim(null, booking.roomId(), m, booking.id())).toList());
+    }
+
+    private String newCode() {
+        while (true) {
+            String code = BookingCode.random(random).value();
+            if (!bookings.existsByCode(code)) {
+                return code;
+            }
+        }
+    }
+
+    private Booking reload(Booking booking) {
+        return bookings.findById(booking.id()).orElseThrow();
+    }
+
+    BookingView view(Booking b, Place place) {
+        return new BookingView(
+                b.code() == null ? null : new BookingCode(b.code()).display(),
+                place.room().id(), place.room().name(), place.room().place(), place.site().id(), place.site().timeZone(),
+                b.startsAt(), b.endsAt(), b.status(),
+                b.doorCode(), b.doorCode() == null ? null : b.doorCodeFrom(), b.doorCode() == null ? null : b.endsAt(),
+                b.checkedInAt(), b.endedAt(), b.nameOnDoor(), b.cardHash() != null);
+    }
+
+    /**
+     * Runs work in one transaction. A unique-key violation is an overlap: the room is taken.
+     * Lock time-outs and deadlocks under heavy contention are tried again a few times.
+     */
+    <T> T inTransaction(Supplier<T> work) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return tx.executeWrite(status -> work.get());
+            } catch (DataAccessException | io.micronaut.transaction.exceptions.TransactionException e) {
+                if (SqlErrors.isUniqueViolation(e)) {
+                    throw new SuojaException(ProblemType.ROOM_TAKEN, "The room is already booked for some of that time.");
+                }
+                if (SqlErrors.isTransient(e) && attempt < ATTEMPTS) {
+                    LOG.debug("Transient database conflict, trying again ({})", attempt);
+                    continue;
+                }
+                throw e;
+            }
+        }
+    }
+
+    private String cardHash(String card) {
+        String normalised = card.replaceAll("[\\s-]", "").toUpperCase(Locale.ROOT);
+        if (!normalised.matches("[0-9A-Z]{4,32}")) {
+            throw violation(RuleViolation.CARD_INVALID);
+        }
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secrets.key("library-card"), "HmacSHA256"));
+            return java.util.HexFormat.of().formatHex(mac.doFinal(normalised.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("every Java runtime has HmacSHA256", e);
+        }
+    }
+
+    private static void requireStatus(Booking booking, BookingStatus next) {
+        if (!booking.status().canMoveTo(next)) {
+            throw wrongState(booking);
+        }
+    }
+
+    private static void changed(int rows) {
+        if (rows != 1) {
+            throw new SuojaException(ProblemType.WRONG_BOOKING_STATE, "The booking changed at the same moment. Please try again.");
+        }
+    }
+
+    private static SuojaException wrongState(Booking booking) {
+        String state = switch (booking.status()) {
+            case CONFIRMED -> "is not checked in";
+            case CHECKED_IN -> "is checked in already";
+            case COMPLETED -> "has ended";
+            case CANCELLED -> "was cancelled";
+            case NO_SHOW -> "was released because nobody came";
+        };
+        return new SuojaException(ProblemType.WRONG_BOOKING_STATE, "This booking " + state + ".");
+    }
+
+    static SuojaException violation(RuleViolation violation) {
+        return new SuojaException(ProblemType.BOOKING_RULE, violation.message(), violation.slug());
+    }
+
+    private static SuojaException noSuchBooking() {
+        return new SuojaException(ProblemType.BOOKING_NOT_FOUND, "This code does not match a booking. Check the code and try again.");
+    }
+}

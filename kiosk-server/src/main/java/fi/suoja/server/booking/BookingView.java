@@ -1,0 +1,30 @@
+package fi.suoja.server.booking;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+
+import java.time.Instant;
+
+/**
+ * A booking as the kiosk and staff see it. {@code code} is in its display form; the door code
+ * fields are null when the room has no keypad.
+ */
+@Serdeable
+public record BookingView(
+        @Nullable String code,
+        long roomId,
+        String roomName,
+        String place,
+        long siteId,
+        String timeZone,
+        Instant start,
+        Instant end,
+        BookingStatus status,
+        @Nullable String doorCode,
+        @Nullable Instant doorCodeValidFrom,
+        @Nullable Instant doorCodeValidUntil,
+        @Nullable Instant checkedInAt,
+        @Nullable Instant endedAt,
+        @Nullable String nameOnDoor,
+        boolean libraryCardGiven) {
+}

@@ -1,0 +1,28 @@
+package fi.suoja.server.problem;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+
+import java.util.List;
+
+/**
+ * An RFC 9457 problem document. {@code rule} names the broken booking rule for
+ * {@link ProblemType#BOOKING_RULE}; {@code errors} lists invalid fields.
+ */
+@Serdeable
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Problem(
+        String type,
+        String title,
+        int status,
+        @Nullable String detail,
+        @Nullable String rule,
+        @Nullable List<String> errors) {
+
+    public static final String MEDIA_TYPE = "application/problem+json";
+
+    public static Problem of(ProblemType type, @Nullable String detail) {
+        return new Problem(type.uri(), type.title(), type.status().getCode(), detail, null, null);
+    }
+}

@@ -1,0 +1,55 @@
+package fi.suoja.server.problem;
+
+import io.micronaut.context.annotation.Replaces;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.server.exceptions.response.Error;
+import io.micronaut.http.server.exceptions.response.ErrorContext;
+import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
+import jakarta.inject.Singleton;
+
+import java.util.List;
+
+/**
+ * Makes every error the framework produces (bad JSON, failed validation, unknown route, 401/403
+ * from security) a problem+json document with a stable type, like our own errors.
+ */
+@Singleton
+@Replaces(ErrorResponseProcessor.class)
+class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Problem> {
+
+    @Override
+    public MutableHttpResponse<Problem> processResponse(ErrorContext context, MutableHttpResponse<?> response) {
+        int status = response.getStatus().getCode();
+        ProblemType type = ProblemType.forStatus(status);
+        if (status == 400 && isUnreadableBody(context)) {
+            type = ProblemType.MALFORMED_BODY;
+        }
+        List<String> errors = null;
+        String detail;
+        if (type == ProblemType.SERVER_ERROR) {
+            // Never show internals; they are in the server log.
+            detail = "Please try again. If it keeps happening, ask staff.";
+        } else {
+            List<String> messages = context.getErrors().stream().map(Error::getMessage).toList();
+            detail = messages.isEmpty() ? type.title() : String.join("; ", messages);
+            errors = messages.size() > 1 ? messages : null;
+        }
+        Problem problem = new Problem(type.uri(), type.title(), status, detail, null, errors);
+        return response.body(problem).contentType(MediaType.of(Problem.MEDIA_TYPE));
+    }
+
+    private static boolean isUnreadableBody(ErrorContext context) {
+        return context.getRootCause()
+                .map(cause -> {
+                    for (Throwable t = cause; t != null; t = t.getCause()) {
+                        String name = t.getClass().getName();
+                        if (name.contains("Json") || name.contains("Serde") || name.contains("ConversionError")) {
+                            return true;
+                        }
+                    }
+                    return false;
+                })
+                .orElse(false);
+    }
+}

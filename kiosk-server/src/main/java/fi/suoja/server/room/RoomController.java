@@ -1,0 +1,135 @@
+package fi.suoja.server.room;
+
+import fi.suoja.server.access.Role;
+import fi.suoja.server.problem.SuojaException;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Put;
+import io.micronaut.http.annotation.Status;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+@Controller("/api/v1")
+@SecurityRequirement(name = "bearer")
+@ExecuteOn(TaskExecutors.BLOCKING)
+class RoomController {
+
+    private final RoomService rooms;
+
+    RoomController(RoomService rooms) {
+        this.rooms = rooms;
+    }
+
+    @Serdeable
+    record RoomBody(
+            @NotBlank @Size(max = Room.NAME_MAX) String name,
+            @NotBlank @Size(max = Room.PLACE_MAX) String place,
+            @NotNull @Min(1) @Max(50) Integer capacity,
+            boolean stepFree,
+            @Nullable Set<Equipment> equipment,
+            @Nullable @Size(max = Room.HARDWARE_ID_MAX) String doorLockId,
+            boolean keypad,
+            @Nullable @Size(max = Room.HARDWARE_ID_MAX) String roomSignId,
+            @Nullable Boolean active) {
+
+        RoomService.RoomDetails details() {
+            return new RoomService.RoomDetails(name.strip(), place.strip(), capacity, stepFree,
+                    equipment == null ? Set.of() : equipment, doorLockId, keypad, roomSignId, active == null || active);
+        }
+    }
+
+    @Serdeable
+    record HoursBody(@NotNull DayOfWeek weekday, @NotNull LocalTime opens, @NotNull LocalTime closes) {
+    }
+
+    @Serdeable
+    record ExceptionBody(boolean closed, @Nullable LocalTime opens, @Nullable LocalTime closes,
+                         @Nullable @Size(max = ExceptionDay.NOTE_MAX) String note) {
+    }
+
+    @Get("/sites/{siteId}/rooms")
+    @Secured({Role.STAFF_ROLE, Role.KIOSK_ROLE})
+    List<RoomView> list(long siteId) {
+        return rooms.viewsOfSite(siteId);
+    }
+
+    @Post("/sites/{siteId}/rooms")
+    @Status(HttpStatus.CREATED)
+    @Secured(Role.ADMIN_ROLE)
+    RoomView create(long siteId, @Body @Valid RoomBody body) {
+        return rooms.create(siteId, body.details());
+    }
+
+    @Get("/rooms/{id}")
+    @Secured({Role.STAFF_ROLE, Role.KIOSK_ROLE})
+    RoomView get(long id) {
+        return rooms.view(id);
+    }
+
+    @Put("/rooms/{id}")
+    @Secured(Role.ADMIN_ROLE)
+    RoomView update(long id, @Body @Valid RoomBody body) {
+        return rooms.update(id, body.details());
+    }
+
+    @Put("/rooms/{id}/hours")
+    @Secured(Role.ADMIN_ROLE)
+    RoomView setHours(long id, @Body @Valid List<@Valid HoursBody> body) {
+        Map<DayOfWeek, DailyHours> week = new EnumMap<>(DayOfWeek.class);
+        for (HoursBody h : body) {
+            if (week.put(h.weekday(), hours(h.opens(), h.closes())) != null) {
+                throw SuojaException.invalid(h.weekday() + " is listed twice.");
+            }
+        }
+        return rooms.setWeeklyHours(id, week);
+    }
+
+    @Put("/rooms/{id}/exceptions/{date}")
+    @Secured(Role.ADMIN_ROLE)
+    RoomView setException(long id, LocalDate date, @Body @Valid ExceptionBody body) {
+        if (body.closed()) {
+            return rooms.setException(id, date, Optional.empty(), body.note());
+        }
+        if (body.opens() == null || body.closes() == null) {
+            throw SuojaException.invalid("Give the opening and closing time, or mark the day closed.");
+        }
+        return rooms.setException(id, date, Optional.of(hours(body.opens(), body.closes())), body.note());
+    }
+
+    @Delete("/rooms/{id}/exceptions/{date}")
+    @Secured(Role.ADMIN_ROLE)
+    RoomView removeException(long id, LocalDate date) {
+        return rooms.removeException(id, date);
+    }
+
+    private static DailyHours hours(LocalTime opens, LocalTime closes) {
+        try {
+            return new DailyHours(opens, closes);
+        } catch (IllegalArgumentException e) {
+            throw SuojaException.invalid("The hours do not add up: " + e.getMessage() + ".");
+        }
+    }
+}

@@ -1,0 +1,144 @@
+package fi.suoja.server.room;
+
+import fi.suoja.server.problem.ProblemType;
+import fi.suoja.server.problem.SuojaException;
+import fi.suoja.server.site.SiteService;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+@Singleton
+public class RoomService {
+
+    private final RoomRepository rooms;
+    private final WeeklyHoursRepository weekly;
+    private final ExceptionDayRepository exceptions;
+    private final SiteService sites;
+
+    RoomService(RoomRepository rooms, WeeklyHoursRepository weekly, ExceptionDayRepository exceptions, SiteService sites) {
+        this.rooms = rooms;
+        this.weekly = weekly;
+        this.exceptions = exceptions;
+        this.sites = sites;
+    }
+
+    /** What a room is; the same shape creates and changes one. */
+    public record RoomDetails(String name, String place, int capacity, boolean stepFree, Set<Equipment> equipment,
+                              @Nullable String doorLockId, boolean keypad, @Nullable String roomSignId, boolean active) {
+    }
+
+    @Transactional
+    public RoomView create(long siteId, RoomDetails details) {
+        sites.get(siteId);
+        if (rooms.existsBySiteIdAndName(siteId, details.name())) {
+            throw new SuojaException(ProblemType.ALREADY_EXISTS, "This library has a room with this name already.");
+        }
+        return view(rooms.save(room(null, siteId, details)));
+    }
+
+    @Transactional
+    public RoomView update(long roomId, RoomDetails details) {
+        Room old = get(roomId);
+        if (!old.name().equals(details.name()) && rooms.existsBySiteIdAndName(old.siteId(), details.name())) {
+            throw new SuojaException(ProblemType.ALREADY_EXISTS, "This library has a room with this name already.");
+        }
+        return view(rooms.update(room(roomId, old.siteId(), details)));
+    }
+
+    /** Replaces the whole week: weekdays not listed are closed. */
+    @Transactional
+    public RoomView setWeeklyHours(long roomId, Map<DayOfWeek, DailyHours> hours) {
+        get(roomId);
+        weekly.deleteByRoom(roomId);
+        hours.forEach((day, h) -> weekly.save(new WeeklyHours(null, roomId, day.getValue(), h.opens(), h.closes())));
+        return view(roomId);
+    }
+
+    /** Sets other hours for one date; empty hours close the room that day. */
+    @Transactional
+    public RoomView setException(long roomId, LocalDate date, Optional<DailyHours> hours, @Nullable String note) {
+        get(roomId);
+        exceptions.deleteByRoomAndDay(roomId, date);
+        exceptions.save(new ExceptionDay(null, roomId, date,
+                hours.map(DailyHours::opens).orElse(null), hours.map(DailyHours::closes).orElse(null), note));
+        return view(roomId);
+    }
+
+    @Transactional
+    public RoomView removeException(long roomId, LocalDate date) {
+        get(roomId);
+        if (exceptions.deleteByRoomAndDay(roomId, date) == 0) {
+            throw SuojaException.notFound("An exception day on " + date);
+        }
+        return view(roomId);
+    }
+
+    @Transactional
+    public Room get(long roomId) {
+        return rooms.findById(roomId).orElseThrow(() -> SuojaException.notFound("The room"));
+    }
+
+    @Transactional
+    public RoomView view(long roomId) {
+        return view(get(roomId));
+    }
+
+    @Transactional
+    public List<Room> ofSite(long siteId) {
+        sites.get(siteId);
+        return rooms.findBySiteIdOrderByName(siteId);
+    }
+
+    @Transactional
+    public List<RoomView> viewsOfSite(long siteId) {
+        return ofSite(siteId).stream().map(this::view).toList();
+    }
+
+    @Transactional
+    public RoomSchedule schedule(Room room) {
+        Map<DayOfWeek, DailyHours> week = new EnumMap<>(DayOfWeek.class);
+        for (WeeklyHours h : weekly.findByRoomIdOrderByWeekday(room.id())) {
+            week.put(DayOfWeek.of(h.weekday()), new DailyHours(h.opens(), h.closes()));
+        }
+        Map<LocalDate, Optional<DailyHours>> other = new HashMap<>();
+        for (ExceptionDay e : exceptions.findByRoomIdOrderByOnDate(room.id())) {
+            other.put(e.onDate(), e.opens() == null ? Optional.empty() : Optional.of(new DailyHours(e.opens(), e.closes())));
+        }
+        return new RoomSchedule(sites.get(room.siteId()).zone(), week, other);
+    }
+
+    private RoomView view(Room room) {
+        List<RoomView.WeekdayHours> hours = weekly.findByRoomIdOrderByWeekday(room.id()).stream()
+                .map(h -> new RoomView.WeekdayHours(DayOfWeek.of(h.weekday()), h.opens(), h.closes()))
+                .toList();
+        List<RoomView.OtherDay> other = exceptions.findByRoomIdOrderByOnDate(room.id()).stream()
+                .map(e -> new RoomView.OtherDay(e.onDate(), e.opens() == null, e.opens(), e.closes(), e.note()))
+                .toList();
+        return new RoomView(room.id(), room.siteId(), room.name(), room.place(), room.capacity(), room.stepFree(),
+                room.equipmentSet(), room.doorLockId(), room.keypad(), room.roomSignId(), room.active(), hours, other);
+    }
+
+    private static Room room(@Nullable Long id, long siteId, RoomDetails d) {
+        try {
+            return new Room(id, siteId, d.name(), d.place(), d.capacity(), d.stepFree(),
+                    Room.encode(d.equipment() == null ? Set.of() : new HashSet<>(d.equipment())),
+                    blankToNull(d.doorLockId()), d.keypad(), blankToNull(d.roomSignId()), d.active());
+        } catch (IllegalArgumentException e) {
+            throw SuojaException.invalid("The room does not add up: " + e.getMessage() + ".");
+        }
+    }
+
+    private static String blankToNull(@Nullable String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

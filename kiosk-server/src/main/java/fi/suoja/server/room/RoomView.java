@@ -1,0 +1,38 @@
+package fi.suoja.server.room;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.Set;
+
+/** A room with its hours, as the API shows it. */
+@Serdeable
+public record RoomView(
+        long id,
+        long siteId,
+        String name,
+        String place,
+        int capacity,
+        boolean stepFree,
+        Set<Equipment> equipment,
+        @Nullable String doorLockId,
+        boolean keypad,
+        @Nullable String roomSignId,
+        boolean active,
+        List<WeekdayHours> hours,
+        List<OtherDay> exceptions) {
+
+    @Serdeable
+    public record WeekdayHours(DayOfWeek weekday, LocalTime opens, LocalTime closes) {
+    }
+
+    /** A day with other hours; {@code opens} and {@code closes} are null when the room is closed. */
+    @Serdeable
+    public record OtherDay(LocalDate date, boolean closed, @Nullable LocalTime opens, @Nullable LocalTime closes,
+                           @Nullable String note) {
+    }
+}

@@ -1,0 +1,133 @@
+package fi.suoja.server.setup;
+
+import fi.suoja.server.access.AccessService;
+import fi.suoja.server.access.Role;
+import fi.suoja.server.problem.SuojaException;
+import fi.suoja.server.room.DailyHours;
+import fi.suoja.server.room.Equipment;
+import fi.suoja.server.room.RoomService;
+import fi.suoja.server.room.RoomView;
+import fi.suoja.server.site.BookingRules;
+import fi.suoja.server.site.Site;
+import fi.suoja.server.site.SiteService;
+import io.micronaut.context.event.ApplicationEventListener;
+import io.micronaut.data.exceptions.DataAccessException;
+import io.micronaut.runtime.server.event.ServerStartupEvent;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.time.DayOfWeek;
+import java.time.LocalTime;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * On the first start against an empty database: the first admin account, and (unless switched
+ * off) a demo library with three rooms and a kiosk, so the system can be tried at once.
+ */
+@Singleton
+class FirstStart implements ApplicationEventListener<ServerStartupEvent> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FirstStart.class);
+    static final String DEMO_SITE = "Demo Library";
+
+    private final AccessService access;
+    private final SiteService sites;
+    private final RoomService rooms;
+    private final BootstrapConfig config;
+
+    FirstStart(AccessService access, SiteService sites, RoomService rooms, BootstrapConfig config) {
+        this.access = access;
+        this.sites = sites;
+        this.rooms = rooms;
+        this.config = config;
+    }
+
+    @Override
+    public void onApplicationEvent(ServerStartupEvent event) {
+        try {
+            createAdmin();
+            if (config.demo() && sites.all().isEmpty()) {
+                createDemoSite();
+            }
+        } catch (SuojaException | DataAccessException e) {
+            // Another instance did the first start at the same moment: its data stands.
+            LOG.info("First-start data exists already: {}", e.getMessage());
+        }
+    }
+
+    private void createAdmin() {
+        if (access.hasAccounts()) {
+            return;
+        }
+        String password = config.adminPassword();
+        if (password == null || password.isBlank()) {
+            password = readablePassword();
+            writePasswordFile(password);
+            LOG.warn("Created the first admin account '{}'. Its password is in {}: change it after logging in.",
+                    config.adminUsername(), Path.of(config.passwordFile()).toAbsolutePath());
+        } else {
+            LOG.info("Created the first admin account '{}' with the configured password.", config.adminUsername());
+        }
+        access.createAccount(config.adminUsername(), password, Role.ADMIN);
+    }
+
+    private void createDemoSite() {
+        Site site = sites.create(DEMO_SITE, "Europe/Helsinki", BookingRules.defaults(0));
+        Map<DayOfWeek, DailyHours> week = new EnumMap<>(DayOfWeek.class);
+        for (DayOfWeek day : DayOfWeek.values()) {
+            week.put(day, day == DayOfWeek.SUNDAY
+                    ? new DailyHours(LocalTime.of(10, 0), LocalTime.of(18, 0))
+                    : new DailyHours(LocalTime.of(8, 0), LocalTime.of(20, 0)));
+        }
+        RoomView one = rooms.create(site.id(), new RoomService.RoomDetails("Room 1", "2nd floor, next to the newspapers",
+                2, true, Set.of(Equipment.COMPUTER, Equipment.WEBCAM, Equipment.HEADSET), "lock-1", true, "sign-1", true));
+        RoomView two = rooms.create(site.id(), new RoomService.RoomDetails("Room 2", "Ground floor, behind the help desk",
+                3, true, Set.of(Equipment.HEADSET), "lock-2", true, "sign-2", true));
+        RoomView three = rooms.create(site.id(), new RoomService.RoomDetails("Family room", "1st floor, children's section",
+                5, false, Set.of(Equipment.LARGE_SCREEN, Equipment.INDUCTION_LOOP), null, false, "sign-3", true));
+        for (RoomView room : new RoomView[] {one, two, three}) {
+            rooms.setWeeklyHours(room.id(), week);
+        }
+        if (config.kioskToken() != null && !config.kioskToken().isBlank()) {
+            access.createKiosk(site.id(), "Lobby kiosk", config.kioskToken().strip());
+        }
+        LOG.info("Created the demo site '{}' with three rooms", DEMO_SITE);
+    }
+
+    private void writePasswordFile(String password) {
+        Path file = Path.of(config.passwordFile());
+        try {
+            if (file.getParent() != null) {
+                Files.createDirectories(file.getParent());
+            }
+            Files.writeString(file, password + System.lineSeparator());
+            try {
+                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            } catch (UnsupportedOperationException notPosix) {
+                LOG.debug("File system without POSIX permissions: {}", file);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the first admin password to " + file, e);
+        }
+    }
+
+    /** Sixteen characters from an alphabet without look-alikes: about 80 bits. */
+    private static String readablePassword() {
+        String alphabet = "23456789abcdefghjkmnpqrstuvwxyzABCDEFGHJKMNPQRSTUVWXYZ";
+        SecureRandom random = new SecureRandom();
+        StringBuilder password = new StringBuilder();
+        for (int i = 0; i < 16; i++) {
+            password.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return password.toString();
+    }
+}

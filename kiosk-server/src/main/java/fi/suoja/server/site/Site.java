@@ -1,0 +1,28 @@
+package fi.suoja.server.site;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.GeneratedValue;
+import io.micronaut.data.annotation.Id;
+import io.micronaut.data.annotation.MappedEntity;
+
+import java.time.Instant;
+import java.time.ZoneId;
+
+/** A library. Its rules and opening hours are read in its own time zone. */
+@MappedEntity("site")
+public record Site(
+        @Id @GeneratedValue(GeneratedValue.Type.IDENTITY) @Nullable Long id,
+        String name,
+        String timeZone,
+        Instant createdAt) {
+
+    public static final int NAME_MAX = 120;
+
+    public Site {
+        ZoneId.of(timeZone);
+    }
+
+    public ZoneId zone() {
+        return ZoneId.of(timeZone);
+    }
+}

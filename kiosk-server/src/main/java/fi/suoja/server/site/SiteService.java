@@ -1,0 +1,74 @@
+package fi.suoja.server.site;
+
+import fi.suoja.server.problem.ProblemType;
+import fi.suoja.server.problem.SuojaException;
+import io.micronaut.transaction.TransactionDefinition;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+
+@Singleton
+public class SiteService {
+
+    private final SiteRepository sites;
+    private final BookingRulesRepository rules;
+    private final Clock clock;
+
+    SiteService(SiteRepository sites, BookingRulesRepository rules, Clock clock) {
+        this.sites = sites;
+        this.rules = rules;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Site create(String name, String timeZone, BookingRules bookingRules) {
+        try {
+            ZoneId.of(timeZone);
+        } catch (DateTimeException e) {
+            throw SuojaException.invalid("Unknown time zone: " + timeZone);
+        }
+        if (sites.findByName(name).isPresent()) {
+            throw new SuojaException(ProblemType.ALREADY_EXISTS, "A site with this name exists already.");
+        }
+        Site site = sites.save(new Site(null, name, timeZone, clock.instant()));
+        rules.save(bookingRules.forSite(site.id()));
+        return site;
+    }
+
+    @Transactional
+    public List<Site> all() {
+        return sites.findAllOrderById();
+    }
+
+    @Transactional
+    public Optional<Site> find(long id) {
+        return sites.findById(id);
+    }
+
+    @Transactional
+    public Site get(long id) {
+        return sites.findById(id).orElseThrow(() -> SuojaException.notFound("The site"));
+    }
+
+    @Transactional
+    public BookingRules rules(long siteId) {
+        return rules.findById(siteId).orElseThrow(() -> SuojaException.notFound("The site"));
+    }
+
+    @Transactional
+    public BookingRules updateRules(long siteId, BookingRules changed) {
+        get(siteId);
+        return rules.update(changed.forSite(siteId));
+    }
+
+    /** Must be called inside the caller's transaction; the lock is released when it ends. */
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    public void lock(long siteId) {
+        sites.lock(siteId).orElseThrow(() -> SuojaException.notFound("The site"));
+    }
+}

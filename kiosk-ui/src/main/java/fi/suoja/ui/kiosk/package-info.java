@@ -1,0 +1,2 @@
+/** The citizen kiosk at {@code /}. */
+package fi.suoja.ui.kiosk;

@@ -1,0 +1,2 @@
+/** The staff desk at {@code /staff}. */
+package fi.suoja.ui.staff;
