@@ -1,5 +1,6 @@
 package fi.suoja.server.booking;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
@@ -45,7 +46,7 @@ interface BookingRepository extends CrudRepository<Booking, Long> {
     @Query("""
             UPDATE booking SET status = 'CANCELLED', ended_at = :at, cancel_reason = :reason
             WHERE id = :id AND status = 'CONFIRMED'""")
-    int cancel(long id, Instant at, String reason);
+    int cancel(long id, Instant at, @Nullable String reason);
 
     @Query("UPDATE booking SET ends_at = :newEnd WHERE id = :id AND ends_at = :oldEnd AND status IN ('CONFIRMED', 'CHECKED_IN')")
     int extend(long id, Instant oldEnd, Instant newEnd);

@@ -1,0 +1,41 @@
+package fi.suoja.server;
+
+import io.micronaut.context.annotation.Replaces;
+import jakarta.inject.Singleton;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+
+/** The server's clock in tests: stands still until a test moves it. */
+@Singleton
+@Replaces(Clock.class)
+public class MutableClock extends Clock {
+
+    private volatile Instant now = Instant.parse("2026-11-24T08:00:00Z");
+
+    public void set(Instant instant) {
+        now = instant;
+    }
+
+    public void advance(Duration duration) {
+        now = now.plus(duration);
+    }
+
+    @Override
+    public Instant instant() {
+        return now;
+    }
+
+    @Override
+    public ZoneId getZone() {
+        return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+        throw new UnsupportedOperationException("the server reads instants only");
+    }
+}

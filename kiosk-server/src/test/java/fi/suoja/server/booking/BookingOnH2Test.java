@@ -1,0 +1,7 @@
+package fi.suoja.server.booking;
+
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+
+@MicronautTest(transactional = false)
+class BookingOnH2Test extends BookingScenarios {
+}

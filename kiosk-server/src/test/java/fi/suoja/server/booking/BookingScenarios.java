@@ -1,0 +1,347 @@
+package fi.suoja.server.booking;
+
+import fi.suoja.server.Api;
+import fi.suoja.server.MutableClock;
+import io.micronaut.runtime.server.EmbeddedServer;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static fi.suoja.server.Api.expect;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Bookings through the real HTTP API against a real database. Run on H2 by
+ * {@link BookingOnH2Test} and on PostgreSQL by {@link BookingOnPostgresTest}.
+ */
+abstract class BookingScenarios {
+
+    static final ZoneId HELSINKI = ZoneId.of("Europe/Helsinki");
+    static final LocalDate TODAY = LocalDate.of(2026, 11, 24);
+
+    @Inject
+    EmbeddedServer server;
+
+    @Inject
+    MutableClock clock;
+
+    @Inject
+    BookingJobs jobs;
+
+    @Inject
+    BookingService service;
+
+    Api api;
+    String admin;
+    String staff;
+    String kiosk;
+    long siteId;
+    long roomId;
+
+    @BeforeEach
+    void scene() {
+        clock.set(at(TODAY, "10:00"));
+        api = new Api(server);
+        admin = api.loginAdmin();
+        String unique = UUID.randomUUID().toString().substring(0, 8);
+        staff = api.staffToken(admin, "staff-" + unique);
+        siteId = api.createSite(admin, "Library " + unique, Api.rules());
+        roomId = api.createRoom(admin, siteId, "Room A", "08:00", "20:00");
+        kiosk = api.kioskToken(admin, siteId, "Lobby");
+    }
+
+    static Instant at(LocalDate day, String time) {
+        return ZonedDateTime.of(day, LocalTime.parse(time), HELSINKI).toInstant();
+    }
+
+    Api.Answer book(String token, long room, Instant start, int minutes) {
+        return api.post("/api/v1/bookings", token, Map.of("roomId", room, "start", start.toString(), "minutes", minutes));
+    }
+
+    Api.Answer book(long room, Instant start, int minutes, Map<String, Object> extra) {
+        Map<String, Object> body = new HashMap<>(Map.of("roomId", room, "start", start.toString(), "minutes", minutes));
+        body.putAll(extra);
+        return api.post("/api/v1/bookings", kiosk, body);
+    }
+
+    String code(Api.Answer booking) {
+        return booking.string("code");
+    }
+
+    List<Map<String, Object>> freeRanges(LocalDate day) {
+        Api.Answer answer = expect(200, api.get("/api/v1/sites/" + siteId + "/availability?date=" + day, kiosk));
+        return castList(answer.list().stream().filter(r -> ((Number) r.get("roomId")).longValue() == roomId)
+                .findFirst().orElseThrow().get("free"));
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<Map<String, Object>> castList(Object o) {
+        return (List<Map<String, Object>>) o;
+    }
+
+    static Map<String, Object> range(Instant start, Instant end) {
+        return Map.of("start", start.toString(), "end", end.toString());
+    }
+
+    @Test
+    void a_booking_shows_in_availability_and_a_second_booking_of_the_same_time_gets_409() {
+        Api.Answer first = expect(201, book(kiosk, roomId, at(TODAY, "12:00"), 60));
+        assertThat(first.string("status")).isEqualTo("CONFIRMED");
+        assertThat(code(first)).matches("[2-9A-HJKMNP-Z]{3}-[2-9A-HJKMNP-Z]{3}-[2-9A-HJKMNP-Z]{3}");
+        assertThat(first.string("doorCode")).matches("[0-9]{6}");
+        assertThat(first.string("doorCodeValidFrom")).isEqualTo(at(TODAY, "11:50").toString());
+        assertThat(first.string("doorCodeValidUntil")).isEqualTo(at(TODAY, "13:00").toString());
+
+        // Free until the booking minus the buffer it needs, and again after its own buffer.
+        assertThat(freeRanges(TODAY)).containsExactly(
+                range(at(TODAY, "10:00"), at(TODAY, "11:50")),
+                range(at(TODAY, "13:10"), at(TODAY, "20:00")));
+
+        Api.Answer second = book(kiosk, roomId, at(TODAY, "12:30"), 60);
+        assertThat(second.status()).isEqualTo(409);
+        assertThat(second.contentType()).startsWith("application/problem+json");
+        assertThat(second.problem()).isEqualTo("urn:suoja:problem:room-taken");
+    }
+
+    @Test
+    void the_buffer_keeps_bookings_apart_on_both_sides() {
+        expect(201, book(kiosk, roomId, at(TODAY, "12:00"), 60));
+        assertThat(book(kiosk, roomId, at(TODAY, "13:00"), 15).status()).isEqualTo(409);
+        assertThat(book(staff, roomId, at(TODAY, "11:45"), 15).status()).isEqualTo(409);
+        expect(201, book(kiosk, roomId, at(TODAY, "13:15"), 15));
+        expect(201, book(kiosk, roomId, at(TODAY, "11:30"), 15));
+    }
+
+    @Test
+    void a_booking_for_now_starts_in_the_current_five_minutes_and_free_now_lists_the_room_until_then() {
+        clock.set(at(TODAY, "10:07"));
+        Api.Answer free = expect(200, api.get("/api/v1/sites/" + siteId + "/free-now?minutes=30", kiosk));
+        assertThat(free.list()).hasSize(1);
+        assertThat(free.list().get(0).get("start")).isEqualTo(at(TODAY, "10:05").toString());
+        assertThat(free.list().get(0).get("maxMinutes")).isEqualTo(120);
+
+        expect(201, book(kiosk, roomId, at(TODAY, "10:05"), 30));
+        assertThat(expect(200, api.get("/api/v1/sites/" + siteId + "/free-now?minutes=15", kiosk)).list()).isEmpty();
+        assertThat(book(kiosk, roomId, at(TODAY, "10:00"), 15).problem()).isEqualTo("urn:suoja:problem:booking-rule");
+    }
+
+    @Test
+    void a_booking_can_be_extended_only_into_free_time() {
+        String code = code(expect(201, book(kiosk, roomId, at(TODAY, "12:00"), 30)));
+        expect(201, book(kiosk, roomId, at(TODAY, "13:15"), 30));
+
+        Api.Answer taken = api.post("/api/v1/bookings/" + code + "/extend", kiosk, Map.of("minutes", 45));
+        assertThat(taken.status()).isEqualTo(409);
+        assertThat(taken.problem()).isEqualTo("urn:suoja:problem:room-taken");
+        assertThat(expect(200, api.get("/api/v1/bookings/" + code, kiosk)).string("end")).isEqualTo(at(TODAY, "12:30").toString());
+
+        Api.Answer longer = expect(200, api.post("/api/v1/bookings/" + code + "/extend", kiosk, Map.of("minutes", 30)));
+        assertThat(longer.string("end")).isEqualTo(at(TODAY, "13:00").toString());
+        assertThat(longer.string("doorCodeValidUntil")).isEqualTo(at(TODAY, "13:00").toString());
+        assertThat(book(kiosk, roomId, at(TODAY, "13:00"), 15).status()).isEqualTo(409);
+    }
+
+    @Test
+    void checking_in_and_ending_early_frees_the_room_after_the_buffer() {
+        String code = code(expect(201, book(kiosk, roomId, at(TODAY, "10:00"), 60)));
+        Api.Answer checkedIn = expect(200, api.post("/api/v1/bookings/" + code + "/check-in", kiosk, null));
+        assertThat(checkedIn.string("status")).isEqualTo("CHECKED_IN");
+        assertThat(checkedIn.string("checkedInAt")).isEqualTo(at(TODAY, "10:00").toString());
+
+        clock.set(at(TODAY, "10:22"));
+        Api.Answer ended = expect(200, api.post("/api/v1/bookings/" + code + "/end", kiosk, null));
+        assertThat(ended.string("status")).isEqualTo("COMPLETED");
+        assertThat(ended.string("end")).isEqualTo(at(TODAY, "10:25").toString());
+
+        assertThat(book(kiosk, roomId, at(TODAY, "10:20"), 15).status()).isEqualTo(409);
+        clock.set(at(TODAY, "10:35"));
+        expect(201, book(kiosk, roomId, at(TODAY, "10:35"), 15));
+        assertThat(api.post("/api/v1/bookings/" + code + "/end", kiosk, null).problem())
+                .isEqualTo("urn:suoja:problem:wrong-booking-state");
+    }
+
+    @Test
+    void a_booking_cannot_be_ended_before_it_starts_but_can_be_cancelled_and_its_time_booked_again() {
+        String code = code(expect(201, book(kiosk, roomId, at(TODAY, "14:00"), 60)));
+        Api.Answer early = api.post("/api/v1/bookings/" + code + "/end", kiosk, null);
+        assertThat(early.status()).isEqualTo(422);
+        assertThat(early.string("rule")).isEqualTo("not-started");
+
+        Api.Answer cancelled = expect(200, api.post("/api/v1/bookings/" + code + "/cancel", kiosk, Map.of()));
+        assertThat(cancelled.string("status")).isEqualTo("CANCELLED");
+        expect(201, book(kiosk, roomId, at(TODAY, "14:00"), 60));
+        assertThat(api.post("/api/v1/bookings/" + code + "/check-in", kiosk, null).problem())
+                .isEqualTo("urn:suoja:problem:wrong-booking-state");
+    }
+
+    @Test
+    void an_unclaimed_booking_is_released_exactly_when_the_grace_time_is_over() {
+        String code = code(expect(201, book(kiosk, roomId, at(TODAY, "11:00"), 60)));
+
+        clock.set(at(TODAY, "11:14:59"));
+        jobs.releaseNoShows();
+        assertThat(expect(200, api.get("/api/v1/bookings/" + code, staff)).string("status")).isEqualTo("CONFIRMED");
+
+        clock.set(at(TODAY, "11:15"));
+        Api.Answer late = api.post("/api/v1/bookings/" + code + "/check-in", kiosk, null);
+        assertThat(late.status()).isEqualTo(422);
+        assertThat(late.string("rule")).isEqualTo("check-in-too-late");
+        assertThat(jobs.releaseNoShows()).isPositive();
+        assertThat(jobs.releaseNoShows()).as("a second run finds nothing left to do").isZero();
+        assertThat(expect(200, api.get("/api/v1/bookings/" + code, staff)).string("status")).isEqualTo("NO_SHOW");
+
+        expect(201, book(kiosk, roomId, at(TODAY, "11:15"), 30));
+    }
+
+    @Test
+    void check_in_opens_with_the_door_code() {
+        String code = code(expect(201, book(kiosk, roomId, at(TODAY, "11:00"), 60)));
+        clock.set(at(TODAY, "10:49:59"));
+        assertThat(api.post("/api/v1/bookings/" + code + "/check-in", kiosk, null).string("rule")).isEqualTo("check-in-too-early");
+        clock.set(at(TODAY, "10:50"));
+        expect(200, api.post("/api/v1/bookings/" + code + "/check-in", kiosk, null));
+    }
+
+    @Test
+    void checked_in_bookings_complete_at_their_end_and_the_job_catches_up_after_downtime() {
+        String first = code(expect(201, book(kiosk, roomId, at(TODAY, "10:00"), 30)));
+        String second = code(expect(201, book(kiosk, roomId, at(TODAY, "10:45"), 30)));
+        expect(200, api.post("/api/v1/bookings/" + first + "/check-in", kiosk, null));
+        clock.set(at(TODAY, "10:45"));
+        expect(200, api.post("/api/v1/bookings/" + second + "/check-in", kiosk, null));
+
+        clock.set(at(TODAY, "10:29"));
+        jobs.completeEnded();
+        assertThat(expect(200, api.get("/api/v1/bookings/" + first, staff)).string("status")).isEqualTo("CHECKED_IN");
+        clock.set(at(TODAY, "16:00"));
+        assertThat(jobs.completeEnded()).isGreaterThanOrEqualTo(2);
+        assertThat(expect(200, api.get("/api/v1/bookings/" + first, staff)).string("status")).isEqualTo("COMPLETED");
+        assertThat(expect(200, api.get("/api/v1/bookings/" + second, staff)).string("endedAt")).isEqualTo(at(TODAY, "11:15").toString());
+    }
+
+    @Test
+    void the_door_code_opens_only_inside_the_booking_window() {
+        Api.Answer booking = expect(201, book(kiosk, roomId, at(TODAY, "12:00"), 60));
+        String door = booking.string("doorCode");
+        assertThat(service.doorCodeOpens(roomId, door, at(TODAY, "11:49:59"))).isFalse();
+        assertThat(service.doorCodeOpens(roomId, door, at(TODAY, "11:50"))).isTrue();
+        assertThat(service.doorCodeOpens(roomId, door, at(TODAY, "12:59:59"))).isTrue();
+        assertThat(service.doorCodeOpens(roomId, door, at(TODAY, "13:00"))).isFalse();
+        String wrong = door.equals("000000") ? "000001" : "000000";
+        assertThat(service.doorCodeOpens(roomId, wrong, at(TODAY, "12:30"))).isFalse();
+        expect(200, api.post("/api/v1/bookings/" + booking.string("code") + "/cancel", kiosk, Map.of()));
+        assertThat(service.doorCodeOpens(roomId, door, at(TODAY, "12:30"))).isFalse();
+    }
+
+    @Test
+    void a_wrong_code_says_nothing_about_other_bookings_and_a_kiosk_is_slowed_down_after_ten() {
+        String code = code(expect(201, book(kiosk, roomId, at(TODAY, "12:00"), 60)));
+        for (String wrong : List.of("ABC-DEF-GHJ", "not a code", "0000", "ABCDEFGHJK")) {
+            Api.Answer answer = api.get("/api/v1/bookings/" + wrong.replace(" ", "%20"), kiosk);
+            assertThat(answer.status()).isEqualTo(404);
+            assertThat(answer.problem()).isEqualTo("urn:suoja:problem:booking-not-found");
+            assertThat(answer.text()).doesNotContain("Room A");
+        }
+        for (int i = 0; i < 6; i++) {
+            assertThat(api.get("/api/v1/bookings/ZZZ-ZZZ-ZZ" + (i + 2), kiosk).status()).isEqualTo(404);
+        }
+        Api.Answer blocked = api.get("/api/v1/bookings/" + code, kiosk);
+        assertThat(blocked.status()).isEqualTo(429);
+        assertThat(blocked.problem()).isEqualTo("urn:suoja:problem:too-many-attempts");
+
+        // Staff are not limited, and the kiosk may try again once the window has passed.
+        expect(200, api.get("/api/v1/bookings/" + code, staff));
+        clock.advance(Duration.ofMinutes(11));
+        expect(200, api.get("/api/v1/bookings/" + code.toLowerCase().replace("-", " ").replace(" ", ""), kiosk));
+    }
+
+    @Test
+    void a_kiosk_sees_and_books_only_its_own_library() {
+        String code = code(expect(201, book(kiosk, roomId, at(TODAY, "12:00"), 60)));
+        long otherSite = api.createSite(admin, "Other " + UUID.randomUUID(), Api.rules());
+        String otherKiosk = api.kioskToken(admin, otherSite, "Other lobby");
+        assertThat(api.get("/api/v1/bookings/" + code, otherKiosk).problem()).isEqualTo("urn:suoja:problem:booking-not-found");
+        assertThat(book(otherKiosk, roomId, at(TODAY, "15:00"), 30).status()).isEqualTo(404);
+        assertThat(api.get("/api/v1/sites/" + siteId + "/availability?date=" + TODAY, otherKiosk).status()).isEqualTo(404);
+        assertThat(api.get("/api/v1/sites/" + siteId + "/bookings?date=" + TODAY, kiosk).status()).isEqualTo(403);
+    }
+
+    @Test
+    void staff_see_the_day_of_a_library_with_codes() {
+        String code = code(expect(201, book(kiosk, roomId, at(TODAY, "12:00"), 60)));
+        expect(201, book(kiosk, roomId, at(TODAY.plusDays(1), "12:00"), 60));
+        Api.Answer day = expect(200, api.get("/api/v1/sites/" + siteId + "/bookings?date=" + TODAY, staff));
+        assertThat(day.list()).extracting(b -> b.get("code")).containsExactly(code);
+    }
+
+    @Test
+    void a_library_card_is_counted_however_it_is_typed_and_never_shown() {
+        expect(200, api.put("/api/v1/sites/" + siteId + "/rules", admin, Api.rules("maxActiveBookingsPerCard", 2)));
+        Api.Answer one = expect(201, book(roomId, at(TODAY, "11:00"), 30, Map.of("libraryCard", "12345678")));
+        assertThat(one.text()).doesNotContain("12345678");
+        assertThat(one.get("libraryCardGiven")).isEqualTo(true);
+        expect(201, book(roomId, at(TODAY, "12:00"), 30, Map.of("libraryCard", " 1234 5678 ")));
+        Api.Answer third = book(roomId, at(TODAY, "13:00"), 30, Map.of("libraryCard", "1234-5678"));
+        assertThat(third.status()).isEqualTo(409);
+        assertThat(third.problem()).isEqualTo("urn:suoja:problem:card-limit");
+        expect(201, book(roomId, at(TODAY, "13:00"), 30, Map.of("libraryCard", "87654321")));
+    }
+
+    @Test
+    void a_site_can_require_a_card_and_refuses_names_on_doors_unless_allowed() {
+        expect(200, api.put("/api/v1/sites/" + siteId + "/rules", admin, Api.rules("libraryCardRequired", true)));
+        assertThat(book(kiosk, roomId, at(TODAY, "11:00"), 30).string("rule")).isEqualTo("card-required");
+        assertThat(book(roomId, at(TODAY, "11:00"), 30, Map.of("libraryCard", "12!")).string("rule")).isEqualTo("card-invalid");
+        assertThat(book(roomId, at(TODAY, "11:00"), 30, Map.of("libraryCard", "A1234", "nameOnDoor", "Maija")).string("rule"))
+                .isEqualTo("name-on-door-not-allowed");
+        expect(200, api.put("/api/v1/sites/" + siteId + "/rules", admin,
+                Api.rules("libraryCardRequired", true, "nameOnDoorAllowed", true)));
+        Api.Answer named = expect(201, book(roomId, at(TODAY, "11:00"), 30, Map.of("libraryCard", "A1234", "nameOnDoor", "Maija")));
+        assertThat(named.string("nameOnDoor")).isEqualTo("Maija");
+    }
+
+    @Test
+    void old_bookings_lose_codes_and_card_but_stay_for_statistics() {
+        String old = code(expect(201, book(roomId, at(TODAY, "11:00"), 30, Map.of("libraryCard", "99887766"))));
+        clock.set(at(TODAY.plusDays(1), "10:00"));
+        String recent = code(expect(201, book(kiosk, roomId, at(TODAY.plusDays(1), "11:00"), 30)));
+
+        clock.set(at(TODAY.plusDays(31), "11:29"));
+        staff = api.loginAdmin(); // the earlier login has expired by now
+        jobs.anonymiseOld();
+        expect(200, api.get("/api/v1/bookings/" + old, staff));
+        clock.set(at(TODAY.plusDays(31), "11:31"));
+        assertThat(jobs.anonymiseOld()).isPositive();
+        assertThat(api.get("/api/v1/bookings/" + old, staff).status()).isEqualTo(404);
+        expect(200, api.get("/api/v1/bookings/" + recent, staff));
+
+        Api.Answer day = expect(200, api.get("/api/v1/sites/" + siteId + "/bookings?date=" + TODAY, staff));
+        assertThat(day.list()).hasSize(1);
+        assertThat(day.list().get(0).get("code")).isNull();
+        assertThat(day.list().get(0).get("doorCode")).isNull();
+        assertThat(day.list().get(0).get("libraryCardGiven")).isEqualTo(false);
+        assertThat(day.list().get(0).get("start")).isEqualTo(at(TODAY, "11:00").toString());
+    }
+
+    @Test
+    void rules_are_checked_through_the_api_with_their_names() {
+        assertThat(book(kiosk, roomId, at(TODAY, "19:30"), 60).string("rule")).isEqualTo("outside-opening-hours");
+        assertThat(book(kiosk, roomId, at(TODAY, "12:00"), 10).string("rule")).isEqualTo("length-not-in-steps");
+        assertThat(book(kiosk, roomId, at(TODAY, "12:00"), 135).string("rule")).isEqualTo("too-long");
+        assertThat(book(kiosk, roomId, at(TODAY, "12:10"), 15).string("rule")).isEqualTo("start-not-on-step");
+        assertThat(book(kiosk, roomId, at(TODAY.plusDays(15), "12:00"), 15).string("rule")).isEqualTo("too-far-ahead");
+        assertThat(book(kiosk, roomId, at(TODAY, "09:00"), 15).string("rule")).isEqualTo("in-the-past");
+        expect(201, book(kiosk, roomId, at(TODAY.plusDays(14), "19:45"), 15));
+    }
+}
