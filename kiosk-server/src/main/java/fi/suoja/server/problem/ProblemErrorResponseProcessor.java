@@ -39,12 +39,15 @@ class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Problem> {
         return response.body(problem).contentType(MediaType.of(Problem.MEDIA_TYPE));
     }
 
+    /** A JSON error, or a value that did not convert while a body was sent (not a bad query parameter). */
     private static boolean isUnreadableBody(ErrorContext context) {
+        boolean bodySent = context.getRequest().getContentLength() > 0
+                || context.getRequest().getHeaders().contains("Transfer-Encoding");
         return context.getRootCause()
                 .map(cause -> {
                     for (Throwable t = cause; t != null; t = t.getCause()) {
                         String name = t.getClass().getName();
-                        if (name.contains("Json") || name.contains("Serde") || name.contains("ConversionError")) {
+                        if (name.contains("Json") || name.contains("Serde") || (bodySent && name.contains("ConversionError"))) {
                             return true;
                         }
                     }

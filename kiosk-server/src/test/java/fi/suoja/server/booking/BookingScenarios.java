@@ -344,4 +344,20 @@ abstract class BookingScenarios {
         assertThat(book(kiosk, roomId, at(TODAY, "09:00"), 15).string("rule")).isEqualTo("in-the-past");
         expect(201, book(kiosk, roomId, at(TODAY.plusDays(14), "19:45"), 15));
     }
+
+    @Test
+    void on_the_days_the_clocks_change_opening_hours_stay_on_the_local_clock() {
+        LocalDate fallBack = LocalDate.of(2026, 10, 25);
+        LocalDate springForward = LocalDate.of(2027, 3, 28);
+        for (LocalDate day : List.of(fallBack, springForward)) {
+            clock.set(at(day.minusDays(1), "12:00"));
+            List<Map<String, Object>> free = freeRanges(day);
+            assertThat(free).containsExactly(range(at(day, "08:00"), at(day, "20:00")));
+            expect(201, book(kiosk, roomId, at(day, "08:00"), 15));
+            expect(201, book(kiosk, roomId, at(day, "19:45"), 15));
+            assertThat(book(kiosk, roomId, at(day, "07:45"), 15).string("rule")).isEqualTo("outside-opening-hours");
+        }
+        assertThat(at(fallBack, "08:00")).isEqualTo(Instant.parse("2026-10-25T06:00:00Z"));
+        assertThat(at(springForward, "08:00")).isEqualTo(Instant.parse("2027-03-28T05:00:00Z"));
+    }
 }
