@@ -44,13 +44,22 @@ final class WipeAreaRules {
         for (Candidate candidate : candidates) {
             String key = "wipe.area." + candidate.name();
             int before = problems.size();
+            Optional<Path> written = absolute(key, candidate.path(), problems);
+            if (written.isEmpty()) {
+                continue;
+            }
+            // The written path is judged before anything else, so "/etc" is refused as a system
+            // directory even on a machine where it happens not to exist.
+            Optional<String> refused = refusal(written.get());
+            if (refused.isPresent()) {
+                problems.add(key + " = " + candidate.path() + ": " + refused.get());
+                continue;
+            }
             Optional<Path> real = directory(key, candidate.path(), problems);
             if (real.isEmpty()) {
                 continue;
             }
-            Path written = Path.of(candidate.path()).normalize();
-            refusal(written).ifPresent(why -> problems.add(key + " = " + candidate.path() + ": " + why));
-            if (!real.get().equals(written)) {
+            if (!real.get().equals(written.get())) {
                 refusal(real.get()).ifPresent(why -> problems.add(key + " = " + candidate.path()
                         + ": resolves through a link to " + real.get() + ", which " + why));
             }
@@ -106,6 +115,25 @@ final class WipeAreaRules {
     private static String written(List<Candidate> candidates, WipeArea area) {
         return candidates.stream().filter(c -> c.name().equals(area.name())).findFirst().map(Candidate::path)
                 .orElse(area.path().toString());
+    }
+
+    /** The value as an absolute, normalized path; else a problem. */
+    private static Optional<Path> absolute(String key, String value, List<String> problems) {
+        if (value.isBlank()) {
+            problems.add(key + " is empty; give an absolute directory path");
+            return Optional.empty();
+        }
+        try {
+            Path path = Path.of(value);
+            if (!path.isAbsolute()) {
+                problems.add(key + " = " + value + ": must be an absolute path");
+                return Optional.empty();
+            }
+            return Optional.of(path.normalize());
+        } catch (InvalidPathException e) {
+            problems.add(key + " = " + value + ": not a valid path (" + e.getReason() + ")");
+            return Optional.empty();
+        }
     }
 
     /** An existing directory given as an absolute path, resolved through links; else a problem. */
