@@ -284,8 +284,8 @@ public final class Agent implements AutoCloseable {
             outbox.stream().filter(o -> !o.retained()).findFirst().ifPresent(outbox::remove);
         }
         outbox.addLast(new Outgoing(topics.events(device), Wire.encode(event), false));
-        log.info("{} {} {}{}: {}", device, type, commandId == null ? "" : commandId, duplicate ? " (duplicate)" : "",
-                detail);
+        log.info("{} {}{}{}: {}", device, type, commandId == null ? "" : " " + commandId,
+                duplicate ? " (duplicate)" : "", detail);
         flushOutbox();
     }
 
