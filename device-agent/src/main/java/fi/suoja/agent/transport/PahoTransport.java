@@ -84,10 +84,24 @@ public final class PahoTransport implements Transport {
                 token.waitForCompletion(timeout.toMillis());
             }
         } catch (MqttException e) {
+            abandon();
             throw new TransportException("cannot connect: " + e.getMessage(), e);
         } catch (InterruptedException e) {
+            abandon();
             Thread.currentThread().interrupt();
             throw new TransportException("interrupted while connecting", e);
+        } catch (TransportException e) {
+            abandon();
+            throw e;
+        }
+    }
+
+    /** A half-made connection (connected, subscriptions missing) is worse than none: drop it, retry whole. */
+    private void abandon() {
+        try {
+            client.disconnectForcibly(0, 1_000, false);
+        } catch (MqttException | RuntimeException e) {
+            log.debug("{} dropping a half-made connection: {}", clientId, e.getMessage());
         }
     }
 
@@ -168,8 +182,10 @@ public final class PahoTransport implements Transport {
 
         @Override
         public void disconnected(MqttDisconnectResponse response) {
-            listener.connectionLost(response.getReasonString() != null ? response.getReasonString()
-                    : "disconnected (reason code " + response.getReturnCode() + ")");
+            String reason = response.getException() != null ? response.getException().getMessage()
+                    : response.getReasonString() != null ? response.getReasonString()
+                    : "disconnected by the broker (reason code " + response.getReturnCode() + ")";
+            listener.connectionLost(reason);
         }
 
         @Override
