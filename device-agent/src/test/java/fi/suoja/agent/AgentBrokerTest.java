@@ -1,5 +1,7 @@
 package fi.suoja.agent;
 
+import fi.suoja.agent.state.PendingWipe;
+import fi.suoja.agent.state.StateStore;
 import fi.suoja.hardware.mqtt.AgentState;
 import fi.suoja.hardware.mqtt.Command;
 import fi.suoja.hardware.mqtt.CommandSigner;
@@ -252,6 +254,29 @@ class AgentBrokerTest {
             int before = server.statuses.size();
             Thread.sleep(4_500);
             assertThat(server.statuses.size() - before).isGreaterThanOrEqualTo(2);
+        }
+    }
+
+    @Test
+    void a_wipe_resumed_at_start_up_is_reported_once_the_broker_is_reached_and_a_redelivery_is_a_duplicate()
+            throws Exception {
+        TestDevice device = new TestDevice("laptop-resume", temp);
+        device.guestLeaves("left.txt", "abc");
+        StateStore store = new StateStore(device.stateDir);
+        store.markDirty(Instant.now(), "guest session");
+        store.beginWipe(new PendingWipe("c-resume", "job-resume", Instant.now()));
+        try (TestServer server = new TestServer(broker.url(), device.id, TestDevice.KEY);
+             Agent agent = device.agent(broker.url())) {
+            agent.start();
+            Event result = server.awaitEvent(EventType.RESULT, "c-resume");
+            assertThat(result.duplicate()).isFalse();
+            assertThat(result.wipe().jobId()).isEqualTo("job-resume");
+            assertThat(result.wipe().verified()).isTrue();
+            assertThat(result.wipe().bytesRemoved()).isEqualTo(3);
+
+            server.send("c-resume", CommandType.WIPE, Map.of("jobId", "job-resume"));
+            Event again = server.awaitEvent(e -> e.type() == EventType.RESULT && e.duplicate(), WAIT);
+            assertThat(again.wipe()).isEqualTo(result.wipe());
         }
     }
 }
