@@ -11,7 +11,16 @@ import java.nio.file.Path;
 @FunctionalInterface
 public interface Deleter {
 
-    Deleter FILES = Files::delete;
+    /**
+     * The real one. {@code java.io.File.delete} is a bare unlink (rmdir for a directory), where
+     * {@code Files.delete} first stats the path: one system call less per file, on a path that
+     * runs once per file. Only when it fails is NIO asked again, for an exception with the reason.
+     */
+    Deleter FILES = path -> {
+        if (!path.toFile().delete()) {
+            Files.delete(path);
+        }
+    };
 
     void delete(Path path) throws IOException;
 }

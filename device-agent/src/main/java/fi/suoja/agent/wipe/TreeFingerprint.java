@@ -58,7 +58,7 @@ final class TreeFingerprint {
     /** Relative names that are missing, extra or different in {@code other}. */
     List<String> differencesTo(TreeFingerprint other) {
         List<String> differences = new ArrayList<>();
-        for (String name : new TreeSet<>(union(other))) {
+        for (String name : union(other)) {
             String mine = entries.get(name);
             String theirs = other.entries.get(name);
             if (mine == null) {
