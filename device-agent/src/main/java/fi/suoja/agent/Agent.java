@@ -2,6 +2,7 @@ package fi.suoja.agent;
 
 import fi.suoja.agent.config.AgentConfig;
 import fi.suoja.agent.session.SessionControl;
+import fi.suoja.agent.session.SessionException;
 import fi.suoja.agent.state.PendingWipe;
 import fi.suoja.agent.state.StateStore;
 import fi.suoja.agent.transport.Transport;
@@ -163,6 +164,7 @@ public final class Agent implements AutoCloseable {
         try {
             log.info("{} agent {} starts: {}", device, probe.agentVersion(), config);
             finishOwedWipe();
+            keepLockAfterRestart();
             try {
                 transport.subscribe(topics.commands(device), 1);
             } catch (TransportException e) {
@@ -217,6 +219,20 @@ public final class Agent implements AutoCloseable {
                 log.error("{} the start-up wipe failed; retrying", device, e);
                 pause(backoff.next());
             }
+        }
+    }
+
+    /** A LOCK outlives a reboot: the flag is on disk, and the OS lock is applied again. */
+    private void keepLockAfterRestart() {
+        if (!store.isLocked()) {
+            return;
+        }
+        try {
+            sessionControl.lock();
+            log.info("{} locked since before the restart; lock applied again", device);
+        } catch (SessionException e) {
+            log.warn("{} locked since before the restart, but the lock could not be applied again: {}", device,
+                    e.getMessage());
         }
     }
 

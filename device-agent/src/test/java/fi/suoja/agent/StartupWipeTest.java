@@ -34,8 +34,11 @@ class StartupWipeTest {
         try (ServerSocket notBroker = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
              Agent agent = device.agent("tcp://127.0.0.1:" + notBroker.getLocalPort())) {
             CompletableFuture<Long> entriesAtFirstConnect = CompletableFuture.supplyAsync(() -> {
-                try (Socket knock = notBroker.accept()) {
-                    return device.entriesInArea();
+                try {
+                    Socket knock = notBroker.accept();
+                    long entries = device.entriesInArea();
+                    knock.close();
+                    return entries;
                 } catch (Exception e) {
                     throw new IllegalStateException(e);
                 }
@@ -94,5 +97,21 @@ class StartupWipeTest {
             assertThat(agent.state()).isEqualTo(AgentState.DIRTY);
         }
         assertThat(device.dirtyFlag()).isTrue();
+    }
+
+    @Test
+    void a_lock_outlives_a_restart_and_is_applied_again() throws Exception {
+        TestDevice device = new TestDevice("laptop-locked", temp);
+        new StateStore(device.stateDir).markLocked(Instant.now());
+
+        try (Agent agent = device.agent("tcp://127.0.0.1:" + TestBroker.freePort())) {
+            agent.start();
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (device.session.calls().isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(device.session.calls()).containsExactly("lock");
+            assertThat(agent.state()).isEqualTo(AgentState.LOCKED);
+        }
     }
 }

@@ -67,9 +67,13 @@ final class TestBroker implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() {
         if (hivemq != null) {
-            stop();
+            try {
+                stop();
+            } catch (Exception e) {
+                throw new IllegalStateException("the test broker did not stop", e);
+            }
         }
     }
 
