@@ -79,7 +79,8 @@ public final class Agent implements AutoCloseable {
 
     private volatile boolean running = true;
     private volatile long session;
-    private volatile boolean sessionActive;
+    /** The end of the running guest session; null when none runs. */
+    private volatile Instant sessionUntil;
     private volatile boolean wipeUnderWay;
     private long nextConnectAttempt;
     private long nextHeartbeat;
@@ -116,8 +117,8 @@ public final class Agent implements AutoCloseable {
             }
 
             @Override
-            public void sessionActive(boolean active) {
-                sessionActive = active;
+            public void session(Instant until) {
+                sessionUntil = until;
             }
 
             @Override
@@ -151,7 +152,7 @@ public final class Agent implements AutoCloseable {
         if (wipeUnderWay) {
             return AgentState.WIPING;
         }
-        if (sessionActive) {
+        if (sessionUntil != null) {
             return AgentState.IN_SESSION;
         }
         if (store.isLocked()) {
@@ -222,6 +223,26 @@ public final class Agent implements AutoCloseable {
         }
     }
 
+    /**
+     * The booking's end holds even when the server cannot be reached: the agent ends the guest
+     * session itself. The device is then DIRTY until the server's wipe arrives.
+     */
+    private void endSessionAtItsTime() {
+        Instant until = sessionUntil;
+        if (until == null || clock.instant().isBefore(until)) {
+            return;
+        }
+        try {
+            sessionControl.end();
+            log.info("{} the guest session reached its end at {} and was ended", device, until);
+        } catch (SessionException e) {
+            log.warn("{} the guest session reached its end at {}, but ending it failed: {}", device, until,
+                    e.getMessage());
+        }
+        sessionUntil = null;
+        publishStatus();
+    }
+
     /** A LOCK outlives a reboot: the flag is on disk, and the OS lock is applied again. */
     private void keepLockAfterRestart() {
         if (!store.isLocked()) {
@@ -257,6 +278,7 @@ public final class Agent implements AutoCloseable {
             log.warn("{} connection lost: {}", device, lost.reason());
             nextConnectAttempt = System.nanoTime() + backoff.next().toNanos();
         }
+        endSessionAtItsTime();
         if (System.nanoTime() - nextHeartbeat >= 0) {
             nextHeartbeat = System.nanoTime() + config.heartbeat().toNanos();
             publishStatus();

@@ -35,7 +35,8 @@ final class CommandHandler {
     interface Effects {
         void emit(EventType type, String commandId, String detail, boolean duplicate, WipeReport report);
 
-        void sessionActive(boolean active);
+        /** A guest session runs until {@code until}; null when none runs. */
+        void session(Instant until);
 
         void wiping(boolean underWay);
 
@@ -162,7 +163,7 @@ final class CommandHandler {
                     // The flag goes to disk first: from here on, a power cut ends in a wipe.
                     store.markDirty(clock.instant(), "guest session " + command.id());
                     session.start(until);
-                    effects.sessionActive(true);
+                    effects.session(until);
                     detail = "guest session until " + until;
                 }
                 case WARN -> {
@@ -177,7 +178,7 @@ final class CommandHandler {
                 case END_SESSION -> {
                     boolean wasActive = effects.state() == AgentState.IN_SESSION;
                     session.end();
-                    effects.sessionActive(false);
+                    effects.session(null);
                     detail = wasActive ? "guest session ended; a wipe is needed" : "no guest session was running";
                 }
                 case WIPE -> {
@@ -186,7 +187,7 @@ final class CommandHandler {
                 }
                 case LOCK -> {
                     store.markLocked(clock.instant());
-                    effects.sessionActive(false);
+                    effects.session(null);
                     session.lock();
                     detail = "locked";
                 }
@@ -205,7 +206,7 @@ final class CommandHandler {
 
     private WipeReport wipe(Command command) throws IOException {
         String jobId = command.param("jobId");
-        effects.sessionActive(false);
+        effects.session(null);
         effects.wiping(true);
         try {
             return wiping.run(new PendingWipe(command.id(), jobId, clock.instant()),

@@ -279,4 +279,23 @@ class AgentBrokerTest {
             assertThat(again.wipe()).isEqualTo(result.wipe());
         }
     }
+
+    @Test
+    void a_guest_session_ends_at_its_time_even_without_a_word_from_the_server() throws Exception {
+        TestDevice device = new TestDevice("laptop-until", temp);
+        try (TestServer server = new TestServer(broker.url(), device.id, TestDevice.KEY);
+             Agent agent = device.agent(broker.url())) {
+            agent.start();
+            server.awaitEvent(e -> e.type() == EventType.HELLO, WAIT);
+            String until = Instant.now().plusSeconds(2).toString();
+
+            server.send("short", CommandType.START_SESSION, Map.of("until", until));
+            assertThat(server.awaitEvent(EventType.RESULT, "short").state()).isEqualTo(AgentState.IN_SESSION);
+
+            DeviceStatus after = server.awaitStatus(s -> s.state() == AgentState.DIRTY, WAIT);
+            assertThat(after.at()).isAfterOrEqualTo(Instant.parse(until));
+            assertThat(device.session.calls()).containsExactly("start until " + until, "end");
+            assertThat(device.dirtyFlag()).isTrue();
+        }
+    }
 }
