@@ -46,6 +46,7 @@ public final class Agent implements AutoCloseable {
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration FIRST_RETRY = Duration.ofSeconds(1);
     private static final int OUTBOX_LIMIT = 500;
+    private static final int INBOX_LIMIT = 1_000;
 
     /** What reaches the loop from the transport's threads. */
     private sealed interface Inbound {
@@ -73,7 +74,8 @@ public final class Agent implements AutoCloseable {
     private final Transport transport;
     private final CommandHandler commands;
     private final Backoff backoff;
-    private final BlockingQueue<Inbound> inbox = new LinkedBlockingQueue<>();
+    /** Bounded: a flood on the command topic must not eat the laptop's memory. */
+    private final BlockingQueue<Inbound> inbox = new LinkedBlockingQueue<>(INBOX_LIMIT);
     private final Deque<Outgoing> outbox = new ArrayDeque<>();
     private final CountDownLatch stopped = new CountDownLatch(1);
 
@@ -101,16 +103,24 @@ public final class Agent implements AutoCloseable {
         this.transport = transportFactory.apply(new Transport.Listener() {
             @Override
             public void messageArrived(String topic, byte[] payload) {
-                inbox.add(new Inbound.Message(topic, payload));
+                if (!inbox.offer(new Inbound.Message(topic, payload))) {
+                    log.warn("{} too many messages waiting; one on {} is dropped", device, topic);
+                }
             }
 
             @Override
             public void connectionLost(String reason) {
-                inbox.add(new Inbound.Lost(reason));
+                // If the inbox is full, the loop still sees the lost connection through isConnected().
+                inbox.offer(new Inbound.Lost(reason));
             }
         });
         CommandCheck check = new CommandCheck(device, new CommandSigner(config.deviceKey()), config.allowedClockSkew());
-        this.commands = new CommandHandler(device, check, store, sessionControl, wiping, clock, new CommandHandler.Effects() {
+        this.commands = new CommandHandler(device, check, store, sessionControl, wiping, clock, effects());
+    }
+
+    /** How handling a command reaches back into the loop's state. */
+    private CommandHandler.Effects effects() {
+        return new CommandHandler.Effects() {
             @Override
             public void emit(EventType type, String commandId, String detail, boolean duplicate, WipeReport report) {
                 Agent.this.emit(type, commandId, detail, duplicate, report);
@@ -131,7 +141,7 @@ public final class Agent implements AutoCloseable {
             public AgentState state() {
                 return Agent.this.state();
             }
-        });
+        };
     }
 
     /** Starts the loop on its own thread. */
@@ -213,8 +223,9 @@ public final class Agent implements AutoCloseable {
                 } finally {
                     wipeUnderWay = false;
                 }
-                emit(EventType.RESULT, job.commandId(), (job.commandId() == null ? "wipe at start-up: " : "wipe resumed after a restart: ")
-                        + (report.verified() ? "verified" : "NOT verified"), false, report);
+                String how = job.commandId() == null ? "wipe at start-up: " : "wipe resumed after a restart: ";
+                emit(EventType.RESULT, job.commandId(), how + (report.verified() ? "verified" : "NOT verified"),
+                        false, report);
                 return;
             } catch (IOException | RuntimeException e) {
                 log.error("{} the start-up wipe failed; retrying", device, e);
@@ -371,7 +382,7 @@ public final class Agent implements AutoCloseable {
     @Override
     public void close() {
         running = false;
-        inbox.add(new Inbound.Wake());
+        inbox.offer(new Inbound.Wake());
         Thread loop;
         synchronized (this) {
             loop = thread;

@@ -39,7 +39,8 @@ final class LinuxSessionControl implements SessionControl {
 
     @Override
     public void end() throws SessionException {
-        ProcessRunner.Outcome outcome = runner.run(List.of(settings.loginctl(), "terminate-user", settings.guestUser()));
+        ProcessRunner.Outcome outcome = runner.run(
+                List.of(settings.loginctl(), "terminate-user", settings.guestUser()));
         if (outcome.exitCode() != 0 && !outcome.output().contains("not logged in")) {
             throw new SessionException("loginctl terminate-user " + settings.guestUser() + " failed with exit code "
                     + outcome.exitCode() + ": " + outcome.output());

@@ -106,7 +106,9 @@ public final class WipeBenchmark {
         return nanos;
     }
 
+    /** Flushes what is dirty and lets the disk settle, so one side does not pay for the other's write-back. */
     private static void sync() throws IOException, InterruptedException {
         new ProcessBuilder("sync").inheritIO().start().waitFor();
+        Thread.sleep(2_000);
     }
 }
