@@ -1,0 +1,2 @@
+/** The device agent: one loop that never dies, turning signed commands into guest sessions and proven wipes. */
+package fi.suoja.agent;

@@ -1,0 +1,169 @@
+package fi.suoja.agent.state;
+
+import fi.suoja.hardware.mqtt.CommandType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The agent's memory on disk, in its state directory. Every change is written atomically and
+ * synced before the method returns, because the wipe guarantee rests on it:
+ * <ul>
+ * <li>{@code dirty}: present from the start of a guest session until a verified wipe;</li>
+ * <li>{@code locked}: present from a LOCK command until a verified wipe;</li>
+ * <li>{@code wipe-job.json}: the wipe under way;</li>
+ * <li>{@code commands.json}: the last {@value #REMEMBERED_COMMANDS} commands acted on;</li>
+ * <li>{@code session}: the connection counter.</li>
+ * </ul>
+ * When a file cannot be read the store errs on the safe side: an unreadable job is a pending wipe.
+ */
+public final class StateStore {
+
+    public static final int REMEMBERED_COMMANDS = 1000;
+    /** Reports are kept only for the latest wipes, to keep the file small; older ids are still known. */
+    static final int REMEMBERED_REPORTS = 20;
+
+    private static final Logger log = LoggerFactory.getLogger(StateStore.class);
+
+    /** The on-disk shape of {@code commands.json}. */
+    record CommandMemory(List<DoneCommand> commands) {
+    }
+
+    private final Path dirty;
+    private final Path locked;
+    private final Path wipeJob;
+    private final Path commands;
+    private final Path session;
+    private final LinkedHashMap<String, DoneCommand> done = new LinkedHashMap<>();
+
+    public StateStore(Path directory) throws IOException {
+        Files.createDirectories(directory);
+        this.dirty = directory.resolve("dirty");
+        this.locked = directory.resolve("locked");
+        this.wipeJob = directory.resolve("wipe-job.json");
+        this.commands = directory.resolve("commands.json");
+        this.session = directory.resolve("session");
+        loadCommands();
+    }
+
+    public boolean isDirty() {
+        return Files.exists(dirty);
+    }
+
+    public void markDirty(Instant since, String why) throws IOException {
+        AtomicFiles.write(dirty, (since + " " + why + "\n").getBytes(StandardCharsets.UTF_8));
+    }
+
+    public void clearDirty() throws IOException {
+        AtomicFiles.delete(dirty);
+    }
+
+    public boolean isLocked() {
+        return Files.exists(locked);
+    }
+
+    public void markLocked(Instant since) throws IOException {
+        AtomicFiles.write(locked, (since + "\n").getBytes(StandardCharsets.UTF_8));
+    }
+
+    public void clearLocked() throws IOException {
+        AtomicFiles.delete(locked);
+    }
+
+    public Optional<PendingWipe> pendingWipe() {
+        if (!Files.exists(wipeJob)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(StateJson.read(Files.readAllBytes(wipeJob), PendingWipe.class));
+        } catch (IOException | RuntimeException e) {
+            log.warn("the wipe job file is unreadable ({}); treating it as an unfinished wipe", e.getMessage());
+            return Optional.of(new PendingWipe(null, "unreadable-job", Instant.EPOCH));
+        }
+    }
+
+    public void beginWipe(PendingWipe wipe) throws IOException {
+        AtomicFiles.write(wipeJob, StateJson.write(wipe));
+    }
+
+    public void endWipe() throws IOException {
+        AtomicFiles.delete(wipeJob);
+    }
+
+    public synchronized Optional<DoneCommand> done(String commandId) {
+        return Optional.ofNullable(done.get(commandId));
+    }
+
+    /** The latest WIPE done for this job, if any. */
+    public synchronized Optional<DoneCommand> doneWipe(String jobId) {
+        DoneCommand latest = null;
+        for (DoneCommand command : done.values()) {
+            if (command.type() == CommandType.WIPE && jobId.equals(command.jobId())) {
+                latest = command;
+            }
+        }
+        return Optional.ofNullable(latest);
+    }
+
+    public synchronized void remember(DoneCommand command) throws IOException {
+        done.remove(command.id());
+        done.put(command.id(), command);
+        while (done.size() > REMEMBERED_COMMANDS) {
+            done.remove(done.keySet().iterator().next());
+        }
+        AtomicFiles.write(commands, StateJson.write(new CommandMemory(trimmedReports())));
+    }
+
+    /** The next connection counter, already on disk when it is returned. */
+    public long nextSession() throws IOException {
+        long next = readSession() + 1;
+        AtomicFiles.write(session, Long.toString(next).getBytes(StandardCharsets.US_ASCII));
+        return next;
+    }
+
+    private long readSession() {
+        if (!Files.exists(session)) {
+            return 0;
+        }
+        try {
+            return Long.parseLong(Files.readString(session, StandardCharsets.US_ASCII).strip());
+        } catch (IOException | NumberFormatException e) {
+            // The counter must never go back, or a stale Last Will could win: jump past any old value.
+            log.warn("the session counter is unreadable ({}); continuing from the clock", e.getMessage());
+            return System.currentTimeMillis();
+        }
+    }
+
+    private List<DoneCommand> trimmedReports() {
+        List<DoneCommand> all = new ArrayList<>(done.values());
+        int reportsKept = 0;
+        for (int i = all.size() - 1; i >= 0; i--) {
+            if (all.get(i).report() != null && ++reportsKept > REMEMBERED_REPORTS) {
+                all.set(i, all.get(i).withoutReport());
+            }
+        }
+        return all;
+    }
+
+    private void loadCommands() {
+        if (!Files.exists(commands)) {
+            return;
+        }
+        try {
+            for (DoneCommand command : StateJson.read(Files.readAllBytes(commands), CommandMemory.class).commands()) {
+                done.put(command.id(), command);
+            }
+        } catch (IOException | RuntimeException e) {
+            log.warn("the memory of done commands is unreadable ({}); starting without it", e.getMessage());
+        }
+    }
+}

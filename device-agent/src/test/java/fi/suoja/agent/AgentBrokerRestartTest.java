@@ -1,0 +1,47 @@
+package fi.suoja.agent;
+
+import fi.suoja.hardware.mqtt.CommandType;
+import fi.suoja.hardware.mqtt.EventType;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Its own broker, because restarting it would disturb the other broker tests. */
+class AgentBrokerRestartTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void the_agent_reconnects_after_the_broker_restarts_and_its_subscription_is_restored() throws Exception {
+        TestDevice device = new TestDevice("laptop-phoenix", temp);
+        try (TestBroker broker = new TestBroker(temp.resolve("broker"));
+             Agent agent = device.agent(broker.url())) {
+            agent.start();
+            long firstSession;
+            try (TestServer server = new TestServer(broker.url(), device.id, TestDevice.KEY)) {
+                firstSession = server.awaitEvent(e -> e.type() == EventType.HELLO, WAIT).session();
+            }
+
+            // In-memory persistence: the restarted broker knows no session and no subscription.
+            broker.stop();
+            Thread.sleep(1_500);
+            broker.start();
+
+            try (TestServer server = new TestServer(broker.url(), device.id, TestDevice.KEY)) {
+                long secondSession = server.awaitEvent(e -> e.type() == EventType.HELLO, WAIT).session();
+                assertThat(secondSession).isGreaterThan(firstSession);
+
+                server.send("after-restart", CommandType.PING, Map.of());
+                assertThat(server.awaitEvent(EventType.RESULT, "after-restart").detail()).isEqualTo("pong");
+            }
+        }
+    }
+}

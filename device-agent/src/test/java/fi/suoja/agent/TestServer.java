@@ -1,0 +1,157 @@
+package fi.suoja.agent;
+
+import fi.suoja.hardware.mqtt.Command;
+import fi.suoja.hardware.mqtt.CommandSigner;
+import fi.suoja.hardware.mqtt.CommandType;
+import fi.suoja.hardware.mqtt.DeviceId;
+import fi.suoja.hardware.mqtt.DeviceStatus;
+import fi.suoja.hardware.mqtt.Event;
+import fi.suoja.hardware.mqtt.EventType;
+import fi.suoja.hardware.mqtt.Topics;
+import fi.suoja.hardware.mqtt.Wire;
+import org.eclipse.paho.mqttv5.client.IMqttToken;
+import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
+import org.eclipse.paho.mqttv5.client.MqttCallback;
+import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
+import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
+import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.eclipse.paho.mqttv5.common.MqttException;
+import org.eclipse.paho.mqttv5.common.MqttMessage;
+import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
+
+import static org.assertj.core.api.Assertions.fail;
+
+/** Plays kiosk-server in a test: a Paho client that signs commands and collects events and status. */
+final class TestServer implements AutoCloseable {
+
+    private final MqttAsyncClient client;
+    private final Topics topics = Topics.defaults();
+    private final DeviceId device;
+    private final CommandSigner signer;
+    final List<Event> events = new CopyOnWriteArrayList<>();
+    final List<DeviceStatus> statuses = new CopyOnWriteArrayList<>();
+
+    TestServer(String brokerUrl, DeviceId device, byte[] key) throws MqttException {
+        this.device = device;
+        this.signer = new CommandSigner(key);
+        this.client = new MqttAsyncClient(brokerUrl, "test-server-" + UUID.randomUUID(), new MemoryPersistence());
+        client.setCallback(new MqttCallback() {
+            @Override
+            public void messageArrived(String topic, MqttMessage message) throws Exception {
+                if (topic.equals(topics.events(device))) {
+                    events.add(Wire.decode(message.getPayload(), Event.class));
+                } else if (topic.equals(topics.status(device)) && message.getPayload().length > 0) {
+                    statuses.add(Wire.decode(message.getPayload(), DeviceStatus.class));
+                }
+            }
+
+            @Override
+            public void disconnected(MqttDisconnectResponse response) {
+            }
+
+            @Override
+            public void mqttErrorOccurred(MqttException exception) {
+            }
+
+            @Override
+            public void deliveryComplete(IMqttToken token) {
+            }
+
+            @Override
+            public void connectComplete(boolean reconnect, String serverURI) {
+            }
+
+            @Override
+            public void authPacketArrived(int reasonCode, MqttProperties properties) {
+            }
+        });
+        MqttConnectionOptions options = new MqttConnectionOptions();
+        options.setCleanStart(true);
+        options.setAutomaticReconnect(true);
+        options.setAutomaticReconnectDelay(1, 2);
+        client.connect(options).waitForCompletion(10_000);
+        client.subscribe(topics.events(device), 1).waitForCompletion(10_000);
+        client.subscribe(topics.status(device), 1).waitForCompletion(10_000);
+    }
+
+    Command command(String id, CommandType type, Map<String, String> params) {
+        Instant now = Instant.now();
+        return signer.sign(Command.unsigned(id, device, type, now, now.plus(Duration.ofMinutes(10)), params));
+    }
+
+    Command send(Command command) throws MqttException {
+        sendRaw(Wire.encode(command));
+        return command;
+    }
+
+    Command send(String id, CommandType type, Map<String, String> params) throws MqttException {
+        return send(command(id, type, params));
+    }
+
+    void sendRaw(byte[] payload) throws MqttException {
+        client.publish(topics.commands(device), payload, 1, false).waitForCompletion(10_000);
+    }
+
+    /** Subscribes again so that the broker hands over its retained status afresh. */
+    DeviceStatus freshRetainedStatus(Duration timeout) throws Exception {
+        client.unsubscribe(topics.status(device)).waitForCompletion(10_000);
+        int before = statuses.size();
+        client.subscribe(topics.status(device), 1).waitForCompletion(10_000);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (statuses.size() > before) {
+                return statuses.get(before);
+            }
+            Thread.sleep(20);
+        }
+        return fail("no retained status for " + device);
+    }
+
+    Event awaitEvent(Predicate<Event> wanted, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            for (Event event : events) {
+                if (wanted.test(event)) {
+                    return event;
+                }
+            }
+            Thread.sleep(20);
+        }
+        return fail("no such event within " + timeout + "; events so far: " + events);
+    }
+
+    Event awaitEvent(EventType type, String commandId) throws InterruptedException {
+        return awaitEvent(e -> e.type() == type && commandId.equals(e.commandId()), Duration.ofSeconds(20));
+    }
+
+    DeviceStatus awaitStatus(Predicate<DeviceStatus> wanted, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            for (DeviceStatus status : statuses) {
+                if (wanted.test(status)) {
+                    return status;
+                }
+            }
+            Thread.sleep(20);
+        }
+        return fail("no such status within " + timeout + "; statuses so far: " + statuses);
+    }
+
+    List<Event> eventsAbout(String commandId) {
+        return events.stream().filter(e -> commandId.equals(e.commandId())).toList();
+    }
+
+    @Override
+    public void close() throws MqttException {
+        client.disconnect().waitForCompletion(5_000);
+        client.close();
+    }
+}
