@@ -351,9 +351,8 @@ class FleetService {
                     before.get().sessionCounter());
             return;
         }
-        if (status.online() && !before.get().online()) {
-            wipes.send(status.deviceId(), false);
-        }
+        // Coming online sends nothing by itself: the agent's HELLO right after asks for what is open,
+        // and the scheduler sends due tries to online devices should a HELLO be lost.
         announce(status.deviceId());
     }
 
