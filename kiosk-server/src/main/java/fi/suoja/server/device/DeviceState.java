@@ -23,7 +23,7 @@ public enum DeviceState {
         boolean agent = kind.hasAgent();
         DeviceState next = switch (this) {
             case PROVISIONED -> switch (action) {
-                case WIPE_SENT -> PROVISIONED;
+                case WIPE_SENT -> agent ? PROVISIONED : null;
                 case WIPE_VERIFIED -> agent ? READY : null;
                 case WIPE_UNVERIFIED -> WIPE_FAILED;
                 case STAFF_CHECKED -> agent ? null : READY;
@@ -45,7 +45,7 @@ public enum DeviceState {
                 case HAND_OUT, WIPE_REQUESTED, WIPE_SENT, WIPE_VERIFIED, WIPE_UNVERIFIED, STAFF_CHECKED, REPAIRED -> null;
             };
             case WIPE_PENDING -> switch (action) {
-                case WIPE_SENT -> WIPING;
+                case WIPE_SENT -> agent ? WIPING : null;
                 case WIPE_VERIFIED -> agent ? READY : null;
                 case WIPE_UNVERIFIED -> WIPE_FAILED;
                 case STAFF_CHECKED -> agent ? null : READY;
@@ -55,7 +55,7 @@ public enum DeviceState {
             };
             case WIPING -> switch (action) {
                 case WIPE_SENT -> WIPING;
-                case WIPE_VERIFIED -> READY;
+                case WIPE_VERIFIED -> agent ? READY : null;
                 case WIPE_UNVERIFIED -> WIPE_FAILED;
                 case MARK_FAULTY -> FAULTY;
                 case RETIRE -> RETIRED;
