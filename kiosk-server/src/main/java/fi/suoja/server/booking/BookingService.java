@@ -60,12 +60,13 @@ public class BookingService {
     private final BookingConfig config;
     private final Clock clock;
     private final ApplicationEventPublisher<BookingEnded> ended;
+    private final ApplicationEventPublisher<BookingExtended> extended;
     private final SecureRandom random = new SecureRandom();
 
     BookingService(BookingRepository bookings, SlotClaimRepository claims, CodeAttemptFailureRepository failures,
                    RoomService rooms, SiteService sites, ServerSecrets secrets,
                    TransactionOperations<Connection> tx, BookingConfig config, Clock clock,
-                   ApplicationEventPublisher<BookingEnded> ended) {
+                   ApplicationEventPublisher<BookingEnded> ended, ApplicationEventPublisher<BookingExtended> extended) {
         this.bookings = bookings;
         this.claims = claims;
         this.failures = failures;
@@ -76,6 +77,7 @@ public class BookingService {
         this.config = config;
         this.clock = clock;
         this.ended = ended;
+        this.extended = extended;
     }
 
     /** A room with everything its rules need. */
@@ -155,7 +157,9 @@ public class BookingService {
     }
 
     public BookingView extend(Caller caller, String typedCode, int extraMinutes) {
-        return byCode(caller, typedCode, (booking, place, now) -> {
+        long[] id = new long[1];
+        BookingView view = byCode(caller, typedCode, (booking, place, now) -> {
+            id[0] = booking.id();
             if (!booking.status().holdsRoom()) {
                 throw wrongState(booking);
             }
@@ -167,6 +171,12 @@ public class BookingService {
             claim(booking, newEnd, place.rules());
             return reload(booking);
         });
+        try {
+            extended.publishEvent(new BookingExtended(id[0], view.end()));
+        } catch (RuntimeException e) {
+            LOG.error("A listener failed on the extension of booking {}", id[0], e);
+        }
+        return view;
     }
 
     /** Ends a booking that has started: the room is free again after the buffer. */

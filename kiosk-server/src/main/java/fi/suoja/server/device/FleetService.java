@@ -240,6 +240,23 @@ class FleetService {
         return ended.size();
     }
 
+    /** A booking runs longer: so do its loans, and the laptops' guest sessions are told the new end. */
+    int bookingExtended(long bookingId, Instant endsAt) {
+        record Lent(Device device, Loan loan) {
+        }
+        List<Lent> lent = tx.run(() -> {
+            loans.extend(bookingId, endsAt);
+            return loans.findByBookingIdAndEndedAtIsNull(bookingId).stream()
+                    .map(l -> new Lent(devices.findById(l.deviceId()).orElseThrow(), l))
+                    .toList();
+        });
+        for (Lent l : lent) {
+            commands.startSession(l.device(), "ses-" + l.loan().id() + "-" + randomText(6), endsAt);
+            announce(l.device().id());
+        }
+        return lent.size();
+    }
+
     /** Catches up loans whose booking ended without us hearing, and walk-ins past their due time. */
     int sweepLoans() {
         Instant now = clock.instant();

@@ -27,6 +27,9 @@ interface LoanRepository extends CrudRepository<Loan, Long> {
     @Query("SELECT * FROM loan WHERE ended_at IS NULL AND booking_id IS NULL AND due_at <= :now")
     List<Loan> overdueWalkIns(Instant now);
 
+    @Query("UPDATE loan SET due_at = :due WHERE booking_id = :bookingId AND ended_at IS NULL")
+    int extend(long bookingId, Instant due);
+
     @Query("UPDATE loan SET ended_at = :at, ended_why = :why WHERE id = :id AND ended_at IS NULL")
     int end(long id, Instant at, String why);
 }

@@ -489,6 +489,38 @@ abstract class DeviceScenarios implements TestPropertyProvider {
     }
 
     @Test
+    void extending_a_booking_extends_its_loans_and_tells_the_laptop_the_new_end() {
+        FakeAgent agent = readyLaptop();
+        String id = agent.id.value();
+        String code = book("10:00", 30);
+        expect(200, handOut(tagOf(id), code));
+        expect(200, api.post("/api/v1/bookings/" + code + "/extend", kiosk, Map.of("minutes", 30)));
+        assertThat(((Map<?, ?>) device(id).get("loan")).get("dueAt")).isEqualTo(at("11:00").toString());
+        List<Command> sessions = Eventually.until("two START_SESSIONs", () -> agent.commandsOf(CommandType.START_SESSION), l -> l.size() == 2);
+        assertThat(sessions.get(1).param("until")).isEqualTo(at("11:00").toString());
+        assertThat(sessions.get(1).id()).isNotEqualTo(sessions.get(0).id());
+    }
+
+    @Test
+    void two_staff_scanning_the_same_device_at_once_lend_it_once() throws Exception {
+        FakeAgent agent = readyLaptop();
+        String tag = tagOf(agent.id.value());
+        String code = book("10:00", 60);
+        List<CompletableFuture<Integer>> tries = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            tries.add(CompletableFuture.supplyAsync(() -> handOut(tag, code).status()));
+        }
+        List<Integer> statuses = new ArrayList<>();
+        for (CompletableFuture<Integer> t : tries) {
+            statuses.add(t.get(30, TimeUnit.SECONDS));
+        }
+        assertThat(statuses).containsOnlyOnce(200);
+        assertThat(statuses).filteredOn(s -> s != 200).allMatch(s -> s == 409);
+        assertThat(expect(200, api.get("/api/v1/devices?state=ON_LOAN&siteId=" + siteId, staff)).list())
+                .singleElement().satisfies(d -> assertThat(d.get("tag")).isEqualTo(tag));
+    }
+
+    @Test
     void a_cancelled_booking_ends_its_loans_and_starts_the_wipe() {
         FakeAgent agent = readyLaptop();
         String id = agent.id.value();
