@@ -7,6 +7,9 @@ public interface DeviceChannel {
 
     Topics topics();
 
+    /** The broker address to write into agents' configuration files. */
+    String agentBrokerUrl();
+
     /**
      * Publishes at QoS 1, not retained. Returns false when the broker cannot be reached now; the
      * caller keeps its work queued and sends it again later.

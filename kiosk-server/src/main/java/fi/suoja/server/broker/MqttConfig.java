@@ -12,7 +12,8 @@ import jakarta.validation.constraints.NotBlank;
  * @param enabled        false runs the server without a broker: commands are then never sent (for tests of other features)
  * @param url            the broker the server connects to
  * @param agentUrl       the broker address written into agents' configuration files; defaults to {@code url}
- * @param clientId       must be unique per server instance and stable across its restarts, so its persistent session survives
+ * @param clientId       must be unique per server instance and stable across its restarts, so its persistent session
+ *                       survives; when empty, a random one is made at start
  * @param topicRoot      the root of the topic tree (see {@code Topics})
  * @param sharedGroup    the shared-subscription group of all server instances of one fleet
  * @param sessionExpirySeconds how long the broker keeps the server's session (and queues its events) while it is away
@@ -24,12 +25,14 @@ public record MqttConfig(
         @Nullable String agentUrl,
         @Nullable String username,
         @Nullable String password,
-        @Bindable(defaultValue = "suoja-server") @NotBlank String clientId,
+        @Nullable String clientId,
         @Bindable(defaultValue = "suoja/v1") @NotBlank String topicRoot,
         @Bindable(defaultValue = "suoja-server") @NotBlank String sharedGroup,
         @Bindable(defaultValue = "3600") @Min(0) long sessionExpirySeconds) {
 
-    public String brokerUrlForAgents() {
-        return agentUrl == null || agentUrl.isBlank() ? url : agentUrl;
+    public MqttConfig {
+        if (clientId == null || clientId.isBlank()) {
+            clientId = "suoja-server-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        }
     }
 }

@@ -48,6 +48,7 @@ class MqttLink implements DeviceChannel, ApplicationEventListener<StartupEvent> 
     private final ExecutorService inbound = Executors.newSingleThreadExecutor(r -> new Thread(r, "suoja-mqtt-inbound"));
     private final ScheduledExecutorService retry = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "suoja-mqtt-connect"));
     private final MqttClient client;
+    private final String url;
     private volatile boolean stopped;
 
     MqttLink(MqttConfig config, BeanProvider<DeviceMessages> handler, Optional<EmbeddedBroker> embedded) throws MqttException {
@@ -55,10 +56,16 @@ class MqttLink implements DeviceChannel, ApplicationEventListener<StartupEvent> 
         this.config = config;
         this.topics = new Topics(config.topicRoot());
         this.handler = handler;
-        this.client = new MqttClient(config.url(), config.clientId(), new MemoryPersistence());
+        // With the embedded broker the server always talks to it, on whatever port it was given.
+        this.url = embedded.map(b -> "tcp://127.0.0.1:" + b.port()).orElse(config.url());
+        this.client = new MqttClient(url, config.clientId(), new MemoryPersistence());
         this.client.setTimeToWait(10_000);
         this.client.setCallback(new Callback());
-        embedded.ifPresent(b -> LOG.debug("Connecting to the embedded broker on port {}", b.port()));
+    }
+
+    @Override
+    public String agentBrokerUrl() {
+        return config.agentUrl() == null || config.agentUrl().isBlank() ? url : config.agentUrl();
     }
 
     @Override
@@ -87,7 +94,7 @@ class MqttLink implements DeviceChannel, ApplicationEventListener<StartupEvent> 
             client.connect(options);
         } catch (MqttException e) {
             // Paho reconnects by itself only after a first success; until then we try again here.
-            LOG.warn("Cannot connect to the MQTT broker at {} as {}: {}. Trying again in 5 s.", config.url(), config.clientId(), e.getMessage());
+            LOG.warn("Cannot connect to the MQTT broker at {} as {}: {}. Trying again in 5 s.", url, config.clientId(), e.getMessage());
             if (!stopped) {
                 retry.schedule(this::connect, 5, TimeUnit.SECONDS);
             }

@@ -14,9 +14,16 @@ class OfflineChannel implements DeviceChannel {
     private static final Logger LOG = LoggerFactory.getLogger(OfflineChannel.class);
 
     private final Topics topics;
+    private final String agentUrl;
 
     OfflineChannel(MqttConfig config) {
         this.topics = new Topics(config.topicRoot());
+        this.agentUrl = config.agentUrl() == null || config.agentUrl().isBlank() ? config.url() : config.agentUrl();
+    }
+
+    @Override
+    public String agentBrokerUrl() {
+        return agentUrl;
     }
 
     @Override

@@ -47,6 +47,7 @@ class FleetService {
     private final SiteService sites;
     private final BookingService bookings;
     private final Topics topics;
+    private final String agentBrokerUrl;
     private final MqttConfig mqtt;
     private final FleetConfig config;
     private final Tx tx;
@@ -69,6 +70,7 @@ class FleetService {
         this.sites = sites;
         this.bookings = bookings;
         this.topics = channel.topics();
+        this.agentBrokerUrl = channel.agentBrokerUrl();
         this.mqtt = mqtt;
         this.config = config;
         this.tx = tx;
@@ -101,7 +103,7 @@ class FleetService {
             return new Views.Provisioned(view, null, null, List.of(), List.of());
         }
         String agentConfig = BrokerFiles.agentConfig(created, password, key, new BrokerFiles.AgentSettings(
-                mqtt.brokerUrlForAgents(), topics.root(), config.wipeAreas(), config.agentStateDir(),
+                agentBrokerUrl, topics.root(), config.wipeAreas(), config.agentStateDir(),
                 config.heartbeatSeconds(), config.sessionControl()), now);
         return new Views.Provisioned(view, agentConfig, BrokerFiles.passwordLine(created),
                 BrokerFiles.deviceAcl(created, topics), BrokerFiles.serverAcl(serverUser(), topics));
