@@ -40,6 +40,10 @@ class CommandSender {
         return send(device, commandId, CommandType.START_SESSION, Map.of("until", until.toString()));
     }
 
+    boolean warn(Device device, String commandId, long minutesLeft) {
+        return send(device, commandId, CommandType.WARN, Map.of("minutesLeft", Long.toString(minutesLeft)));
+    }
+
     private boolean send(Device device, String commandId, CommandType type, Map<String, String> params) {
         if (!device.kind().hasAgent() || device.keyCipher() == null) {
             return false;

@@ -18,6 +18,7 @@ import java.time.Duration;
  * @param agentStateDir     written into agent configurations
  * @param sessionControl    written into agent configurations
  * @param maxWalkIn         the longest walk-in loan
+ * @param warnBefore        how long before a loan's end the laptop is told to warn its user
  */
 @ConfigurationProperties("suoja.fleet")
 record FleetConfig(
@@ -29,5 +30,6 @@ record FleetConfig(
         @Bindable(defaultValue = "/home/suoja-guest,/tmp/suoja-guest") @NotBlank String wipeAreas,
         @Bindable(defaultValue = "/var/lib/suoja-agent") @NotBlank String agentStateDir,
         @Bindable(defaultValue = "logind") @NotBlank String sessionControl,
-        @Bindable(defaultValue = "12h") @NotNull Duration maxWalkIn) {
+        @Bindable(defaultValue = "12h") @NotNull Duration maxWalkIn,
+        @Bindable(defaultValue = "10m") @NotNull Duration warnBefore) {
 }

@@ -6,7 +6,7 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Runs the fleet's due work inside the server: wipe tries and time-outs, loans to end. Off in tests, which call it directly. */
+/** Runs the fleet's due work inside the server: wipe tries and time-outs, loans to end, end-of-loan warnings. Off in tests, which call it directly. */
 @Singleton
 @Requires(property = "suoja.jobs.enabled", notEquals = "false")
 class FleetScheduler {
@@ -25,6 +25,7 @@ class FleetScheduler {
     void fleetWork() {
         try {
             fleet.sweepLoans();
+            fleet.warnEndingLoans();
             wipes.runDue();
         } catch (RuntimeException e) {
             // Logged and tried again on the next run; the work is found again in the database.

@@ -192,7 +192,7 @@ class FleetService {
             }
             lifecycle.move(device, DeviceAction.HAND_OUT,
                     booking.map(b -> "Lent for booking " + b.id() + " until " + due + ".").orElse("Lent to a walk-in until " + due + "."), now);
-            Loan loan = loans.save(new Loan(null, device.id(), booking.map(BookingRef::id).orElse(null), now, due, null, null));
+            Loan loan = loans.save(new Loan(null, device.id(), booking.map(BookingRef::id).orElse(null), now, due, null, null, null));
             return new Out(device, loan);
         });
         LOG.info("Device {} handed out (loan {}) until {}", out.device().id(), out.loan().id(), due);
@@ -257,6 +257,22 @@ class FleetService {
             announce(l.device().id());
         }
         return lent.size();
+    }
+
+    /** Tells laptops whose loan ends within {@code suoja.fleet.warn-before} how many minutes are left, once per loan end. */
+    int warnEndingLoans() {
+        Instant now = clock.instant();
+        int warned = 0;
+        for (Loan loan : tx.run(() -> loans.toWarn(now, now.plus(config.warnBefore())))) {
+            Optional<Device> device = tx.run(() -> loans.warned(loan.id(), now) == 1
+                    ? devices.findById(loan.deviceId()).filter(d -> d.kind().hasAgent()) : Optional.<Device>empty());
+            if (device.isPresent()) {
+                long minutesLeft = (java.time.Duration.between(now, loan.dueAt()).getSeconds() + 59) / 60;
+                commands.warn(device.get(), "warn-" + loan.id() + "-" + randomText(6), minutesLeft);
+                warned++;
+            }
+        }
+        return warned;
     }
 
     /** Catches up loans whose booking ended without us hearing, and walk-ins past their due time. */

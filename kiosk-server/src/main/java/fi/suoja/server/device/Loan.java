@@ -16,5 +16,6 @@ record Loan(
         Instant startedAt,
         Instant dueAt,
         @Nullable Instant endedAt,
-        @Nullable LoanEnd endedWhy) {
+        @Nullable LoanEnd endedWhy,
+        @Nullable Instant warnedAt) {
 }

@@ -27,8 +27,16 @@ interface LoanRepository extends CrudRepository<Loan, Long> {
     @Query("SELECT * FROM loan WHERE ended_at IS NULL AND booking_id IS NULL AND due_at <= :now")
     List<Loan> overdueWalkIns(Instant now);
 
-    @Query("UPDATE loan SET due_at = :due WHERE booking_id = :bookingId AND ended_at IS NULL")
+    /** An extension also makes a new warning due. */
+    @Query("UPDATE loan SET due_at = :due, warned_at = NULL WHERE booking_id = :bookingId AND ended_at IS NULL")
     int extend(long bookingId, Instant due);
+
+    @Query("SELECT * FROM loan WHERE ended_at IS NULL AND warned_at IS NULL AND due_at > :now AND due_at <= :until")
+    List<Loan> toWarn(Instant now, Instant until);
+
+    /** Claims the warning of a loan, so one instance sends it. */
+    @Query("UPDATE loan SET warned_at = :at WHERE id = :id AND warned_at IS NULL AND ended_at IS NULL")
+    int warned(long id, Instant at);
 
     @Query("UPDATE loan SET ended_at = :at, ended_why = :why WHERE id = :id AND ended_at IS NULL")
     int end(long id, Instant at, String why);

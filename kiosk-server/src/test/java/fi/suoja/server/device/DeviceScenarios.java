@@ -502,6 +502,27 @@ abstract class DeviceScenarios implements TestPropertyProvider {
     }
 
     @Test
+    void a_laptop_is_told_once_to_warn_its_user_before_the_loan_ends() {
+        FakeAgent agent = readyLaptop();
+        String code = book("10:00", 60);
+        expect(200, handOut(tagOf(agent.id.value()), code));
+        clock.set(at("10:49"));
+        fleet.warnEndingLoans();
+        clock.set(at("10:50"));
+        fleet.warnEndingLoans();
+        fleet.warnEndingLoans();
+        Command warn = Eventually.until("WARN", () -> agent.commandsOf(CommandType.WARN), l -> !l.isEmpty()).get(0);
+        assertThat(warn.param("minutesLeft")).isEqualTo("10");
+        // Extended: a new end, and a new warning before it.
+        expect(200, api.post("/api/v1/bookings/" + code + "/extend", kiosk, Map.of("minutes", 15)));
+        clock.set(at("11:05"));
+        fleet.warnEndingLoans();
+        Eventually.until("the second WARN", () -> agent.commandsOf(CommandType.WARN), l -> l.size() == 2);
+        drain(agent, 61);
+        assertThat(agent.commandsOf(CommandType.WARN)).hasSize(2);
+    }
+
+    @Test
     void two_staff_scanning_the_same_device_at_once_lend_it_once() throws Exception {
         FakeAgent agent = readyLaptop();
         String tag = tagOf(agent.id.value());
