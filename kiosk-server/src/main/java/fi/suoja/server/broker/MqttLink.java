@@ -136,10 +136,6 @@ class MqttLink implements DeviceChannel, ApplicationEventListener<StartupEvent> 
         }
     }
 
-    boolean connected() {
-        return client.isConnected();
-    }
-
     @PreDestroy
     void stop() {
         stopped = true;

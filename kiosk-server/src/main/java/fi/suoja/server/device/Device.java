@@ -33,7 +33,6 @@ record Device(
         @Nullable String agentState,
         Instant createdAt) {
 
-    static final int TAG_MAX = 40;
     static final String TAG_PATTERN = "[A-Za-z0-9][A-Za-z0-9-]{0,39}";
     static final int REASON_MAX = 500;
 }

@@ -29,7 +29,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -208,10 +207,6 @@ final class FakeAgent implements AutoCloseable {
         } catch (MqttException e) {
             // The test is over; the broker drops the session.
         }
-    }
-
-    Instant now() {
-        return clock.instant();
     }
 
     private final class Callback implements MqttCallback {
