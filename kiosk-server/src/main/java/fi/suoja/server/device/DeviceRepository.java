@@ -37,9 +37,14 @@ interface DeviceRepository extends CrudRepository<Device, String> {
     int status(String id, boolean online, long session, Instant at, @Nullable Integer battery, @Nullable Long freeDisk,
                @Nullable String version, @Nullable String os, @Nullable String agentState);
 
-    /** An event from the agent shows it is connected in this session (or a newer one). */
+    /**
+     * An event from the agent. Only an event of a newer session proves a new connection (online);
+     * within a session the retained status says whether it is online, since an event may arrive
+     * after the status that said goodbye (they travel on different topics).
+     */
     @Query("""
-            UPDATE device SET online = TRUE, session_counter = :session, last_seen_at = :at
+            UPDATE device SET online = CASE WHEN session_counter < :session THEN TRUE ELSE online END,
+                   session_counter = :session, last_seen_at = :at
             WHERE id = :id AND session_counter <= :session""")
     int seen(String id, long session, Instant at);
 }

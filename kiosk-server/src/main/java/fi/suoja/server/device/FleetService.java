@@ -399,7 +399,8 @@ class FleetService {
             return;
         }
         Device device = found.get();
-        boolean cameOnline = tx.run(() -> devices.seen(device.id(), event.session(), now)) == 1 && !device.online();
+        boolean cameOnline = tx.run(() -> devices.seen(device.id(), event.session(), now)) == 1
+                && !device.online() && event.session() > device.sessionCounter();
         switch (event.type()) {
             case HELLO -> hello(device);
             case ACK -> wipes.acknowledged(device, event.commandId());
