@@ -394,6 +394,19 @@ abstract class DeviceScenarios implements TestPropertyProvider {
     }
 
     @Test
+    void a_queued_wipe_reaches_an_online_laptop_through_the_scheduler_even_when_its_hello_is_lost() {
+        FakeAgent agent = laptop(FakeAgent.Mode.VERIFIED);
+        String id = agent.id.value();
+        agent.connect(1);
+        awaitOnline(id, true);
+        assertThat(device(id).string("state")).isEqualTo("PROVISIONED");
+        assertThat(agent.commandsOf(CommandType.WIPE)).isEmpty();
+        wipeJobs.runDue();
+        awaitState(id, "READY");
+        assertThat(agent.commandsOf(CommandType.WIPE)).hasSize(1);
+    }
+
+    @Test
     void without_an_answer_the_wipe_is_sent_again_after_doubling_waits_and_fails_after_the_limit() {
         FakeAgent agent = online(laptop(FakeAgent.Mode.SILENT), 1);
         String id = agent.id.value();
