@@ -28,7 +28,20 @@ class ArchitectureTest {
         noClasses().that().resideInAnyPackage("fi.suoja.server.problem..", "fi.suoja.server.time..", "fi.suoja.server.db..")
                 .should().dependOnClassesThat().resideInAnyPackage(
                         "fi.suoja.server.access..", "fi.suoja.server.site..", "fi.suoja.server.room..",
-                        "fi.suoja.server.booking..", "fi.suoja.server.setup..", "fi.suoja.server.secret..")
+                        "fi.suoja.server.booking..", "fi.suoja.server.setup..", "fi.suoja.server.secret..",
+                        "fi.suoja.server.device..", "fi.suoja.server.broker..")
+                .check(server);
+    }
+
+    @Test
+    void the_broker_link_knows_no_feature_and_bookings_know_no_devices() {
+        noClasses().that().resideInAPackage("fi.suoja.server.broker..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "fi.suoja.server.access..", "fi.suoja.server.site..", "fi.suoja.server.room..",
+                        "fi.suoja.server.booking..", "fi.suoja.server.setup..", "fi.suoja.server.device..")
+                .check(server);
+        noClasses().that().resideInAPackage("fi.suoja.server.booking..")
+                .should().dependOnClassesThat().resideInAnyPackage("fi.suoja.server.device..", "fi.suoja.server.broker..")
                 .check(server);
     }
 

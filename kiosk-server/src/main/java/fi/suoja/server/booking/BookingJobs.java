@@ -58,6 +58,7 @@ public class BookingJobs {
             });
             if (done) {
                 released++;
+                service.publishEnded(b.id(), BookingStatus.NO_SHOW, now);
                 LOG.info("Booking {} released: nobody checked in", b.id());
             }
         }
@@ -71,6 +72,9 @@ public class BookingJobs {
         for (Booking b : service.inTransaction(() -> bookings.findByStatusAndEndsAtLessThanEquals(BookingStatus.CHECKED_IN, now))) {
             int rows = service.inTransaction(() ->
                     bookings.close(b.id(), BookingStatus.CHECKED_IN.name(), BookingStatus.COMPLETED.name(), b.endsAt(), b.endsAt()));
+            if (rows == 1) {
+                service.publishEnded(b.id(), BookingStatus.COMPLETED, b.endsAt());
+            }
             completed += rows;
         }
         return completed;

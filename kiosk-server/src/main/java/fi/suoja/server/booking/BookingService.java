@@ -13,6 +13,7 @@ import fi.suoja.server.site.Site;
 import fi.suoja.server.site.SiteService;
 import fi.suoja.server.time.Grain;
 import fi.suoja.server.time.TimeRange;
+import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.transaction.TransactionOperations;
@@ -33,6 +34,7 @@ import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -57,11 +59,14 @@ public class BookingService {
     private final TransactionOperations<Connection> tx;
     private final BookingConfig config;
     private final Clock clock;
+    private final ApplicationEventPublisher<BookingEnded> ended;
+    private final ApplicationEventPublisher<BookingExtended> extended;
     private final SecureRandom random = new SecureRandom();
 
     BookingService(BookingRepository bookings, SlotClaimRepository claims, CodeAttemptFailureRepository failures,
                    RoomService rooms, SiteService sites, ServerSecrets secrets,
-                   TransactionOperations<Connection> tx, BookingConfig config, Clock clock) {
+                   TransactionOperations<Connection> tx, BookingConfig config, Clock clock,
+                   ApplicationEventPublisher<BookingEnded> ended, ApplicationEventPublisher<BookingExtended> extended) {
         this.bookings = bookings;
         this.claims = claims;
         this.failures = failures;
@@ -71,6 +76,8 @@ public class BookingService {
         this.tx = tx;
         this.config = config;
         this.clock = clock;
+        this.ended = ended;
+        this.extended = extended;
     }
 
     /** A room with everything its rules need. */
@@ -150,7 +157,9 @@ public class BookingService {
     }
 
     public BookingView extend(Caller caller, String typedCode, int extraMinutes) {
-        return byCode(caller, typedCode, (booking, place, now) -> {
+        long[] id = new long[1];
+        BookingView view = byCode(caller, typedCode, (booking, place, now) -> {
+            id[0] = booking.id();
             if (!booking.status().holdsRoom()) {
                 throw wrongState(booking);
             }
@@ -162,11 +171,19 @@ public class BookingService {
             claim(booking, newEnd, place.rules());
             return reload(booking);
         });
+        try {
+            extended.publishEvent(new BookingExtended(id[0], view.end()));
+        } catch (RuntimeException e) {
+            LOG.error("A listener failed on the extension of booking {}", id[0], e);
+        }
+        return view;
     }
 
     /** Ends a booking that has started: the room is free again after the buffer. */
     public BookingView end(Caller caller, String typedCode) {
-        return byCode(caller, typedCode, (booking, place, now) -> {
+        long[] id = new long[1];
+        BookingView view = byCode(caller, typedCode, (booking, place, now) -> {
+            id[0] = booking.id();
             requireStatus(booking, BookingStatus.COMPLETED);
             if (now.isBefore(booking.startsAt())) {
                 throw violation(RuleViolation.NOT_STARTED);
@@ -180,16 +197,49 @@ public class BookingService {
             LOG.info("Booking {} ended early at {}", booking.id(), now);
             return reload(booking);
         });
+        published(id[0], view);
+        return view;
     }
 
     public BookingView cancel(Caller caller, String typedCode, @Nullable String reason) {
-        return byCode(caller, typedCode, (booking, place, now) -> {
+        long[] id = new long[1];
+        BookingView view = byCode(caller, typedCode, (booking, place, now) -> {
+            id[0] = booking.id();
             requireStatus(booking, BookingStatus.CANCELLED);
             changed(bookings.cancel(booking.id(), now, reason == null || reason.isBlank() ? null : reason.strip()));
             claims.releaseAll(booking.id());
             LOG.info("Booking {} cancelled", booking.id());
             return reload(booking);
         });
+        published(id[0], view);
+        return view;
+    }
+
+    /** A booking by its code, for other features; no attempt counting (staff only). */
+    public Optional<BookingRef> ref(String typedCode) {
+        return inTransaction(() -> BookingCode.parse(typedCode).flatMap(code -> bookings.findByCode(code.value())).map(this::ref));
+    }
+
+    public Optional<BookingRef> ref(long bookingId) {
+        return inTransaction(() -> bookings.findById(bookingId).map(this::ref));
+    }
+
+    private BookingRef ref(Booking b) {
+        return new BookingRef(b.id(), place(b.roomId()).site().id(), b.startsAt(), b.endsAt(), b.status());
+    }
+
+    /** Tells listeners, after the commit, that a booking no longer holds its room. */
+    private void published(long bookingId, BookingView view) {
+        publishEnded(bookingId, view.status(), view.endedAt() == null ? clock.instant() : view.endedAt());
+    }
+
+    void publishEnded(long bookingId, BookingStatus status, Instant at) {
+        try {
+            ended.publishEvent(new BookingEnded(bookingId, status, at));
+        } catch (RuntimeException e) {
+            // The booking change stands; listeners also catch up by their own sweeps.
+            LOG.error("A listener failed on the end of booking {}", bookingId, e);
+        }
     }
 
     /** A site's bookings that start on a local date, for the staff desk. */

@@ -21,6 +21,10 @@ public enum ProblemType {
     ALREADY_EXISTS(HttpStatus.CONFLICT, "already-exists", "This already exists."),
     BOOKING_RULE(HttpStatus.UNPROCESSABLE_ENTITY, "booking-rule", "The booking breaks a rule of the library."),
     CARD_LIMIT(HttpStatus.CONFLICT, "card-limit", "This library card has as many bookings as it may have."),
+    UNKNOWN_DEVICE(HttpStatus.NOT_FOUND, "unknown-device", "No device has this tag or id."),
+    DEVICE_NOT_READY(HttpStatus.CONFLICT, "device-not-ready", "The device cannot be handed out now."),
+    DEVICE_BUSY(HttpStatus.CONFLICT, "device-busy", "The device changed at the same moment. Try again."),
+    WRONG_DEVICE_STATE(HttpStatus.CONFLICT, "wrong-device-state", "The device cannot do this in its current state."),
     TOO_MANY_ATTEMPTS(HttpStatus.TOO_MANY_REQUESTS, "too-many-attempts", "Too many wrong codes. Wait a moment."),
     SERVER_ERROR(HttpStatus.INTERNAL_SERVER_ERROR, "server-error", "Something went wrong on the server.");
 

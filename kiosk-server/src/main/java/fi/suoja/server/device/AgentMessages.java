@@ -1,0 +1,64 @@
+package fi.suoja.server.device;
+
+import fi.suoja.hardware.mqtt.DeviceId;
+import fi.suoja.hardware.mqtt.DeviceStatus;
+import fi.suoja.hardware.mqtt.Event;
+import fi.suoja.hardware.mqtt.Topics;
+import fi.suoja.hardware.mqtt.Wire;
+import fi.suoja.server.broker.DeviceChannel;
+import fi.suoja.server.broker.DeviceMessages;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.Optional;
+
+/**
+ * The gate for everything agents publish. A message that is malformed, too large, from a topic
+ * outside the tree, or whose payload names another device than its topic is logged and dropped
+ * before it can change anything.
+ */
+@Singleton
+class AgentMessages implements DeviceMessages {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AgentMessages.class);
+
+    private final FleetService fleet;
+    private final Topics topics;
+
+    AgentMessages(FleetService fleet, DeviceChannel channel) {
+        this.fleet = fleet;
+        this.topics = channel.topics();
+    }
+
+    @Override
+    public void status(String topic, byte[] payload) {
+        read(topic, payload, DeviceStatus.class, DeviceStatus::deviceId).ifPresent(fleet::statusArrived);
+    }
+
+    @Override
+    public void event(String topic, byte[] payload) {
+        read(topic, payload, Event.class, Event::deviceId).ifPresent(fleet::eventArrived);
+    }
+
+    private <T> Optional<T> read(String topic, byte[] payload, Class<T> type, java.util.function.Function<T, String> deviceOf) {
+        Optional<DeviceId> device = topics.deviceOf(topic);
+        if (device.isEmpty()) {
+            LOG.warn("Dropping a message on {}: not a device topic", topic);
+            return Optional.empty();
+        }
+        T message;
+        try {
+            message = Wire.decode(payload, type);
+        } catch (Wire.MalformedMessage e) {
+            LOG.warn("Device {}: dropping a malformed {} on {}: {}", device.get(), type.getSimpleName(), topic, e.getMessage());
+            return Optional.empty();
+        }
+        if (!device.get().value().equals(deviceOf.apply(message))) {
+            LOG.warn("Device {}: dropping a {} that names device {} (misaddressed or forged)", device.get(),
+                    type.getSimpleName(), deviceOf.apply(message));
+            return Optional.empty();
+        }
+        return Optional.of(message);
+    }
+}

@@ -1,0 +1,127 @@
+package fi.suoja.server.device;
+
+import fi.suoja.server.access.Caller;
+import fi.suoja.server.access.Role;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.annotation.Status;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+
+import java.time.Instant;
+import java.util.List;
+
+/** The fleet for staff: live state, hand-out and return by tag, wipes, and admin provisioning. */
+@Controller("/api/v1/devices")
+@Secured(Role.STAFF_ROLE)
+@SecurityRequirement(name = "bearer")
+@ExecuteOn(TaskExecutors.BLOCKING)
+class DeviceController {
+
+    private static final String KEY = "[A-Za-z0-9][A-Za-z0-9-]{0,39}";
+
+    private final FleetService fleet;
+
+    DeviceController(FleetService fleet) {
+        this.fleet = fleet;
+    }
+
+    @Serdeable
+    record NewDevice(@NotBlank @Pattern(regexp = Device.TAG_PATTERN) String tag, @NotNull DeviceKind kind, @NotNull @Positive Long siteId) {
+    }
+
+    @Serdeable
+    record HandOut(@NotBlank @Pattern(regexp = Device.TAG_PATTERN) String tag,
+                   @Nullable @Size(max = 40) String bookingCode,
+                   @Nullable @Positive Long bookingId,
+                   @Nullable Instant walkInUntil) {
+    }
+
+    @Serdeable
+    record Return(@NotBlank @Pattern(regexp = Device.TAG_PATTERN) String tag) {
+    }
+
+    @Serdeable
+    record Reason(@NotBlank @Size(max = 300) String reason) {
+    }
+
+    @Serdeable
+    record Note(@Nullable @Size(max = 300) String note) {
+    }
+
+    @Get
+    List<Views.DeviceView> list(@Nullable @QueryValue @Positive Long siteId, @Nullable @QueryValue DeviceState state) {
+        return fleet.list(siteId, state);
+    }
+
+    @Get("/{id}")
+    Views.DeviceView get(@Pattern(regexp = KEY) String id) {
+        return fleet.get(id);
+    }
+
+    @Post
+    @Status(HttpStatus.CREATED)
+    @Secured(Role.ADMIN_ROLE)
+    Views.Provisioned register(@Body @Valid NewDevice body) {
+        return fleet.register(body.tag(), body.kind(), body.siteId());
+    }
+
+    @Get("/broker-files")
+    @Secured(Role.ADMIN_ROLE)
+    Views.BrokerFilesView brokerFiles() {
+        return fleet.brokerFiles();
+    }
+
+    @Post("/hand-out")
+    Views.DeviceView handOut(@Body @Valid HandOut body) {
+        return fleet.handOut(body.tag(), new FleetService.HandOut(
+                body.bookingCode() == null || body.bookingCode().isBlank() ? null : body.bookingCode(),
+                body.bookingId(), body.walkInUntil()));
+    }
+
+    @Post("/return")
+    Views.DeviceView giveBack(@Body @Valid Return body, Authentication authentication) {
+        return fleet.giveBack(body.tag(), Caller.of(authentication));
+    }
+
+    @Post("/{id}/wipe")
+    Views.DeviceView wipe(@Pattern(regexp = KEY) String id) {
+        return fleet.wipeNow(id);
+    }
+
+    @Post("/{id}/faulty")
+    Views.DeviceView faulty(@Pattern(regexp = KEY) String id, @Body @Valid Reason body) {
+        return fleet.markFaulty(id, body.reason().strip());
+    }
+
+    @Post("/{id}/repaired")
+    Views.DeviceView repaired(@Pattern(regexp = KEY) String id, @Body @Valid Note body) {
+        return fleet.repaired(id, body.note());
+    }
+
+    @Post("/{id}/retire")
+    @Secured(Role.ADMIN_ROLE)
+    Views.DeviceView retire(@Pattern(regexp = KEY) String id, @Body @Valid Reason body) {
+        return fleet.retire(id, body.reason().strip());
+    }
+
+    @Get("/{id}/wipe-reports")
+    List<Views.WipeReportView> reports(@Pattern(regexp = KEY) String id) {
+        return fleet.reports(id);
+    }
+}

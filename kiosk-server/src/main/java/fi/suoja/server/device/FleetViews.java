@@ -1,0 +1,43 @@
+package fi.suoja.server.device;
+
+import jakarta.inject.Singleton;
+
+import java.util.Arrays;
+import java.util.List;
+
+/** Builds the API's views of devices. Call inside a transaction. */
+@Singleton
+class FleetViews {
+
+    private final DeviceRepository devices;
+    private final LoanRepository loans;
+    private final WipeJobRepository jobs;
+
+    FleetViews(DeviceRepository devices, LoanRepository loans, WipeJobRepository jobs) {
+        this.devices = devices;
+        this.loans = loans;
+        this.jobs = jobs;
+    }
+
+    Views.DeviceView of(String deviceId) {
+        return of(devices.findById(deviceId).orElseThrow());
+    }
+
+    Views.DeviceView of(Device d) {
+        Views.LoanView loan = loans.findByDeviceIdAndEndedAtIsNull(d.id())
+                .map(l -> new Views.LoanView(l.id(), l.bookingId(), l.bookingId() == null, l.startedAt(), l.dueAt()))
+                .orElse(null);
+        Views.WipeView wipe = jobs.findByOpenFor(d.id())
+                .map(j -> new Views.WipeView(j.id(), j.method(), j.state(), j.attempts(), j.nextAttemptAt(), j.lastError()))
+                .orElse(null);
+        return new Views.DeviceView(d.id(), d.tag(), d.kind(), d.siteId(), d.state(), d.stateReason(), d.stateChangedAt(),
+                d.kind().hasAgent(), d.online(), d.sessionCounter(), d.lastSeenAt(), d.batteryPercent(), d.freeDiskBytes(),
+                d.agentVersion(), d.os(), d.agentState(), loan, wipe);
+    }
+
+    static Views.WipeReportView report(WipeRecord r) {
+        List<String> failures = r.failures() == null || r.failures().isEmpty() ? List.of() : Arrays.asList(r.failures().split("\n"));
+        return new Views.WipeReportView(r.jobId(), r.verified(), r.filesRemoved(), r.directoriesRemoved(), r.bytesRemoved(),
+                failures, r.durationMillis(), r.finishedAt(), r.receivedAt(), r.checkedBy());
+    }
+}

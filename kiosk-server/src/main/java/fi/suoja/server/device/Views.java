@@ -1,0 +1,65 @@
+package fi.suoja.server.device;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+
+import java.time.Instant;
+import java.util.List;
+
+/** What the API shows of the fleet. Keys and broker passwords are never part of it. */
+final class Views {
+
+    private Views() {
+    }
+
+    @Serdeable
+    record DeviceView(
+            String id,
+            String tag,
+            DeviceKind kind,
+            long siteId,
+            DeviceState state,
+            @Nullable String stateReason,
+            Instant stateChangedAt,
+            boolean agentManaged,
+            boolean online,
+            long session,
+            @Nullable Instant lastSeenAt,
+            @Nullable Integer batteryPercent,
+            @Nullable Long freeDiskBytes,
+            @Nullable String agentVersion,
+            @Nullable String os,
+            @Nullable String agentState,
+            @Nullable LoanView loan,
+            @Nullable WipeView wipe) {
+    }
+
+    @Serdeable
+    record LoanView(long id, @Nullable Long bookingId, boolean walkIn, Instant startedAt, Instant dueAt) {
+    }
+
+    @Serdeable
+    record WipeView(String jobId, WipeMethod method, WipeJobState state, int attempts, @Nullable Instant nextAttemptAt,
+                    @Nullable String lastError) {
+    }
+
+    @Serdeable
+    record WipeReportView(String jobId, boolean verified, long filesRemoved, long directoriesRemoved, long bytesRemoved,
+                          List<String> failures, long durationMillis, Instant finishedAt, Instant receivedAt,
+                          @Nullable String checkedBy) {
+    }
+
+    /**
+     * The answer to a registration, shown once. {@code agentConfig} is the agent's whole
+     * configuration file (null for devices without an agent).
+     */
+    @Serdeable
+    record Provisioned(DeviceView device, @Nullable String agentConfig, @Nullable String mosquittoPasswordLine,
+                       List<String> mosquittoAcl, List<String> serverAcl) {
+    }
+
+    /** Files for an external Mosquitto with every device of the fleet (hashes only, no passwords). */
+    @Serdeable
+    record BrokerFilesView(String passwordFile, String aclFile) {
+    }
+}

@@ -1,0 +1,50 @@
+package fi.suoja.server.device;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.CrudRepository;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Sending, acknowledging and finishing are conditional updates, so a job is claimed for a send
+ * by one instance only and finished exactly once.
+ */
+@JdbcRepository(dialect = Dialect.ANSI)
+interface WipeJobRepository extends CrudRepository<WipeJob, String> {
+
+    Optional<WipeJob> findByOpenFor(String deviceId);
+
+    List<WipeJob> findByDeviceIdOrderByCreatedAtDesc(String deviceId);
+
+    @Query("""
+            SELECT * FROM wipe_job
+            WHERE open_for IS NOT NULL AND method = 'AGENT' AND (next_attempt_at IS NULL OR next_attempt_at <= :now)
+            ORDER BY created_at""")
+    List<WipeJob> due(Instant now);
+
+    /** Claims the next send: only the instance that saw {@code seen} attempts wins. */
+    @Query("""
+            UPDATE wipe_job SET attempts = attempts + 1, next_attempt_at = :next,
+                   state = CASE WHEN state = 'QUEUED' THEN 'SENT' ELSE state END
+            WHERE id = :id AND attempts = :seen AND open_for IS NOT NULL""")
+    int claimSend(String id, int seen, Instant next);
+
+    @Query("UPDATE wipe_job SET state = 'ACKED' WHERE id = :id AND state = 'SENT' AND open_for IS NOT NULL")
+    int acknowledged(String id);
+
+    @Query("UPDATE wipe_job SET last_error = :error WHERE id = :id AND open_for IS NOT NULL")
+    int failedOnce(String id, String error);
+
+    @Query("UPDATE wipe_job SET next_attempt_at = :at WHERE id = :id AND open_for IS NOT NULL")
+    int dueAt(String id, Instant at);
+
+    @Query("""
+            UPDATE wipe_job SET state = :to, finished_at = :at, last_error = :error, open_for = NULL
+            WHERE id = :id AND open_for IS NOT NULL""")
+    int finish(String id, String to, Instant at, @Nullable String error);
+}

@@ -1,0 +1,231 @@
+package fi.suoja.server.device;
+
+import fi.suoja.hardware.mqtt.WipeReport;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Wipes as durable jobs. A job is opened when a device must be wiped and is sent to the agent
+ * while the device is online; without a result it is sent again after a growing wait (doubled
+ * each time, with jitter, up to a ceiling) and times out after the configured number of tries.
+ * An offline device's job waits, without using up tries, until the agent says HELLO. Sends are
+ * claimed through the database, so one instance sends each try; the scheduler looks for all due
+ * work, so it catches up after downtime.
+ */
+@Singleton
+class WipeJobs {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WipeJobs.class);
+    private static final String ID_ALPHABET = "abcdefghijkmnpqrstuvwxyz23456789";
+
+    private final DeviceRepository devices;
+    private final WipeJobRepository jobs;
+    private final WipeRecordRepository records;
+    private final Lifecycle lifecycle;
+    private final CommandSender commands;
+    private final FleetViews views;
+    private final DeviceChanges changes;
+    private final Tx tx;
+    private final FleetConfig config;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    WipeJobs(DeviceRepository devices, WipeJobRepository jobs, WipeRecordRepository records, Lifecycle lifecycle,
+             CommandSender commands, FleetViews views, DeviceChanges changes, Tx tx, FleetConfig config, Clock clock) {
+        this.devices = devices;
+        this.jobs = jobs;
+        this.records = records;
+        this.lifecycle = lifecycle;
+        this.commands = commands;
+        this.views = views;
+        this.changes = changes;
+        this.tx = tx;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    /** Opens the device's wipe job; inside the caller's transaction. */
+    WipeJob open(Device device, Instant now) {
+        WipeMethod method = device.kind().hasAgent() ? WipeMethod.AGENT : WipeMethod.STAFF_CHECK;
+        WipeJob job = new WipeJob(newId(), device.id(), device.id(), method, WipeJobState.QUEUED, 0, now, null, now, null);
+        return jobs.save(job);
+    }
+
+    /** Closes an open job without a result (device taken out of use); inside the caller's transaction. */
+    void abandon(String deviceId, String why, Instant now) {
+        jobs.findByOpenFor(deviceId).ifPresent(job -> jobs.finish(job.id(), WipeJobState.FAILED.name(), now, why));
+    }
+
+    /**
+     * Sends the device's open wipe if it is online and a try is due ({@code force}: due now, as on
+     * HELLO or staff "wipe now"). Returns whether a command went out.
+     */
+    boolean send(String deviceId, boolean force) {
+        Instant now = clock.instant();
+        record Claim(Device device, WipeJob job, int attempt) {
+        }
+        Optional<Claim> claim = tx.run(() -> {
+            Optional<Device> device = devices.findById(deviceId);
+            Optional<WipeJob> job = jobs.findByOpenFor(deviceId);
+            if (device.isEmpty() || job.isEmpty() || job.get().method() != WipeMethod.AGENT || !device.get().online()
+                    || !device.get().state().waitsForWipe()) {
+                return Optional.empty();
+            }
+            WipeJob open = job.get();
+            if (!force && open.nextAttemptAt() != null && open.nextAttemptAt().isAfter(now)) {
+                return Optional.empty();
+            }
+            int attempt = open.attempts() + 1;
+            if (jobs.claimSend(open.id(), open.attempts(), now.plus(backoff(attempt))) != 1) {
+                return Optional.empty();
+            }
+            lifecycle.tryMove(device.get(), DeviceAction.WIPE_SENT, "Wipe sent to the device (try " + attempt + ").", now);
+            return Optional.of(new Claim(device.get(), open, attempt));
+        });
+        if (claim.isEmpty()) {
+            return false;
+        }
+        Claim c = claim.get();
+        boolean sent = commands.wipe(c.device(), c.job().commandId(c.attempt()), c.job().id());
+        if (!sent) {
+            tx.run(() -> jobs.failedOnce(c.job().id(), "The broker could not be reached to send try " + c.attempt() + "."));
+        }
+        changed(deviceId);
+        return sent;
+    }
+
+    /** Sends every due try and times out jobs that used all their tries; for the scheduler. */
+    int runDue() {
+        Instant now = clock.instant();
+        int done = 0;
+        for (WipeJob job : tx.run(() -> jobs.due(now))) {
+            Optional<Device> device = tx.run(() -> devices.findById(job.deviceId()));
+            if (device.isEmpty() || !device.get().online()) {
+                continue; // Offline devices wait for their HELLO; their tries are not used up.
+            }
+            if (job.attempts() >= config.wipeMaxAttempts()) {
+                if (timeOut(job, now)) {
+                    done++;
+                }
+            } else if (send(job.deviceId(), false)) {
+                done++;
+            }
+        }
+        return done;
+    }
+
+    private boolean timeOut(WipeJob job, Instant now) {
+        String why = "No verified wipe after " + job.attempts() + " tries"
+                + (job.lastError() == null ? "." : "; last problem: " + job.lastError());
+        boolean timedOut = tx.run(() -> {
+            if (jobs.finish(job.id(), WipeJobState.TIMED_OUT.name(), now, why) != 1) {
+                return false;
+            }
+            Device device = devices.findById(job.deviceId()).orElseThrow();
+            lifecycle.tryMove(device, DeviceAction.WIPE_UNVERIFIED, "The wipe timed out. " + why, now);
+            return true;
+        });
+        if (timedOut) {
+            LOG.warn("Device {}: wipe {} timed out: {}", job.deviceId(), job.id(), why);
+            changed(job.deviceId());
+        }
+        return timedOut;
+    }
+
+    /** The agent received a command of the open job. Received is not done: nothing else moves. */
+    void acknowledged(Device device, String commandId) {
+        tx.run(() -> jobs.findByOpenFor(device.id())
+                .filter(job -> job.ownsCommand(commandId))
+                .map(job -> jobs.acknowledged(job.id()))
+                .orElse(0));
+    }
+
+    void rejected(Device device, String commandId, String detail) {
+        tx.run(() -> jobs.findByOpenFor(device.id())
+                .filter(job -> job.ownsCommand(commandId))
+                .map(job -> jobs.failedOnce(job.id(), clip("The agent refused the command: " + detail, 400)))
+                .orElse(0));
+        changed(device.id());
+    }
+
+    /**
+     * A wipe result. Only a report for the device's current open job counts; results for older
+     * jobs and repeated results of a finished job change nothing. A verified report makes the
+     * device READY; an unverified one makes it WIPE_FAILED with the reason.
+     */
+    boolean result(String deviceId, WipeReport report) {
+        Instant now = clock.instant();
+        boolean applied = tx.run(() -> {
+            Optional<WipeJob> job = jobs.findByOpenFor(deviceId);
+            if (job.isEmpty() || !job.get().id().equals(report.jobId()) || job.get().method() != WipeMethod.AGENT) {
+                LOG.info("Device {}: ignoring a wipe result for job {}; the open job is {}", deviceId, report.jobId(),
+                        job.map(WipeJob::id).orElse("none"));
+                return false;
+            }
+            Device device = devices.findById(deviceId).orElseThrow();
+            DeviceAction action = report.verified() ? DeviceAction.WIPE_VERIFIED : DeviceAction.WIPE_UNVERIFIED;
+            if (device.state().after(action, device.kind()).isEmpty()) {
+                LOG.warn("Device {} in state {}: ignoring a wipe result", deviceId, device.state());
+                return false;
+            }
+            String failures = clip(String.join("\n", report.failures()), WipeRecord.FAILURES_MAX);
+            String error = report.verified() ? null : clip("Not verified" + (failures.isEmpty() ? "" : ": " + failures.replace('\n', ' ')), 400);
+            if (jobs.finish(job.get().id(), (report.verified() ? WipeJobState.SUCCEEDED : WipeJobState.FAILED).name(), now, error) != 1) {
+                return false;
+            }
+            records.save(new WipeRecord(report.jobId(), deviceId, report.verified(), report.filesRemoved(),
+                    report.directoriesRemoved(), report.bytesRemoved(), failures.isEmpty() ? null : failures,
+                    report.durationMillis(), report.finishedAt(), now, null));
+            lifecycle.move(device, action, report.verified()
+                    ? "Wiped and verified at " + report.finishedAt() + "."
+                    : "The wipe could not be verified. " + (failures.isEmpty() ? "" : "Not removed: " + failures.replace('\n', ' ')), now);
+            return true;
+        });
+        if (applied) {
+            LOG.info("Device {}: wipe {} {}", deviceId, report.jobId(), report.verified() ? "verified" : "NOT verified");
+            changed(deviceId);
+        }
+        return applied;
+    }
+
+    /** Finishes a staff check of a device without an agent; inside the caller's transaction. */
+    void checkedByStaff(Device device, String staff, Instant now) {
+        WipeJob job = jobs.findByOpenFor(device.id()).orElseGet(() -> open(device, now));
+        jobs.finish(job.id(), WipeJobState.SUCCEEDED.name(), now, null);
+        records.save(new WipeRecord(job.id(), device.id(), true, 0, 0, 0, null, 0, now, now, staff));
+    }
+
+    /** The wait after try {@code attempt}: doubled each time from the first, ±20 % jitter, never above the ceiling. */
+    Duration backoff(int attempt) {
+        long first = config.wipeRetryFirst().toMillis();
+        long ceiling = config.wipeRetryCeiling().toMillis();
+        long base = attempt >= 31 ? ceiling : Math.min(ceiling, first << (attempt - 1));
+        double jitter = 0.8 + 0.4 * ThreadLocalRandom.current().nextDouble();
+        return Duration.ofMillis(Math.min(ceiling, Math.round(base * jitter)));
+    }
+
+    private void changed(String deviceId) {
+        changes.emit(tx.run(() -> views.of(deviceId)));
+    }
+
+    private String newId() {
+        StringBuilder id = new StringBuilder("wj-");
+        for (int i = 0; i < 20; i++) {
+            id.append(ID_ALPHABET.charAt(random.nextInt(ID_ALPHABET.length())));
+        }
+        return id.toString().toLowerCase(Locale.ROOT);
+    }
+
+    private static String clip(String text, int max) {
+        return text.length() > max ? text.substring(0, max) : text;
+    }
+}

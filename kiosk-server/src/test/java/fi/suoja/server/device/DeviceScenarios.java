@@ -1,0 +1,739 @@
+package fi.suoja.server.device;
+
+import fi.suoja.hardware.mqtt.AgentConfigKeys;
+import fi.suoja.hardware.mqtt.AgentState;
+import fi.suoja.hardware.mqtt.Command;
+import fi.suoja.hardware.mqtt.CommandType;
+import fi.suoja.hardware.mqtt.DeviceId;
+import fi.suoja.hardware.mqtt.DeviceStatus;
+import fi.suoja.hardware.mqtt.EventType;
+import fi.suoja.hardware.mqtt.Wire;
+import fi.suoja.hardware.mqtt.WipeReport;
+import fi.suoja.server.Api;
+import fi.suoja.server.Eventually;
+import fi.suoja.server.MutableClock;
+import fi.suoja.server.TestBroker;
+import fi.suoja.server.booking.BookingJobs;
+import fi.suoja.server.broker.MosquittoPassword;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import static fi.suoja.server.Api.expect;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The device fleet through the real HTTP API, a real database and a real MQTT broker, with a fake
+ * agent (Paho and the contract of {@code hardware}) playing each laptop. Run on H2 by
+ * {@link DeviceOnH2Test} and on PostgreSQL by {@link DeviceOnPostgresTest}.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class DeviceScenarios implements TestPropertyProvider {
+
+    static final ZoneId HELSINKI = ZoneId.of("Europe/Helsinki");
+    static final LocalDate TODAY = LocalDate.of(2026, 11, 24);
+    static final int MAX_ATTEMPTS = 4;
+
+    final String topicRoot = TestBroker.newTopicRoot();
+
+    @Inject
+    EmbeddedServer server;
+
+    @Inject
+    MutableClock clock;
+
+    @Inject
+    WipeJobs wipeJobs;
+
+    @Inject
+    FleetService fleet;
+
+    @Inject
+    BookingJobs bookingJobs;
+
+    Api api;
+    String admin;
+    String staff;
+    String kiosk;
+    long siteId;
+    long roomId;
+    final List<FakeAgent> agents = new ArrayList<>();
+
+    /** Database properties of the subclass; the broker and fleet settings are added here. */
+    abstract Map<String, String> databaseProperties();
+
+    @Override
+    public Map<String, String> getProperties() {
+        Map<String, String> properties = new HashMap<>(databaseProperties());
+        properties.putAll(TestBroker.serverProperties(topicRoot));
+        properties.put("suoja.fleet.wipe-retry-first", "1m");
+        properties.put("suoja.fleet.wipe-retry-ceiling", "4m");
+        properties.put("suoja.fleet.wipe-max-attempts", String.valueOf(MAX_ATTEMPTS));
+        return properties;
+    }
+
+    @BeforeEach
+    void scene() {
+        clock.set(at("10:00"));
+        api = new Api(server);
+        admin = api.loginAdmin();
+        String unique = UUID.randomUUID().toString().substring(0, 8);
+        staff = api.staffToken(admin, "staff-" + unique);
+        siteId = api.createSite(admin, "Library " + unique, Api.rules());
+        roomId = api.createRoom(admin, siteId, "Room A", "08:00", "20:00");
+        kiosk = api.kioskToken(admin, siteId, "Lobby");
+    }
+
+    @AfterEach
+    void stopAgents() {
+        agents.forEach(FakeAgent::close);
+        agents.clear();
+    }
+
+    static Instant at(String time) {
+        return ZonedDateTime.of(TODAY, LocalTime.parse(time), HELSINKI).toInstant();
+    }
+
+    // ---- scene helpers ----
+
+    String newTag() {
+        return "TAG-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+    }
+
+    Api.Answer register(String tag, String kind) {
+        return api.post("/api/v1/devices", admin, Map.of("tag", tag, "kind", kind, "siteId", siteId));
+    }
+
+    /** Registers a laptop and starts its agent (online, HELLO) in the given mode. */
+    FakeAgent laptop(FakeAgent.Mode mode) {
+        Api.Answer registered = expect(201, register(newTag(), "LAPTOP"));
+        FakeAgent agent = new FakeAgent(registered.string("agentConfig"), TestBroker.url(), clock);
+        agent.mode = mode;
+        agents.add(agent);
+        return agent;
+    }
+
+    FakeAgent online(FakeAgent agent, long session) {
+        agent.connect(session);
+        awaitOnline(agent.id.value(), true);
+        agent.hello();
+        return agent;
+    }
+
+    /** A laptop that has had its first verified wipe. */
+    FakeAgent readyLaptop() {
+        FakeAgent agent = online(laptop(FakeAgent.Mode.VERIFIED), 1);
+        awaitState(agent.id.value(), "READY");
+        return agent;
+    }
+
+    Api.Answer device(String id) {
+        return expect(200, api.get("/api/v1/devices/" + id, staff));
+    }
+
+    String tagOf(String id) {
+        return device(id).string("tag");
+    }
+
+    Api.Answer awaitState(String id, String state) {
+        return Eventually.until("device " + id + " to be " + state, () -> device(id), d -> state.equals(d.string("state")));
+    }
+
+    void awaitOnline(String id, boolean online) {
+        Eventually.until("device " + id + " online=" + online, () -> device(id), d -> Boolean.valueOf(online).equals(d.get("online")));
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> wipe(Api.Answer device) {
+        return (Map<String, Object>) device.get("wipe");
+    }
+
+    String book(String start, int minutes) {
+        return expect(201, api.post("/api/v1/bookings", kiosk,
+                Map.of("roomId", roomId, "start", at(start).toString(), "minutes", minutes))).string("code");
+    }
+
+    Api.Answer handOut(String tag, String bookingCode) {
+        return api.post("/api/v1/devices/hand-out", staff, Map.of("tag", tag, "bookingCode", bookingCode));
+    }
+
+    Api.Answer giveBack(String tag) {
+        return api.post("/api/v1/devices/return", staff, Map.of("tag", tag));
+    }
+
+    List<Map<String, Object>> reports(String id) {
+        return expect(200, api.get("/api/v1/devices/" + id + "/wipe-reports", staff)).list();
+    }
+
+    /** Waits until the server has handled everything published before: a marker status with a new battery level. */
+    void drain(FakeAgent agent, int battery) {
+        agent.publish(agent.topics.status(agent.id), Wire.encode(new DeviceStatus(agent.id.value(), true, agent.session,
+                AgentState.IDLE, battery, 1L, "fake-1.0", "Linux", clock.instant())), true);
+        Eventually.until("the marker status", () -> device(agent.id.value()),
+                d -> d.get("batteryPercent") != null && ((Number) d.get("batteryPercent")).intValue() == battery);
+    }
+
+    Command lastWipe(FakeAgent agent) {
+        return Eventually.until("a WIPE command", () -> agent.commandsOf(CommandType.WIPE), l -> !l.isEmpty())
+                .get(agent.commandsOf(CommandType.WIPE).size() - 1);
+    }
+
+    // ---- the scenarios ----
+
+    @Test
+    void a_laptop_goes_from_provisioned_through_a_loan_to_ready_again_only_after_verified_wipes() {
+        FakeAgent agent = laptop(FakeAgent.Mode.VERIFIED);
+        String id = agent.id.value();
+        String tag = tagOf(id);
+        assertThat(device(id).string("state")).isEqualTo("PROVISIONED");
+        String code = book("10:00", 60);
+        assertThat(handOut(tag, code).problem()).isEqualTo("urn:suoja:problem:device-not-ready");
+
+        online(agent, 1);
+        Api.Answer ready = awaitState(id, "READY");
+        assertThat(ready.get("wipe")).isNull();
+        assertThat(reports(id)).hasSize(1);
+        assertThat(reports(id).get(0).get("verified")).isEqualTo(true);
+        Command firstWipe = agent.commandsOf(CommandType.WIPE).get(0);
+        assertThat(firstWipe.param("jobId")).isEqualTo(reports(id).get(0).get("jobId"));
+
+        clock.set(at("10:05"));
+        Api.Answer lent = expect(200, handOut(tag, code));
+        assertThat(lent.string("state")).isEqualTo("ON_LOAN");
+        assertThat(((Map<?, ?>) lent.get("loan")).get("dueAt")).isEqualTo(at("11:00").toString());
+        Command session = Eventually.until("START_SESSION", () -> agent.commandsOf(CommandType.START_SESSION), l -> !l.isEmpty()).get(0);
+        assertThat(session.param("until")).isEqualTo(at("11:00").toString());
+        assertThat(agent.refusals).isEmpty();
+
+        // The wipe after the loan is seen half-way: received and acknowledged is not done.
+        agent.mode = FakeAgent.Mode.ACK_ONLY;
+        Api.Answer returned = expect(200, giveBack(tag));
+        assertThat(returned.get("loan")).isNull();
+        assertThat(returned.string("state")).isIn("WIPE_PENDING", "WIPING");
+        Command secondWipe = Eventually.until("the second WIPE", () -> agent.commandsOf(CommandType.WIPE), l -> l.size() == 2).get(1);
+        Eventually.until("the ACK", () -> wipe(device(id)).get("state"), "ACKED"::equals);
+        assertThat(device(id).string("state")).isEqualTo("WIPING");
+        assertThat(handOut(tag, book("12:00", 30)).problem()).isEqualTo("urn:suoja:problem:device-not-ready");
+
+        agent.answerWipe(secondWipe, true);
+        awaitState(id, "READY");
+        assertThat(reports(id)).hasSize(2);
+        assertThat(reports(id).get(0).get("jobId")).isEqualTo(secondWipe.param("jobId"));
+        assertThat(secondWipe.param("jobId")).isNotEqualTo(firstWipe.param("jobId"));
+    }
+
+    @Test
+    void a_device_is_handed_out_only_when_ready_and_the_refusal_says_its_state_and_why() {
+        String code = book("10:00", 60);
+        Map<String, String> tagByState = new HashMap<>();
+
+        tagByState.put("PROVISIONED", tagOf(laptop(FakeAgent.Mode.VERIFIED).id.value()));
+
+        FakeAgent lent = readyLaptop();
+        expect(200, handOut(tagOf(lent.id.value()), code));
+        tagByState.put("ON_LOAN", tagOf(lent.id.value()));
+
+        FakeAgent offline = readyLaptop();
+        expect(200, handOut(tagOf(offline.id.value()), code));
+        offline.goOffline();
+        awaitOnline(offline.id.value(), false);
+        expect(200, giveBack(tagOf(offline.id.value())));
+        tagByState.put("WIPE_PENDING", tagOf(offline.id.value()));
+
+        FakeAgent silent = readyLaptop();
+        silent.mode = FakeAgent.Mode.SILENT;
+        expect(200, api.post("/api/v1/devices/" + silent.id.value() + "/wipe", staff, null));
+        awaitState(silent.id.value(), "WIPING");
+        tagByState.put("WIPING", tagOf(silent.id.value()));
+
+        FakeAgent failing = online(laptop(FakeAgent.Mode.UNVERIFIED), 1);
+        awaitState(failing.id.value(), "WIPE_FAILED");
+        tagByState.put("WIPE_FAILED", tagOf(failing.id.value()));
+
+        FakeAgent faulty = readyLaptop();
+        expect(200, api.post("/api/v1/devices/" + faulty.id.value() + "/faulty", staff, Map.of("reason", "cracked screen")));
+        tagByState.put("FAULTY", tagOf(faulty.id.value()));
+
+        FakeAgent retired = readyLaptop();
+        expect(200, api.post("/api/v1/devices/" + retired.id.value() + "/retire", admin, Map.of("reason", "too old")));
+        tagByState.put("RETIRED", tagOf(retired.id.value()));
+
+        assertThat(tagByState.keySet()).containsExactlyInAnyOrder(
+                Stream.of(DeviceState.values()).filter(s -> s != DeviceState.READY).map(Enum::name).toArray(String[]::new));
+        tagByState.forEach((state, tag) -> {
+            Api.Answer refused = handOut(tag, code);
+            assertThat(refused.status()).as(state).isEqualTo(409);
+            assertThat(refused.contentType()).startsWith("application/problem+json");
+            assertThat(refused.problem()).as(state).isEqualTo("urn:suoja:problem:device-not-ready");
+            assertThat(refused.string("state")).isEqualTo(state);
+            assertThat(refused.string("detail")).isNotBlank();
+            assertThat(refused.string("reason")).as(state).isNotBlank();
+        });
+        assertThat(handOut(tagByState.get("FAULTY"), code).string("reason")).contains("cracked screen");
+        assertThat(handOut(tagByState.get("WIPE_FAILED"), code).string("reason")).contains("Downloads/locked.pdf");
+    }
+
+    @Test
+    void an_unverified_wipe_fails_the_device_with_the_reason_and_only_a_new_verified_wipe_after_repair_makes_it_ready() {
+        FakeAgent agent = online(laptop(FakeAgent.Mode.UNVERIFIED), 1);
+        String id = agent.id.value();
+        Api.Answer failed = awaitState(id, "WIPE_FAILED");
+        assertThat(failed.string("stateReason")).contains("could not be verified").contains("Downloads/locked.pdf");
+        assertThat(reports(id)).singleElement().satisfies(r -> {
+            assertThat(r.get("verified")).isEqualTo(false);
+            assertThat(r.get("failures")).isEqualTo(List.of("Downloads/locked.pdf"));
+        });
+
+        agent.mode = FakeAgent.Mode.VERIFIED;
+        clock.advance(Duration.ofMinutes(10));
+        Api.Answer repaired = expect(200, api.post("/api/v1/devices/" + id + "/repaired", staff, Map.of("note", "unlocked the file")));
+        assertThat(repaired.string("state")).isIn("WIPE_PENDING", "WIPING", "READY");
+        awaitState(id, "READY");
+        assertThat(agent.commandsOf(CommandType.WIPE)).hasSize(2);
+        assertThat(reports(id)).hasSize(2);
+        assertThat(reports(id).get(0).get("verified")).isEqualTo(true);
+    }
+
+    @Test
+    void stale_duplicate_forged_malformed_and_oversized_messages_change_nothing() {
+        FakeAgent agent = readyLaptop();
+        FakeAgent other = readyLaptop();
+        String id = agent.id.value();
+        Command oldWipe = lastWipe(agent);
+
+        // A new wipe is under way; the agent has not answered it yet.
+        agent.mode = FakeAgent.Mode.SILENT;
+        expect(200, api.post("/api/v1/devices/" + id + "/wipe", staff, null));
+        awaitState(id, "WIPING");
+        Eventually.until("a WIPE of a new job", () -> lastWipe(agent).param("jobId"), job -> !job.equals(oldWipe.param("jobId")));
+
+        // A result for the old job (stale), repeated: the device stays WIPING.
+        agent.answerWipe(oldWipe, true);
+        agent.answerWipe(oldWipe, true);
+        // A verified result for this device's current job, but published on another device's topic
+        // and naming that device (forged) or naming this one (misaddressed).
+        String currentJob = lastWipe(agent).param("jobId");
+        WipeReport forgedReport = new WipeReport(currentJob, true, 0, 0, 0, List.of(), 1, clock.instant());
+        byte[] forged = Wire.encode(new fi.suoja.hardware.mqtt.Event(other.id.value(), EventType.RESULT, 1, currentJob + "-1",
+                AgentState.IDLE, "forged", false, forgedReport, clock.instant()));
+        agent.publish(agent.topics.events(agent.id), forged, false);
+        byte[] misaddressed = Wire.encode(new fi.suoja.hardware.mqtt.Event(id, EventType.RESULT, 1, currentJob + "-1",
+                AgentState.IDLE, "misaddressed", false, forgedReport, clock.instant()));
+        other.publish(other.topics.events(other.id), misaddressed, false);
+        // Not JSON, JSON of the wrong shape, over the size limit, and for a device nobody knows.
+        agent.publish(agent.topics.events(agent.id), "{not json".getBytes(), false);
+        agent.publish(agent.topics.events(agent.id), "{\"deviceId\":\"x\"}".getBytes(), false);
+        agent.publish(agent.topics.events(agent.id), ("{\"pad\":\"" + "x".repeat(Wire.MAX_MESSAGE_BYTES) + "\"}").getBytes(), false);
+        agent.publish(agent.topics.status(agent.id), "[]".getBytes(), false);
+        agent.publish(agent.topics.events(new DeviceId("lap-nobody")), misaddressed, false);
+        drain(agent, 37);
+
+        Api.Answer after = device(id);
+        assertThat(after.string("state")).isEqualTo("WIPING");
+        assertThat(wipe(after).get("jobId")).isEqualTo(currentJob);
+        assertThat(reports(id)).hasSize(1);
+        assertThat(device(other.id.value()).string("state")).isEqualTo("READY");
+        assertThat(reports(other.id.value())).hasSize(1);
+
+        // The real answer for the current job counts once; its repetition changes nothing more.
+        agent.answerWipe(lastWipe(agent), true);
+        awaitState(id, "READY");
+        agent.answerWipe(lastWipe(agent), true);
+        drain(agent, 38);
+        assertThat(device(id).string("state")).isEqualTo("READY");
+        assertThat(reports(id)).hasSize(2);
+    }
+
+    @Test
+    void a_laptop_offline_when_its_loan_ends_waits_in_wipe_pending_and_is_wiped_when_it_comes_back() {
+        FakeAgent agent = readyLaptop();
+        String id = agent.id.value();
+        String tag = tagOf(id);
+        expect(200, handOut(tag, book("10:00", 60)));
+        agent.goOffline();
+        awaitOnline(id, false);
+
+        Api.Answer returned = expect(200, giveBack(tag));
+        assertThat(returned.string("state")).isEqualTo("WIPE_PENDING");
+        clock.advance(Duration.ofHours(2));
+        wipeJobs.runDue();
+        assertThat(device(id).string("state")).isEqualTo("WIPE_PENDING");
+        assertThat(wipe(device(id)).get("attempts")).isEqualTo(0);
+
+        int wipesBefore = agent.commandsOf(CommandType.WIPE).size();
+        agent.connect(2);
+        agent.hello();
+        awaitState(id, "READY");
+        assertThat(agent.commandsOf(CommandType.WIPE)).hasSize(wipesBefore + 1);
+        assertThat(reports(id)).hasSize(2);
+    }
+
+    @Test
+    void a_queued_wipe_reaches_an_online_laptop_through_the_scheduler_even_when_its_hello_is_lost() {
+        FakeAgent agent = laptop(FakeAgent.Mode.VERIFIED);
+        String id = agent.id.value();
+        agent.connect(1);
+        awaitOnline(id, true);
+        assertThat(device(id).string("state")).isEqualTo("PROVISIONED");
+        assertThat(agent.commandsOf(CommandType.WIPE)).isEmpty();
+        wipeJobs.runDue();
+        awaitState(id, "READY");
+        assertThat(agent.commandsOf(CommandType.WIPE)).hasSize(1);
+    }
+
+    @Test
+    void without_an_answer_the_wipe_is_sent_again_after_doubling_waits_and_fails_after_the_limit() {
+        FakeAgent agent = online(laptop(FakeAgent.Mode.SILENT), 1);
+        String id = agent.id.value();
+        Eventually.until("the first WIPE", () -> agent.commandsOf(CommandType.WIPE), l -> l.size() == 1);
+        assertThat(device(id).string("state")).isEqualTo("PROVISIONED");
+
+        long[] expectedMinutes = {1, 2, 4, 4};
+        for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+            Map<String, Object> job = wipe(device(id));
+            assertThat(job.get("attempts")).isEqualTo(attempt);
+            Instant next = Instant.parse((String) job.get("nextAttemptAt"));
+            Duration wait = Duration.between(clock.instant(), next);
+            Duration base = Duration.ofMinutes(expectedMinutes[attempt - 1]);
+            assertThat(wait).as("wait after try %d", attempt)
+                    .isBetween(base.multipliedBy(8).dividedBy(10), Duration.ofMinutes(Math.min(4, (long) Math.ceil(base.toMinutes() * 1.2))));
+            // Not yet due: nothing is sent.
+            clock.set(next.minusSeconds(1));
+            wipeJobs.runDue();
+            assertThat(wipe(device(id)).get("attempts")).isEqualTo(attempt);
+            clock.set(next);
+            wipeJobs.runDue();
+            if (attempt < MAX_ATTEMPTS) {
+                int sent = attempt + 1;
+                Eventually.until("try " + sent, () -> agent.commandsOf(CommandType.WIPE), l -> l.size() == sent);
+            }
+        }
+        Api.Answer failed = device(id);
+        assertThat(failed.string("state")).isEqualTo("WIPE_FAILED");
+        assertThat(failed.string("stateReason")).contains("timed out").contains(MAX_ATTEMPTS + " tries");
+        assertThat(failed.get("wipe")).isNull();
+        assertThat(agent.commandsOf(CommandType.WIPE)).hasSize(MAX_ATTEMPTS);
+        // Each try had its own command id and the same job id.
+        assertThat(agent.commandsOf(CommandType.WIPE).stream().map(Command::id).distinct()).hasSize(MAX_ATTEMPTS);
+        assertThat(agent.commandsOf(CommandType.WIPE).stream().map(c -> c.param("jobId")).distinct()).hasSize(1);
+    }
+
+    @Test
+    void a_stale_last_will_of_an_earlier_connection_does_not_mark_the_device_offline() {
+        FakeAgent agent = readyLaptop();
+        String id = agent.id.value();
+        agent.crash();
+        awaitOnline(id, false);
+        FakeAgent again = new FakeAgent(agentConfigOf(agent), TestBroker.url(), clock);
+        agents.add(again);
+        again.connect(2);
+        awaitOnline(id, true);
+
+        // The will of session 1 arrives late (e.g. the broker noticed the old connection only now).
+        DeviceStatus staleWill = new DeviceStatus(id, false, 1, AgentState.IDLE, 80, 1L, "fake-1.0", "Linux", clock.instant());
+        again.publish(again.topics.status(again.id), Wire.encode(staleWill), true);
+        drain(again, 55);
+        Api.Answer after = device(id);
+        assertThat(after.get("online")).isEqualTo(true);
+        assertThat(after.number("session")).isEqualTo(2);
+
+        // The will of the current session does count.
+        again.publish(again.topics.status(again.id), Wire.encode(again.status(false)), true);
+        awaitOnline(id, false);
+    }
+
+    String agentConfigOf(FakeAgent agent) {
+        StringBuilder text = new StringBuilder();
+        agent.config.forEach((k, v) -> text.append(k).append('=').append(v).append('\n'));
+        return text.toString();
+    }
+
+    @Test
+    void ending_a_booking_early_ends_its_loans_and_starts_the_wipe() {
+        FakeAgent agent = readyLaptop();
+        String id = agent.id.value();
+        String code = book("10:00", 60);
+        expect(200, handOut(tagOf(id), code));
+        agent.mode = FakeAgent.Mode.SILENT;
+        expect(200, api.post("/api/v1/bookings/" + code + "/check-in", kiosk, null));
+        clock.set(at("10:20"));
+        expect(200, api.post("/api/v1/bookings/" + code + "/end", kiosk, null));
+        Api.Answer after = awaitState(id, "WIPING");
+        assertThat(after.get("loan")).isNull();
+        Eventually.until("the WIPE after the loan", () -> agent.commandsOf(CommandType.WIPE), l -> l.size() == 2);
+    }
+
+    @Test
+    void a_booking_completed_by_the_job_ends_its_loans_and_starts_the_wipe() {
+        FakeAgent agent = readyLaptop();
+        String id = agent.id.value();
+        String code = book("10:00", 30);
+        expect(200, api.post("/api/v1/bookings/" + code + "/check-in", kiosk, null));
+        expect(200, handOut(tagOf(id), code));
+        clock.set(at("10:31"));
+        assertThat(bookingJobs.completeEnded()).isEqualTo(1);
+        awaitState(id, "READY");
+        assertThat(reports(id)).hasSize(2);
+    }
+
+    @Test
+    void extending_a_booking_extends_its_loans_and_tells_the_laptop_the_new_end() {
+        FakeAgent agent = readyLaptop();
+        String id = agent.id.value();
+        String code = book("10:00", 30);
+        expect(200, handOut(tagOf(id), code));
+        expect(200, api.post("/api/v1/bookings/" + code + "/extend", kiosk, Map.of("minutes", 30)));
+        assertThat(((Map<?, ?>) device(id).get("loan")).get("dueAt")).isEqualTo(at("11:00").toString());
+        List<Command> sessions = Eventually.until("two START_SESSIONs", () -> agent.commandsOf(CommandType.START_SESSION), l -> l.size() == 2);
+        assertThat(sessions.get(1).param("until")).isEqualTo(at("11:00").toString());
+        assertThat(sessions.get(1).id()).isNotEqualTo(sessions.get(0).id());
+    }
+
+    @Test
+    void a_laptop_is_told_once_to_warn_its_user_before_the_loan_ends() {
+        FakeAgent agent = readyLaptop();
+        String code = book("10:00", 60);
+        expect(200, handOut(tagOf(agent.id.value()), code));
+        clock.set(at("10:49"));
+        fleet.warnEndingLoans();
+        clock.set(at("10:50"));
+        fleet.warnEndingLoans();
+        fleet.warnEndingLoans();
+        Command warn = Eventually.until("WARN", () -> agent.commandsOf(CommandType.WARN), l -> !l.isEmpty()).get(0);
+        assertThat(warn.param("minutesLeft")).isEqualTo("10");
+        // Extended: a new end, and a new warning before it.
+        expect(200, api.post("/api/v1/bookings/" + code + "/extend", kiosk, Map.of("minutes", 15)));
+        clock.set(at("11:05"));
+        fleet.warnEndingLoans();
+        Eventually.until("the second WARN", () -> agent.commandsOf(CommandType.WARN), l -> l.size() == 2);
+        drain(agent, 61);
+        assertThat(agent.commandsOf(CommandType.WARN)).hasSize(2);
+    }
+
+    @Test
+    void two_staff_scanning_the_same_device_at_once_lend_it_once() throws Exception {
+        FakeAgent agent = readyLaptop();
+        String tag = tagOf(agent.id.value());
+        String code = book("10:00", 60);
+        List<CompletableFuture<Integer>> tries = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            tries.add(CompletableFuture.supplyAsync(() -> handOut(tag, code).status()));
+        }
+        List<Integer> statuses = new ArrayList<>();
+        for (CompletableFuture<Integer> t : tries) {
+            statuses.add(t.get(30, TimeUnit.SECONDS));
+        }
+        assertThat(statuses).containsOnlyOnce(200);
+        assertThat(statuses).filteredOn(s -> s != 200).allMatch(s -> s == 409);
+        assertThat(expect(200, api.get("/api/v1/devices?state=ON_LOAN&siteId=" + siteId, staff)).list())
+                .singleElement().satisfies(d -> assertThat(d.get("tag")).isEqualTo(tag));
+    }
+
+    @Test
+    void a_cancelled_booking_ends_its_loans_and_starts_the_wipe() {
+        FakeAgent agent = readyLaptop();
+        String id = agent.id.value();
+        String code = book("11:00", 30);
+        expect(200, handOut(tagOf(id), code));
+        expect(200, api.post("/api/v1/bookings/" + code + "/cancel", kiosk, Map.of()));
+        awaitState(id, "READY");
+        assertThat(reports(id)).hasSize(2);
+    }
+
+    @Test
+    void the_sweep_catches_up_loans_whose_booking_ended_unheard_and_walk_ins_past_due() {
+        FakeAgent agent = readyLaptop();
+        String id = agent.id.value();
+        agent.mode = FakeAgent.Mode.SILENT;
+        expect(200, api.post("/api/v1/devices/hand-out", staff, Map.of("tag", tagOf(id), "walkInUntil", at("10:45").toString())));
+        assertThat(fleet.sweepLoans()).isZero();
+        clock.set(at("10:45"));
+        assertThat(fleet.sweepLoans()).isEqualTo(1);
+        awaitState(id, "WIPING");
+    }
+
+    @Test
+    void a_webcam_has_no_agent_and_is_ready_again_after_a_staff_check_on_return() {
+        Api.Answer registered = expect(201, register(newTag(), "WEBCAM"));
+        assertThat(registered.get("agentConfig")).isNull();
+        assertThat(registered.get("mosquittoPasswordLine")).isNull();
+        String id = ((Map<?, ?>) registered.get("device")).get("id").toString();
+        String tag = tagOf(id);
+        assertThat(device(id).string("state")).isEqualTo("PROVISIONED");
+
+        expect(200, giveBack(tag));
+        assertThat(device(id).string("state")).isEqualTo("READY");
+        String code = book("10:00", 60);
+        expect(200, handOut(tag, code));
+        // The booking ends while the webcam is still out: it waits for staff to check it.
+        clock.set(at("10:10"));
+        expect(200, api.post("/api/v1/bookings/" + code + "/end", kiosk, null));
+        assertThat(device(id).string("state")).isEqualTo("WIPE_PENDING");
+        assertThat(handOut(tag, book("11:00", 30)).problem()).isEqualTo("urn:suoja:problem:device-not-ready");
+        expect(200, giveBack(tag));
+        assertThat(device(id).string("state")).isEqualTo("READY");
+        assertThat(reports(id)).hasSize(2).allSatisfy(r -> assertThat(r.get("checkedBy")).asString().startsWith("staff-"));
+    }
+
+    @Test
+    void the_live_event_stream_delivers_a_device_change() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(server.getURI() + "/api/v1/devices/events"))
+                .header("Authorization", "Bearer " + staff).header("Accept", "text/event-stream").build();
+        HttpResponse<Stream<String>> response = http.send(request, HttpResponse.BodyHandlers.ofLines());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("text/event-stream");
+        var lines = response.body().iterator();
+        // The stream is open once its hello has come.
+        while (lines.hasNext() && !lines.next().startsWith("event: hello")) {
+            continue;
+        }
+        String tag = newTag();
+        CompletableFuture<String> seen = CompletableFuture.supplyAsync(() -> {
+            while (lines.hasNext()) {
+                String line = lines.next();
+                if (line.startsWith("data:") && line.contains(tag)) {
+                    return line;
+                }
+            }
+            return null;
+        });
+        expect(201, register(tag, "HEADSET"));
+        String data = seen.get(10, TimeUnit.SECONDS);
+        assertThat(data).contains("\"state\":\"PROVISIONED\"").contains("\"kind\":\"HEADSET\"");
+        response.body().close();
+    }
+
+    @Test
+    void provisioning_returns_once_an_agent_configuration_and_broker_entries_limited_to_the_device() throws Exception {
+        String tag = newTag();
+        Api.Answer registered = expect(201, register(tag, "LAPTOP"));
+        Properties config = new Properties();
+        config.load(new StringReader(registered.string("agentConfig")));
+        assertThat(config.stringPropertyNames()).containsExactlyInAnyOrder(
+                AgentConfigKeys.DEVICE_ID, AgentConfigKeys.BROKER_URL, AgentConfigKeys.BROKER_USERNAME,
+                AgentConfigKeys.BROKER_PASSWORD, AgentConfigKeys.DEVICE_KEY, AgentConfigKeys.TOPIC_ROOT,
+                AgentConfigKeys.WIPE_AREAS, AgentConfigKeys.STATE_DIR, AgentConfigKeys.HEARTBEAT_SECONDS,
+                AgentConfigKeys.SESSION_CONTROL);
+        assertThat(config.stringPropertyNames()).containsExactlyInAnyOrder("device.id", "broker.url", "broker.username",
+                "broker.password", "device.key", "topic.root", "wipe.areas", "state.dir", "heartbeat.seconds", "session.control");
+        String id = config.getProperty("device.id");
+        assertThat(new DeviceId(id).value()).startsWith("lap-");
+        assertThat(config.getProperty("broker.url")).isEqualTo(TestBroker.url());
+        assertThat(config.getProperty("topic.root")).isEqualTo(topicRoot);
+        assertThat(java.util.Base64.getDecoder().decode(config.getProperty("device.key"))).hasSize(32);
+        assertThat(config.getProperty("heartbeat.seconds")).isEqualTo("60");
+
+        String user = config.getProperty("broker.username");
+        String line = registered.string("mosquittoPasswordLine");
+        assertThat(line).matches(java.util.regex.Pattern.quote(user) + ":\\$7\\$\\d+\\$[A-Za-z0-9+/=]{16}\\$[A-Za-z0-9+/=]{88}");
+        assertThat(MosquittoPassword.matches(config.getProperty("broker.password"), line.substring(user.length() + 1))).isTrue();
+        assertThat(MosquittoPassword.matches("wrong", line.substring(user.length() + 1))).isFalse();
+
+        assertThat(registered.get("mosquittoAcl")).isEqualTo(List.of(
+                "user " + user,
+                "topic write " + topicRoot + "/devices/" + id + "/status",
+                "topic write " + topicRoot + "/devices/" + id + "/events",
+                "topic read " + topicRoot + "/devices/" + id + "/commands"));
+        assertThat(registered.get("serverAcl")).isEqualTo(List.of(
+                "user suoja-server",
+                "topic read " + topicRoot + "/devices/+/status",
+                "topic read " + topicRoot + "/devices/+/events",
+                "topic write " + topicRoot + "/devices/+/commands"));
+
+        // The secrets are shown once: never by the API afterwards.
+        String everything = api.get("/api/v1/devices/" + id, staff).text() + api.get("/api/v1/devices", staff).text()
+                + api.get("/api/v1/devices/broker-files", admin).text();
+        assertThat(everything).doesNotContain(config.getProperty("device.key")).doesNotContain(config.getProperty("broker.password"));
+        assertThat(api.get("/api/v1/devices/broker-files", admin).string("aclFile")).contains("topic read " + topicRoot + "/devices/" + id + "/commands");
+        assertThat(register(tag, "LAPTOP").problem()).isEqualTo("urn:suoja:problem:already-exists");
+    }
+
+    @Test
+    void every_device_endpoint_needs_staff_and_the_admin_ones_an_admin() {
+        FakeAgent agent = readyLaptop();
+        String id = agent.id.value();
+        Map<String, Object> body = Map.of("tag", tagOf(id), "reason", "x");
+        record Call(String method, String path, boolean adminOnly) {
+        }
+        List<Call> calls = List.of(
+                new Call("GET", "/api/v1/devices", false),
+                new Call("GET", "/api/v1/devices/" + id, false),
+                new Call("GET", "/api/v1/devices/" + id + "/wipe-reports", false),
+                new Call("GET", "/api/v1/devices/events", false),
+                new Call("POST", "/api/v1/devices/hand-out", false),
+                new Call("POST", "/api/v1/devices/return", false),
+                new Call("POST", "/api/v1/devices/" + id + "/wipe", false),
+                new Call("POST", "/api/v1/devices/" + id + "/faulty", false),
+                new Call("POST", "/api/v1/devices/" + id + "/repaired", false),
+                new Call("POST", "/api/v1/devices/" + id + "/retire", true),
+                new Call("POST", "/api/v1/devices", true),
+                new Call("GET", "/api/v1/devices/broker-files", true));
+        for (Call call : calls) {
+            Object payload = call.method().equals("POST") ? body : null;
+            Api.Answer anonymous = api.send(call.method(), call.path(), null, payload);
+            assertThat(anonymous.status()).as("anonymous " + call).isEqualTo(401);
+            assertThat(anonymous.problem()).isEqualTo("urn:suoja:problem:not-logged-in");
+            Api.Answer fromKiosk = api.send(call.method(), call.path(), kiosk, payload);
+            assertThat(fromKiosk.status()).as("kiosk " + call).isEqualTo(403);
+            assertThat(fromKiosk.problem()).isEqualTo("urn:suoja:problem:not-allowed");
+            if (call.adminOnly()) {
+                assertThat(api.send(call.method(), call.path(), staff, payload).status()).as("staff " + call).isEqualTo(403);
+            }
+        }
+        assertThat(device(id).string("state")).isEqualTo("READY");
+    }
+
+    @Test
+    void bad_input_gets_a_clear_problem_and_changes_nothing() {
+        FakeAgent agent = readyLaptop();
+        String tag = tagOf(agent.id.value());
+        assertThat(api.raw("POST", "/api/v1/devices/hand-out", staff, "application/json", "{\"tag\":").problem())
+                .isEqualTo("urn:suoja:problem:malformed-body");
+        assertThat(api.post("/api/v1/devices/hand-out", staff, Map.of("tag", "bad tag!", "bookingCode", "X")).problem())
+                .isEqualTo("urn:suoja:problem:invalid-request");
+        assertThat(api.post("/api/v1/devices/hand-out", staff, Map.of("tag", tag)).problem())
+                .isEqualTo("urn:suoja:problem:invalid-request");
+        assertThat(api.post("/api/v1/devices/hand-out", staff, Map.of("tag", tag, "bookingCode", "AAA-BBB-CCC")).problem())
+                .isEqualTo("urn:suoja:problem:booking-not-found");
+        assertThat(api.post("/api/v1/devices/hand-out", staff, Map.of("tag", tag, "walkInUntil", at("09:00").toString())).problem())
+                .isEqualTo("urn:suoja:problem:invalid-request");
+        assertThat(api.post("/api/v1/devices/hand-out", staff, Map.of("tag", "NO-SUCH-TAG", "bookingCode", book("10:00", 30))).problem())
+                .isEqualTo("urn:suoja:problem:unknown-device");
+        assertThat(api.get("/api/v1/devices/lap-nosuchdevice", staff).problem()).isEqualTo("urn:suoja:problem:unknown-device");
+        assertThat(api.post("/api/v1/devices", admin, Map.of("tag", "T-1", "kind", "TOASTER", "siteId", siteId)).status()).isEqualTo(400);
+        assertThat(api.post("/api/v1/devices", admin, Map.of("tag", "T-1", "kind", "LAPTOP", "siteId", 999999)).problem())
+                .isEqualTo("urn:suoja:problem:not-found");
+        assertThat(giveBack(tag).problem()).isEqualTo("urn:suoja:problem:wrong-device-state");
+        assertThat(api.post("/api/v1/devices/" + agent.id.value() + "/repaired", staff, Map.of()).problem())
+                .isEqualTo("urn:suoja:problem:wrong-device-state");
+        assertThat(api.post("/api/v1/devices/" + agent.id.value() + "/faulty", staff, Map.of()).problem())
+                .isEqualTo("urn:suoja:problem:invalid-request");
+        assertThat(device(agent.id.value()).string("state")).isEqualTo("READY");
+    }
+}

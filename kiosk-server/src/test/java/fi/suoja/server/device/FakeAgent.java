@@ -1,0 +1,238 @@
+package fi.suoja.server.device;
+
+import fi.suoja.hardware.mqtt.AgentConfigKeys;
+import fi.suoja.hardware.mqtt.AgentState;
+import fi.suoja.hardware.mqtt.Command;
+import fi.suoja.hardware.mqtt.CommandCheck;
+import fi.suoja.hardware.mqtt.CommandSigner;
+import fi.suoja.hardware.mqtt.CommandType;
+import fi.suoja.hardware.mqtt.DeviceId;
+import fi.suoja.hardware.mqtt.DeviceStatus;
+import fi.suoja.hardware.mqtt.Event;
+import fi.suoja.hardware.mqtt.EventType;
+import fi.suoja.hardware.mqtt.Topics;
+import fi.suoja.hardware.mqtt.Wire;
+import fi.suoja.hardware.mqtt.WipeReport;
+import org.eclipse.paho.mqttv5.client.IMqttToken;
+import org.eclipse.paho.mqttv5.client.MqttCallback;
+import org.eclipse.paho.mqttv5.client.MqttClient;
+import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
+import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
+import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.eclipse.paho.mqttv5.common.MqttException;
+import org.eclipse.paho.mqttv5.common.MqttMessage;
+import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * A laptop's agent, played by the test over a real broker with the contract of {@code hardware}:
+ * it reads the configuration file the server wrote, checks every command's signature, and answers
+ * wipes as told ({@link Mode}). Wipes are done once per job id, like the real agent.
+ */
+final class FakeAgent implements AutoCloseable {
+
+    enum Mode {
+        /** ACK, then a verified RESULT. */
+        VERIFIED,
+        /** ACK, then an unverified RESULT with a failure. */
+        UNVERIFIED,
+        /** ACK only: the wipe never finishes. */
+        ACK_ONLY,
+        /** Nothing at all. */
+        SILENT
+    }
+
+    final DeviceId id;
+    final Properties config;
+    final Topics topics;
+    private final String brokerUrl;
+    private final Clock clock;
+    private final CommandCheck check;
+    private final ExecutorService worker = Executors.newSingleThreadExecutor();
+    final List<Command> commands = new CopyOnWriteArrayList<>();
+    final List<String> refusals = new CopyOnWriteArrayList<>();
+    private final Map<String, WipeReport> doneJobs = new ConcurrentHashMap<>();
+    volatile Mode mode = Mode.VERIFIED;
+    volatile long session;
+    private MqttClient client;
+
+    FakeAgent(String agentConfig, String brokerUrl, Clock clock) {
+        this.config = new Properties();
+        try {
+            config.load(new StringReader(agentConfig));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        this.id = new DeviceId(config.getProperty(AgentConfigKeys.DEVICE_ID));
+        this.topics = new Topics(config.getProperty(AgentConfigKeys.TOPIC_ROOT));
+        this.brokerUrl = brokerUrl;
+        this.clock = clock;
+        this.check = new CommandCheck(id, CommandSigner.ofBase64(config.getProperty(AgentConfigKeys.DEVICE_KEY)), Duration.ofMinutes(1));
+    }
+
+    /** Connects as a new session: Last Will set to offline for this session, retained status online. */
+    FakeAgent connect(long newSession) {
+        this.session = newSession;
+        try {
+            client = new MqttClient(brokerUrl, id.value() + "-" + UUID.randomUUID().toString().substring(0, 6), new MemoryPersistence());
+            client.setCallback(new Callback());
+            MqttConnectionOptions options = new MqttConnectionOptions();
+            options.setCleanStart(true);
+            options.setUserName(config.getProperty(AgentConfigKeys.BROKER_USERNAME));
+            options.setPassword(config.getProperty(AgentConfigKeys.BROKER_PASSWORD).getBytes(StandardCharsets.UTF_8));
+            MqttMessage will = new MqttMessage(Wire.encode(status(false)));
+            will.setQos(1);
+            will.setRetained(true);
+            options.setWill(topics.status(id), will);
+            client.connect(options);
+            client.subscribe(topics.commands(id), 1);
+            publish(topics.status(id), Wire.encode(status(true)), true);
+            return this;
+        } catch (MqttException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    DeviceStatus status(boolean online) {
+        return new DeviceStatus(id.value(), online, session, AgentState.IDLE, 80, 10_000_000_000L, "fake-1.0", "Linux", clock.instant());
+    }
+
+    void hello() {
+        event(EventType.HELLO, null, null, false, null);
+    }
+
+    /** Says goodbye properly: a retained offline status, then a clean disconnect. */
+    void goOffline() {
+        publish(topics.status(id), Wire.encode(status(false)), true);
+        try {
+            client.disconnect();
+            client.close();
+        } catch (MqttException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Drops the connection without a DISCONNECT, like a power cut: the broker publishes the Last Will. */
+    void crash() {
+        try {
+            client.disconnectForcibly(0, 0, false);
+            client.close(true);
+        } catch (MqttException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    void event(EventType type, String commandId, String detail, boolean duplicate, WipeReport report) {
+        publish(topics.events(id), Wire.encode(new Event(id.value(), type, session, commandId, AgentState.IDLE, detail, duplicate,
+                report, clock.instant())), false);
+    }
+
+    void publish(String topic, byte[] payload, boolean retained) {
+        try {
+            MqttMessage message = new MqttMessage(payload);
+            message.setQos(1);
+            message.setRetained(retained);
+            client.publish(topic, message);
+        } catch (MqttException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    List<Command> commandsOf(CommandType type) {
+        return commands.stream().filter(c -> c.type() == type).toList();
+    }
+
+    /** Answers a WIPE as the real agent would: once per job id, a repeat gets the same report marked duplicate. */
+    void answerWipe(Command command, boolean verified) {
+        String jobId = command.param("jobId");
+        WipeReport done = doneJobs.get(jobId);
+        event(EventType.ACK, command.id(), null, done != null, null);
+        WipeReport report = done != null ? done : new WipeReport(jobId, verified, 12, 3, 4096,
+                verified ? List.of() : List.of("Downloads/locked.pdf"), 1500, clock.instant());
+        doneJobs.put(jobId, report);
+        event(EventType.RESULT, command.id(), verified ? "wiped" : "not verified", done != null, report);
+    }
+
+    private void handle(MqttMessage message) {
+        Command command;
+        try {
+            command = Wire.decode(message.getPayload(), Command.class);
+        } catch (Wire.MalformedMessage e) {
+            refusals.add(e.getMessage());
+            return;
+        }
+        if (check.check(command, clock.instant()) instanceof CommandCheck.Verdict.Refused refused) {
+            refusals.add(refused.reason());
+            event(EventType.REJECTED, command.id(), refused.reason(), false, null);
+            return;
+        }
+        commands.add(command);
+        if (command.type() != CommandType.WIPE) {
+            event(EventType.ACK, command.id(), null, false, null);
+            return;
+        }
+        switch (mode) {
+            case VERIFIED -> answerWipe(command, true);
+            case UNVERIFIED -> answerWipe(command, false);
+            case ACK_ONLY -> event(EventType.ACK, command.id(), null, false, null);
+            case SILENT -> {
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        worker.shutdownNow();
+        try {
+            if (client != null && client.isConnected()) {
+                client.disconnect();
+            }
+            if (client != null) {
+                client.close();
+            }
+        } catch (MqttException e) {
+            // The test is over; the broker drops the session.
+        }
+    }
+
+    private final class Callback implements MqttCallback {
+        @Override
+        public void disconnected(MqttDisconnectResponse response) {
+        }
+
+        @Override
+        public void mqttErrorOccurred(MqttException exception) {
+        }
+
+        @Override
+        public void messageArrived(String topic, MqttMessage message) {
+            worker.execute(() -> handle(message));
+        }
+
+        @Override
+        public void deliveryComplete(IMqttToken token) {
+        }
+
+        @Override
+        public void connectComplete(boolean reconnect, String serverURI) {
+        }
+
+        @Override
+        public void authPacketArrived(int reasonCode, MqttProperties properties) {
+        }
+    }
+}

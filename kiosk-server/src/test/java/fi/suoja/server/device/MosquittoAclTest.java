@@ -1,0 +1,247 @@
+package fi.suoja.server.device;
+
+import fi.suoja.hardware.mqtt.DeviceId;
+import fi.suoja.hardware.mqtt.Topics;
+import fi.suoja.server.Api;
+import fi.suoja.server.Eventually;
+import fi.suoja.server.TestBroker;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+import org.eclipse.paho.mqttv5.client.IMqttToken;
+import org.eclipse.paho.mqttv5.client.MqttCallback;
+import org.eclipse.paho.mqttv5.client.MqttClient;
+import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
+import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
+import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.eclipse.paho.mqttv5.common.MqttException;
+import org.eclipse.paho.mqttv5.common.MqttMessage;
+import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import static fi.suoja.server.Api.expect;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The broker entries the server produces, in a real Mosquitto started by this test from a
+ * configuration built only from them: each device may write its own status and events and read
+ * its own commands, and nothing of another device; the server's entries allow its shared
+ * subscription and its commands.
+ */
+@Tag("mosquitto")
+class MosquittoAclTest {
+
+    private static final String SERVER_USER = "suoja-server";
+    private static final String SERVER_PASSWORD = "server-" + UUID.randomUUID();
+
+    @TempDir
+    Path dir;
+
+    private final String topicRoot = "acl" + UUID.randomUUID().toString().substring(0, 8) + "/v1";
+    private final Topics topics = new Topics(topicRoot);
+    private Process mosquitto;
+    private int port;
+    private final List<MqttClient> clients = new CopyOnWriteArrayList<>();
+
+    record Broker(Properties a, Properties b) {
+    }
+
+    @BeforeEach
+    void startMosquittoWithTheGeneratedFiles() throws Exception {
+        Broker files;
+        try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, Map.of(
+                "micronaut.server.port", -1,
+                "suoja.mqtt.topic-root", topicRoot,
+                "suoja.mqtt.username", SERVER_USER,
+                "suoja.mqtt.password", SERVER_PASSWORD), "test")) {
+            Api api = new Api(server);
+            String admin = api.loginAdmin();
+            long site = api.createSite(admin, "ACL library", Api.rules());
+            Properties a = properties(expect(201, api.post("/api/v1/devices", admin, Map.of("tag", "LAP-A", "kind", "LAPTOP", "siteId", site))));
+            Properties b = properties(expect(201, api.post("/api/v1/devices", admin, Map.of("tag", "LAP-B", "kind", "LAPTOP", "siteId", site))));
+            Api.Answer brokerFiles = expect(200, api.get("/api/v1/devices/broker-files", admin));
+            Files.writeString(dir.resolve("passwd"), brokerFiles.string("passwordFile"));
+            Files.writeString(dir.resolve("acl"), brokerFiles.string("aclFile"));
+            files = new Broker(a, b);
+        }
+        port = TestBroker.freePort();
+        Files.writeString(dir.resolve("mosquitto.conf"), String.join("\n",
+                "listener " + port + " 127.0.0.1",
+                "allow_anonymous false",
+                "password_file " + dir.resolve("passwd"),
+                "acl_file " + dir.resolve("acl"),
+                "persistence false",
+                "log_dest stdout") + "\n");
+        // Mosquitto started as root drops to its own user, which must be able to read the files.
+        Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        for (String file : List.of("passwd", "acl", "mosquitto.conf")) {
+            Files.setPosixFilePermissions(dir.resolve(file), java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        }
+        mosquitto = new ProcessBuilder("mosquitto", "-c", dir.resolve("mosquitto.conf").toString())
+                .redirectErrorStream(true).redirectOutput(dir.resolve("mosquitto.log").toFile()).start();
+        Eventually.until("mosquitto to listen on " + port, this::listening, Boolean::booleanValue);
+        this.a = files.a();
+        this.b = files.b();
+    }
+
+    private Properties a;
+    private Properties b;
+
+    @AfterEach
+    void stopMosquitto() {
+        for (MqttClient client : clients) {
+            try {
+                if (client.isConnected()) {
+                    client.disconnect();
+                }
+                client.close();
+            } catch (MqttException e) {
+                // The broker goes away next.
+            }
+        }
+        if (mosquitto != null) {
+            mosquitto.destroy();
+        }
+    }
+
+    private boolean listening() {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static Properties properties(Api.Answer registered) throws IOException {
+        Properties p = new Properties();
+        p.load(new StringReader(registered.string("agentConfig")));
+        return p;
+    }
+
+    /** A connected client that records what it receives. */
+    private final class Client implements MqttCallback {
+        final MqttClient mqtt;
+        final List<String> received = new CopyOnWriteArrayList<>();
+
+        Client(String user, String password) throws MqttException {
+            mqtt = new MqttClient("tcp://127.0.0.1:" + port, user + "-" + UUID.randomUUID().toString().substring(0, 6), new MemoryPersistence());
+            clients.add(mqtt);
+            mqtt.setCallback(this);
+            MqttConnectionOptions options = new MqttConnectionOptions();
+            options.setUserName(user);
+            options.setPassword(password.getBytes(StandardCharsets.UTF_8));
+            mqtt.connect(options);
+        }
+
+        int subscribe(String filter) throws MqttException {
+            IMqttToken token = mqtt.subscribe(filter, 1);
+            return token.getReasonCodes()[0];
+        }
+
+        void publish(String topic, String text) {
+            try {
+                MqttMessage message = new MqttMessage(text.getBytes(StandardCharsets.UTF_8));
+                message.setQos(1);
+                mqtt.publish(topic, message);
+            } catch (MqttException e) {
+                // Mosquitto answers a forbidden QoS 1 publish with "not authorized"; either way nothing is delivered.
+            }
+        }
+
+        @Override
+        public void messageArrived(String topic, MqttMessage message) {
+            received.add(topic + " " + new String(message.getPayload(), StandardCharsets.UTF_8));
+        }
+
+        @Override
+        public void disconnected(MqttDisconnectResponse response) {
+        }
+
+        @Override
+        public void mqttErrorOccurred(MqttException exception) {
+        }
+
+        @Override
+        public void deliveryComplete(IMqttToken token) {
+        }
+
+        @Override
+        public void connectComplete(boolean reconnect, String serverURI) {
+        }
+
+        @Override
+        public void authPacketArrived(int reasonCode, MqttProperties properties) {
+        }
+    }
+
+    private Client device(Properties config) throws MqttException {
+        return new Client(config.getProperty("broker.username"), config.getProperty("broker.password"));
+    }
+
+    private static DeviceId id(Properties config) {
+        return new DeviceId(config.getProperty("device.id"));
+    }
+
+    @Test
+    void a_device_may_use_only_its_own_topics_and_the_server_may_use_all_of_them() throws Exception {
+        Client server = new Client(SERVER_USER, SERVER_PASSWORD);
+        assertThat(server.subscribe(topics.allStatus())).isLessThan(0x80);
+        assertThat(server.subscribe(topics.sharedEvents("suoja-server"))).isLessThan(0x80);
+        Client deviceA = device(a);
+        Client deviceB = device(b);
+        assertThat(deviceA.subscribe(topics.commands(id(a)))).isLessThan(0x80);
+        assertThat(deviceB.subscribe(topics.commands(id(b)))).isLessThan(0x80);
+
+        // Its own status and events reach the server.
+        deviceA.publish(topics.status(id(a)), "A-status");
+        deviceA.publish(topics.events(id(a)), "A-event");
+        Eventually.until("A's own messages at the server", () -> List.copyOf(server.received),
+                r -> r.contains(topics.status(id(a)) + " A-status") && r.contains(topics.events(id(a)) + " A-event"));
+
+        // Another device's status, events and commands cannot be written by A.
+        deviceA.publish(topics.status(id(b)), "forged-status");
+        deviceA.publish(topics.events(id(b)), "forged-event");
+        deviceA.publish(topics.commands(id(b)), "forged-command");
+        // Nor read: Mosquitto 2.0 may grant such a subscription, but it delivers nothing the ACL forbids.
+        deviceA.subscribe(topics.commands(id(b)));
+        deviceA.subscribe(topics.status(id(b)));
+        deviceA.subscribe(topics.events(id(b)));
+        deviceA.subscribe(topics.root() + "/devices/+/commands");
+        deviceA.subscribe(topics.root() + "/#");
+
+        // The server commands both; each device receives only its own command.
+        server.publish(topics.commands(id(a)), "command-for-A");
+        server.publish(topics.commands(id(b)), "command-for-B");
+        Eventually.until("the commands", () -> deviceA.received.size() + deviceB.received.size(), n -> n >= 2);
+        deviceB.publish(topics.status(id(b)), "B-status");
+        deviceB.publish(topics.events(id(b)), "B-event");
+        Eventually.until("B's own status at the server", () -> List.copyOf(server.received), r -> r.contains(topics.status(id(b)) + " B-status") && r.contains(topics.events(id(b)) + " B-event"));
+
+        // Overlapping subscriptions may each deliver A's own command; nothing else arrives.
+        assertThat(deviceA.received).containsOnly(topics.commands(id(a)) + " command-for-A");
+        assertThat(deviceB.received).containsExactly(topics.commands(id(b)) + " command-for-B");
+        assertThat(server.received).noneMatch(m -> m.contains("forged"));
+    }
+
+    @Test
+    void a_wrong_password_or_an_unknown_user_is_refused() {
+        assertThatThrownBy(() -> new Client(a.getProperty("broker.username"), "not-the-password")).isInstanceOf(MqttException.class);
+        assertThatThrownBy(() -> new Client("lap-nobody", b.getProperty("broker.password"))).isInstanceOf(MqttException.class);
+    }
+}
