@@ -1,5 +1,7 @@
 package fi.suoja.agent.config;
 
+import fi.suoja.hardware.mqtt.AgentConfigKeys;
+
 import fi.suoja.agent.session.SessionSettings;
 import fi.suoja.agent.wipe.WipeArea;
 import fi.suoja.hardware.mqtt.DeviceId;
@@ -48,11 +50,14 @@ import java.util.regex.Pattern;
 public final class ConfigLoader {
 
     private static final Pattern AREA_KEY = Pattern.compile("wipe\\.area\\.([a-z0-9][a-z0-9_-]{0,31})(\\.template)?");
-    private static final Set<String> KNOWN = Set.of("device.id", "device.key", "broker.url", "broker.username",
-            "broker.password", "topic.root", "state.dir", "heartbeat.seconds", "reconnect.max.seconds",
-            "command.clock.skew.seconds", "session.kind", "session.linux.user", "session.linux.loginctl",
-            "session.command.start", "session.command.warn", "session.command.end", "session.command.lock",
-            "session.timeout.seconds");
+    private static final Set<String> KNOWN = Set.of(
+            AgentConfigKeys.DEVICE_ID, AgentConfigKeys.DEVICE_KEY, AgentConfigKeys.BROKER_URL,
+            AgentConfigKeys.BROKER_USERNAME, AgentConfigKeys.BROKER_PASSWORD, AgentConfigKeys.TOPIC_ROOT,
+            AgentConfigKeys.STATE_DIR, AgentConfigKeys.HEARTBEAT_SECONDS, AgentConfigKeys.RECONNECT_MAX_SECONDS,
+            AgentConfigKeys.COMMAND_CLOCK_SKEW_SECONDS, AgentConfigKeys.SESSION_KIND, AgentConfigKeys.SESSION_LINUX_USER,
+            AgentConfigKeys.SESSION_LINUX_LOGINCTL, AgentConfigKeys.SESSION_COMMAND_START,
+            AgentConfigKeys.SESSION_COMMAND_WARN, AgentConfigKeys.SESSION_COMMAND_END,
+            AgentConfigKeys.SESSION_COMMAND_LOCK, AgentConfigKeys.SESSION_TIMEOUT_SECONDS);
 
     private ConfigLoader() {
     }
@@ -84,7 +89,7 @@ public final class ConfigLoader {
         }
 
         DeviceId deviceId = null;
-        String id = required(values, "device.id", problems);
+        String id = required(values, AgentConfigKeys.DEVICE_ID, problems);
         if (id != null) {
             try {
                 deviceId = new DeviceId(id);
@@ -94,7 +99,7 @@ public final class ConfigLoader {
         }
 
         byte[] key = null;
-        String keyText = required(values, "device.key", problems);
+        String keyText = required(values, AgentConfigKeys.DEVICE_KEY, problems);
         if (keyText != null) {
             try {
                 key = Base64.getDecoder().decode(keyText);
@@ -106,27 +111,27 @@ public final class ConfigLoader {
             }
         }
 
-        String brokerUrl = required(values, "broker.url", problems);
+        String brokerUrl = required(values, AgentConfigKeys.BROKER_URL, problems);
         if (brokerUrl != null && !brokerUrl.matches("(tcp|ssl|ws|wss)://[^/\\s]+(:\\d{1,5})?(/.*)?")) {
             problems.add("broker.url = " + brokerUrl + ": use tcp://, ssl://, ws:// or wss:// with a host, "
                     + "e.g. ssl://mqtt.example.org:8883");
         }
 
         Topics topics = null;
-        String root = values.getOrDefault("topic.root", Topics.DEFAULT_ROOT);
+        String root = values.getOrDefault(AgentConfigKeys.TOPIC_ROOT, Topics.DEFAULT_ROOT);
         try {
             topics = new Topics(root);
         } catch (IllegalArgumentException e) {
             problems.add("topic.root = " + root + ": " + e.getMessage().replace(": " + root, ""));
         }
 
-        Duration heartbeat = seconds(values, "heartbeat.seconds", 60, 1, 86_400, problems);
-        Duration reconnectCeiling = seconds(values, "reconnect.max.seconds", 120, 1, 3_600, problems);
-        Duration skew = seconds(values, "command.clock.skew.seconds", 120, 0, 86_400, problems);
-        Duration sessionTimeout = seconds(values, "session.timeout.seconds", 30, 1, 600, problems);
+        Duration heartbeat = seconds(values, AgentConfigKeys.HEARTBEAT_SECONDS, 60, 1, 86_400, problems);
+        Duration reconnectCeiling = seconds(values, AgentConfigKeys.RECONNECT_MAX_SECONDS, 120, 1, 3_600, problems);
+        Duration skew = seconds(values, AgentConfigKeys.COMMAND_CLOCK_SKEW_SECONDS, 120, 0, 86_400, problems);
+        Duration sessionTimeout = seconds(values, AgentConfigKeys.SESSION_TIMEOUT_SECONDS, 30, 1, 600, problems);
 
         Path stateDir = null;
-        String stateText = required(values, "state.dir", problems);
+        String stateText = required(values, AgentConfigKeys.STATE_DIR, problems);
         if (stateText != null) {
             try {
                 stateDir = Path.of(stateText);
@@ -159,7 +164,7 @@ public final class ConfigLoader {
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
-        return new AgentConfig(deviceId, brokerUrl, values.get("broker.username"), values.get("broker.password"),
+        return new AgentConfig(deviceId, brokerUrl, values.get(AgentConfigKeys.BROKER_USERNAME), values.get(AgentConfigKeys.BROKER_PASSWORD),
                 key, topics, areas, stateDir, heartbeat, reconnectCeiling, skew, session);
     }
 
@@ -170,14 +175,14 @@ public final class ConfigLoader {
             if (matcher.matches() && matcher.group(2) == null) {
                 String name = matcher.group(1);
                 candidates.add(new WipeAreaRules.Candidate(name, entry.getValue(),
-                        values.get("wipe.area." + name + ".template")));
+                        values.get(AgentConfigKeys.WIPE_AREA_PREFIX + name + AgentConfigKeys.TEMPLATE_SUFFIX)));
             }
         }
         return candidates;
     }
 
     private static SessionSettings session(Map<String, String> values, Duration timeout, List<String> problems) {
-        String kind = required(values, "session.kind", problems);
+        String kind = required(values, AgentConfigKeys.SESSION_KIND, problems);
         if (kind == null) {
             return null;
         }
@@ -185,11 +190,11 @@ public final class ConfigLoader {
             case "simulated":
                 return new SessionSettings.Simulated();
             case "linux": {
-                String user = required(values, "session.linux.user", problems);
+                String user = required(values, AgentConfigKeys.SESSION_LINUX_USER, problems);
                 if (user != null && !user.matches("[a-z_][a-z0-9_-]{0,31}")) {
                     problems.add("session.linux.user = " + user + ": not a valid user name");
                 }
-                String loginctl = values.getOrDefault("session.linux.loginctl", "/usr/bin/loginctl");
+                String loginctl = values.getOrDefault(AgentConfigKeys.SESSION_LINUX_LOGINCTL, "/usr/bin/loginctl");
                 return user == null || timeout == null ? null : new SessionSettings.Linux(user, loginctl, timeout);
             }
             case "command": {

@@ -19,24 +19,48 @@ final class BrokerFiles {
     }
 
     record AgentSettings(String brokerUrl, String topicRoot, String wipeAreas, String stateDir, int heartbeatSeconds,
-                         String sessionControl) {
+                         String sessionKind, String guestUser) {
+    }
+
+    /** One {@code wipe.area.<name>=<path>} line per configured area, named after its last folder. */
+    static String wipeAreaLines(String commaSeparatedPaths) {
+        StringBuilder lines = new StringBuilder();
+        java.util.Set<String> names = new java.util.HashSet<>();
+        int n = 0;
+        for (String path : commaSeparatedPaths.split(",")) {
+            String trimmed = path.strip();
+            if (trimmed.isEmpty()) {
+                continue;
+            }
+            n++;
+            String last = trimmed.replaceAll("/+$", "");
+            last = last.substring(last.lastIndexOf('/') + 1).toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9_-]", "-");
+            String name = last.matches("[a-z0-9][a-z0-9_-]{0,31}") ? last : "area" + n;
+            while (!names.add(name)) {
+                name = name.length() > 28 ? "area" + n : name + "-" + n;
+            }
+            lines.append(AgentConfigKeys.WIPE_AREA_PREFIX).append(name).append('=').append(trimmed).append('\n');
+        }
+        return lines.toString();
     }
 
     static String agentConfig(Device device, String brokerPassword, String deviceKey, AgentSettings settings, Instant now) {
         return "# Suoja device agent configuration for device " + device.id() + " (tag " + device.tag() + ").\n"
                 + "# Written by the server at " + now + " and shown only once. It holds secrets: keep it readable\n"
-                + "# by the agent only (chmod 600). Adjust " + AgentConfigKeys.WIPE_AREAS + " to this machine.\n"
+                + "# by the agent only (chmod 600). Adjust the wipe areas and the guest user to this machine.\n"
                 + AgentConfigKeys.DEVICE_ID + "=" + device.id() + "\n"
                 + AgentConfigKeys.BROKER_URL + "=" + settings.brokerUrl() + "\n"
                 + AgentConfigKeys.BROKER_USERNAME + "=" + device.brokerUsername() + "\n"
                 + AgentConfigKeys.BROKER_PASSWORD + "=" + brokerPassword + "\n"
                 + AgentConfigKeys.DEVICE_KEY + "=" + deviceKey + "\n"
                 + AgentConfigKeys.TOPIC_ROOT + "=" + settings.topicRoot() + "\n"
-                + "# Guest areas to wipe after every loan: absolute paths, separated by commas.\n"
-                + AgentConfigKeys.WIPE_AREAS + "=" + settings.wipeAreas() + "\n"
+                + "# Guest areas: everything inside them is removed after every loan (the folders stay).\n"
+                + wipeAreaLines(settings.wipeAreas())
                 + AgentConfigKeys.STATE_DIR + "=" + settings.stateDir() + "\n"
                 + AgentConfigKeys.HEARTBEAT_SECONDS + "=" + settings.heartbeatSeconds() + "\n"
-                + AgentConfigKeys.SESSION_CONTROL + "=" + settings.sessionControl() + "\n";
+                + AgentConfigKeys.SESSION_KIND + "=" + settings.sessionKind() + "\n"
+                + (settings.sessionKind().equals("linux")
+                        ? AgentConfigKeys.SESSION_LINUX_USER + "=" + settings.guestUser() + "\n" : "");
     }
 
     static String passwordLine(Device device) {

@@ -16,7 +16,8 @@ import java.time.Duration;
  * @param heartbeatSeconds  written into agent configurations
  * @param wipeAreas         the default guest areas written into agent configurations (comma-separated)
  * @param agentStateDir     written into agent configurations
- * @param sessionControl    written into agent configurations
+ * @param sessionKind       written into agent configurations: linux, command or simulated
+ * @param guestUser         with linux: the guest's user name, written into agent configurations
  * @param maxWalkIn         the longest walk-in loan
  * @param warnBefore        how long before a loan's end the laptop is told to warn its user
  */
@@ -27,9 +28,10 @@ record FleetConfig(
         @Bindable(defaultValue = "6") @Min(1) int wipeMaxAttempts,
         @Bindable(defaultValue = "15m") @NotNull Duration commandLifetime,
         @Bindable(defaultValue = "60") @Min(5) int heartbeatSeconds,
-        @Bindable(defaultValue = "/home/suoja-guest,/tmp/suoja-guest") @NotBlank String wipeAreas,
+        @Bindable(defaultValue = "/home/suoja-guest,/tmp/suoja-guest-files") @NotBlank String wipeAreas,
         @Bindable(defaultValue = "/var/lib/suoja-agent") @NotBlank String agentStateDir,
-        @Bindable(defaultValue = "logind") @NotBlank String sessionControl,
+        @Bindable(defaultValue = "linux") @NotBlank String sessionKind,
+        @Bindable(defaultValue = "suoja-guest") @NotBlank String guestUser,
         @Bindable(defaultValue = "12h") @NotNull Duration maxWalkIn,
         @Bindable(defaultValue = "10m") @NotNull Duration warnBefore) {
 }

@@ -104,7 +104,7 @@ class FleetService {
         }
         String agentConfig = BrokerFiles.agentConfig(created, password, key, new BrokerFiles.AgentSettings(
                 agentBrokerUrl, topics.root(), config.wipeAreas(), config.agentStateDir(),
-                config.heartbeatSeconds(), config.sessionControl()), now);
+                config.heartbeatSeconds(), config.sessionKind(), config.guestUser()), now);
         return new Views.Provisioned(view, agentConfig, BrokerFiles.passwordLine(created),
                 BrokerFiles.deviceAcl(created, topics), BrokerFiles.serverAcl(serverUser(), topics));
     }

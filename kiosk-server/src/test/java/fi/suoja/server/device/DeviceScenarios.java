@@ -638,10 +638,12 @@ abstract class DeviceScenarios implements TestPropertyProvider {
         assertThat(config.stringPropertyNames()).containsExactlyInAnyOrder(
                 AgentConfigKeys.DEVICE_ID, AgentConfigKeys.BROKER_URL, AgentConfigKeys.BROKER_USERNAME,
                 AgentConfigKeys.BROKER_PASSWORD, AgentConfigKeys.DEVICE_KEY, AgentConfigKeys.TOPIC_ROOT,
-                AgentConfigKeys.WIPE_AREAS, AgentConfigKeys.STATE_DIR, AgentConfigKeys.HEARTBEAT_SECONDS,
-                AgentConfigKeys.SESSION_CONTROL);
+                AgentConfigKeys.WIPE_AREA_PREFIX + "suoja-guest", AgentConfigKeys.WIPE_AREA_PREFIX + "suoja-guest-files",
+                AgentConfigKeys.STATE_DIR,
+                AgentConfigKeys.HEARTBEAT_SECONDS, AgentConfigKeys.SESSION_KIND, AgentConfigKeys.SESSION_LINUX_USER);
         assertThat(config.stringPropertyNames()).containsExactlyInAnyOrder("device.id", "broker.url", "broker.username",
-                "broker.password", "device.key", "topic.root", "wipe.areas", "state.dir", "heartbeat.seconds", "session.control");
+                "broker.password", "device.key", "topic.root", "wipe.area.suoja-guest", "wipe.area.suoja-guest-files", "state.dir", "heartbeat.seconds",
+                "session.kind", "session.linux.user");
         String id = config.getProperty("device.id");
         assertThat(new DeviceId(id).value()).startsWith("lap-");
         assertThat(config.getProperty("broker.url")).isEqualTo(TestBroker.url());

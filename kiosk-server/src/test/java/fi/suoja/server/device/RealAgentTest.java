@@ -1,0 +1,181 @@
+package fi.suoja.server.device;
+
+import fi.suoja.hardware.mqtt.AgentConfigKeys;
+import fi.suoja.server.Api;
+import fi.suoja.server.Eventually;
+import fi.suoja.server.MutableClock;
+import fi.suoja.server.TestBroker;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import static fi.suoja.server.Api.expect;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The wipe guarantee end to end with the real parts: the server, a real MQTT broker and the real
+ * device agent running as its own process from its jar, configured by the file the server's
+ * provisioning wrote. The laptop loses power in the middle of a loan (the process is killed)
+ * and must still come back clean before it can be lent again.
+ */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class RealAgentTest implements TestPropertyProvider {
+
+    static final Path AGENT_JAR = Path.of("..", "device-agent", "target", "device-agent.jar").toAbsolutePath().normalize();
+
+    final String topicRoot = TestBroker.newTopicRoot();
+    final List<Process> agents = new ArrayList<>();
+
+    @Inject
+    EmbeddedServer server;
+
+    @Inject
+    MutableClock clock;
+
+    @Override
+    public Map<String, String> getProperties() {
+        return TestBroker.serverProperties(topicRoot);
+    }
+
+    @AfterEach
+    void stopAgents() throws InterruptedException {
+        for (Process agent : agents) {
+            agent.destroy();
+            if (!agent.waitFor(10, TimeUnit.SECONDS)) {
+                agent.destroyForcibly();
+            }
+        }
+        agents.clear();
+    }
+
+    @Test
+    void a_laptop_that_loses_power_during_a_loan_comes_back_wiped_before_it_can_be_lent_again() throws Exception {
+        assertThat(AGENT_JAR).as("the agent's jar; build it first with ./mvnw verify from the project root").exists();
+        // The agent checks command expiry against the real time, so the server's clock must be real too.
+        clock.set(Instant.now());
+        Api api = new Api(server);
+        String admin = api.loginAdmin();
+        String staff = api.staffToken(admin, "desk-" + UUID.randomUUID().toString().substring(0, 6));
+        long siteId = api.createSite(admin, "Library " + UUID.randomUUID().toString().substring(0, 6), Api.rules());
+
+        Path home = Files.createTempDirectory("suoja-real-agent");
+        Path guest = Files.createDirectories(home.resolve("guest"));
+        Path state = Files.createDirectories(home.resolve("state"));
+        Path outside = Files.writeString(home.resolve("not-the-guests.txt"), "keep me");
+
+        String tag = "LAP-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        Api.Answer registered = expect(201, api.post("/api/v1/devices", admin, Map.of("tag", tag, "kind", "LAPTOP", "siteId", siteId)));
+        Path config = home.resolve("agent.properties");
+        Files.writeString(config, forThisMachine(registered.string("agentConfig"), guest, state));
+        String id = ((Map<?, ?>) registered.get("device")).get("id").toString();
+
+        Process agent = startAgent(config, home.resolve("agent-1.log"));
+        Api.Answer ready = awaitDevice(api, staff, id, d -> "READY".equals(d.string("state")), home.resolve("agent-1.log"));
+        assertThat(ready.get("online")).isEqualTo(true);
+        assertThat(reports(api, staff, id)).hasSize(1).allMatch(r -> Boolean.TRUE.equals(r.get("verified")));
+
+        Api.Answer lent = expect(200, api.post("/api/v1/devices/hand-out", staff,
+                Map.of("tag", tag, "walkInUntil", Instant.now().plus(Duration.ofHours(1)).toString())));
+        assertThat(lent.string("state")).isEqualTo("ON_LOAN");
+        Eventually.until("the agent's dirty flag (the guest session started)", () -> Files.exists(state.resolve("dirty")), d -> d);
+
+        // The guest uses the laptop.
+        Files.createDirectories(guest.resolve("Downloads"));
+        Files.writeString(guest.resolve("Downloads/benefit-decision.pdf"), "personal data");
+        Files.createDirectories(guest.resolve(".config/chromium/Default"));
+        Files.writeString(guest.resolve(".config/chromium/Default/Cookies"), "session cookies");
+        Files.createSymbolicLink(guest.resolve("link-out"), outside);
+
+        // Power cut: no goodbye, the broker sends the agent's Last Will.
+        agent.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        awaitDevice(api, staff, id, d -> Boolean.FALSE.equals(d.get("online")), home.resolve("agent-1.log"));
+
+        Api.Answer returned = expect(200, api.post("/api/v1/devices/return", staff, Map.of("tag", tag)));
+        assertThat(returned.string("state")).isEqualTo("WIPE_PENDING");
+        assertThat(api.post("/api/v1/devices/hand-out", staff,
+                Map.of("tag", tag, "walkInUntil", Instant.now().plus(Duration.ofHours(1)).toString())).problem())
+                .isEqualTo("urn:suoja:problem:device-not-ready");
+        assertThat(guest.resolve("Downloads/benefit-decision.pdf")).exists();
+
+        // Power is back: the agent wipes first (its dirty flag), then the server's open wipe job is done.
+        startAgent(config, home.resolve("agent-2.log"));
+        Api.Answer clean = awaitDevice(api, staff, id, d -> "READY".equals(d.string("state")), home.resolve("agent-2.log"));
+        assertThat(clean.get("online")).isEqualTo(true);
+        try (Stream<Path> left = Files.list(guest)) {
+            assertThat(left).isEmpty();
+        }
+        assertThat(Files.readString(outside)).isEqualTo("keep me");
+        assertThat(state.resolve("dirty")).doesNotExist();
+        List<Map<String, Object>> reports = reports(api, staff, id);
+        assertThat(reports).hasSizeGreaterThanOrEqualTo(2).allMatch(r -> Boolean.TRUE.equals(r.get("verified")));
+
+        expect(200, api.post("/api/v1/devices/hand-out", staff,
+                Map.of("tag", tag, "walkInUntil", Instant.now().plus(Duration.ofHours(1)).toString())));
+    }
+
+    /** The provisioned file with this machine's guest folder and state folder, and a simulated session. */
+    static String forThisMachine(String provisioned, Path guest, Path state) throws IOException {
+        Properties config = new Properties();
+        config.load(new StringReader(provisioned));
+        assertThat(config.stringPropertyNames()).anyMatch(k -> k.startsWith(AgentConfigKeys.WIPE_AREA_PREFIX));
+        config.stringPropertyNames().stream().filter(k -> k.startsWith(AgentConfigKeys.WIPE_AREA_PREFIX)).toList()
+                .forEach(config::remove);
+        config.remove(AgentConfigKeys.SESSION_LINUX_USER);
+        config.setProperty(AgentConfigKeys.WIPE_AREA_PREFIX + "home", guest.toString());
+        config.setProperty(AgentConfigKeys.STATE_DIR, state.toString());
+        config.setProperty(AgentConfigKeys.SESSION_KIND, "simulated");
+        config.setProperty(AgentConfigKeys.HEARTBEAT_SECONDS, "5");
+        StringWriter text = new StringWriter();
+        config.store(text, "provisioned by the server, adjusted to this test machine");
+        return text.toString();
+    }
+
+    Process startAgent(Path config, Path log) throws IOException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process agent = new ProcessBuilder(java, "-Xmx32m", "-XX:+UseSerialGC", "-jar", AGENT_JAR.toString(), config.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
+        agents.add(agent);
+        return agent;
+    }
+
+    static Api.Answer awaitDevice(Api api, String staff, String id, java.util.function.Predicate<Api.Answer> done, Path agentLog) {
+        try {
+            return Eventually.until("device " + id, () -> expect(200, api.get("/api/v1/devices/" + id, staff)), done,
+                    Duration.ofSeconds(40));
+        } catch (AssertionError e) {
+            String log;
+            try {
+                log = Files.readString(agentLog);
+            } catch (IOException unreadable) {
+                log = "(no agent log: " + unreadable.getMessage() + ")";
+            }
+            throw new AssertionError(e.getMessage() + "\nThe agent said:\n" + log, e);
+        }
+    }
+
+    static List<Map<String, Object>> reports(Api api, String staff, String id) {
+        return expect(200, api.get("/api/v1/devices/" + id + "/wipe-reports", staff)).list();
+    }
+}
