@@ -262,4 +262,47 @@ class WipeEngineTest {
             return -1;
         }
     }
+
+    @Test
+    void a_loop_of_links_inside_the_area_is_removed_without_going_round_it() throws IOException {
+        Path area = area();
+        Path inner = Files.createDirectories(area.resolve("a/b"));
+        Files.createSymbolicLink(inner.resolve("back-to-a"), area.resolve("a"));
+        Files.createSymbolicLink(area.resolve("a/to-b"), inner);
+        Files.createSymbolicLink(area.resolve("self"), area.resolve("self"));
+        write(inner.resolve("file.txt"), 7);
+
+        WipeReport report = engine.wipe("job-loop", List.of(WipeArea.empty("home", area)), WipeProgress.NONE);
+
+        assertThat(contents(area)).isEmpty();
+        assertThat(report.verified()).isTrue();
+        assertThat(report.bytesRemoved()).isEqualTo(7);
+        // one file and three links; a link is counted as a file and never followed
+        assertThat(report.filesRemoved()).isEqualTo(4);
+        assertThat(report.directoriesRemoved()).isEqualTo(2);
+    }
+
+    @Test
+    void a_large_tree_is_wiped_completely_with_every_file_counted() throws IOException {
+        Path area = area();
+        long bytes = 0;
+        int files = 0;
+        for (int d = 0; d < 40; d++) {
+            Path dir = Files.createDirectories(area.resolve("d" + d + "/sub" + (d % 7)));
+            for (int f = 0; f < 100; f++) {
+                write(dir.resolve("f" + f + ".dat"), f % 13);
+                bytes += f % 13;
+                files++;
+            }
+        }
+
+        WipeReport report = engine.wipe("job-large", List.of(WipeArea.empty("home", area)), WipeProgress.NONE);
+
+        assertThat(contents(area)).isEmpty();
+        assertThat(report.verified()).isTrue();
+        assertThat(report.filesRemoved()).isEqualTo(files).isEqualTo(4000);
+        assertThat(report.directoriesRemoved()).isEqualTo(80);
+        assertThat(report.bytesRemoved()).isEqualTo(bytes);
+        assertThat(report.failures()).isEmpty();
+    }
 }

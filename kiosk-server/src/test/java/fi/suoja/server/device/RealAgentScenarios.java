@@ -6,12 +6,8 @@ import fi.suoja.server.Eventually;
 import fi.suoja.server.MutableClock;
 import fi.suoja.server.TestBroker;
 import io.micronaut.runtime.server.EmbeddedServer;
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.io.IOException;
 import java.io.StringReader;
@@ -35,26 +31,30 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The wipe guarantee end to end with the real parts: the server, a real MQTT broker and the real
  * device agent running as its own process from its jar, configured by the file the server's
  * provisioning wrote. The laptop loses power in the middle of a loan (the process is killed)
- * and must still come back clean before it can be lent again.
+ * and must still come back clean before it can be lent again. Run over the embedded broker by
+ * {@link RealAgentOnEmbeddedBrokerTest} and over Mosquitto with passwords and ACLs by
+ * {@link RealAgentOnMosquittoTest}.
  */
-@MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class RealAgentTest implements TestPropertyProvider {
+abstract class RealAgentScenarios {
 
     static final Path AGENT_JAR = Path.of("..", "device-agent", "target", "device-agent.jar").toAbsolutePath().normalize();
 
     final String topicRoot = TestBroker.newTopicRoot();
     final List<Process> agents = new ArrayList<>();
 
-    @Inject
     EmbeddedServer server;
 
-    @Inject
-    MutableClock clock;
+    /** A server connected to the broker under test, with {@link #topicRoot}. */
+    abstract EmbeddedServer startServer() throws Exception;
 
-    @Override
-    public Map<String, String> getProperties() {
-        return TestBroker.serverProperties(topicRoot);
+    /** Called once the device is registered: a broker with accounts may need the new entries now. */
+    abstract void deviceRegistered(Api api, String admin) throws Exception;
+
+    @AfterEach
+    void stopServer() {
+        if (server != null) {
+            server.close();
+        }
     }
 
     @AfterEach
@@ -71,8 +71,9 @@ class RealAgentTest implements TestPropertyProvider {
     @Test
     void a_laptop_that_loses_power_during_a_loan_comes_back_wiped_before_it_can_be_lent_again() throws Exception {
         assertThat(AGENT_JAR).as("the agent's jar; build it first with ./mvnw verify from the project root").exists();
+        server = startServer();
         // The agent checks command expiry against the real time, so the server's clock must be real too.
-        clock.set(Instant.now());
+        server.getApplicationContext().getBean(MutableClock.class).set(Instant.now());
         Api api = new Api(server);
         String admin = api.loginAdmin();
         String staff = api.staffToken(admin, "desk-" + UUID.randomUUID().toString().substring(0, 6));
@@ -88,6 +89,7 @@ class RealAgentTest implements TestPropertyProvider {
         Path config = home.resolve("agent.properties");
         Files.writeString(config, forThisMachine(registered.string("agentConfig"), guest, state));
         String id = ((Map<?, ?>) registered.get("device")).get("id").toString();
+        deviceRegistered(api, admin);
 
         Process agent = startAgent(config, home.resolve("agent-1.log"));
         Api.Answer ready = awaitDevice(api, staff, id, d -> "READY".equals(d.string("state")), home.resolve("agent-1.log"));
