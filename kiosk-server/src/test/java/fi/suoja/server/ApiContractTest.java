@@ -333,6 +333,8 @@ class ApiContractTest {
     void the_openapi_document_and_health_are_served_without_login() {
         Api.Answer health = api.get("/health", null);
         assertThat(health.status()).isEqualTo(200);
+        assertThat(health.string("status")).isEqualTo("UP");
+        assertThat(health.text()).doesNotContain("jdbc").doesNotContain("diskSpace");
         Api.Answer openApi = api.get("/openapi/suoja-v1.yml", null);
         assertThat(openApi.status()).isEqualTo(200);
         assertThat(openApi.text()).contains("/api/v1/bookings").contains("/api/v1/sites/{siteId}/availability");
