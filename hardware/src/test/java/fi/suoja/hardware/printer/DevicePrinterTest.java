@@ -1,0 +1,35 @@
+package fi.suoja.hardware.printer;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class DevicePrinterTest {
+
+    private final EscPosEncoder encoder = new EscPosEncoder(EscPosConfig.latinOnly());
+
+    @Test
+    void the_device_file_receives_exactly_the_encoded_bytes(@TempDir Path directory) throws IOException {
+        Path lp0 = Files.createFile(directory.resolve("lp0"));
+
+        PrintResult result = new DevicePrinter(lp0, Duration.ofSeconds(2), encoder).print(GoldenReceipts.FINNISH);
+
+        assertThat(result).isInstanceOf(PrintResult.Printed.class);
+        assertThat(Files.readAllBytes(lp0)).isEqualTo(encoder.encode(GoldenReceipts.FINNISH));
+    }
+
+    @Test
+    void a_missing_device_file_means_the_printer_is_unplugged_or_off(@TempDir Path directory) {
+        PrintResult result = new DevicePrinter(directory.resolve("lp0"), Duration.ofSeconds(2), encoder)
+                .print(GoldenReceipts.ENGLISH);
+
+        assertThat(result).isInstanceOfSatisfying(PrintResult.Offline.class,
+                offline -> assertThat(offline.reason()).contains("unplugged"));
+    }
+}
