@@ -115,10 +115,10 @@ public final class SimulatedDoorLock implements DoorLock {
         state.set(newState);
     }
 
-    /** Sets the battery level and reports it for the lock, as a lock does every few hours. */
+    /** Sets the battery level and reports it (without a bolt state) for the lock, as a lock does every few hours. */
     public void reportBattery(LockId lock, int percent) {
         battery.set(percent);
-        publish(new LockReport(lock, LockState.LOCKED, OptionalInt.of(percent), clock.instant()));
+        publish(new LockReport(lock, LockState.UNKNOWN, OptionalInt.of(percent), clock.instant()));
     }
 
     private LockResult answer(Runnable effect) {
