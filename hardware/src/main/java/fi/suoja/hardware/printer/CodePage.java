@@ -45,8 +45,10 @@ public enum CodePage {
 
     /**
      * Typography that few code pages have, in the plain form every one has: dashes, curly quotes,
-     * non-breaking and thin spaces, the ellipsis. A receipt in Finnish should not fall back to
-     * English because of an en dash in "14.00–15.30".
+     * non-breaking and thin spaces, the ellipsis. Invisible direction marks and isolates (which
+     * a screen uses to keep "14:00–15:30" in order inside Arabic) and zero-width characters are
+     * left out: paper is left to right. A receipt in Finnish should not fall back to English
+     * because of an en dash in "14.00–15.30".
      */
     static String plain(String text) {
         StringBuilder plain = new StringBuilder(text.length());
@@ -58,6 +60,10 @@ public enum CodePage {
                 case '\u201C', '\u201D', '\u201E' -> plain.append('"');
                 case '\u00A0', '\u2007', '\u2009', '\u202F' -> plain.append(' ');
                 case '\u2026' -> plain.append("...");
+                case '\u200B', '\u200C', '\u200D', '\u200E', '\u200F', '\u202A', '\u202B', '\u202C', '\u202D',
+                        '\u202E', '\u2066', '\u2067', '\u2068', '\u2069', '\uFEFF' -> {
+                    // invisible: nothing to print
+                }
                 default -> plain.append(c);
             }
         }

@@ -60,6 +60,18 @@ class EscPosEncoderTest {
     }
 
     @Test
+    void typography_and_invisible_direction_marks_do_not_push_a_receipt_into_its_fallback() {
+        Receipt receipt = new Receipt("Suoja", List.of(new Receipt.Line("Aika", "\u2066ke 25.11. 14.00\u201315.30\u2069"),
+                new Receipt.Line("Paikka", "\u201cLukusali\u201d\u00a02")), "X").withLatinFallback(GoldenReceipts.ENGLISH);
+
+        PrintableReceipt printable = PrintableReceipt.choose(receipt, EscPosConfig.latinOnly());
+        String text = new String(new EscPosEncoder(EscPosConfig.latinOnly()).encode(receipt), Charset.forName("IBM00858"));
+
+        assertThat(printable.receipt()).isSameAs(receipt);
+        assertThat(text).contains("Aika: ke 25.11. 14.00-15.30\n").contains("Paikka: \"Lukusali\" 2\n");
+    }
+
+    @Test
     void cyrillic_prints_in_cp866_on_a_printer_that_has_it() {
         byte[] job = new EscPosEncoder(EscPosConfig.withCyrillic()).encode(GoldenReceipts.RUSSIAN);
 

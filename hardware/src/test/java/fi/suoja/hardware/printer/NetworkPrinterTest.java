@@ -78,6 +78,31 @@ class NetworkPrinterTest {
     }
 
     @Test
+    void a_printer_that_never_takes_the_connection_is_offline_after_the_connect_timeout() throws IOException {
+        // A listener that never accepts, its queue filled: the kernel drops further connection attempts unanswered.
+        ServerSocket busy = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+        toClose.add(busy);
+        for (int i = 0; i < 4; i++) {
+            Socket filler = new Socket();
+            toClose.add(filler);
+            try {
+                filler.connect(busy.getLocalSocketAddress(), 200);
+            } catch (IOException queueAlreadyFull) {
+                break;
+            }
+        }
+        NetworkPrinterConfig config = new NetworkPrinterConfig("127.0.0.1", busy.getLocalPort(),
+                Duration.ofMillis(300), Duration.ofSeconds(1), Duration.ofMillis(200));
+
+        long start = System.nanoTime();
+        PrintResult result = new NetworkPrinter(config, encoder).print(GoldenReceipts.ENGLISH);
+
+        assertThat(result).isInstanceOfSatisfying(PrintResult.Offline.class,
+                offline -> assertThat(offline.reason()).contains("no answer within 300 ms"));
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
+    }
+
+    @Test
     void a_printer_that_stops_taking_bytes_is_offline_after_the_write_timeout() throws IOException {
         ServerSocket stuck = new ServerSocket();
         stuck.setReceiveBufferSize(4096);
