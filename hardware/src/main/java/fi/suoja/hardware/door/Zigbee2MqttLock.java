@@ -11,13 +11,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -49,19 +43,15 @@ public final class Zigbee2MqttLock implements DoorLock, AutoCloseable {
     private final BrokerConnection broker;
     private final Zigbee2MqttLockConfig config;
     private final Clock clock;
-    private final Set<Pending> pending = ConcurrentHashMap.newKeySet();
+    private final Acknowledgements<Z2mWire.DeviceState> acknowledgements;
     private final List<Consumer<LockReport>> listeners = new CopyOnWriteArrayList<>();
     private final Registration subscription;
-
-    /** What a command waits for: a check of each device message of its lock that may end the wait. */
-    private record Pending(LockId lock, Function<Z2mWire.DeviceState, Optional<LockResult>> check,
-                           CompletableFuture<LockResult> answer) {
-    }
 
     public Zigbee2MqttLock(BrokerConnection broker, Zigbee2MqttLockConfig config, Clock clock) throws BrokerException {
         this.broker = broker;
         this.config = config;
         this.clock = clock;
+        this.acknowledgements = new Acknowledgements<>(config.answerTimeout(), config.attempts());
         this.subscription = broker.subscribe(config.baseTopic() + "/#", 1, this::arrived);
     }
 
@@ -119,48 +109,13 @@ public final class Zigbee2MqttLock implements DoorLock, AutoCloseable {
     @Override
     public void close() {
         subscription.remove();
-        pending.forEach(p -> p.answer().complete(new LockResult.NoAnswer("the lock adapter was closed", 0)));
+        acknowledgements.abandon("the lock adapter was closed");
     }
 
     private LockResult command(LockId lock, String what, Object message,
                                Function<Z2mWire.DeviceState, Optional<LockResult>> check) {
         byte[] payload = Wire.encode(message);
-        String reason = "no confirmation";
-        for (int attempt = 1; attempt <= config.attempts(); attempt++) {
-            Pending waiting = new Pending(lock, check, new CompletableFuture<>());
-            pending.add(waiting);
-            try {
-                broker.publish(config.setTopic(lock), payload, 1, false);
-                LockResult result = waiting.answer().get(config.answerTimeout().toMillis(), TimeUnit.MILLISECONDS);
-                if (result instanceof LockResult.Refused refused) {
-                    log.warn("lock {}: {} refused: {}", lock, what, refused.reason());
-                }
-                return result;
-            } catch (BrokerException e) {
-                reason = "the broker is unreachable: " + e.getMessage();
-                pause();
-            } catch (TimeoutException e) {
-                reason = "no confirmation within " + config.answerTimeout().toMillis() + " ms";
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return new LockResult.NoAnswer("interrupted while waiting for the lock", attempt);
-            } catch (ExecutionException e) {
-                reason = "failed: " + e.getCause();
-            } finally {
-                pending.remove(waiting);
-            }
-            log.warn("lock {}: {}: attempt {} of {}: {}", lock, what, attempt, config.attempts(), reason);
-        }
-        return new LockResult.NoAnswer(reason, config.attempts());
-    }
-
-    /** Between attempts that failed at once, as long as an attempt would have waited. */
-    private void pause() {
-        try {
-            Thread.sleep(config.answerTimeout().toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        return acknowledgements.command(lock, what, () -> broker.publish(config.setTopic(lock), payload, 1, false), check);
     }
 
     private void arrived(String topic, byte[] payload, boolean retained) {
@@ -188,11 +143,7 @@ public final class Zigbee2MqttLock implements DoorLock, AutoCloseable {
         if (retained) {
             return;   // an old state kept by the broker confirms nothing sent now
         }
-        for (Pending waiting : pending) {
-            if (waiting.lock().equals(lock)) {
-                waiting.check().apply(state).ifPresent(waiting.answer()::complete);
-            }
-        }
+        acknowledgements.offer(lock, state);
     }
 
     private void report(LockId lock, Z2mWire.DeviceState state) {
@@ -236,10 +187,6 @@ public final class Zigbee2MqttLock implements DoorLock, AutoCloseable {
         if (!"error".equals(entry.level()) || entry.message() == null || !entry.message().contains("failed")) {
             return;
         }
-        for (Pending waiting : pending) {
-            if (entry.message().contains("'" + waiting.lock().value() + "'")) {
-                waiting.answer().complete(new LockResult.Refused(entry.message()));
-            }
-        }
+        acknowledgements.refuse(lock -> entry.message().contains("'" + lock.value() + "'"), entry.message());
     }
 }
