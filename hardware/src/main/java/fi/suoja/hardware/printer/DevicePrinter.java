@@ -30,15 +30,9 @@ public final class DevicePrinter implements ReceiptPrinter {
     private final Duration writeTimeout;
     private final EscPosEncoder encoder;
 
-    public DevicePrinter(Path device, Duration writeTimeout, EscPosEncoder encoder) {
-        if (device == null) {
-            throw new IllegalArgumentException("a device printer needs its device file, such as /dev/usb/lp0");
-        }
-        if (writeTimeout == null || writeTimeout.isZero() || writeTimeout.isNegative()) {
-            throw new IllegalArgumentException("the write timeout must be positive, not " + writeTimeout);
-        }
-        this.device = device;
-        this.writeTimeout = writeTimeout;
+    public DevicePrinter(DevicePrinterConfig config, EscPosEncoder encoder) {
+        this.device = config.device();
+        this.writeTimeout = config.writeTimeout();
         this.encoder = encoder;
     }
 
