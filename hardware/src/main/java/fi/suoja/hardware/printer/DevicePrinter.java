@@ -42,11 +42,12 @@ public final class DevicePrinter implements ReceiptPrinter {
         AtomicBoolean done = new AtomicBoolean();
         AtomicBoolean fired = new AtomicBoolean();
         try (FileChannel channel = FileChannel.open(device, StandardOpenOption.WRITE)) {
+            java.io.Closeable watchdogsHandle = channel;   // closing it is how a blocked write is ended
             CompletableFuture.runAsync(() -> {
                 if (!done.get()) {
                     fired.set(true);
                     try {
-                        channel.close();
+                        watchdogsHandle.close();
                     } catch (IOException ignored) {
                         // the writer sees the closed channel
                     }
