@@ -45,7 +45,6 @@ public class KioskView extends Div implements HasDynamicTitle {
     /** How often the "does not work" screen asks whether the server is back. */
     private static final Duration RECHECK = Duration.ofSeconds(5);
 
-    private final KioskServices services;
     private final Header bar = new Header();
     private final Main main = new Main();
     private final Footer footer = new Footer();
@@ -67,8 +66,7 @@ public class KioskView extends Div implements HasDynamicTitle {
     private Site site;
 
     public KioskView() {
-        this.services = KioskServices.current();
-        this.lastActivity = services.clock().instant();
+        this.lastActivity = services().clock().instant();
         addClassName("kiosk");
         main.setId("screen");
         add(bar, main, footer);
@@ -109,8 +107,9 @@ public class KioskView extends Div implements HasDynamicTitle {
         return language;
     }
 
+    /** Looked up on each use, so a kiosk set up anew (as tests do) is used at once. */
     KioskServices services() {
-        return services;
+        return KioskServices.current();
     }
 
     /** The name of the screen shown, for tests and for the page's {@code data-screen}. */
@@ -122,7 +121,7 @@ public class KioskView extends Div implements HasDynamicTitle {
 
     /** Runs a visitor's action: counts it as activity, and turns a lost server into the calm screen. */
     void act(Runnable action) {
-        lastActivity = services.clock().instant();
+        lastActivity = services().clock().instant();
         try {
             action.run();
         } catch (ServerUnreachable e) {
@@ -133,24 +132,24 @@ public class KioskView extends Div implements HasDynamicTitle {
 
     /** Called every second by the page: the idle question, starting over, and recovery. */
     public void tick() {
-        Instant now = services.clock().instant();
+        Instant now = services().clock().instant();
         switch (screenName) {
             case "broken" -> {
                 if (lastRecheck == null || !now.isBefore(lastRecheck.plus(RECHECK))) {
                     lastRecheck = now;
-                    if (services.client().reachable()) {
+                    if (services().client().reachable()) {
                         startOver();
                     }
                 }
             }
             case "still-here" -> {
-                if (!now.isBefore(stillHereSince.plusSeconds(services.config().stillHereSeconds()))) {
+                if (!now.isBefore(stillHereSince.plusSeconds(services().config().stillHereSeconds()))) {
                     startOver();
                 }
             }
             default -> {
                 boolean nothingToForget = screenName.equals("start") && language == Language.FIRST && !largeText && !highContrast;
-                if (!nothingToForget && !now.isBefore(lastActivity.plusSeconds(services.config().idleSeconds()))) {
+                if (!nothingToForget && !now.isBefore(lastActivity.plusSeconds(services().config().idleSeconds()))) {
                     askStillHere(now);
                 }
             }
@@ -222,6 +221,8 @@ public class KioskView extends Div implements HasDynamicTitle {
     }
 
     private void applyLanguage() {
+        // on the document for the browser; on this view too, so server-side tests can see it
+        getElement().setAttribute("dir", language.rightToLeft() ? "rtl" : "ltr");
         getUI().ifPresent(ui -> {
             ui.setLocale(language.locale());
             ui.setDirection(language.rightToLeft() ? Direction.RIGHT_TO_LEFT : Direction.LEFT_TO_RIGHT);
@@ -245,7 +246,7 @@ public class KioskView extends Div implements HasDynamicTitle {
         beforeName = null;
         beforeScreen = null;
         stillHereSince = null;
-        lastActivity = services.clock().instant();
+        lastActivity = services().clock().instant();
         applyLanguage();
         applyLook();
         showStart();
@@ -261,7 +262,7 @@ public class KioskView extends Div implements HasDynamicTitle {
 
     void chooseNow() {
         Site here = site();
-        var rooms = services.client().freeNow(here.id(), here.minBookingMinutes());
+        var rooms = services().client().freeNow(here.id(), here.minBookingMinutes());
         show("rooms", () -> new RoomsScreen(this, here, rooms, true, null));
     }
 
@@ -276,12 +277,12 @@ public class KioskView extends Div implements HasDynamicTitle {
     }
 
     LocalDate today() {
-        return services.clock().instant().atZone(site().zone()).toLocalDate();
+        return services().clock().instant().atZone(site().zone()).toLocalDate();
     }
 
     private void chooseLength(LocalDate day, int minutes) {
         Site here = site();
-        var rooms = services.client().availability(here.id(), day, minutes);
+        var rooms = services().client().availability(here.id(), day, minutes);
         show("rooms", () -> new RoomsScreen(this, here, rooms, false, null));
     }
 
@@ -294,7 +295,7 @@ public class KioskView extends Div implements HasDynamicTitle {
     void book(RoomChoice room, Instant start, int minutes, DeviceWishes wishes) {
         Site here = site();
         try {
-            Booking booking = services.client().book(room.roomId(), start, minutes);
+            Booking booking = services().client().book(room.roomId(), start, minutes);
             Set<DeviceWishes.Device> asked = wishes.wished();
             show("done", () -> new DoneScreen(this, here, booking, asked));
         } catch (ServerProblem problem) {
@@ -318,7 +319,7 @@ public class KioskView extends Div implements HasDynamicTitle {
     }
 
     void askForHelp() {
-        services.client().callForHelp();
+        services().client().callForHelp();
         if (!screenName.equals("help")) {
             beforeName = screenName;
             beforeScreen = screen;
@@ -350,7 +351,7 @@ public class KioskView extends Div implements HasDynamicTitle {
     }
 
     void showBroken() {
-        lastRecheck = services.clock().instant();
+        lastRecheck = services().clock().instant();
         site = null;
         show("broken", () -> new BrokenScreen(this));
     }
@@ -358,8 +359,8 @@ public class KioskView extends Div implements HasDynamicTitle {
     /** The kiosk's library, asked from the server once and again after a failure. */
     Site site() {
         if (site == null) {
-            me = services.client().me();
-            site = services.client().site(me.siteId());
+            me = services().client().me();
+            site = services().client().site(me.siteId());
         }
         return site;
     }
