@@ -44,11 +44,33 @@ public final class KioskServerProcess {
         return running;
     }
 
+    /** A server of the caller's own on a given port, e.g. to stop it and start another in its place. */
+    public static KioskServerProcess startOwn(int port) {
+        return start(port);
+    }
+
+    public void stop() {
+        process.destroy();
+        try {
+            process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     public URI uri() {
         return uri;
     }
 
     private static KioskServerProcess start() {
+        try {
+            return start(freePort());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static KioskServerProcess start(int port) {
         String jarPath = System.getProperty("suoja.test.server-jar", "../kiosk-server/target/kiosk-server.jar");
         File jar = new File(jarPath);
         if (!jar.isFile()) {
@@ -56,7 +78,6 @@ public final class KioskServerProcess {
                     + ": build it first (./mvnw -pl kiosk-ui -am verify builds it before these tests).");
         }
         try {
-            int port = freePort();
             Path dir = Files.createTempDirectory("suoja-ui-test-server");
             Path log = dir.resolve("server.log");
             List<String> command = new ArrayList<>(List.of(

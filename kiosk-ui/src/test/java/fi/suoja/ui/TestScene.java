@@ -48,7 +48,15 @@ public final class TestScene {
     }
 
     public static TestScene create() {
-        URI server = KioskServerProcess.get().uri();
+        return create(0);
+    }
+
+    /** A scene with {@code moreRooms} further bare rooms, for tests that book many rooms for now. */
+    public static TestScene create(int moreRooms) {
+        return create(KioskServerProcess.get().uri(), moreRooms);
+    }
+
+    public static TestScene create(URI server, int moreRooms) {
         String admin = post(server, "/api/v1/auth/login", null,
                 Map.of("username", "admin", "password", KioskServerProcess.ADMIN_PASSWORD)).path("token").asText();
         int utcHour = ZonedDateTime.now(ZoneOffset.UTC).getHour();
@@ -72,6 +80,10 @@ public final class TestScene {
                 "doorLockId", "lock-" + unique, "keypad", true));
         long bare = room(server, admin, siteId, Map.of("name", "Room 2", "place", "Ground floor, behind the help desk",
                 "capacity", 3, "stepFree", false, "equipment", List.of()));
+        for (int i = 0; i < moreRooms; i++) {
+            room(server, admin, siteId, Map.of("name", "Room " + (3 + i), "place", "3rd floor, room " + (301 + i),
+                    "capacity", 1, "stepFree", true, "equipment", List.of("HEADSET")));
+        }
         String token = post(server, "/api/v1/kiosks", admin, Map.of("siteId", siteId, "name", "Lobby kiosk " + unique))
                 .path("token").asText();
         return new TestScene(server, admin, siteId, equipped, bare, token, zone);
