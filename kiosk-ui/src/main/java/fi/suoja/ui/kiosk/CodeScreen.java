@@ -44,7 +44,8 @@ class CodeScreen extends Section {
         delete.addClassName("key-delete");
         keypad.add(delete);
         show = Parts.primary(kiosk, "show-booking", VaadinIcon.SEARCH, kiosk.t("code.show"), this::find);
-        add(Parts.heading(kiosk.t("code.heading")), Parts.say(kiosk.t("code.hint")), display, notices, keypad, Parts.row(show));
+        // the Show button sits beside the code, above the keypad, so it is never below the fold
+        add(Parts.heading(kiosk.t("code.heading")), Parts.say(kiosk.t("code.hint")), Parts.row(display, show), notices, keypad);
         refresh();
     }
 
@@ -68,7 +69,7 @@ class CodeScreen extends Section {
             if (i == 3 || i == 6) {
                 shown.append('-');
             }
-            shown.append(i < typed.length() ? typed.charAt(i) : '·');
+            shown.append(i < typed.length() ? typed.charAt(i) : '_');
         }
         display.setText(shown.toString());
         show.setEnabled(typed.length() == LENGTH);

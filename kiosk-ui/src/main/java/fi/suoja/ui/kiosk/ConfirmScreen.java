@@ -8,7 +8,6 @@ import fi.suoja.ui.server.RoomChoice;
 import fi.suoja.ui.server.Site;
 
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 
 /** Is this right? The room, place and time, the loan devices the room lacks, and one button to book. */
 class ConfirmScreen extends Section {
@@ -20,7 +19,7 @@ class ConfirmScreen extends Section {
         add(Parts.heading(kiosk.t("confirm.heading")), notices);
         add(Parts.fact("confirm-room", kiosk.t("confirm.room"), room.name()),
                 Parts.fact("confirm-place", kiosk.t("confirm.place"), room.place()),
-                Parts.fact("confirm-time", kiosk.t("confirm.time"), Times.range(kiosk, site, start, start.plusSeconds(minutes * 60L))));
+                Parts.fact("confirm-time", kiosk.t("confirm.time"), Times.range(kiosk, site, start, start.plusSeconds(minutes * 60L)), true));
         if (!wishes.offered().isEmpty()) {
             add(Parts.say(kiosk.t("confirm.devices")));
             Div devices = Parts.grid();
@@ -51,9 +50,5 @@ class ConfirmScreen extends Section {
             case WEBCAM -> VaadinIcon.CAMERA;
             case HEADSET -> VaadinIcon.HEADSET;
         };
-    }
-
-    static DateTimeFormatter clock(Site site) {
-        return DateTimeFormatter.ofPattern("HH:mm").withZone(site.zone());
     }
 }

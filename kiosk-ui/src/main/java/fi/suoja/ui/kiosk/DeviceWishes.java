@@ -41,7 +41,7 @@ final class DeviceWishes {
     }
 
     Set<Device> offered() {
-        return EnumSet.copyOf(offered.isEmpty() ? EnumSet.noneOf(Device.class) : offered);
+        return offered.isEmpty() ? EnumSet.noneOf(Device.class) : EnumSet.copyOf(offered);
     }
 
     boolean wishes(Device device) {

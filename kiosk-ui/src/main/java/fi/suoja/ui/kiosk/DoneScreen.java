@@ -30,7 +30,7 @@ class DoneScreen extends Section {
         }
         facts.add(Parts.fact("done-room", kiosk.t("confirm.room"), booking.roomName()),
                 Parts.fact("done-place", kiosk.t("confirm.place"), booking.place()),
-                Parts.fact("done-time", kiosk.t("confirm.time"), time));
+                Parts.fact("done-time", kiosk.t("confirm.time"), time, true));
         Image qr = new Image(QrCode.svgDataUrl(booking.code()), kiosk.t("done.qr"));
         qr.setId("booking-qr");
         qr.addClassName("qr");

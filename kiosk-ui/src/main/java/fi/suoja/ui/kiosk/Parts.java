@@ -63,6 +63,14 @@ final class Parts {
 
     /** A labelled value, e.g. "Booking code" above "K7M-4PX-ZQ2". */
     static Div fact(String id, String label, String value) {
+        return fact(id, label, value, false);
+    }
+
+    /**
+     * A labelled value; {@code leftToRight} keeps a time range such as "12:55–13:25" in reading
+     * order inside right-to-left text, where the bidi algorithm would otherwise swap its ends.
+     */
+    static Div fact(String id, String label, String value, boolean leftToRight) {
         Div fact = new Div();
         fact.setId(id);
         fact.addClassName("fact");
@@ -70,6 +78,9 @@ final class Parts {
         labelSpan.addClassName("fact-label");
         Span valueSpan = data(value);
         valueSpan.addClassName("fact-value");
+        if (leftToRight) {
+            valueSpan.getElement().setAttribute("dir", "ltr");
+        }
         fact.add(labelSpan, valueSpan);
         return fact;
     }
