@@ -58,6 +58,7 @@ class KioskBrowserTest {
     static final int MIN_TARGET = 44;
 
     static final ObjectMapper JSON = new ObjectMapper();
+    static final java.util.concurrent.atomic.AtomicInteger AUDITED = new java.util.concurrent.atomic.AtomicInteger();
 
     static int serverPort;
     static KioskServerProcess server;
@@ -105,6 +106,7 @@ class KioskBrowserTest {
 
     @AfterAll
     static void stop() {
+        System.out.println("[kiosk] axe-core audits run: " + AUDITED.get());
         if (ui != null) {
             ui.stop("browser tests done");
         }
@@ -280,8 +282,29 @@ class KioskBrowserTest {
         finish();
     }
 
-    @org.junit.jupiter.api.Test
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"fi", "ar"})
     @Order(8)
+    void the_keyboard_reaches_every_choice_with_a_visible_focus(String language) {
+        open(language, "keyboard");
+        WebElement body = driver.findElement(By.tagName("body"));
+        String focused = "";
+        for (int i = 0; i < 30 && !"book".equals(focused); i++) {
+            body.sendKeys(org.openqa.selenium.Keys.TAB);
+            focused = String.valueOf(js("return document.activeElement && document.activeElement.id"));
+        }
+        assertThat(focused).as("Tab reaches the 'book' choice").isEqualTo("book");
+        assertThat(js("return getComputedStyle(document.activeElement).outlineStyle")).isEqualTo("solid");
+        assertThat(js("return parseFloat(getComputedStyle(document.activeElement).outlineWidth)")).asString()
+                .satisfies(width -> assertThat(Double.parseDouble(width)).isGreaterThanOrEqualTo(3));
+        screenshot(language, "keyboard-focus");
+        driver.switchTo().activeElement().sendKeys(org.openqa.selenium.Keys.ENTER);
+        waitForScreen("when", 15);
+        finish();
+    }
+
+    @org.junit.jupiter.api.Test
+    @Order(9)
     void a_lost_server_shows_a_calm_screen_and_the_kiosk_recovers_by_itself() {
         open("fi", "broken");
         tap("book", "when");
@@ -369,6 +392,7 @@ class KioskBrowserTest {
 
     /** axe-core on the current screen, the size of every clickable element, and a screenshot. */
     private void audit(String language, String flow) {
+        AUDITED.incrementAndGet();
         String screen = driver.findElement(By.id("screen")).getAttribute("data-screen");
         String where = language + " " + flow + "/" + screen;
         screenshot(language, flow + "-" + screen);
