@@ -2,6 +2,7 @@ package fi.suoja.ui.kiosk;
 
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Image;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Section;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import fi.suoja.hardware.printer.PrintResult;
@@ -39,7 +40,11 @@ class DoneScreen extends Section {
                 Parts.say(kiosk.t(booking.doorCode() != null ? "done.next.door" : "done.next.noDoor", startsAt)),
                 Parts.row(facts, qr));
         if (!devices.isEmpty()) {
-            add(Parts.say(kiosk.t("done.devices")));
+            // the wish is not stored: lending is the staff desk's, which scans the device against the booking
+            String names = devices.stream().map(device -> kiosk.t(device.key)).collect(java.util.stream.Collectors.joining(", "));
+            Paragraph ask = Parts.say(kiosk.t("done.devices", names));
+            ask.setId("done-devices");
+            add(ask);
         }
         printNotice.setId("print-notice-area");
         add(printNotice, Parts.row(
