@@ -99,6 +99,17 @@ public final class TestScene {
         return id;
     }
 
+    /** Books a room for now straight through the API, as another kiosk or staff would. */
+    public JsonNode bookNowElsewhere(long roomId, int minutes) {
+        for (JsonNode room : send(server, "GET", "/api/v1/sites/" + siteId + "/free-now?minutes=" + minutes, kioskToken, null)) {
+            if (room.path("roomId").asLong() == roomId) {
+                return post(server, "/api/v1/bookings", kioskToken,
+                        Map.of("roomId", roomId, "start", room.path("start").asText(), "minutes", minutes));
+            }
+        }
+        throw new AssertionError("room " + roomId + " is not free now");
+    }
+
     /** Open help calls of this library, as the staff desk would see them. */
     public JsonNode openHelpCalls() {
         return send(server, "GET", "/api/v1/help-calls?open=true&siteId=" + siteId, admin, null);

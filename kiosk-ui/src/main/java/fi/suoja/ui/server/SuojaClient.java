@@ -43,15 +43,15 @@ public class SuojaClient {
         this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
     }
 
-    /** Whether the server answers at all; used by the "does not work" screen to recover. */
+    /**
+     * Whether the kiosk can work: the server answers and still accepts this kiosk's token. Used by
+     * the "does not work" screen to come back by itself.
+     */
     public boolean reachable() {
         try {
-            return http.send(HttpRequest.newBuilder(base.resolve("/health")).timeout(Duration.ofSeconds(3)).GET().build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            me();
+            return true;
+        } catch (ServerUnreachable | ServerProblem e) {
             return false;
         }
     }
@@ -181,8 +181,9 @@ public class SuojaClient {
             return answer;
         }
         String type = answer.path("type").asText("");
-        if (status >= 500 || !type.startsWith(PROBLEM_PREFIX)) {
-            // a server that fails inside, or something that is not our server, is as good as none
+        if (status >= 500 || status == 401 || status == 403 || !type.startsWith(PROBLEM_PREFIX)) {
+            // a server that fails inside, one that no longer takes this kiosk's token, or something
+            // that is not our server: the visitor can do nothing about any of them, staff can
             throw new ServerUnreachable(method + " " + path + " answered " + status + ": " + response.body(), null);
         }
         throw new ServerProblem(status, type.substring(PROBLEM_PREFIX.length()), text(answer.path("rule")),

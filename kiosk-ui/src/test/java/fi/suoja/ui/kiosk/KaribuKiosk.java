@@ -56,9 +56,13 @@ abstract class KaribuKiosk {
 
     /** Points the kiosk at a server (a dead address simulates a lost server). */
     void useServer(URI server) {
+        useServer(server, scene.kioskToken);
+    }
+
+    void useServer(URI server, String token) {
         KioskServices.install(new KioskServices(
-                new KioskConfig(server, scene.kioskToken, IDLE_SECONDS, STILL_HERE_SECONDS, 0),
-                new SuojaClient(server, scene.kioskToken), printer, clock));
+                new KioskConfig(server, token, IDLE_SECONDS, STILL_HERE_SECONDS, 0),
+                new SuojaClient(server, token), printer, clock));
     }
 
     KioskView view() {

@@ -117,6 +117,20 @@ class KioskFlowsTest extends KaribuKiosk {
     }
 
     @Test
+    void a_room_taken_meanwhile_gets_a_plain_message_and_nothing_is_booked() {
+        tap("book");
+        tap("when-now");
+        tap("room-" + scene.equippedRoom + "-for-30");
+        scene.bookNowElsewhere(scene.equippedRoom, 30);
+
+        tap("confirm");
+
+        assertThat(screen()).isEqualTo("confirm");
+        assertThat(text("confirm-notice")).isEqualTo(t("problem.taken"));
+        assertThat(has("booking-code")).isFalse();
+    }
+
+    @Test
     void print_sends_the_codes_to_the_printer() {
         String code = bookNow(scene.equippedRoom);
 
@@ -297,6 +311,23 @@ class KioskFlowsTest extends KaribuKiosk {
 
         view().tick();
         assertThat(screen()).isEqualTo("broken");
+        useServer(scene.server);
+        clock.advance(Duration.ofSeconds(6));
+        view().tick();
+        assertThat(screen()).isEqualTo("start");
+    }
+
+    @Test
+    void a_kiosk_whose_token_is_refused_shows_the_calm_screen_until_it_is_set_right() {
+        useServer(scene.server, "ki_not-the-kiosk-token-000000000");
+        tap("book");
+        tap("when-now");
+        assertThat(screen()).isEqualTo("broken");
+
+        clock.advance(Duration.ofSeconds(6));
+        view().tick();
+        assertThat(screen()).isEqualTo("broken");
+
         useServer(scene.server);
         clock.advance(Duration.ofSeconds(6));
         view().tick();
