@@ -295,7 +295,7 @@ public class KioskView extends Div implements HasDynamicTitle {
     void book(RoomChoice room, Instant start, int minutes, DeviceWishes wishes) {
         Site here = site();
         try {
-            Booking booking = services().client().book(room.roomId(), start, minutes);
+            Booking booking = services().client().book(room.roomId(), start, minutes, language.tag());
             Set<DeviceWishes.Device> asked = wishes.wished();
             show("done", () -> new DoneScreen(this, here, booking, asked));
         } catch (ServerProblem problem) {

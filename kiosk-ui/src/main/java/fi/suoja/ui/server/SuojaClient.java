@@ -94,8 +94,10 @@ public class SuojaClient {
         return rooms;
     }
 
-    public Booking book(long roomId, Instant start, int minutes) {
-        return booking(send("POST", "/api/v1/bookings", Map.of("roomId", roomId, "start", start.toString(), "minutes", minutes)));
+    /** Books a room; {@code language} is the kiosk's language then, kept for statistics. */
+    public Booking book(long roomId, Instant start, int minutes, String language) {
+        return booking(send("POST", "/api/v1/bookings", Map.of("roomId", roomId, "start", start.toString(), "minutes", minutes,
+                "language", language)));
     }
 
     public Booking find(String code) {

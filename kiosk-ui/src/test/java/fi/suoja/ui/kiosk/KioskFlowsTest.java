@@ -293,6 +293,7 @@ class KioskFlowsTest extends KaribuKiosk {
         view().tick();
 
         assertThat(screen()).isEqualTo("start");
+        assertThat(scene.booking(code).path("language").asText()).isEqualTo("ar");
         assertThat(view().language()).isEqualTo(Language.FI);
         assertThat(view().getElement().getAttribute("dir")).isEqualTo("ltr");
         assertThat(UI.getCurrent().getElement().getClassList()).doesNotContain("large-text");
