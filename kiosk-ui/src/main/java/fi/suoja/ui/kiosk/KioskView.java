@@ -29,6 +29,8 @@ import org.slf4j.LoggerFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -44,6 +46,8 @@ public class KioskView extends Div implements HasDynamicTitle {
     private static final Logger LOG = LoggerFactory.getLogger(KioskView.class);
     /** How often the "does not work" screen asks whether the server is back. */
     private static final Duration RECHECK = Duration.ofSeconds(5);
+    /** The screens one can go back between. */
+    private static final Set<String> STEPS = Set.of("start", "when", "days", "length", "rooms", "confirm", "code", "booking");
 
     private final Header bar = new Header();
     private final Main main = new Main();
@@ -61,6 +65,11 @@ public class KioskView extends Div implements HasDynamicTitle {
     private Instant stillHereSince;
     private Instant lastRecheck;
     private Registration poll;
+    /** The screens of this visit's booking or lookup so far, for the Back button. */
+    private final Deque<Step> history = new ArrayDeque<>();
+
+    private record Step(String name, Supplier<Component> screen) {
+    }
 
     private KioskIdentity me;
     private Site site;
@@ -159,6 +168,13 @@ public class KioskView extends Div implements HasDynamicTitle {
     // ---- screens ----
 
     private void show(String name, Supplier<Component> next) {
+        if (screen != null && !name.equals(screenName) && STEPS.contains(screenName) && STEPS.contains(name)) {
+            history.push(new Step(screenName, screen));
+        }
+        if (name.equals("done") || name.equals("broken")) {
+            // a booking made, or the server lost: nothing to go back to from there
+            history.clear();
+        }
         screenName = name;
         screen = next;
         render();
@@ -206,6 +222,11 @@ public class KioskView extends Div implements HasDynamicTitle {
         bar.add(languages, tools);
 
         footer.removeAll();
+        if (!history.isEmpty() && STEPS.contains(screenName)) {
+            NativeButton back = Parts.button(this, "back", VaadinIcon.ARROW_BACKWARD, t("bar.back"), this::goBack);
+            back.getChildren().findFirst().ifPresent(icon -> icon.addClassName("flip-in-rtl"));
+            footer.add(back);
+        }
         if (!screenName.equals("start") && !screenName.equals("broken")) {
             footer.add(Parts.button(this, "start-again", VaadinIcon.HOME, t("bar.start"), this::startOver));
         }
@@ -245,6 +266,7 @@ public class KioskView extends Div implements HasDynamicTitle {
         highContrast = false;
         beforeName = null;
         beforeScreen = null;
+        history.clear();
         stillHereSince = null;
         lastActivity = services().clock().instant();
         applyLanguage();
@@ -325,6 +347,14 @@ public class KioskView extends Div implements HasDynamicTitle {
             beforeScreen = screen;
         }
         show("help", () -> new HelpScreen(this));
+    }
+
+    /** One screen back in the visit, as the visitor saw it. */
+    void goBack() {
+        Step previous = history.pop();
+        screenName = previous.name();
+        screen = previous.screen();
+        render();
     }
 
     /** Back from help or from the idle question to where the visitor was. */

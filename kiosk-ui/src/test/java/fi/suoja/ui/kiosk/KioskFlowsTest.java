@@ -117,6 +117,33 @@ class KioskFlowsTest extends KaribuKiosk {
     }
 
     @Test
+    void back_goes_one_screen_back_and_keeps_the_choices_so_far() {
+        tap("book");
+        tap("when-later");
+        tap("length-60");
+        assertThat(screen()).isEqualTo("rooms");
+
+        tap("back");
+        assertThat(screen()).isEqualTo("length");
+        tap("back");
+        assertThat(screen()).isEqualTo("when");
+        tap("when-now");
+        tap("ask-help");
+        tap("help-back");
+        tap("back");
+        assertThat(screen()).isEqualTo("when");
+        tap("back");
+        assertThat(screen()).isEqualTo("start");
+        assertThat(has("back")).isFalse();
+    }
+
+    @Test
+    void there_is_no_way_back_from_a_booking_made() {
+        bookNow(scene.equippedRoom);
+        assertThat(has("back")).isFalse();
+    }
+
+    @Test
     void a_room_taken_meanwhile_gets_a_plain_message_and_nothing_is_booked() {
         tap("book");
         tap("when-now");
