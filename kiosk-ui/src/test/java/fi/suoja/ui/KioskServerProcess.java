@@ -44,9 +44,13 @@ public final class KioskServerProcess {
         return running;
     }
 
-    /** A server of the caller's own on a given port, e.g. to stop it and start another in its place. */
-    public static KioskServerProcess startOwn(int port) {
-        return start(port);
+    /**
+     * A server of the caller's own on a given port with its H2 database file in {@code dataDir}, so
+     * that it can be stopped and started again with its data, as a real server restarts.
+     */
+    public static KioskServerProcess startOwn(int port, Path dataDir) {
+        return start(port, "jdbc:h2:file:" + dataDir.resolve("suoja").toAbsolutePath()
+                + ";DATABASE_TO_LOWER=TRUE;LOCK_TIMEOUT=10000");
     }
 
     public void stop() {
@@ -64,13 +68,14 @@ public final class KioskServerProcess {
 
     private static KioskServerProcess start() {
         try {
-            return start(freePort());
+            return start(freePort(), "jdbc:h2:mem:ui-" + UUID.randomUUID()
+                    + ";DATABASE_TO_LOWER=TRUE;LOCK_TIMEOUT=10000;DB_CLOSE_DELAY=-1");
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    private static KioskServerProcess start(int port) {
+    private static KioskServerProcess start(int port, String databaseUrl) {
         String jarPath = System.getProperty("suoja.test.server-jar", "../kiosk-server/target/kiosk-server.jar");
         File jar = new File(jarPath);
         if (!jar.isFile()) {
@@ -90,8 +95,7 @@ public final class KioskServerProcess {
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile());
             builder.environment().put("SUOJA_SERVER_PORT", Integer.toString(port));
-            builder.environment().put("SUOJA_DB_URL", "jdbc:h2:mem:ui-" + UUID.randomUUID()
-                    + ";DATABASE_TO_LOWER=TRUE;LOCK_TIMEOUT=10000;DB_CLOSE_DELAY=-1");
+            builder.environment().put("SUOJA_DB_URL", databaseUrl);
             builder.environment().put("SUOJA_ADMIN_PASSWORD", ADMIN_PASSWORD);
             builder.environment().put("SUOJA_ADMIN_PASSWORD_FILE", dir.resolve("admin-password").toString());
             builder.environment().put("SUOJA_DEMO", "false");

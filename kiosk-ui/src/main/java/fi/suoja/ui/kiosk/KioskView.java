@@ -105,7 +105,7 @@ public class KioskView extends Div implements HasDynamicTitle {
 
     @Override
     public String getPageTitle() {
-        return getTranslation("app.title");
+        return t("app.title");
     }
 
     String t(String key, Object... params) {

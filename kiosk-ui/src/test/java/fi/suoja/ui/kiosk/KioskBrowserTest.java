@@ -61,6 +61,7 @@ class KioskBrowserTest {
     static final java.util.concurrent.atomic.AtomicInteger AUDITED = new java.util.concurrent.atomic.AtomicInteger();
 
     static int serverPort;
+    static Path dataDir;
     static KioskServerProcess server;
     static TestScene scene;
     static VaadinBoot ui;
@@ -91,7 +92,8 @@ class KioskBrowserTest {
         Files.createDirectories(screenshots);
 
         serverPort = KioskServerProcess.freePort();
-        server = KioskServerProcess.startOwn(serverPort);
+        dataDir = Files.createTempDirectory("suoja-browser-test-db");
+        server = KioskServerProcess.startOwn(serverPort, dataDir);
         scene = TestScene.create(server.uri(), 5);
 
         int uiPort = KioskServerProcess.freePort();
@@ -316,7 +318,8 @@ class KioskBrowserTest {
             chooseLanguage("ar");
             audit("ar", "broken");
         } finally {
-            server = KioskServerProcess.startOwn(serverPort);
+            // the same database: a server that restarts keeps its kiosks and bookings
+            server = KioskServerProcess.startOwn(serverPort, dataDir);
         }
         waitForScreen("start", 30);
         screenshot("fi", "broken-recovered");
