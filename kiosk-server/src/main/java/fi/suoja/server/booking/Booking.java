@@ -30,10 +30,12 @@ record Booking(
         @Nullable Instant checkedInAt,
         @Nullable Instant endedAt,
         @Nullable String cancelReason,
-        boolean anonymised) {
+        boolean anonymised,
+        @Nullable String language) {
 
     static final int NAME_ON_DOOR_MAX = 60;
     static final int REASON_MAX = 200;
+    static final int LANGUAGE_MAX = 8;
 
     Booking {
         new TimeRange(startsAt, endsAt);

@@ -20,6 +20,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import java.time.Instant;
@@ -47,7 +48,8 @@ class BookingController {
             @NotNull Instant start,
             @NotNull @Min(1) @Max(24 * 60) Integer minutes,
             @Nullable @Size(max = 40) String libraryCard,
-            @Nullable @Size(max = Booking.NAME_ON_DOOR_MAX) String nameOnDoor) {
+            @Nullable @Size(max = Booking.NAME_ON_DOOR_MAX) String nameOnDoor,
+            @Nullable @Pattern(regexp = "[a-z]{2,3}") String language) {
     }
 
     @Serdeable
@@ -63,7 +65,8 @@ class BookingController {
     @Secured({Role.STAFF_ROLE, Role.KIOSK_ROLE})
     BookingView create(@Body @Valid CreateBooking body, Authentication authentication) {
         return bookings.create(Caller.of(authentication),
-                new NewBooking(body.roomId(), body.start(), body.minutes(), body.libraryCard(), body.nameOnDoor()));
+                new NewBooking(body.roomId(), body.start(), body.minutes(), body.libraryCard(), body.nameOnDoor(),
+                        body.language()));
     }
 
     @Get("/bookings/{code}")

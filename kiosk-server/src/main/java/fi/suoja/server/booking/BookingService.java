@@ -134,7 +134,7 @@ public class BookingService {
             Booking booking = bookings.save(new Booking(null, place.room().id(), newCode(), doorCode, doorCodeFrom,
                     range.start(), range.end(), BookingStatus.CONFIRMED, cardHash, name,
                     caller instanceof Caller.KioskClient k ? k.kioskId() : null,
-                    now, null, null, null, false));
+                    now, null, null, null, false, request.language()));
             claim(booking, range.end(), place.rules());
             LOG.info("Booking {} made for room {} from {} to {}", booking.id(), place.room().id(), range.start(), range.end());
             return view(booking, place);
@@ -328,7 +328,7 @@ public class BookingService {
                 place.room().id(), place.room().name(), place.room().place(), place.site().id(), place.site().timeZone(),
                 b.startsAt(), b.endsAt(), b.status(),
                 b.doorCode(), b.doorCode() == null ? null : b.doorCodeFrom(), b.doorCode() == null ? null : b.endsAt(),
-                b.checkedInAt(), b.endedAt(), b.nameOnDoor(), b.cardHash() != null);
+                b.checkedInAt(), b.endedAt(), b.nameOnDoor(), b.cardHash() != null, b.language());
     }
 
     /**

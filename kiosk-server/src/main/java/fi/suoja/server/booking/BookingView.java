@@ -26,5 +26,6 @@ public record BookingView(
         @Nullable Instant checkedInAt,
         @Nullable Instant endedAt,
         @Nullable String nameOnDoor,
-        boolean libraryCardGiven) {
+        boolean libraryCardGiven,
+        @Nullable String language) {
 }

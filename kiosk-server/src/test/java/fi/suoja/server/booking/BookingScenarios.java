@@ -360,4 +360,21 @@ abstract class BookingScenarios {
         assertThat(at(fallBack, "08:00")).isEqualTo(Instant.parse("2026-10-25T06:00:00Z"));
         assertThat(at(springForward, "08:00")).isEqualTo(Instant.parse("2027-03-28T05:00:00Z"));
     }
+
+    @Test
+    void the_language_the_kiosk_was_in_is_kept_with_the_booking() {
+        Api.Answer booking = expect(201, book(roomId, at(TODAY, "12:00"), 30, Map.of("language", "ar")));
+
+        assertThat(booking.string("language")).isEqualTo("ar");
+        assertThat(expect(200, api.get("/api/v1/bookings/" + code(booking), kiosk)).string("language")).isEqualTo("ar");
+        assertThat(expect(201, book(kiosk, roomId, at(TODAY, "14:00"), 30)).string("language")).isNull();
+    }
+
+    @Test
+    void a_language_that_is_not_a_language_tag_is_refused() {
+        Api.Answer answer = book(roomId, at(TODAY, "12:00"), 30, Map.of("language", "<script>"));
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.problem()).isEqualTo("urn:suoja:problem:invalid-request");
+    }
 }

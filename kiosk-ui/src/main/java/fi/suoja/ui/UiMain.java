@@ -1,0 +1,50 @@
+package fi.suoja.ui;
+
+import com.github.mvysny.vaadinboot.VaadinBoot;
+
+import java.io.File;
+import java.io.IOException;
+import java.util.jar.Attributes;
+import java.util.jar.JarFile;
+
+/** Starts the kiosk UI in embedded Jetty. Configuration: see {@link KioskConfig}. */
+public final class UiMain {
+
+    private UiMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        KioskConfig config = KioskConfig.fromEnvironment();
+        if (config.kioskToken().isEmpty()) {
+            System.err.println("Set SUOJA_KIOSK_TOKEN to the kiosk's token (ki_…); an admin makes one with POST /api/v1/kiosks.");
+            System.exit(2);
+        }
+        expandClassPathFromManifest();
+        new VaadinBoot().withPort(config.port()).openBrowserInDevMode(false).run();
+    }
+
+    /**
+     * With {@code java -jar kiosk-ui.jar} the class path is that one jar, and Jetty looks only there
+     * for Vaadin's initializers and the routes. The jar's manifest names its libraries in
+     * {@code lib/}; they are added to {@code java.class.path} so Jetty scans them as with {@code -cp}.
+     */
+    static void expandClassPathFromManifest() throws IOException {
+        String classPath = System.getProperty("java.class.path", "");
+        if (classPath.contains(File.pathSeparator) || !classPath.endsWith(".jar")) {
+            return;
+        }
+        File jar = new File(classPath).getAbsoluteFile();
+        try (JarFile file = new JarFile(jar)) {
+            String libraries = file.getManifest() == null ? null
+                    : file.getManifest().getMainAttributes().getValue(Attributes.Name.CLASS_PATH);
+            if (libraries == null) {
+                return;
+            }
+            StringBuilder expanded = new StringBuilder(jar.getPath());
+            for (String library : libraries.trim().split("\\s+")) {
+                expanded.append(File.pathSeparator).append(new File(jar.getParentFile(), library).getPath());
+            }
+            System.setProperty("java.class.path", expanded.toString());
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package fi.suoja.ui.kiosk;
+
+import fi.suoja.ui.server.Site;
+
+import java.util.List;
+import java.util.TreeSet;
+
+/** The few lengths offered as buttons: round ones a person thinks in, inside the library's rules. */
+final class Lengths {
+
+    private static final int[] ROUND = {30, 60, 90, 120};
+
+    private Lengths() {
+    }
+
+    static List<Integer> offered(Site site, int atMost) {
+        int max = Math.min(site.maxBookingMinutes(), atMost);
+        TreeSet<Integer> lengths = new TreeSet<>();
+        for (int minutes : ROUND) {
+            if (minutes >= site.minBookingMinutes() && minutes <= max && minutes % site.slotStepMinutes() == 0) {
+                lengths.add(minutes);
+            }
+        }
+        if (lengths.isEmpty() && max >= site.minBookingMinutes()) {
+            lengths.add(max / site.slotStepMinutes() * site.slotStepMinutes());
+        }
+        return List.copyOf(lengths);
+    }
+}

@@ -1,0 +1,18 @@
+package fi.suoja.ui.server;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A room the kiosk can offer, with the start times that fit the asked length. For "now" there is
+ * one start (this moment) and {@code maxMinutes} says how long the room stays free.
+ */
+public record RoomChoice(long roomId, String name, String place, int capacity, boolean stepFree,
+                         Set<Equipment> equipment, List<Instant> starts, int maxMinutes) {
+
+    public RoomChoice {
+        equipment = Set.copyOf(equipment);
+        starts = List.copyOf(starts);
+    }
+}

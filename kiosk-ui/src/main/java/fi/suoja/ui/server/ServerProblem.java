@@ -1,0 +1,34 @@
+package fi.suoja.ui.server;
+
+/**
+ * The server understood the request and said no, with a problem+json {@code type} slug (such as
+ * {@code room-taken}) and, for a broken booking rule, the rule's slug. The UI picks its plain
+ * message by these, never by the server's English text.
+ */
+public class ServerProblem extends RuntimeException {
+
+    private final int status;
+    private final String type;
+    private final String rule;
+
+    public ServerProblem(int status, String type, String rule, String detail) {
+        super(status + " " + type + (rule == null ? "" : " (" + rule + ")") + ": " + detail);
+        this.status = status;
+        this.type = type;
+        this.rule = rule;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    /** The slug after {@code urn:suoja:problem:}, e.g. {@code booking-not-found}. */
+    public String type() {
+        return type;
+    }
+
+    /** The broken rule's slug for {@code booking-rule}, else null. */
+    public String rule() {
+        return rule;
+    }
+}

@@ -1,0 +1,43 @@
+package fi.suoja.ui;
+
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class KioskConfigTest {
+
+    @Test
+    void defaults_suit_one_box_with_the_server_beside_the_kiosk() {
+        KioskConfig config = KioskConfig.from(Map.of(), name -> null);
+
+        assertThat(config.serverUrl()).isEqualTo(URI.create("http://localhost:8081"));
+        assertThat(config.kioskToken()).isEmpty();
+        assertThat(config.idleSeconds()).isEqualTo(90);
+        assertThat(config.stillHereSeconds()).isEqualTo(30);
+        assertThat(config.port()).isEqualTo(8080);
+    }
+
+    @Test
+    void environment_variables_set_it_and_system_properties_win() {
+        Map<String, String> env = Map.of("SUOJA_SERVER_URL", "http://server:9000", "SUOJA_KIOSK_TOKEN", "ki_from-env",
+                "SUOJA_IDLE_SECONDS", "45", "SUOJA_STILL_HERE_SECONDS", "15", "SUOJA_UI_PORT", "9090");
+
+        KioskConfig config = KioskConfig.from(env, name -> name.equals("suoja.kiosk.token") ? "ki_from-property" : null);
+
+        assertThat(config.serverUrl()).isEqualTo(URI.create("http://server:9000"));
+        assertThat(config.kioskToken()).isEqualTo("ki_from-property");
+        assertThat(config.idleSeconds()).isEqualTo(45);
+        assertThat(config.stillHereSeconds()).isEqualTo(15);
+        assertThat(config.port()).isEqualTo(9090);
+    }
+
+    @Test
+    void an_idle_time_of_zero_is_refused() {
+        assertThatThrownBy(() -> KioskConfig.from(Map.of("SUOJA_IDLE_SECONDS", "0"), name -> null))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+}

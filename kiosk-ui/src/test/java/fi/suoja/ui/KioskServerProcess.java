@@ -1,0 +1,147 @@
+package fi.suoja.ui;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The real kiosk-server, started once per test JVM from its built jar as a child process with an
+ * in-memory H2 database. A child process keeps Micronaut's classpath apart from Vaadin's.
+ */
+public final class KioskServerProcess {
+
+    public static final String ADMIN_PASSWORD = "ui-test-admin-password";
+
+    private static KioskServerProcess running;
+
+    private final Process process;
+    private final URI uri;
+    private final Path log;
+
+    private KioskServerProcess(Process process, URI uri, Path log) {
+        this.process = process;
+        this.uri = uri;
+        this.log = log;
+    }
+
+    /** The shared server, started on first use and stopped when the JVM exits. */
+    public static synchronized KioskServerProcess get() {
+        if (running == null) {
+            running = start();
+            Runtime.getRuntime().addShutdownHook(new Thread(running.process::destroy));
+        }
+        return running;
+    }
+
+    /**
+     * A server of the caller's own on a given port with its H2 database file in {@code dataDir}, so
+     * that it can be stopped and started again with its data, as a real server restarts.
+     */
+    public static KioskServerProcess startOwn(int port, Path dataDir) {
+        return start(port, "jdbc:h2:file:" + dataDir.resolve("suoja").toAbsolutePath()
+                + ";DATABASE_TO_LOWER=TRUE;LOCK_TIMEOUT=10000");
+    }
+
+    public void stop() {
+        process.destroy();
+        try {
+            process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    public URI uri() {
+        return uri;
+    }
+
+    private static KioskServerProcess start() {
+        try {
+            return start(freePort(), "jdbc:h2:mem:ui-" + UUID.randomUUID()
+                    + ";DATABASE_TO_LOWER=TRUE;LOCK_TIMEOUT=10000;DB_CLOSE_DELAY=-1");
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static KioskServerProcess start(int port, String databaseUrl) {
+        String jarPath = System.getProperty("suoja.test.server-jar", "../kiosk-server/target/kiosk-server.jar");
+        File jar = new File(jarPath);
+        if (!jar.isFile()) {
+            throw new IllegalStateException("kiosk-server's jar is missing at " + jar.getAbsolutePath()
+                    + ": build it first (./mvnw -pl kiosk-ui -am verify builds it before these tests).");
+        }
+        try {
+            Path dir = Files.createTempDirectory("suoja-ui-test-server");
+            Path log = dir.resolve("server.log");
+            List<String> command = new ArrayList<>(List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Xmx384m",
+                    "-Dsuoja.jobs.enabled=false",
+                    "-jar", jar.getAbsolutePath()));
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .directory(dir.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile());
+            builder.environment().put("SUOJA_SERVER_PORT", Integer.toString(port));
+            builder.environment().put("SUOJA_DB_URL", databaseUrl);
+            builder.environment().put("SUOJA_ADMIN_PASSWORD", ADMIN_PASSWORD);
+            builder.environment().put("SUOJA_ADMIN_PASSWORD_FILE", dir.resolve("admin-password").toString());
+            builder.environment().put("SUOJA_DEMO", "false");
+            builder.environment().remove("SUOJA_KIOSK_TOKEN");
+            Process process = builder.start();
+            URI uri = URI.create("http://localhost:" + port);
+            waitUntilHealthy(process, uri, log);
+            return new KioskServerProcess(process, uri, log);
+        } catch (IOException e) {
+            throw new IllegalStateException("could not start kiosk-server", e);
+        }
+    }
+
+    private static void waitUntilHealthy(Process process, URI uri, Path log) throws IOException {
+        HttpClient http = HttpClient.newHttpClient();
+        Instant deadline = Instant.now().plusSeconds(90);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("kiosk-server stopped while starting:\n" + Files.readString(log));
+            }
+            try {
+                HttpResponse<Void> health = http.send(HttpRequest.newBuilder(uri.resolve("/health"))
+                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
+                if (health.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        process.destroy();
+        throw new IllegalStateException("kiosk-server did not become healthy in 90 s:\n" + Files.readString(log));
+    }
+
+    public static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

@@ -1,0 +1,150 @@
+package fi.suoja.ui;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.DayOfWeek;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * A library of its own for one test, made through the admin API of the real server: two rooms
+ * (one with a keypad lock and a computer, webcam and headset; one with nothing), and a kiosk.
+ * The library's time zone is chosen so that it is about midday there whenever the test runs, so
+ * "now" and "later today" always find open rooms.
+ */
+public final class TestScene {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    public final URI server;
+    public final String admin;
+    public final long siteId;
+    public final long equippedRoom;
+    public final long bareRoom;
+    public final String kioskToken;
+    public final ZoneOffset zone;
+
+    private TestScene(URI server, String admin, long siteId, long equippedRoom, long bareRoom, String kioskToken, ZoneOffset zone) {
+        this.server = server;
+        this.admin = admin;
+        this.siteId = siteId;
+        this.equippedRoom = equippedRoom;
+        this.bareRoom = bareRoom;
+        this.kioskToken = kioskToken;
+        this.zone = zone;
+    }
+
+    public static TestScene create() {
+        return create(0);
+    }
+
+    /** A scene with {@code moreRooms} further bare rooms, for tests that book many rooms for now. */
+    public static TestScene create(int moreRooms) {
+        return create(KioskServerProcess.get().uri(), moreRooms);
+    }
+
+    public static TestScene create(URI server, int moreRooms) {
+        String admin = post(server, "/api/v1/auth/login", null,
+                Map.of("username", "admin", "password", KioskServerProcess.ADMIN_PASSWORD)).path("token").asText();
+        int utcHour = ZonedDateTime.now(ZoneOffset.UTC).getHour();
+        ZoneOffset zone = ZoneOffset.ofHours(Math.max(-12, Math.min(14, 12 - utcHour)));
+        String unique = UUID.randomUUID().toString().substring(0, 8);
+        Map<String, Object> rules = new LinkedHashMap<>();
+        rules.put("slotStepMinutes", 15);
+        rules.put("minBookingMinutes", 15);
+        rules.put("maxBookingMinutes", 120);
+        rules.put("maxDaysAhead", 14);
+        rules.put("bufferMinutes", 10);
+        rules.put("checkInGraceMinutes", 15);
+        rules.put("doorCodeLeadMinutes", 10);
+        rules.put("libraryCardRequired", false);
+        rules.put("maxActiveBookingsPerCard", 2);
+        rules.put("nameOnDoorAllowed", false);
+        long siteId = post(server, "/api/v1/sites", admin,
+                Map.of("name", "Library " + unique, "timeZone", zone.getId(), "rules", rules)).path("id").asLong();
+        long equipped = room(server, admin, siteId, Map.of("name", "Room 1", "place", "2nd floor, next to the newspapers",
+                "capacity", 2, "stepFree", true, "equipment", List.of("COMPUTER", "WEBCAM", "HEADSET"),
+                "doorLockId", "lock-" + unique, "keypad", true));
+        long bare = room(server, admin, siteId, Map.of("name", "Room 2", "place", "Ground floor, behind the help desk",
+                "capacity", 3, "stepFree", false, "equipment", List.of()));
+        for (int i = 0; i < moreRooms; i++) {
+            room(server, admin, siteId, Map.of("name", "Room " + (3 + i), "place", "3rd floor, room " + (301 + i),
+                    "capacity", 1, "stepFree", true, "equipment", List.of("HEADSET")));
+        }
+        String token = post(server, "/api/v1/kiosks", admin, Map.of("siteId", siteId, "name", "Lobby kiosk " + unique))
+                .path("token").asText();
+        return new TestScene(server, admin, siteId, equipped, bare, token, zone);
+    }
+
+    private static long room(URI server, String admin, long siteId, Map<String, Object> body) {
+        long id = post(server, "/api/v1/sites/" + siteId + "/rooms", admin, body).path("id").asLong();
+        List<Map<String, String>> week = new ArrayList<>();
+        for (DayOfWeek day : DayOfWeek.values()) {
+            week.add(Map.of("weekday", day.name(), "opens", "06:00", "closes", "22:00"));
+        }
+        send(server, "PUT", "/api/v1/rooms/" + id + "/hours", admin, week);
+        return id;
+    }
+
+    /** Books a room for now straight through the API, as another kiosk or staff would. */
+    public JsonNode bookNowElsewhere(long roomId, int minutes) {
+        for (JsonNode room : send(server, "GET", "/api/v1/sites/" + siteId + "/free-now?minutes=" + minutes, kioskToken, null)) {
+            if (room.path("roomId").asLong() == roomId) {
+                return post(server, "/api/v1/bookings", kioskToken,
+                        Map.of("roomId", roomId, "start", room.path("start").asText(), "minutes", minutes));
+            }
+        }
+        throw new AssertionError("room " + roomId + " is not free now");
+    }
+
+    /** Open help calls of this library, as the staff desk would see them. */
+    public JsonNode openHelpCalls() {
+        return send(server, "GET", "/api/v1/help-calls?open=true&siteId=" + siteId, admin, null);
+    }
+
+    public JsonNode booking(String code) {
+        return send(server, "GET", "/api/v1/bookings/" + code.replace("-", ""), kioskToken, null);
+    }
+
+    static JsonNode post(URI server, String path, String token, Object body) {
+        return send(server, "POST", path, token, body);
+    }
+
+    static JsonNode send(URI server, String method, String path, String token, Object body) {
+        try {
+            HttpRequest.Builder request = HttpRequest.newBuilder(server.resolve(path)).header("Accept", "application/json");
+            if (token != null) {
+                request.header("Authorization", "Bearer " + token);
+            }
+            if (body == null) {
+                request.method(method, method.equals("GET") ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(""));
+            } else {
+                request.header("Content-Type", "application/json")
+                        .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+            }
+            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() >= 300) {
+                throw new AssertionError(method + " " + path + " answered " + response.statusCode() + ": " + response.body());
+            }
+            return response.body().isBlank() ? JSON.missingNode() : JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,118 @@
+package fi.suoja.ui.kiosk;
+
+import com.github.mvysny.kaributesting.v10.MockVaadin;
+import com.github.mvysny.kaributesting.v10.Routes;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.html.NativeButton;
+import fi.suoja.hardware.printer.SimulatedPrinter;
+import fi.suoja.ui.KioskConfig;
+import fi.suoja.ui.MutableClock;
+import fi.suoja.ui.TestScene;
+import fi.suoja.ui.server.SuojaClient;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The kiosk driven server-side with Karibu-Testing against the real kiosk-server: each test gets
+ * a library, rooms and a kiosk of its own. Taps are counted so tests can hold the tap budget.
+ */
+abstract class KaribuKiosk {
+
+    static final int IDLE_SECONDS = 60;
+    static final int STILL_HERE_SECONDS = 20;
+
+    TestScene scene;
+    SimulatedPrinter printer;
+    MutableClock clock;
+    int taps;
+
+    @BeforeEach
+    void kiosk() {
+        scene = TestScene.create();
+        MockVaadin.setup(new Routes().autoDiscoverViews("fi.suoja.ui"));
+        printer = new SimulatedPrinter();
+        clock = new MutableClock(Instant.now());
+        useServer(scene.server);
+        UI.getCurrent().navigate(KioskView.class);
+        view().startOver();
+        taps = 0;
+    }
+
+    @AfterEach
+    void tearDown() {
+        MockVaadin.tearDown();
+    }
+
+    /** Points the kiosk at a server (a dead address simulates a lost server). */
+    void useServer(URI server) {
+        useServer(server, scene.kioskToken);
+    }
+
+    void useServer(URI server, String token) {
+        KioskServices.install(new KioskServices(
+                new KioskConfig(server, token, IDLE_SECONDS, STILL_HERE_SECONDS, 0),
+                new SuojaClient(server, token), printer, clock));
+    }
+
+    KioskView view() {
+        return _get(KioskView.class);
+    }
+
+    String screen() {
+        return view().screenName();
+    }
+
+    void tap(String id) {
+        NativeButton button = _get(NativeButton.class, spec -> spec.withId(id));
+        assertThat(button.isEnabled()).as("button " + id + " is enabled").isTrue();
+        taps++;
+        _click(button);
+    }
+
+    boolean has(String id) {
+        return !_find(Component.class, spec -> spec.withId(id)).isEmpty();
+    }
+
+    String text(String id) {
+        return _get(Component.class, spec -> spec.withId(id)).getElement().getTextRecursively();
+    }
+
+    /** The first button whose id starts with the prefix, e.g. the first start time of a room. */
+    String firstButton(String prefix) {
+        List<NativeButton> buttons = _find(NativeButton.class).stream()
+                .filter(b -> b.getId().orElse("").startsWith(prefix)).toList();
+        assertThat(buttons).as("buttons starting with " + prefix).isNotEmpty();
+        return buttons.get(0).getId().orElseThrow();
+    }
+
+    String t(String key, Object... params) {
+        return UI.getCurrent().getTranslation(view().language().locale(), key, params);
+    }
+
+    /** Books the equipped room for 30 minutes from now and returns the code shown, leaving the kiosk on the done screen. */
+    String bookNow(long roomId) {
+        tap("book");
+        tap("when-now");
+        tap("room-" + roomId + "-for-30");
+        tap("confirm");
+        assertThat(screen()).isEqualTo("done");
+        return text("booking-code").replace(t("done.bookingCode"), "").trim();
+    }
+
+    void typeCode(String code) {
+        for (char c : code.replace("-", "").toUpperCase(Locale.ROOT).toCharArray()) {
+            tap("key-" + c);
+        }
+    }
+}

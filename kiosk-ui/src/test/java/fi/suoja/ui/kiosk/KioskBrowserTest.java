@@ -1,0 +1,464 @@
+package fi.suoja.ui.kiosk;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.mvysny.vaadinboot.VaadinBoot;
+import fi.suoja.ui.KioskServerProcess;
+import fi.suoja.ui.TestScene;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The kiosk in a real headless Chromium, in Finnish and in Arabic: every flow end to end against
+ * a real kiosk-server, an axe-core audit (WCAG 2.0/2.1 A, AA and AAA) of every screen, the size
+ * of every clickable thing, and a screenshot of every screen in {@code target/screenshots}.
+ */
+@Tag("browser")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class KioskBrowserTest {
+
+    static final String CHROMIUM = "/usr/bin/chromium";
+    static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+    static final String AXE = "/META-INF/resources/webjars/axe-core/" + System.getProperty("suoja.test.axe-version", "4.6.3") + "/axe.min.js";
+    static final int IDLE_SECONDS = 12;
+    static final int STILL_HERE_SECONDS = 5;
+    static final int MIN_TARGET = 44;
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final java.util.concurrent.atomic.AtomicInteger AUDITED = new java.util.concurrent.atomic.AtomicInteger();
+
+    static int serverPort;
+    static Path dataDir;
+    static KioskServerProcess server;
+    static TestScene scene;
+    static VaadinBoot ui;
+    static String base;
+    static Path screenshots;
+    static String axeSource;
+
+    WebDriver driver;
+    Path profile;
+    int taps;
+    int shot;
+    final Map<String, List<String>> violations = new TreeMap<>();
+    final List<String> smallTargets = new ArrayList<>();
+    double smallest = Double.MAX_VALUE;
+    String smallestWhat = "";
+
+    @BeforeAll
+    static void start() throws Exception {
+        assertThat(new File(CHROMIUM).canExecute()).as("Chromium is needed at " + CHROMIUM
+                + ": apt-get install -y chromium chromium-driver").isTrue();
+        assertThat(new File(CHROMEDRIVER).canExecute()).as("chromedriver is needed at " + CHROMEDRIVER
+                + ": apt-get install -y chromium chromium-driver").isTrue();
+        try (InputStream in = KioskBrowserTest.class.getResourceAsStream(AXE)) {
+            assertThat(in).as("axe-core from the org.webjars.npm:axe-core test dependency at " + AXE).isNotNull();
+            axeSource = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        screenshots = Path.of(System.getProperty("suoja.test.screenshots", "target/screenshots"));
+        Files.createDirectories(screenshots);
+
+        serverPort = KioskServerProcess.freePort();
+        dataDir = Files.createTempDirectory("suoja-browser-test-db");
+        server = KioskServerProcess.startOwn(serverPort, dataDir);
+        scene = TestScene.create(server.uri(), 5);
+
+        int uiPort = KioskServerProcess.freePort();
+        System.setProperty("suoja.server.url", server.uri().toString());
+        System.setProperty("suoja.kiosk.token", scene.kioskToken);
+        System.setProperty("suoja.idle.seconds", Integer.toString(IDLE_SECONDS));
+        System.setProperty("suoja.still.here.seconds", Integer.toString(STILL_HERE_SECONDS));
+        ui = new VaadinBoot().withPort(uiPort).localhostOnly().openBrowserInDevMode(false);
+        ui.start();
+        base = "http://localhost:" + uiPort + "/";
+    }
+
+    @AfterAll
+    static void stop() {
+        System.out.println("[kiosk] axe-core audits run: " + AUDITED.get());
+        if (ui != null) {
+            ui.stop("browser tests done");
+        }
+        if (server != null) {
+            server.stop();
+        }
+    }
+
+    @BeforeEach
+    void browser() throws IOException {
+        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER);
+        profile = Files.createTempDirectory("suoja-chromium");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
+                "--disable-dev-shm-usage", "--window-size=1280,1024", "--user-data-dir=" + profile);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
+        driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        if (driver != null) {
+            driver.quit();
+        }
+    }
+
+    // ---- the flows ----
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"fi", "ar"})
+    @Order(1)
+    void book_a_room_now_in_four_taps_then_print(String language) {
+        open(language, "now");
+        taps = 0;
+        tap("book", "when");
+        tap("when-now", "rooms");
+        audit(language, "now");
+        tap(firstId("room-", "-for-30"), "confirm");
+        audit(language, "now");
+        tap("confirm", "done");
+        assertThat(taps).as("taps from the start screen to a booked room").isLessThanOrEqualTo(4);
+        System.out.println("[kiosk] taps to book now (" + language + "): " + taps);
+        assertThat(text("booking-code")).matches("(?s).*[2-9A-Z]{3}-[2-9A-Z]{3}-[2-9A-Z]{3}.*");
+        assertThat(driver.findElement(By.id("booking-qr")).getAttribute("naturalWidth")).isNotEqualTo("0");
+        audit(language, "now");
+        tap("print", "done");
+        waitFor(By.id("print-notice"));
+        audit(language, "now-printed");
+        tap("finish", "start");
+        finish();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"fi", "ar"})
+    @Order(2)
+    void book_later_today_with_a_loan_device(String language) {
+        open(language, "later");
+        tap("book", "when");
+        tap("when-later", "length");
+        audit(language, "later");
+        tap("length-60", "rooms");
+        audit(language, "later");
+        tap(lastId("room-" + scene.bareRoom + "-at-"), "confirm");
+        tap("device-laptop", "confirm");
+        assertThat(driver.findElement(By.id("device-laptop")).getAttribute("aria-pressed")).isEqualTo("true");
+        audit(language, "later");
+        tap("confirm", "done");
+        assertThat(driver.findElement(By.id("screen")).getText()).isNotBlank();
+        audit(language, "later");
+        finish();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"fi", "ar"})
+    @Order(3)
+    void book_another_day(String language) {
+        open(language, "day");
+        tap("book", "when");
+        tap("when-day", "days");
+        audit(language, "day");
+        tap("day-2", "length");
+        tap("length-30", "rooms");
+        tap(lastId("room-" + scene.equippedRoom + "-at-"), "confirm");
+        tap("confirm", "done");
+        finish();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"fi", "ar"})
+    @Order(4)
+    void manage_a_booking_by_its_code(String language) {
+        open(language, "code");
+        tap("book", "when");
+        tap("when-now", "rooms");
+        tap(firstId("room-", "-for-30"), "confirm");
+        tap("confirm", "done");
+        String code = driver.findElement(By.cssSelector("#booking-code .fact-value")).getText().trim();
+        tap("finish", "start");
+        chooseLanguage(language);
+
+        tap("have-booking", "code");
+        for (char c : "ABCDEFGHJ".toCharArray()) {
+            tap("key-" + c, "code");
+        }
+        tap("show-booking", "code");
+        waitFor(By.id("code-notice"));
+        audit(language, "code");
+        for (char c : code.replace("-", "").toCharArray()) {
+            tap("key-" + c, "code");
+        }
+        audit(language, "code");
+        tap("show-booking", "booking");
+        audit(language, "code");
+        tap("check-in", "booking");
+        waitFor(By.id("booking-notice"));
+        audit(language, "code");
+        tap("extend", "booking");
+        tap("end", "booking");
+        assertThat(scene.booking(code).path("status").asText()).isEqualTo("COMPLETED");
+        audit(language, "code");
+        finish();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"fi", "ar"})
+    @Order(5)
+    void ask_staff_for_help(String language) {
+        open(language, "help");
+        tap("help", "help");
+        assertThat(scene.openHelpCalls().size()).isGreaterThanOrEqualTo(1);
+        audit(language, "help");
+        tap("help-back", "start");
+        tap("book", "when");
+        tap("ask-help", "help");
+        tap("help-back", "when");
+        finish();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"fi", "ar"})
+    @Order(6)
+    void the_kiosk_asks_then_starts_over_when_nobody_is_there(String language) {
+        open(language, "idle");
+        tap("larger-text", "start");
+        tap("book", "when");
+        audit(language, "idle");
+        waitForScreen("still-here", IDLE_SECONDS + 5);
+        audit(language, "idle");
+        tap("still-here", "when");
+        waitForScreen("still-here", IDLE_SECONDS + 5);
+        waitForScreen("start", STILL_HERE_SECONDS + 5);
+        assertThat(js("return document.documentElement.lang")).isEqualTo("fi");
+        assertThat(js("return document.dir || document.documentElement.dir")).isNotEqualTo("rtl");
+        assertThat(String.valueOf(js("return document.body.className"))).doesNotContain("large-text");
+        screenshot(language, "idle-reset");
+        finish();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"fi", "ar"})
+    @Order(7)
+    void larger_text_and_strong_colours_pass_the_audit_too(String language) {
+        open(language, "look");
+        tap("high-contrast", "start");
+        audit(language, "look");
+        tap("larger-text", "start");
+        tap("book", "when");
+        audit(language, "look");
+        finish();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"fi", "ar"})
+    @Order(8)
+    void the_keyboard_reaches_every_choice_with_a_visible_focus(String language) {
+        open(language, "keyboard");
+        WebElement body = driver.findElement(By.tagName("body"));
+        String focused = "";
+        for (int i = 0; i < 30 && !"book".equals(focused); i++) {
+            body.sendKeys(org.openqa.selenium.Keys.TAB);
+            focused = String.valueOf(js("return document.activeElement && document.activeElement.id"));
+        }
+        assertThat(focused).as("Tab reaches the 'book' choice").isEqualTo("book");
+        assertThat(js("return getComputedStyle(document.activeElement).outlineStyle")).isEqualTo("solid");
+        assertThat(js("return parseFloat(getComputedStyle(document.activeElement).outlineWidth)")).asString()
+                .satisfies(width -> assertThat(Double.parseDouble(width)).isGreaterThanOrEqualTo(3));
+        screenshot(language, "keyboard-focus");
+        driver.switchTo().activeElement().sendKeys(org.openqa.selenium.Keys.ENTER);
+        waitForScreen("when", 15);
+        finish();
+    }
+
+    @org.junit.jupiter.api.Test
+    @Order(9)
+    void a_lost_server_shows_a_calm_screen_and_the_kiosk_recovers_by_itself() {
+        open("fi", "broken");
+        tap("book", "when");
+        server.stop();
+        try {
+            tap("when-now", "broken");
+            audit("fi", "broken");
+            assertThat(driver.findElement(By.id("screen")).getText()).doesNotContain("Exception");
+            chooseLanguage("ar");
+            audit("ar", "broken");
+        } finally {
+            // the same database: a server that restarts keeps its kiosks and bookings
+            server = KioskServerProcess.startOwn(serverPort, dataDir);
+        }
+        waitForScreen("start", 30);
+        screenshot("fi", "broken-recovered");
+        finish();
+    }
+
+    // ---- helpers ----
+
+    private void open(String language, String flow) {
+        driver.get(base);
+        waitForScreen("start", 30);
+        chooseLanguage(language);
+        audit(language, flow);
+    }
+
+    private void chooseLanguage(String language) {
+        if (!"fi".equals(language) || !"fi".equals(js("return document.documentElement.lang"))) {
+            driver.findElement(By.id("lang-" + language)).click();
+            new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> language.equals(js("return document.documentElement.lang")));
+        }
+        if ("ar".equals(language)) {
+            new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> "rtl".equals(js("return document.dir")));
+        }
+    }
+
+    private void tap(String id, String expectedScreen) {
+        WebElement button = waitFor(By.id(id));
+        taps++;
+        button.click();
+        waitForScreen(expectedScreen, 15);
+        // let Flow apply the round trip before the next look
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> Boolean.TRUE.equals(
+                js("return !window.Vaadin || !window.Vaadin.Flow || !window.Vaadin.Flow.clients || Object.values(window.Vaadin.Flow.clients).every(c => !c.isActive())")));
+    }
+
+    private WebElement waitFor(By by) {
+        return new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> {
+            List<WebElement> found = d.findElements(by);
+            return found.isEmpty() || !found.get(0).isDisplayed() ? null : found.get(0);
+        });
+    }
+
+    private void waitForScreen(String screen, int seconds) {
+        new WebDriverWait(driver, Duration.ofSeconds(seconds)).until(d -> {
+            List<WebElement> main = d.findElements(By.id("screen"));
+            return !main.isEmpty() && screen.equals(main.get(0).getAttribute("data-screen"));
+        });
+    }
+
+    private String firstId(String prefix, String suffix) {
+        return ids(prefix, suffix).get(0);
+    }
+
+    private String lastId(String prefix) {
+        List<String> ids = ids(prefix, "");
+        return ids.get(ids.size() - 1);
+    }
+
+    private List<String> ids(String prefix, String suffix) {
+        List<String> ids = driver.findElements(By.cssSelector("button[id^='" + prefix + "']")).stream()
+                .map(e -> e.getAttribute("id")).filter(id -> id.endsWith(suffix)).toList();
+        assertThat(ids).as("buttons " + prefix + "…" + suffix).isNotEmpty();
+        return ids;
+    }
+
+    private String text(String id) {
+        return driver.findElement(By.id(id)).getText();
+    }
+
+    private Object js(String script, Object... args) {
+        return ((JavascriptExecutor) driver).executeScript(script, args);
+    }
+
+    /** axe-core on the current screen, the size of every clickable element, and a screenshot. */
+    private void audit(String language, String flow) {
+        AUDITED.incrementAndGet();
+        String screen = driver.findElement(By.id("screen")).getAttribute("data-screen");
+        String where = language + " " + flow + "/" + screen;
+        screenshot(language, flow + "-" + screen);
+        if (!Boolean.TRUE.equals(js("return typeof window.axe !== 'undefined'"))) {
+            js(axeSource);
+        }
+        Object result = ((JavascriptExecutor) driver).executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                        // Vaadin's own connection indicator sits outside the landmarks, empty while connected:
+                        // the one element left out of the audit
+                        + "axe.run({exclude: [['vaadin-connection-indicator']]}, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag2aaa', 'wcag21a', 'wcag21aa', 'best-practice']},"
+                        + " resultTypes: ['violations']})"
+                        + ".then(r => done(JSON.stringify(r.violations))).catch(e => done('axe failed: ' + e));");
+        try {
+            JsonNode found = JSON.readTree(String.valueOf(result));
+            for (JsonNode violation : found) {
+                for (JsonNode node : violation.path("nodes")) {
+                    violations.computeIfAbsent(where, k -> new ArrayList<>()).add(violation.path("id").asText() + " ["
+                            + violation.path("impact").asText() + "] at " + node.path("target") + ": "
+                            + node.path("failureSummary").asText().replace('\n', ' '));
+                }
+            }
+        } catch (IOException e) {
+            throw new AssertionError("axe did not run on " + where + ": " + result, e);
+        }
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> targets = (List<Map<String, Object>>) js(
+                "return Array.from(document.querySelectorAll('button, a[href], input, select, textarea, [role=button], [tabindex]:not([tabindex=\"-1\"])'))"
+                        + ".filter(e => e.offsetParent !== null)"
+                        + ".map(e => { const r = e.getBoundingClientRect(); return {id: e.id || e.tagName, text: (e.innerText || '').trim().slice(0, 30), w: r.width, h: r.height}; });");
+        for (Map<String, Object> target : targets) {
+            double w = ((Number) target.get("w")).doubleValue();
+            double h = ((Number) target.get("h")).doubleValue();
+            if (Math.min(w, h) < smallest) {
+                smallest = Math.min(w, h);
+                smallestWhat = where + " #" + target.get("id") + " " + Math.round(w) + "×" + Math.round(h);
+            }
+            if (w < MIN_TARGET || h < MIN_TARGET) {
+                smallTargets.add(where + " #" + target.get("id") + " '" + target.get("text") + "' " + Math.round(w) + "×" + Math.round(h));
+            }
+        }
+    }
+
+    private void screenshot(String language, String name) {
+        try {
+            File file = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
+            Files.copy(file.toPath(), screenshots.resolve(String.format("%s-%02d-%s.png", language, ++shot, name)),
+                    StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new AssertionError("could not save a screenshot", e);
+        }
+    }
+
+    /** Fails the test with every axe violation and every too-small target found on its way. */
+    private void finish() {
+        System.out.println("[kiosk] smallest clickable element: " + smallestWhat);
+        StringBuilder report = new StringBuilder();
+        violations.forEach((where, list) -> {
+            report.append("\n").append(where).append(":");
+            list.forEach(v -> report.append("\n  ").append(v));
+        });
+        assertThat(violations).as("axe-core violations (WCAG A/AA/AAA, best practice):" + report).isEmpty();
+        assertThat(smallTargets).as("clickable elements smaller than " + MIN_TARGET + "×" + MIN_TARGET + " CSS px").isEmpty();
+    }
+
+}

@@ -1,0 +1,388 @@
+package fi.suoja.ui.kiosk;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.html.Image;
+import fi.suoja.hardware.printer.SimulatedPrinter;
+import fi.suoja.ui.KioskServerProcess;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Every flow of the kiosk, tap by tap, against the real kiosk-server. */
+class KioskFlowsTest extends KaribuKiosk {
+
+    @Test
+    void booking_a_room_now_takes_four_taps_from_the_start_screen() {
+        assertThat(screen()).isEqualTo("start");
+
+        String code = bookNow(scene.equippedRoom);
+
+        assertThat(taps).isLessThanOrEqualTo(4);
+        assertThat(code).matches("[2-9A-HJKMNP-Z]{3}-[2-9A-HJKMNP-Z]{3}-[2-9A-HJKMNP-Z]{3}");
+        JsonNode booking = scene.booking(code);
+        assertThat(booking.path("roomId").asLong()).isEqualTo(scene.equippedRoom);
+        assertThat(booking.path("status").asText()).isEqualTo("CONFIRMED");
+        assertThat(Duration.between(Instant.parse(booking.path("start").asText()), Instant.parse(booking.path("end").asText())))
+                .isEqualTo(Duration.ofMinutes(30));
+    }
+
+    @Test
+    void the_done_screen_shows_both_codes_room_place_time_a_qr_code_and_what_to_do_next() {
+        String code = bookNow(scene.equippedRoom);
+        JsonNode booking = scene.booking(code);
+
+        assertThat(text("door-code")).contains(booking.path("doorCode").asText());
+        assertThat(text("done-room")).contains("Room 1");
+        assertThat(text("done-place")).contains("2nd floor, next to the newspapers");
+        assertThat(text("done-time")).matches(".*\\d\\d:\\d\\d–\\d\\d:\\d\\d");
+        Image qr = _get(Image.class, spec -> spec.withId("booking-qr"));
+        assertThat(qr.getSrc()).startsWith("data:image/svg+xml;base64,");
+        assertThat(qr.getAlt()).contains(t("done.qr"));
+        assertThat(view().getElement().getTextRecursively()).contains(t("done.next.door",
+                text("done-time").replaceAll(".*(\\d\\d:\\d\\d)–.*", "$1")));
+    }
+
+    @Test
+    void a_room_without_a_lock_has_no_door_code() {
+        bookNow(scene.bareRoom);
+        assertThat(has("door-code")).isFalse();
+    }
+
+    @Test
+    void booking_later_today_asks_the_length_then_offers_start_times() {
+        tap("book");
+        tap("when-later");
+        assertThat(screen()).isEqualTo("length");
+        tap("length-60");
+        assertThat(screen()).isEqualTo("rooms");
+        tap(firstButton("room-" + scene.bareRoom + "-at-"));
+        tap("confirm");
+
+        assertThat(screen()).isEqualTo("done");
+        JsonNode booking = scene.booking(text("booking-code").replace(t("done.bookingCode"), "").trim());
+        Instant start = Instant.parse(booking.path("start").asText());
+        assertThat(Duration.between(start, Instant.parse(booking.path("end").asText()))).isEqualTo(Duration.ofMinutes(60));
+        assertThat(start.atZone(scene.zone).toLocalDate()).isEqualTo(LocalDate.now(scene.zone));
+    }
+
+    @Test
+    void booking_another_day_offers_the_coming_days() {
+        tap("book");
+        tap("when-day");
+        assertThat(screen()).isEqualTo("days");
+        tap("day-1");
+        tap("length-30");
+        tap(firstButton("room-" + scene.equippedRoom + "-at-"));
+        tap("confirm");
+
+        assertThat(screen()).isEqualTo("done");
+        JsonNode booking = scene.booking(text("booking-code").replace(t("done.bookingCode"), "").trim());
+        assertThat(Instant.parse(booking.path("start").asText()).atZone(scene.zone).toLocalDate())
+                .isEqualTo(ZonedDateTime.now(scene.zone).toLocalDate().plusDays(1));
+    }
+
+    @Test
+    void a_room_without_devices_offers_loan_devices_and_the_done_screen_sends_the_visitor_to_staff() {
+        tap("book");
+        tap("when-now");
+        tap("room-" + scene.bareRoom + "-for-30");
+        assertThat(has("device-laptop")).isTrue();
+        assertThat(has("device-webcam")).isTrue();
+        assertThat(has("device-headset")).isTrue();
+
+        tap("device-laptop");
+        assertThat(_get(com.vaadin.flow.component.html.NativeButton.class, spec -> spec.withId("device-laptop"))
+                .getElement().getAttribute("aria-pressed")).isEqualTo("true");
+        tap("confirm");
+
+        assertThat(text("done-devices")).isEqualTo(t("done.devices", t("device.laptop")));
+    }
+
+    @Test
+    void a_room_with_everything_built_in_offers_no_loan_devices() {
+        tap("book");
+        tap("when-now");
+        tap("room-" + scene.equippedRoom + "-for-30");
+        assertThat(has("device-laptop")).isFalse();
+        tap("confirm");
+        assertThat(has("done-devices")).isFalse();
+    }
+
+    @Test
+    void back_goes_one_screen_back_and_keeps_the_choices_so_far() {
+        tap("book");
+        tap("when-later");
+        tap("length-60");
+        assertThat(screen()).isEqualTo("rooms");
+
+        tap("back");
+        assertThat(screen()).isEqualTo("length");
+        tap("back");
+        assertThat(screen()).isEqualTo("when");
+        tap("when-now");
+        tap("ask-help");
+        tap("help-back");
+        tap("back");
+        assertThat(screen()).isEqualTo("when");
+        tap("back");
+        assertThat(screen()).isEqualTo("start");
+        assertThat(has("back")).isFalse();
+    }
+
+    @Test
+    void there_is_no_way_back_from_a_booking_made() {
+        bookNow(scene.equippedRoom);
+        assertThat(has("back")).isFalse();
+    }
+
+    @Test
+    void a_room_taken_meanwhile_gets_a_plain_message_and_nothing_is_booked() {
+        tap("book");
+        tap("when-now");
+        tap("room-" + scene.equippedRoom + "-for-30");
+        scene.bookNowElsewhere(scene.equippedRoom, 30);
+
+        tap("confirm");
+
+        assertThat(screen()).isEqualTo("confirm");
+        assertThat(text("confirm-notice")).isEqualTo(t("problem.taken"));
+        assertThat(has("booking-code")).isFalse();
+    }
+
+    @Test
+    void print_sends_the_codes_to_the_printer() {
+        String code = bookNow(scene.equippedRoom);
+
+        tap("print");
+
+        assertThat(printer.lastReceipt()).hasValueSatisfying(receipt -> assertThat(receipt)
+                .contains(code).contains(scene.booking(code).path("doorCode").asText()).contains("Room 1"));
+        assertThat(text("print-notice")).isEqualTo(t("print.done"));
+    }
+
+    @Test
+    void a_printer_without_paper_gets_a_plain_message_and_the_codes_stay_on_screen() {
+        String code = bookNow(scene.equippedRoom);
+        printer.setState(SimulatedPrinter.State.OUT_OF_PAPER);
+
+        tap("print");
+
+        assertThat(text("print-notice")).isEqualTo(t("print.outOfPaper"));
+        assertThat(text("booking-code")).contains(code);
+        printer.setState(SimulatedPrinter.State.OFFLINE);
+        tap("print");
+        assertThat(text("print-notice")).isEqualTo(t("print.offline"));
+    }
+
+    @Test
+    void ready_on_the_done_screen_clears_everything() {
+        bookNow(scene.equippedRoom);
+        tap("finish");
+        assertThat(screen()).isEqualTo("start");
+        assertThat(view().getElement().getTextRecursively()).doesNotContain("Room 1");
+    }
+
+    @Test
+    void with_the_booking_code_a_visitor_checks_in_gets_more_time_and_ends_the_booking() {
+        String code = bookNow(scene.equippedRoom);
+        tap("finish");
+
+        tap("have-booking");
+        typeCode(code);
+        tap("show-booking");
+        assertThat(screen()).isEqualTo("booking");
+        assertThat(text("booking-state")).contains(t("booking.state.confirmed"));
+
+        tap("check-in");
+        assertThat(text("booking-notice")).isEqualTo(t("booking.checkedIn"));
+        assertThat(scene.booking(code).path("status").asText()).isEqualTo("CHECKED_IN");
+
+        Instant endBefore = Instant.parse(scene.booking(code).path("end").asText());
+        tap("extend");
+        assertThat(text("booking-notice")).isEqualTo(t("booking.extended"));
+        assertThat(Instant.parse(scene.booking(code).path("end").asText())).isEqualTo(endBefore.plus(Duration.ofMinutes(30)));
+
+        tap("end");
+        assertThat(text("booking-notice")).isEqualTo(t("booking.ended"));
+        assertThat(scene.booking(code).path("status").asText()).isEqualTo("COMPLETED");
+    }
+
+    @Test
+    void with_the_booking_code_a_visitor_cancels_a_later_booking() {
+        tap("book");
+        tap("when-later");
+        tap("length-30");
+        tap(firstButton("room-" + scene.equippedRoom + "-at-1"));
+        tap("confirm");
+        String code = text("booking-code").replace(t("done.bookingCode"), "").trim();
+        tap("finish");
+
+        tap("have-booking");
+        typeCode(code);
+        tap("show-booking");
+        tap("cancel");
+
+        assertThat(text("booking-notice")).isEqualTo(t("booking.cancelled"));
+        assertThat(scene.booking(code).path("status").asText()).isEqualTo("CANCELLED");
+    }
+
+    @Test
+    void the_keypad_deletes_and_waits_for_all_nine_characters() {
+        tap("have-booking");
+        typeCode("ABC");
+        tap("key-delete");
+        assertThat(text("typed-code")).isEqualTo("AB_-___-___");
+        assertThat(_get(com.vaadin.flow.component.html.NativeButton.class, spec -> spec.withId("show-booking")).isEnabled()).isFalse();
+    }
+
+    @Test
+    void a_wrong_code_gets_a_plain_message_that_does_not_tell_whether_a_booking_exists() {
+        tap("have-booking");
+        typeCode("ABCDEFGHJ");
+        tap("show-booking");
+
+        assertThat(screen()).isEqualTo("code");
+        assertThat(text("code-notice")).isEqualTo(t("code.wrong"));
+        assertThat(text("typed-code")).isEqualTo("___-___-___");
+    }
+
+    @Test
+    void too_many_wrong_codes_get_a_plain_wait_a_moment() {
+        tap("have-booking");
+        for (int i = 0; i < 11; i++) {
+            typeCode("ABCDEFGHJ");
+            tap("show-booking");
+        }
+        assertThat(text("code-notice")).isEqualTo(t("code.tooMany"));
+    }
+
+    @Test
+    void help_from_the_start_screen_raises_a_call_that_staff_see() {
+        tap("help");
+
+        assertThat(screen()).isEqualTo("help");
+        assertThat(text("screen-heading")).isEqualTo(t("help.heading"));
+        JsonNode calls = scene.openHelpCalls();
+        assertThat(calls.size()).isEqualTo(1);
+        assertThat(calls.get(0).path("kioskName").asText()).startsWith("Lobby kiosk");
+        tap("help-back");
+        assertThat(screen()).isEqualTo("start");
+    }
+
+    @Test
+    void help_is_on_every_screen_and_back_returns_to_where_the_visitor_was() {
+        tap("book");
+        tap("when-now");
+        assertThat(screen()).isEqualTo("rooms");
+
+        tap("ask-help");
+        assertThat(screen()).isEqualTo("help");
+        tap("help-back");
+
+        assertThat(screen()).isEqualTo("rooms");
+        assertThat(scene.openHelpCalls().size()).isEqualTo(1);
+    }
+
+    @Test
+    void after_the_idle_time_the_kiosk_asks_and_one_tap_goes_on() {
+        tap("book");
+        clock.advance(Duration.ofSeconds(IDLE_SECONDS - 1));
+        view().tick();
+        assertThat(screen()).isEqualTo("when");
+
+        clock.advance(Duration.ofSeconds(2));
+        view().tick();
+        assertThat(screen()).isEqualTo("still-here");
+        assertThat(text("screen-heading")).isEqualTo(t("idle.heading"));
+
+        tap("still-here");
+        assertThat(screen()).isEqualTo("when");
+    }
+
+    @Test
+    void nobody_answering_the_idle_question_starts_over_with_nothing_left_behind() {
+        tap("lang-ar");
+        tap("larger-text");
+        String code = bookNow(scene.equippedRoom);
+
+        clock.advance(Duration.ofSeconds(IDLE_SECONDS));
+        view().tick();
+        assertThat(screen()).isEqualTo("still-here");
+        clock.advance(Duration.ofSeconds(STILL_HERE_SECONDS));
+        view().tick();
+
+        assertThat(screen()).isEqualTo("start");
+        assertThat(scene.booking(code).path("language").asText()).isEqualTo("ar");
+        assertThat(view().language()).isEqualTo(Language.FI);
+        assertThat(view().getElement().getAttribute("dir")).isEqualTo("ltr");
+        assertThat(UI.getCurrent().getElement().getClassList()).doesNotContain("large-text");
+        assertThat(UI.getCurrent().getElement().getTextRecursively()).doesNotContain(code).doesNotContain("Room 1");
+    }
+
+    @Test
+    void a_lost_server_shows_the_calm_screen_which_recovers_by_itself() throws Exception {
+        useServer(URI.create("http://localhost:" + KioskServerProcess.freePort()));
+        tap("book");
+        tap("when-now");
+
+        assertThat(screen()).isEqualTo("broken");
+        assertThat(text("screen-heading")).isEqualTo(t("broken.heading"));
+        assertThat(view().getElement().getTextRecursively()).doesNotContain("Exception").doesNotContain("http");
+
+        view().tick();
+        assertThat(screen()).isEqualTo("broken");
+        useServer(scene.server);
+        clock.advance(Duration.ofSeconds(6));
+        view().tick();
+        assertThat(screen()).isEqualTo("start");
+    }
+
+    @Test
+    void a_kiosk_whose_token_is_refused_shows_the_calm_screen_until_it_is_set_right() {
+        useServer(scene.server, "ki_not-the-kiosk-token-000000000");
+        tap("book");
+        tap("when-now");
+        assertThat(screen()).isEqualTo("broken");
+
+        clock.advance(Duration.ofSeconds(6));
+        view().tick();
+        assertThat(screen()).isEqualTo("broken");
+
+        useServer(scene.server);
+        clock.advance(Duration.ofSeconds(6));
+        view().tick();
+        assertThat(screen()).isEqualTo("start");
+    }
+
+    @Test
+    void arabic_runs_right_to_left_and_every_language_names_itself() {
+        tap("lang-ar");
+        assertThat(view().getElement().getAttribute("dir")).isEqualTo("rtl");
+        assertThat(text("screen-heading")).isEqualTo("مرحبًا. ماذا تريد أن تفعل؟");
+        for (Language language : Language.values()) {
+            assertThat(text("lang-" + language.tag())).isEqualTo(language.ownName());
+        }
+        tap("lang-fi");
+        assertThat(view().getElement().getAttribute("dir")).isEqualTo("ltr");
+        assertThat(text("screen-heading")).isEqualTo("Hei. Mitä haluat tehdä?");
+    }
+
+    @Test
+    void larger_text_and_strong_colours_are_toggles_on_every_screen() {
+        tap("larger-text");
+        tap("high-contrast");
+        assertThat(UI.getCurrent().getElement().getClassList()).contains("large-text", "high-contrast");
+        tap("book");
+        assertThat(has("larger-text")).isTrue();
+        tap("high-contrast");
+        assertThat(UI.getCurrent().getElement().getClassList()).doesNotContain("high-contrast");
+    }
+}

@@ -1,0 +1,200 @@
+package fi.suoja.ui.kiosk;
+
+import com.vaadin.flow.dom.Element;
+import fi.suoja.ui.KioskServerProcess;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.text.MessageFormat;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every visible text in every language comes from the translation bundles: the bundles have the
+ * same keys, and a walk through every screen finds no text that is not a translation (data such
+ * as room names, codes and times is marked and skipped).
+ */
+class TranslationsTest extends KaribuKiosk {
+
+    static Properties bundle(Language language) {
+        String name = language == Language.EN ? "translations.properties" : "translations_" + language.tag() + ".properties";
+        Properties properties = new Properties();
+        try (InputStream in = TranslationsTest.class.getResourceAsStream("/vaadin-i18n/" + name)) {
+            assertThat(in).as("bundle " + name).isNotNull();
+            properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return properties;
+    }
+
+    @Test
+    void every_language_has_every_key_and_no_empty_text() {
+        Set<String> keys = new TreeSet<>(bundle(Language.EN).stringPropertyNames());
+        assertThat(keys).hasSizeGreaterThan(50);
+        for (Language language : Language.values()) {
+            Properties texts = bundle(language);
+            assertThat(new TreeSet<>(texts.stringPropertyNames())).as("keys of " + language).isEqualTo(keys);
+            for (String key : keys) {
+                assertThat(texts.getProperty(key)).as(language + " " + key).isNotBlank();
+            }
+        }
+    }
+
+    @Test
+    void texts_with_a_number_take_the_same_number_in_every_language() {
+        Properties english = bundle(Language.EN);
+        for (Language language : Language.values()) {
+            Properties texts = bundle(language);
+            for (String key : english.stringPropertyNames()) {
+                int expected = new MessageFormat(english.getProperty(key)).getFormats().length;
+                assertThat(new MessageFormat(texts.getProperty(key)).getFormats()).as(language + " " + key).hasSize(expected);
+                if (expected > 0) {
+                    assertThat(texts.getProperty(key)).as(language + " " + key + ": MessageFormat drops a plain '").doesNotContain("'");
+                }
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Language.class)
+    void every_text_on_every_screen_is_a_translation(Language language) throws Exception {
+        String code = visitEveryScreen(language);
+        assertThat(code).isNotBlank();
+    }
+
+    /** Goes through every screen in one language, checking the texts on each. Returns the code booked. */
+    private String visitEveryScreen(Language language) throws Exception {
+        inLanguage(language);
+        check(language, "start");
+        tap("book");
+        check(language, "when");
+        tap("when-later");
+        check(language, "length");
+        tap("length-30");
+        check(language, "rooms later");
+
+        restart(language);
+        tap("book");
+        tap("when-day");
+        check(language, "days");
+
+        restart(language);
+        tap("book");
+        tap("when-now");
+        check(language, "rooms now");
+        tap("room-" + scene.bareRoom + "-for-30");
+        check(language, "confirm");
+        tap("device-laptop");
+        tap("confirm");
+        check(language, "done");
+        String code = text("booking-code").replace(t("done.bookingCode"), "").trim();
+        tap("print");
+        check(language, "printed");
+
+        restart(language);
+        tap("have-booking");
+        check(language, "code");
+        typeCode("ABCDEFGHJ");
+        tap("show-booking");
+        check(language, "wrong code");
+        typeCode(code);
+        tap("show-booking");
+        check(language, "booking");
+        tap("check-in");
+        check(language, "checked in");
+
+        tap("ask-help");
+        check(language, "help");
+        tap("help-back");
+
+        clock.advance(Duration.ofSeconds(IDLE_SECONDS + 1));
+        view().tick();
+        check(language, "still here");
+        tap("still-here");
+
+        useServer(URI.create("http://localhost:" + KioskServerProcess.freePort()));
+        tap("ask-help");
+        assertThat(screen()).isEqualTo("broken");
+        check(language, "broken");
+        return code;
+    }
+
+    private void inLanguage(Language language) {
+        tap("lang-" + language.tag());
+        assertThat(view().language()).isEqualTo(language);
+    }
+
+    private void restart(Language language) {
+        tap("start-again");
+        inLanguage(language);
+    }
+
+    private void check(Language language, String where) {
+        List<Pattern> allowed = new ArrayList<>();
+        Properties texts = bundle(language);
+        Properties english = bundle(Language.EN);
+        for (String key : english.stringPropertyNames()) {
+            allowed.add(pattern(texts.getProperty(key)));
+        }
+        for (Language each : Language.values()) {
+            allowed.add(Pattern.compile(Pattern.quote(each.ownName())));
+        }
+        List<String> strays = new ArrayList<>();
+        // the view, not the UI's own element: Flow attaches the route through a wrapper the UI element does not list
+        assertThat(view().getElement().getTextRecursively()).as("the screen has text").isNotBlank();
+        walk(view().getElement(), allowed, strays);
+        String title = view().getPageTitle();
+        if (allowed.stream().noneMatch(p -> p.matcher(title).matches())) {
+            strays.add("title=" + title);
+        }
+        assertThat(strays).as("texts on the '" + where + "' screen in " + language + " that are not translations").isEmpty();
+    }
+
+    private static Pattern pattern(String text) {
+        StringBuilder regex = new StringBuilder();
+        for (String part : text.split("\\{\\d+\\}", -1)) {
+            if (!regex.isEmpty()) {
+                regex.append(".+");
+            }
+            regex.append(Pattern.quote(part));
+        }
+        return Pattern.compile(regex.toString());
+    }
+
+    private static void walk(Element element, List<Pattern> allowed, List<String> strays) {
+        if (element.getClassList().contains(Parts.DATA)) {
+            return;
+        }
+        for (String attribute : List.of("aria-label", "alt", "title", "placeholder")) {
+            String value = element.getAttribute(attribute);
+            if (value != null && !value.isBlank() && allowed.stream().noneMatch(p -> p.matcher(value.strip()).matches())) {
+                strays.add(attribute + "=" + value);
+            }
+        }
+        element.getChildren().forEach(child -> {
+            if (child.isTextNode()) {
+                String text = child.getText().strip();
+                if (!text.isEmpty() && allowed.stream().noneMatch(p -> p.matcher(text).matches())) {
+                    strays.add(text);
+                }
+            } else {
+                walk(child, allowed, strays);
+            }
+        });
+    }
+}
