@@ -131,6 +131,12 @@ public class AccessService {
         return createKiosk(siteId, name, Tokens.newToken(Tokens.KIOSK_PREFIX));
     }
 
+    /** Whether some kiosk, revoked or not, was ever given this token. */
+    @Transactional
+    public boolean knowsKioskToken(String token) {
+        return kiosks.findByTokenHash(Tokens.hash(token)).isPresent();
+    }
+
     /** Creates a kiosk with a token chosen by the operator (first start from configuration). */
     @Transactional
     public NewKiosk createKiosk(long siteId, String name, String token) {

@@ -58,6 +58,7 @@ class FirstStart implements ApplicationEventListener<ServerStartupEvent> {
             if (config.demo() && sites.all().isEmpty()) {
                 createDemoSite();
             }
+            createConfiguredKiosk();
         } catch (SuojaException | DataAccessException e) {
             // Another instance did the first start at the same moment: its data stands.
             LOG.info("First-start data exists already: {}", e.getMessage());
@@ -97,10 +98,25 @@ class FirstStart implements ApplicationEventListener<ServerStartupEvent> {
         for (RoomView room : new RoomView[] {one, two, three}) {
             rooms.setWeeklyHours(room.id(), week);
         }
-        if (config.kioskToken() != null && !config.kioskToken().isBlank()) {
-            access.createKiosk(site.id(), "Lobby kiosk", config.kioskToken().strip());
-        }
         LOG.info("Created the demo site '{}' with three rooms", DEMO_SITE);
+    }
+
+    /**
+     * The kiosk of the configured token, at the demo library, whenever no kiosk has that token yet:
+     * so a kiosk token given after the database was made still works. A revoked token stays revoked.
+     */
+    private void createConfiguredKiosk() {
+        String token = config.kioskToken();
+        if (token == null || token.isBlank() || access.knowsKioskToken(token.strip())) {
+            return;
+        }
+        sites.all().stream().filter(s -> s.name().equals(DEMO_SITE)).findFirst().ifPresentOrElse(
+                site -> {
+                    access.createKiosk(site.id(), "Lobby kiosk", token.strip());
+                    LOG.info("Created the 'Lobby kiosk' of the configured kiosk token at '{}'", DEMO_SITE);
+                },
+                () -> LOG.warn("A kiosk token is configured but there is no '{}' to put its kiosk in; "
+                        + "an admin can create kiosks at POST /api/v1/kiosks", DEMO_SITE));
     }
 
     private void writePasswordFile(String password) {
