@@ -48,20 +48,18 @@ class DoneScreen extends Section {
         }
         printNotice.setId("print-notice-area");
         add(printNotice, Parts.row(
-                Parts.button(kiosk, "print", VaadinIcon.PRINT, kiosk.t("done.print"), () -> print(kiosk, booking, time)),
+                Parts.button(kiosk, "print", VaadinIcon.PRINT, kiosk.t("done.print"), () -> print(kiosk, site, booking, time)),
                 Parts.primary(kiosk, "finish", VaadinIcon.CHECK, kiosk.t("done.finish"), kiosk::startOver)));
     }
 
-    private void print(KioskView kiosk, Booking booking, String time) {
-        List<Receipt.Line> lines = new ArrayList<>();
-        lines.add(new Receipt.Line(kiosk.t("done.bookingCode"), booking.code()));
-        if (booking.doorCode() != null) {
-            lines.add(new Receipt.Line(kiosk.t("done.doorCode"), booking.doorCode()));
+    private void print(KioskView kiosk, Site site, Booking booking, String time) {
+        Receipt receipt = receipt(kiosk::t, booking, time, site);
+        if (kiosk.language() != Language.EN) {
+            // printers have no Arabic and often no Cyrillic: this is what they print instead
+            receipt = receipt.withLatinFallback(receipt(
+                    (key, params) -> kiosk.getTranslation(Language.EN.locale(), key, params), booking, time, site));
         }
-        lines.add(new Receipt.Line(kiosk.t("confirm.room"), booking.roomName()));
-        lines.add(new Receipt.Line(kiosk.t("confirm.place"), booking.place()));
-        lines.add(new Receipt.Line(kiosk.t("confirm.time"), time));
-        PrintResult result = kiosk.services().printer().print(new Receipt(kiosk.t("app.title"), lines, booking.code()));
+        PrintResult result = kiosk.services().printer().print(receipt);
         // Java 17 has no switch patterns yet; the codes stay on screen whatever the printer says
         String words;
         if (result instanceof PrintResult.Printed) {
@@ -73,5 +71,26 @@ class DoneScreen extends Section {
         }
         printNotice.removeAll();
         printNotice.add(Parts.notice("print-notice", words));
+    }
+
+    /** The receipt in one language: the codes, room, place, time and the next step. */
+    private static Receipt receipt(Words words, Booking booking, String time, Site site) {
+        List<Receipt.Line> lines = new ArrayList<>();
+        lines.add(new Receipt.Line(words.t("done.bookingCode"), booking.code()));
+        if (booking.doorCode() != null) {
+            lines.add(new Receipt.Line(words.t("done.doorCode"), booking.doorCode()));
+        }
+        lines.add(new Receipt.Line(words.t("confirm.room"), booking.roomName()));
+        lines.add(new Receipt.Line(words.t("confirm.place"), booking.place()));
+        lines.add(new Receipt.Line(words.t("confirm.time"), time));
+        String startsAt = Times.clock(site.zone(), booking.start());
+        return new Receipt(words.t("app.title"), lines, booking.code())
+                .withNextStep(words.t(booking.doorCode() != null ? "done.next.door" : "done.next.noDoor", startsAt));
+    }
+
+    /** Translations in one language. */
+    @FunctionalInterface
+    private interface Words {
+        String t(String key, Object... params);
     }
 }

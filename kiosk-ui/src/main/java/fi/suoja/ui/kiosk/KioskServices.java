@@ -1,7 +1,6 @@
 package fi.suoja.ui.kiosk;
 
 import fi.suoja.hardware.printer.ReceiptPrinter;
-import fi.suoja.hardware.printer.SimulatedPrinter;
 import fi.suoja.ui.KioskConfig;
 import fi.suoja.ui.server.SuojaClient;
 import com.vaadin.flow.server.VaadinService;
@@ -15,9 +14,8 @@ import java.time.Clock;
 public record KioskServices(KioskConfig config, SuojaClient client, ReceiptPrinter printer, Clock clock) {
 
     public static KioskServices fromConfig(KioskConfig config) {
-        // Only the simulator exists until the ESC/POS adapter lands; it keeps receipts as text.
         return new KioskServices(config, new SuojaClient(config.serverUrl(), config.kioskToken()),
-                new SimulatedPrinter(), Clock.systemUTC());
+                PrinterSettings.fromEnvironment().create(), Clock.systemUTC());
     }
 
     public static KioskServices current() {
