@@ -115,6 +115,22 @@ public final class TestScene {
         return send(server, "GET", "/api/v1/help-calls?open=true&siteId=" + siteId, admin, null);
     }
 
+    /** The library starts asking for a library card, and lets one card hold {@code perCard} bookings. */
+    public void requireCard(int perCard) {
+        Map<String, Object> rules = new LinkedHashMap<>();
+        rules.put("slotStepMinutes", 15);
+        rules.put("minBookingMinutes", 15);
+        rules.put("maxBookingMinutes", 120);
+        rules.put("maxDaysAhead", 14);
+        rules.put("bufferMinutes", 10);
+        rules.put("checkInGraceMinutes", 15);
+        rules.put("doorCodeLeadMinutes", 10);
+        rules.put("libraryCardRequired", true);
+        rules.put("maxActiveBookingsPerCard", perCard);
+        rules.put("nameOnDoorAllowed", false);
+        send(server, "PUT", "/api/v1/sites/" + siteId + "/rules", admin, rules);
+    }
+
     public JsonNode booking(String code) {
         return send(server, "GET", "/api/v1/bookings/" + code.replace("-", ""), kioskToken, null);
     }

@@ -47,7 +47,7 @@ public class KioskView extends Div implements HasDynamicTitle {
     /** How often the "does not work" screen asks whether the server is back. */
     private static final Duration RECHECK = Duration.ofSeconds(5);
     /** The screens one can go back between. */
-    private static final Set<String> STEPS = Set.of("start", "when", "days", "length", "rooms", "confirm", "code", "booking");
+    private static final Set<String> STEPS = Set.of("start", "when", "days", "length", "rooms", "confirm", "card", "code", "booking");
 
     private final Header bar = new Header();
     private final Main main = new Main();
@@ -315,13 +315,31 @@ public class KioskView extends Div implements HasDynamicTitle {
     }
 
     void book(RoomChoice room, Instant start, int minutes, DeviceWishes wishes) {
+        if (site().libraryCardRequired()) {
+            show("card", () -> new CardScreen(this, room, start, minutes, wishes));
+            return;
+        }
+        book(room, start, minutes, wishes, null);
+    }
+
+    void book(RoomChoice room, Instant start, int minutes, DeviceWishes wishes, String libraryCard) {
         Site here = site();
         try {
-            Booking booking = services().client().book(room.roomId(), start, minutes, language.tag());
+            Booking booking = services().client().book(room.roomId(), start, minutes, language.tag(), libraryCard);
             Set<DeviceWishes.Device> asked = wishes.wished();
             show("done", () -> new DoneScreen(this, here, booking, asked));
         } catch (ServerProblem problem) {
             LOG.info("Booking refused: {}", problem.getMessage());
+            if (libraryCard != null && (problem.type().equals("card-limit") || "card-invalid".equals(problem.rule())
+                    || "card-required".equals(problem.rule()))) {
+                String cardNotice = t(problem.type().equals("card-limit") ? "card.limit" : "card.invalid");
+                show("card", () -> {
+                    CardScreen again = new CardScreen(this, room, start, minutes, wishes);
+                    again.refused(cardNotice);
+                    return again;
+                });
+                return;
+            }
             String notice = problem.type().equals("room-taken") ? t("problem.taken") : t("problem.rule");
             show("confirm", () -> {
                 ConfirmScreen again = new ConfirmScreen(this, here, room, start, minutes, wishes);

@@ -4,5 +4,5 @@ import java.time.ZoneId;
 
 /** The kiosk's own library: its name, time zone and the booking rules the kiosk needs to offer choices. */
 public record Site(long id, String name, ZoneId zone, int slotStepMinutes, int minBookingMinutes,
-                   int maxBookingMinutes, int maxDaysAhead) {
+                   int maxBookingMinutes, int maxDaysAhead, boolean libraryCardRequired) {
 }

@@ -67,7 +67,8 @@ public class SuojaClient {
         JsonNode rules = site.path("rules");
         return new Site(site.path("id").asLong(), site.path("name").asText(), ZoneId.of(site.path("timeZone").asText()),
                 rules.path("slotStepMinutes").asInt(), rules.path("minBookingMinutes").asInt(),
-                rules.path("maxBookingMinutes").asInt(), rules.path("maxDaysAhead").asInt());
+                rules.path("maxBookingMinutes").asInt(), rules.path("maxDaysAhead").asInt(),
+                rules.path("libraryCardRequired").asBoolean());
     }
 
     /** Rooms free from this moment for at least {@code minutes}. */
@@ -96,8 +97,17 @@ public class SuojaClient {
 
     /** Books a room; {@code language} is the kiosk's language then, kept for statistics. */
     public Booking book(long roomId, Instant start, int minutes, String language) {
-        return booking(send("POST", "/api/v1/bookings", Map.of("roomId", roomId, "start", start.toString(), "minutes", minutes,
-                "language", language)));
+        return book(roomId, start, minutes, language, null);
+    }
+
+    /** Books a room with the visitor's library card number, where the library asks for one. */
+    public Booking book(long roomId, Instant start, int minutes, String language, String libraryCard) {
+        Map<String, Object> body = new java.util.HashMap<>(Map.of("roomId", roomId, "start", start.toString(),
+                "minutes", minutes, "language", language));
+        if (libraryCard != null) {
+            body.put("libraryCard", libraryCard);
+        }
+        return booking(send("POST", "/api/v1/bookings", body));
     }
 
     public Booking find(String code) {

@@ -1,0 +1,89 @@
+package fi.suoja.ui.kiosk;
+
+import com.github.mvysny.kaributesting.v10.MockVaadin;
+import com.vaadin.flow.component.html.NativeButton;
+import fi.suoja.hardware.card.SimulatedCardReader;
+import fi.suoja.ui.KioskConfig;
+import fi.suoja.ui.server.SuojaClient;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A library that asks for a library card: typed on the keypad, typed by a keyboard-style reader, or swiped. */
+class KioskCardTest extends KaribuKiosk {
+
+    @BeforeEach
+    void theLibraryAsksForACard() {
+        scene.requireCard(1);
+        view().startOver();
+    }
+
+    void toTheCardScreen() {
+        toTheCardScreen(scene.equippedRoom);
+    }
+
+    void toTheCardScreen(long roomId) {
+        tap("book");
+        tap("when-now");
+        tap("room-" + roomId + "-for-30");
+        tap("confirm");
+        assertThat(screen()).isEqualTo("card");
+    }
+
+    void typeCard(String digits) {
+        for (char c : digits.toCharArray()) {
+            tap("card-key-" + c);
+        }
+    }
+
+    @Test
+    void the_card_number_is_typed_on_the_keypad_shown_masked_and_sent_with_the_booking() {
+        toTheCardScreen();
+        typeCard("1234");
+        assertThat(_get(NativeButton.class, spec -> spec.withId("card-book")).isEnabled()).isFalse();
+        typeCard("567890");
+        assertThat(text("typed-card")).isEqualTo("••••••7890").doesNotContain("123456");
+
+        tap("card-book");
+
+        assertThat(screen()).isEqualTo("done");
+        String code = text("booking-code").replace(t("done.bookingCode"), "").trim();
+        assertThat(scene.booking(code).path("libraryCardGiven").asBoolean()).isTrue();
+    }
+
+    @Test
+    void a_card_with_all_its_bookings_used_gets_a_plain_message_and_another_card_can_book() {
+        toTheCardScreen();
+        typeCard("1234567890");
+        tap("card-book");
+        assertThat(screen()).isEqualTo("done");
+        tap("finish");
+
+        toTheCardScreen(scene.bareRoom);
+        typeCard("1234567890");
+        tap("card-book");
+
+        assertThat(screen()).isEqualTo("card");
+        assertThat(text("card-notice")).isEqualTo(t("card.limit"));
+        assertThat(text("typed-card")).isEqualTo("_");
+        typeCard("5555566666");
+        tap("card-book");
+        assertThat(screen()).isEqualTo("done");
+    }
+
+    @Test
+    void a_swiped_card_books_at_once() {
+        SimulatedCardReader reader = new SimulatedCardReader(CardScreen.FORMAT);
+        KioskServices.install(new KioskServices(
+                new KioskConfig(scene.server, scene.kioskToken, IDLE_SECONDS, STILL_HERE_SECONDS, 0),
+                new SuojaClient(scene.server, scene.kioskToken), printer, clock, reader));
+        toTheCardScreen();
+
+        reader.swipe(";9876543210?");
+        MockVaadin.clientRoundtrip();
+
+        assertThat(screen()).isEqualTo("done");
+    }
+}
