@@ -27,14 +27,7 @@ public record KioskConfig(URI serverUrl, String kioskToken, int idleSeconds, int
     }
 
     static KioskConfig from(Map<String, String> env, Function<String, String> properties) {
-        Function<String, String> read = name -> {
-            String property = properties.apply(name);
-            if (property != null && !property.isBlank()) {
-                return property.strip();
-            }
-            String variable = env.get(name.toUpperCase().replace('.', '_'));
-            return variable == null || variable.isBlank() ? null : variable.strip();
-        };
+        Function<String, String> read = settings(env, properties);
         String url = read.apply("suoja.server.url");
         String token = read.apply("suoja.kiosk.token");
         return new KioskConfig(
@@ -43,6 +36,21 @@ public record KioskConfig(URI serverUrl, String kioskToken, int idleSeconds, int
                 number(read.apply("suoja.idle.seconds"), 90),
                 number(read.apply("suoja.still.here.seconds"), 30),
                 number(read.apply("suoja.ui.port"), 8080));
+    }
+
+    /**
+     * Reads a setting by its property name ({@code suoja.server.url}): the system property if set,
+     * else the environment variable of the same name in capitals ({@code SUOJA_SERVER_URL}), else null.
+     */
+    public static Function<String, String> settings(Map<String, String> env, Function<String, String> properties) {
+        return name -> {
+            String property = properties.apply(name);
+            if (property != null && !property.isBlank()) {
+                return property.strip();
+            }
+            String variable = env.get(name.toUpperCase().replace('.', '_'));
+            return variable == null || variable.isBlank() ? null : variable.strip();
+        };
     }
 
     private static int number(String value, int otherwise) {

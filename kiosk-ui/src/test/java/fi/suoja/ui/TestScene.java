@@ -62,17 +62,7 @@ public final class TestScene {
         int utcHour = ZonedDateTime.now(ZoneOffset.UTC).getHour();
         ZoneOffset zone = ZoneOffset.ofHours(Math.max(-12, Math.min(14, 12 - utcHour)));
         String unique = UUID.randomUUID().toString().substring(0, 8);
-        Map<String, Object> rules = new LinkedHashMap<>();
-        rules.put("slotStepMinutes", 15);
-        rules.put("minBookingMinutes", 15);
-        rules.put("maxBookingMinutes", 120);
-        rules.put("maxDaysAhead", 14);
-        rules.put("bufferMinutes", 10);
-        rules.put("checkInGraceMinutes", 15);
-        rules.put("doorCodeLeadMinutes", 10);
-        rules.put("libraryCardRequired", false);
-        rules.put("maxActiveBookingsPerCard", 2);
-        rules.put("nameOnDoorAllowed", false);
+        Map<String, Object> rules = rules(false, 2);
         long siteId = post(server, "/api/v1/sites", admin,
                 Map.of("name", "Library " + unique, "timeZone", zone.getId(), "rules", rules)).path("id").asLong();
         long equipped = room(server, admin, siteId, Map.of("name", "Room 1", "place", "2nd floor, next to the newspapers",
@@ -117,6 +107,11 @@ public final class TestScene {
 
     /** The library starts asking for a library card, and lets one card hold {@code perCard} bookings. */
     public void requireCard(int perCard) {
+        send(server, "PUT", "/api/v1/sites/" + siteId + "/rules", admin, rules(true, perCard));
+    }
+
+    /** The booking rules of a test library: 15-minute steps, 15 to 120 minutes, 14 days ahead. */
+    private static Map<String, Object> rules(boolean cardRequired, int perCard) {
         Map<String, Object> rules = new LinkedHashMap<>();
         rules.put("slotStepMinutes", 15);
         rules.put("minBookingMinutes", 15);
@@ -125,10 +120,10 @@ public final class TestScene {
         rules.put("bufferMinutes", 10);
         rules.put("checkInGraceMinutes", 15);
         rules.put("doorCodeLeadMinutes", 10);
-        rules.put("libraryCardRequired", true);
+        rules.put("libraryCardRequired", cardRequired);
         rules.put("maxActiveBookingsPerCard", perCard);
         rules.put("nameOnDoorAllowed", false);
-        send(server, "PUT", "/api/v1/sites/" + siteId + "/rules", admin, rules);
+        return rules;
     }
 
     public JsonNode booking(String code) {

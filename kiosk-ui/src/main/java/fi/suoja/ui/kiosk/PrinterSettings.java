@@ -7,6 +7,7 @@ import fi.suoja.hardware.printer.EscPosEncoder;
 import fi.suoja.hardware.printer.NetworkPrinter;
 import fi.suoja.hardware.printer.NetworkPrinterConfig;
 import fi.suoja.hardware.printer.ReceiptPrinter;
+import fi.suoja.ui.KioskConfig;
 
 import java.net.URI;
 import java.nio.file.Path;
@@ -43,14 +44,7 @@ public record PrinterSettings(String printer, boolean cyrillic, Path receiptsDir
     }
 
     static PrinterSettings from(Map<String, String> env, Function<String, String> properties) {
-        Function<String, String> read = name -> {
-            String property = properties.apply(name);
-            if (property != null && !property.isBlank()) {
-                return property.strip();
-            }
-            String variable = env.get(name.toUpperCase().replace('.', '_'));
-            return variable == null || variable.isBlank() ? null : variable.strip();
-        };
+        Function<String, String> read = KioskConfig.settings(env, properties);
         String dir = read.apply("suoja.receipts.dir");
         return new PrinterSettings(read.apply("suoja.printer"), Boolean.parseBoolean(read.apply("suoja.printer.cyrillic")),
                 Path.of(dir == null ? "data/receipts" : dir));
