@@ -1,7 +1,7 @@
 package fi.suoja.server.door;
 
+import io.micronaut.context.annotation.Context;
 import jakarta.annotation.PreDestroy;
-import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,9 +14,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Runs the due door tasks on one thread of its own: lock commands block for up to attempts ×
  * answer timeout, which must hold up neither a citizen's request nor the other schedules, and a
  * lock answers one command at a time. A booking change asks for a run at once; the scheduler asks
- * regularly. Requests that come while a run is waiting are one run.
+ * regularly. Requests that come while a run is waiting are one run. Made at start, with the
+ * adapters, so a misconfigured broker stops the start instead of the first booking's doors.
  */
-@Singleton
+@Context
 class DoorWorker {
 
     private static final Logger LOG = LoggerFactory.getLogger(DoorWorker.class);
