@@ -240,8 +240,19 @@ public class BookingService {
 
     /** The door side of a booking, read now; empty for an unknown booking. */
     public Optional<BookingDoor> door(long bookingId) {
-        return inTransaction(() -> bookings.findById(bookingId).map(b -> new BookingDoor(b.id(), b.roomId(), b.status(),
-                b.startsAt(), b.endsAt(), b.doorCode(), b.doorCodeFrom(), b.checkedInAt())));
+        return inTransaction(() -> bookings.findById(bookingId).map(BookingService::door));
+    }
+
+    /** The bookings that hold their room now or later, for features that check their own plans against them. */
+    public List<BookingDoor> holdingRooms(Instant after) {
+        return inTransaction(() -> bookings.findByStatusInAndEndsAtGreaterThan(
+                        List.of(BookingStatus.CONFIRMED, BookingStatus.CHECKED_IN), after).stream()
+                .map(BookingService::door).toList());
+    }
+
+    private static BookingDoor door(Booking b) {
+        return new BookingDoor(b.id(), b.roomId(), b.status(), b.startsAt(), b.endsAt(), b.doorCode(), b.doorCodeFrom(),
+                b.checkedInAt());
     }
 
     private BookingRef ref(Booking b) {

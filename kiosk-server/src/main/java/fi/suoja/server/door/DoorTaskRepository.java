@@ -25,6 +25,12 @@ interface DoorTaskRepository extends CrudRepository<DoorTask, Long> {
             ORDER BY due_at, id""")
     List<DoorTask> due(Instant now);
 
+    @Query("SELECT DISTINCT booking_id FROM door_task WHERE booking_id IN (:bookingIds)")
+    List<Long> plannedAmong(Collection<Long> bookingIds);
+
+    @Query("SELECT * FROM door_task WHERE state = 'PENDING' AND kind IN ('REVOKE_CODE', 'SIGN_FREE') AND due_at > :now")
+    List<DoorTask> closingLater(Instant now);
+
     @Query("SELECT slot FROM door_task WHERE lock_id = :lockId AND slot_holder IS NOT NULL")
     List<Integer> heldSlots(String lockId);
 

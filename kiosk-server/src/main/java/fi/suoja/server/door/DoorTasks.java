@@ -194,6 +194,50 @@ class DoorTasks {
         });
     }
 
+    /**
+     * Makes up for booking events this server never handled (it stopped between a booking's commit
+     * and its event): plans bookings that hold a room and have no tasks, brings forward the closing
+     * tasks of bookings that no longer hold their room, and follows ends that moved. Returns how
+     * many bookings it put right.
+     */
+    int reconcile() {
+        Instant now = clock.instant();
+        int fixed = 0;
+        Set<Long> seen = new HashSet<>();
+        for (DoorTask closing : tx.run(() -> tasks.closingLater(now))) {
+            if (!seen.add(closing.bookingId())) {
+                continue;
+            }
+            Optional<BookingDoor> booking = bookings.door(closing.bookingId());
+            if (booking.isEmpty() || !booking.get().status().holdsRoom()) {
+                ended(closing.bookingId(), now);
+                fixed++;
+            } else if (!booking.get().endsAt().equals(closing.dueAt())) {
+                extended(closing.bookingId(), booking.get().endsAt());
+                fixed++;
+            }
+        }
+        List<BookingDoor> holding = bookings.holdingRooms(now);
+        for (int from = 0; from < holding.size(); from += 500) {
+            List<BookingDoor> batch = holding.subList(from, Math.min(holding.size(), from + 500));
+            Set<Long> planned = new HashSet<>(tx.run(() -> tasks.plannedAmong(batch.stream().map(BookingDoor::bookingId).toList())));
+            for (BookingDoor booking : batch) {
+                if (!planned.contains(booking.bookingId()) && hasHardware(rooms.get(booking.roomId()))) {
+                    planBooking(booking.bookingId());
+                    fixed++;
+                }
+            }
+        }
+        if (fixed > 0) {
+            LOG.warn("Door tasks of {} bookings were out of step with the bookings and were put right", fixed);
+        }
+        return fixed;
+    }
+
+    private static boolean hasHardware(Room room) {
+        return room.roomSignId() != null || (room.doorLockId() != null && room.keypad());
+    }
+
     private static boolean has(List<DoorTask> existing, DoorTaskKind kind, DoorTaskState state) {
         return existing.stream().anyMatch(t -> t.kind() == kind && t.state() == state);
     }

@@ -1,5 +1,6 @@
 package fi.suoja.server.door;
 
+import fi.suoja.hardware.door.CodeGrant;
 import fi.suoja.hardware.door.LockId;
 import fi.suoja.hardware.door.SimulatedDoorLock;
 import fi.suoja.hardware.sign.SignId;
@@ -59,6 +60,9 @@ abstract class DoorScenarios implements TestPropertyProvider {
 
     @Inject
     BookingJobs bookingJobs;
+
+    @Inject
+    DoorTaskRepository taskRows;
 
     @Inject
     SimulatedDoorLock locks;
@@ -354,6 +358,45 @@ abstract class DoorScenarios implements TestPropertyProvider {
         assertThat(expect(200, api.get("/api/v1/alerts?siteId=" + siteId, staff)).list()).isEmpty();
         runAt("13:00");
         assertThat(opens(lock, booking)).isFalse();
+    }
+
+    @Test
+    void door_work_lost_with_a_booking_event_is_made_up_by_the_reconciliation() {
+        String lock = "lock-" + unique;
+        long room = room("Room A", lock, true, null);
+
+        // As if the server had stopped between a booking's commit and its event: no tasks at all.
+        Api.Answer unplanned = book(room, "12:00", 60);
+        List<DoorTask> rows = taskRows.findAll().stream().filter(t -> lock.equals(t.lockId())).toList();
+        rows.forEach(taskRows::delete);
+        assertThat(tasks.reconcile()).isEqualTo(1);
+        runAt("11:40");
+        assertThat(opens(lock, unplanned)).isTrue();
+        runAt("13:00");
+        assertThat(opens(lock, unplanned)).isFalse();
+
+        // As if a cancellation's event had been lost: the code still in the lock, its revoke still due at the old end.
+        Api.Answer cancelled = book(room, "14:00", 60);
+        runAt("13:40");
+        CodeGrant grant = locks.codes().stream().filter(g -> g.lock().value().equals(lock)).findFirst().orElseThrow();
+        expect(200, api.post("/api/v1/bookings/" + cancelled.string("code") + "/cancel", kiosk, Map.of()));
+        eventuallyOpens(lock, cancelled, false);
+        locks.setCode(grant);
+        DoorTask revoke = taskRows.findAll().stream()
+                .filter(t -> lock.equals(t.lockId()) && t.kind() == DoorTaskKind.REVOKE_CODE && t.slot() == grant.slot().number()
+                        && t.state() == DoorTaskState.DONE && t.finishedAt().isAfter(at("13:00")))
+                .findFirst().orElseThrow();
+        taskRows.update(new DoorTask(revoke.id(), revoke.bookingId(), revoke.roomId(), revoke.kind(), revoke.lockId(), null,
+                revoke.slot(), DoorTask.holder(revoke.lockId(), revoke.slot()), at("15:00"), DoorTaskState.PENDING, 0,
+                at("15:00"), null, revoke.createdAt(), null));
+        assertThat(opens(lock, cancelled)).isTrue();
+
+        runAt("13:45");
+        assertThat(opens(lock, cancelled)).as("the revoke still waits for the old end").isTrue();
+        assertThat(tasks.reconcile()).isEqualTo(1);
+        tasks.runDue();
+        assertThat(opens(lock, cancelled)).as("revoked once the reconciliation saw the cancellation").isFalse();
+        assertThat(tasks.reconcile()).as("nothing more to put right").isZero();
     }
 
     @Test
