@@ -382,10 +382,10 @@ abstract class DoorScenarios implements TestPropertyProvider {
         expect(200, api.post("/api/v1/bookings/" + cancelled.string("code") + "/cancel", kiosk, Map.of()));
         eventuallyOpens(lock, cancelled, false);
         locks.setCode(grant);
-        DoorTask revoke = taskRows.findAll().stream()
+        DoorTask revoke = Eventually.until("the revoke to be recorded", () -> taskRows.findAll().stream()
                 .filter(t -> lock.equals(t.lockId()) && t.kind() == DoorTaskKind.REVOKE_CODE && t.slot() == grant.slot().number()
                         && t.state() == DoorTaskState.DONE && t.finishedAt().isAfter(at("13:00")))
-                .findFirst().orElseThrow();
+                .findFirst(), java.util.Optional::isPresent).orElseThrow();
         taskRows.update(new DoorTask(revoke.id(), revoke.bookingId(), revoke.roomId(), revoke.kind(), revoke.lockId(), null,
                 revoke.slot(), DoorTask.holder(revoke.lockId(), revoke.slot()), at("15:00"), DoorTaskState.PENDING, 0,
                 at("15:00"), null, revoke.createdAt(), null));
