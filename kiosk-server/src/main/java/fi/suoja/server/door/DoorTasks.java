@@ -29,8 +29,10 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 /**
@@ -111,9 +113,17 @@ class DoorTasks {
         List<DoorTask> planned = new ArrayList<>();
         long id = booking.bookingId();
         if (room.doorLockId() != null && room.keypad() && booking.doorCode() != null && booking.doorCodeFrom() != null) {
-            int slot = freeSlot(room.doorLockId());
-            planned.add(DoorTask.lock(id, room.id(), DoorTaskKind.SET_CODE, room.doorLockId(), slot, booking.doorCodeFrom(), now));
-            planned.add(DoorTask.lock(id, room.id(), DoorTaskKind.REVOKE_CODE, room.doorLockId(), slot, booking.endsAt(), now));
+            OptionalInt slot = freeSlot(room.doorLockId());
+            if (slot.isPresent()) {
+                planned.add(DoorTask.lock(id, room.id(), DoorTaskKind.SET_CODE, room.doorLockId(), slot.getAsInt(),
+                        booking.doorCodeFrom(), now));
+                planned.add(DoorTask.lock(id, room.id(), DoorTaskKind.REVOKE_CODE, room.doorLockId(), slot.getAsInt(),
+                        booking.endsAt(), now));
+            } else {
+                alerts.raise(room, id, "Every code slot of this room's lock holds a live code, so the door code of a booking from "
+                        + booking.startsAt() + " will not open the door. Let the person in, and raise suoja.doors.code-slots"
+                        + " if the lock has more slots.");
+            }
         }
         if (room.roomSignId() != null) {
             String sign = room.roomSignId();
@@ -132,15 +142,9 @@ class DoorTasks {
      * planning until the code's revoke is done, so codes whose windows touch (a door-code lead
      * longer than the buffer) never share one.
      */
-    private int freeSlot(String lockId) {
+    private OptionalInt freeSlot(String lockId) {
         Set<Integer> held = new HashSet<>(tasks.heldSlots(lockId));
-        for (int slot = 1; slot <= config.codeSlots(); slot++) {
-            if (!held.contains(slot)) {
-                return slot;
-            }
-        }
-        throw new IllegalStateException("All " + config.codeSlots() + " code slots of lock " + lockId
-                + " hold live codes; raise suoja.doors.code-slots if the lock has more");
+        return IntStream.rangeClosed(1, config.codeSlots()).filter(slot -> !held.contains(slot)).findFirst();
     }
 
     /** A citizen checked in: a door without a keypad opens now. */
@@ -291,7 +295,9 @@ class DoorTasks {
             return true;
         }
         String error = clip("Try " + attempt + ": " + failure.get());
-        if (attempt >= config.maxAttempts()) {
+        // Someone stands at a door that did not open on check-in: staff hear of it at once, not minutes later.
+        int lastAttempt = task.kind() == DoorTaskKind.UNLOCK ? 1 : config.maxAttempts();
+        if (attempt >= lastAttempt) {
             if (tx.run(() -> tasks.finish(task.id(), DoorTaskState.FAILED.name(), after, error)) == 1) {
                 LOG.warn("Door task {} ({}) of booking {} FAILED after {} tries: {}", task.id(), task.kind(), task.bookingId(),
                         attempt, failure.get());

@@ -412,6 +412,39 @@ abstract class DoorScenarios implements TestPropertyProvider {
     }
 
     @Test
+    void a_door_that_does_not_open_on_check_in_alerts_staff_at_once_and_the_booking_goes_on() {
+        String lock = "strike-" + unique;
+        long room = room("Room B", lock, false, null);
+        Api.Answer booking = book(room, "10:30", 30);
+        locks.setState(SimulatedDoorLock.State.REFUSING);
+        clock.set(at("10:25"));
+        expect(200, api.post("/api/v1/bookings/" + booking.string("code") + "/check-in", kiosk, null));
+        List<Map<String, Object>> alerts = Eventually.until("an alert",
+                () -> expect(200, api.get("/api/v1/alerts?siteId=" + siteId, staff)).list(), list -> !list.isEmpty());
+        assertThat(alerts).singleElement().satisfies(alert ->
+                assertThat((String) alert.get("message")).contains("did not open on check-in").contains("refused"));
+        assertThat(status(booking)).isEqualTo("CHECKED_IN");
+    }
+
+    @Test
+    void a_room_sign_that_cannot_be_reached_is_tried_again_and_then_alerts_staff() {
+        String sign = "sign-" + unique;
+        long room = room("Room A", null, false, sign);
+        book(room, "12:00", 60);
+        signs.setReachable(false);
+        runAt("12:00");
+        runAt("12:01:15");
+        runAt("12:03:45");
+        assertThat(expect(200, api.get("/api/v1/alerts?siteId=" + siteId, staff)).list()).isEmpty();
+        runAt("12:07:45");
+        assertThat(expect(200, api.get("/api/v1/alerts?siteId=" + siteId, staff)).list()).singleElement()
+                .satisfies(alert -> assertThat((String) alert.get("message")).contains("room sign"));
+        signs.setReachable(true);
+        runAt("12:55");
+        assertThat(signs.current(new SignId(sign))).contains(SignState.ENDING_SOON);
+    }
+
+    @Test
     void staff_see_the_last_battery_and_bolt_report_of_a_rooms_lock() {
         String lock = "lock-" + unique;
         long room = room("Room A", lock, true, null);
