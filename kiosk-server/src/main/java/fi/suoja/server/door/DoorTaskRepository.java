@@ -34,6 +34,15 @@ interface DoorTaskRepository extends CrudRepository<DoorTask, Long> {
     @Query("SELECT slot FROM door_task WHERE lock_id = :lockId AND slot_holder IS NOT NULL")
     List<Integer> heldSlots(String lockId);
 
+    /** Gives a code's revoke its slot: the unique holder refuses a slot another live code of the lock holds. */
+    @Query("""
+            UPDATE door_task SET slot = :slot, slot_holder = :holder
+            WHERE id = :id AND state = 'PENDING' AND slot_holder IS NULL""")
+    int holdSlot(long id, int slot, String holder);
+
+    @Query("UPDATE door_task SET slot = :slot WHERE id = :id")
+    int recordSlot(long id, int slot);
+
     /** Claims the next try: only the instance that saw {@code seen} attempts wins, and only while it is due. */
     @Query("""
             UPDATE door_task SET attempts = attempts + 1, next_attempt_at = :leaseUntil

@@ -52,7 +52,7 @@ import java.util.stream.Stream;
 class DoorTasks {
 
     private static final Logger LOG = LoggerFactory.getLogger(DoorTasks.class);
-    private static final int PLAN_ATTEMPTS = 5;
+    private static final int SLOT_ATTEMPTS = 5;
     private static final List<String> CLOSING = names(DoorTaskKind.REVOKE_CODE, DoorTaskKind.SIGN_FREE);
     private static final List<String> STARTING = names(DoorTaskKind.SET_CODE, DoorTaskKind.UNLOCK, DoorTaskKind.SIGN_BUSY,
             DoorTaskKind.SIGN_ENDING_SOON);
@@ -90,40 +90,22 @@ class DoorTasks {
         }
         BookingDoor booking = found.get();
         Room room = rooms.get(booking.roomId());
-        for (int attempt = 1; ; attempt++) {
-            try {
-                tx.run(() -> {
-                    if (!tasks.findByBookingIdOrderById(bookingId).isEmpty()) {
-                        return 0;
-                    }
-                    tasks.saveAll(plan(booking, room, clock.instant()));
-                    return 1;
-                });
-                return;
-            } catch (DataAccessException e) {
-                // Another booking took the same slot of this lock at the same moment: choose again.
-                if (!SqlErrors.isUniqueViolation(e) || attempt >= PLAN_ATTEMPTS) {
-                    throw e;
-                }
+        tx.run(() -> {
+            if (!tasks.findByBookingIdOrderById(bookingId).isEmpty()) {
+                return 0;
             }
-        }
+            tasks.saveAll(plan(booking, room, clock.instant()));
+            return 1;
+        });
     }
 
     private List<DoorTask> plan(BookingDoor booking, Room room, Instant now) {
         List<DoorTask> planned = new ArrayList<>();
         long id = booking.bookingId();
         if (room.doorLockId() != null && room.keypad() && booking.doorCode() != null && booking.doorCodeFrom() != null) {
-            OptionalInt slot = freeSlot(room.doorLockId());
-            if (slot.isPresent()) {
-                planned.add(DoorTask.lock(id, room.id(), DoorTaskKind.SET_CODE, room.doorLockId(), slot.getAsInt(),
-                        booking.doorCodeFrom(), now));
-                planned.add(DoorTask.lock(id, room.id(), DoorTaskKind.REVOKE_CODE, room.doorLockId(), slot.getAsInt(),
-                        booking.endsAt(), now));
-            } else {
-                alerts.raise(room, id, "Every code slot of this room's lock holds a live code, so the door code of a booking from "
-                        + booking.startsAt() + " will not open the door. Let the person in, and raise suoja.doors.code-slots"
-                        + " if the lock has more slots.");
-            }
+            // The slot is chosen when the code is set: a lock has few, and a room many bookings ahead.
+            planned.add(DoorTask.lock(id, room.id(), DoorTaskKind.SET_CODE, room.doorLockId(), null, booking.doorCodeFrom(), now));
+            planned.add(DoorTask.lock(id, room.id(), DoorTaskKind.REVOKE_CODE, room.doorLockId(), null, booking.endsAt(), now));
         }
         if (room.roomSignId() != null) {
             String sign = room.roomSignId();
@@ -138,10 +120,42 @@ class DoorTasks {
     }
 
     /**
-     * The lowest of the server's slots that no live code of this lock holds. Slots are held from
-     * planning until the code's revoke is done, so codes whose windows touch (a door-code lead
-     * longer than the buffer) never share one.
+     * The slot of the booking's code: the one its revoke holds already (a try again, a new window
+     * after an extension), or the lowest of the server's slots that no live code of this lock
+     * holds. A slot is held from when its code is first set until the code's revoke is done, so
+     * codes whose windows touch (a door-code lead longer than the buffer) never share one, also
+     * when two instances set codes on one lock at once. Empty when every slot is held.
      */
+    private OptionalInt slotFor(DoorTask set) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return tx.run(() -> {
+                    Optional<DoorTask> revoke = tasks.findByBookingIdOrderById(set.bookingId()).stream()
+                            .filter(t -> t.kind() == DoorTaskKind.REVOKE_CODE).findFirst();
+                    if (revoke.isEmpty() || revoke.get().state() != DoorTaskState.PENDING) {
+                        return OptionalInt.empty();
+                    }
+                    if (revoke.get().slotHolder() != null) {
+                        return OptionalInt.of(revoke.get().slot());
+                    }
+                    OptionalInt free = freeSlot(set.lockId());
+                    if (free.isPresent()) {
+                        if (tasks.holdSlot(revoke.get().id(), free.getAsInt(), DoorTask.holder(set.lockId(), free.getAsInt())) != 1) {
+                            throw new IllegalStateException("the revoke of booking " + set.bookingId() + " changed meanwhile");
+                        }
+                        tasks.recordSlot(set.id(), free.getAsInt());
+                    }
+                    return free;
+                });
+            } catch (DataAccessException e) {
+                // Another code of this lock took the same slot at the same moment: choose again.
+                if (!SqlErrors.isUniqueViolation(e) || attempt >= SLOT_ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
+    }
+
     private OptionalInt freeSlot(String lockId) {
         Set<Integer> held = new HashSet<>(tasks.heldSlots(lockId));
         return IntStream.rangeClosed(1, config.codeSlots()).filter(slot -> !held.contains(slot)).findFirst();
@@ -332,10 +346,20 @@ class DoorTasks {
         return switch (task.kind()) {
             case SET_CODE -> {
                 BookingDoor b = booking.orElseThrow();
-                yield failure(locks.setCode(new CodeGrant(new LockId(task.lockId()), new CodeSlot(task.slot()),
+                OptionalInt slot = slotFor(task);
+                if (slot.isEmpty()) {
+                    yield Optional.of("every code slot 1-" + config.codeSlots() + " of the lock holds a live code"
+                            + " (raise suoja.doors.code-slots if the lock has more)");
+                }
+                yield failure(locks.setCode(new CodeGrant(new LockId(task.lockId()), new CodeSlot(slot.getAsInt()),
                         "booking " + b.bookingId(), new DoorCode(b.doorCode()), b.doorCodeFrom(), b.endsAt())));
             }
-            case REVOKE_CODE -> failure(locks.revokeCode(new LockId(task.lockId()), new CodeSlot(task.slot())));
+            case REVOKE_CODE -> {
+                // Read again: the code may have been given its slot since this task was read.
+                Integer slot = tx.run(() -> tasks.findById(task.id()).map(DoorTask::slot).orElse(null));
+                yield slot == null ? Optional.empty() // no code was ever set: nothing to take out
+                        : failure(locks.revokeCode(new LockId(task.lockId()), new CodeSlot(slot)));
+            }
             case UNLOCK -> failure(locks.unlock(new LockId(task.lockId())));
             case SIGN_BUSY -> failure(signs.show(new SignId(task.signId()), SignState.BUSY));
             case SIGN_ENDING_SOON -> failure(signs.show(new SignId(task.signId()), SignState.ENDING_SOON));
@@ -352,9 +376,10 @@ class DoorTasks {
         boolean over = bookings.door(set.bookingId()).map(b -> !b.holdsRoomAt(now)).orElse(true);
         boolean revoked = tx.run(() -> tasks.findByBookingIdOrderById(set.bookingId()).stream()
                 .anyMatch(t -> t.kind() == DoorTaskKind.REVOKE_CODE && t.state() != DoorTaskState.PENDING));
-        if (over && revoked) {
+        Integer slot = tx.run(() -> tasks.findById(set.id()).map(DoorTask::slot).orElse(null));
+        if (over && revoked && slot != null) {
             LOG.info("Booking {} ended while its code was being set: revoking it again", set.bookingId());
-            failure(locks.revokeCode(new LockId(set.lockId()), new CodeSlot(set.slot())))
+            failure(locks.revokeCode(new LockId(set.lockId()), new CodeSlot(slot)))
                     .ifPresent(why -> alerts.raise(rooms.get(set.roomId()), set.bookingId(),
                             "The door code of a cancelled booking may still open the door of this room: " + why));
         }
