@@ -270,6 +270,31 @@ abstract class DoorScenarios implements TestPropertyProvider {
     }
 
     @Test
+    void a_room_booked_more_times_ahead_than_its_lock_has_slots_still_gets_every_code() {
+        String lock = "lock-" + unique;
+        long room = room("Room A", lock, true, null);
+        Instant tomorrowTen = at("10:00").plus(Duration.ofDays(1));
+        int booked = 0;
+        for (Instant start = at("10:30"); !start.isAfter(tomorrowTen); start = start.plus(Duration.ofMinutes(30))) {
+            if (api.post("/api/v1/bookings", kiosk, Map.of("roomId", room, "start", start.toString(), "minutes", 15)).status() == 201) {
+                booked++;
+            }
+        }
+        assertThat(booked).isGreaterThan(20);
+        Api.Answer last = expect(200, api.get("/api/v1/sites/" + siteId + "/bookings?date=" + TODAY.plusDays(1), staff)).list()
+                .stream().filter(b -> tomorrowTen.toString().equals(b.get("start"))).findFirst()
+                .map(b -> new Api.Answer(200, "application/json", "", b)).orElseThrow();
+
+        // The server was not asked to run anything all day: it catches up, skipping what is over.
+        clock.set(tomorrowTen.minus(Duration.ofMinutes(LEAD_MINUTES)));
+        tasks.runDue();
+        assertThat(opens(lock, last)).isTrue();
+        // Only the live codes hold slots: the 09:30 booking's and this one's.
+        assertThat(locks.codes().stream().filter(g -> g.lock().value().equals(lock)).map(g -> g.slot().number()))
+                .containsExactlyInAnyOrder(1, 2);
+    }
+
+    @Test
     void the_sign_turns_busy_at_the_start_ending_soon_five_minutes_before_the_end_and_free_at_the_end() {
         String sign = "sign-" + unique;
         long room = room("Room A", null, false, sign);
