@@ -1,5 +1,7 @@
 package fi.suoja.server.door;
 
+import fi.suoja.hardware.broker.BrokerConfig;
+import fi.suoja.hardware.broker.PahoBrokerConnection;
 import fi.suoja.server.Api;
 import fi.suoja.server.MutableClock;
 import fi.suoja.server.TestBroker;
@@ -11,6 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZonedDateTime;
@@ -18,14 +21,17 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import static fi.suoja.server.Api.expect;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The server configured for Zigbee2MQTT keypad locks, end to end over a real broker, against a
- * fake Zigbee2MQTT lock that answers as the real bridge does. Run over the embedded broker by
+ * The server configured for Zigbee2MQTT keypad locks and MQTT room signs, end to end over a real
+ * broker, against a fake Zigbee2MQTT lock that answers as the real bridge does and a sign that
+ * reads its retained state. Run over the embedded broker by
  * {@link ZigbeeDoorTest} and over the machine's Mosquitto by {@link ZigbeeDoorOnMosquittoTest}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -58,6 +64,8 @@ abstract class ZigbeeDoorScenarios implements TestPropertyProvider {
         properties.put("suoja.hardware.zigbee2mqtt.base-topic", base);
         properties.put("suoja.hardware.zigbee2mqtt.answer-timeout", "2s");
         properties.put("suoja.hardware.zigbee2mqtt.attempts", "2");
+        properties.put("suoja.hardware.signs", "mqtt");
+        properties.put("suoja.hardware.sign-mqtt.topic-prefix", base + "-signs");
         return properties;
     }
 
@@ -69,6 +77,38 @@ abstract class ZigbeeDoorScenarios implements TestPropertyProvider {
     @AfterAll
     void stop() {
         fake.close();
+    }
+
+    @Test
+    void the_server_turns_an_mqtt_room_sign_busy_and_free_with_retained_messages() throws Exception {
+        clock.set(at("10:00"));
+        Api api = new Api(server);
+        String admin = api.loginAdmin();
+        long site = api.createSite(admin, "Sign library", Api.rules());
+        long room = expect(201, api.post("/api/v1/sites/" + site + "/rooms", admin, Map.of("name", "Room S", "place", "Ground floor",
+                "capacity", 2, "stepFree", true, "keypad", false, "roomSignId", "room-s-sign"))).number("id");
+        List<Map<String, String>> week = Stream.of(java.time.DayOfWeek.values())
+                .map(d -> Map.of("weekday", d.name(), "opens", "08:00", "closes", "20:00")).toList();
+        expect(200, api.put("/api/v1/rooms/" + room + "/hours", admin, week));
+        expect(201, api.post("/api/v1/bookings", admin, Map.of("roomId", room, "start", at("12:00").toString(), "minutes", 60)));
+
+        clock.set(at("12:00"));
+        tasks.runDue();
+        // A sign that starts only now still gets the state: the message is retained.
+        assertThat(lastSignMessage()).isEqualTo("{\"state\":\"BUSY\",\"color\":\"red\"}");
+        clock.set(at("13:00"));
+        tasks.runDue();
+        assertThat(lastSignMessage()).isEqualTo("{\"state\":\"FREE\",\"color\":\"green\"}");
+    }
+
+    private String lastSignMessage() throws Exception {
+        CompletableFuture<String> message = new CompletableFuture<>();
+        try (PahoBrokerConnection sign = new PahoBrokerConnection(
+                BrokerConfig.anonymous(lockBroker(), "fake-sign-" + UUID.randomUUID()))) {
+            sign.subscribe(base + "-signs/room-s-sign/set", 1, (topic, payload, retained) ->
+                    message.complete(new String(payload, StandardCharsets.UTF_8)));
+            return message.get(10, TimeUnit.SECONDS);
+        }
     }
 
     private static Instant at(String time) {
