@@ -29,7 +29,7 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage(
                         "fi.suoja.server.access..", "fi.suoja.server.site..", "fi.suoja.server.room..",
                         "fi.suoja.server.booking..", "fi.suoja.server.setup..", "fi.suoja.server.secret..",
-                        "fi.suoja.server.device..", "fi.suoja.server.broker..")
+                        "fi.suoja.server.device..", "fi.suoja.server.broker..", "fi.suoja.server.door..")
                 .check(server);
     }
 
@@ -38,10 +38,24 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("fi.suoja.server.broker..")
                 .should().dependOnClassesThat().resideInAnyPackage(
                         "fi.suoja.server.access..", "fi.suoja.server.site..", "fi.suoja.server.room..",
-                        "fi.suoja.server.booking..", "fi.suoja.server.setup..", "fi.suoja.server.device..")
+                        "fi.suoja.server.booking..", "fi.suoja.server.setup..", "fi.suoja.server.device..",
+                        "fi.suoja.server.door..")
                 .check(server);
         noClasses().that().resideInAPackage("fi.suoja.server.booking..")
                 .should().dependOnClassesThat().resideInAnyPackage("fi.suoja.server.device..", "fi.suoja.server.broker..")
+                .check(server);
+    }
+
+    @Test
+    void bookings_and_rooms_know_no_doors_and_doors_know_no_devices() {
+        noClasses().that().resideInAnyPackage("fi.suoja.server.booking..", "fi.suoja.server.room..", "fi.suoja.server.site..")
+                .should().dependOnClassesThat().resideInAPackage("fi.suoja.server.door..")
+                .check(server);
+        noClasses().that().resideInAPackage("fi.suoja.server.door..")
+                .should().dependOnClassesThat().resideInAPackage("fi.suoja.server.device..")
+                .check(server);
+        noClasses().that().resideInAPackage("fi.suoja.server.device..")
+                .should().dependOnClassesThat().resideInAPackage("fi.suoja.server.door..")
                 .check(server);
     }
 

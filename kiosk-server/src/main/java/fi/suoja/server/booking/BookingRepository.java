@@ -31,6 +31,8 @@ interface BookingRepository extends CrudRepository<Booking, Long> {
 
     List<Booking> findByAnonymisedFalseAndEndsAtLessThan(Instant before);
 
+    List<Booking> findByStatusInAndEndsAtGreaterThan(Collection<BookingStatus> statuses, Instant after);
+
     @Query("""
             SELECT COUNT(*) FROM booking b JOIN room r ON r.id = b.room_id
             WHERE r.site_id = :siteId AND b.card_hash = :cardHash

@@ -61,12 +61,15 @@ public class BookingService {
     private final Clock clock;
     private final ApplicationEventPublisher<BookingEnded> ended;
     private final ApplicationEventPublisher<BookingExtended> extended;
+    private final ApplicationEventPublisher<BookingCreated> created;
+    private final ApplicationEventPublisher<BookingCheckedIn> checkedIn;
     private final SecureRandom random = new SecureRandom();
 
     BookingService(BookingRepository bookings, SlotClaimRepository claims, CodeAttemptFailureRepository failures,
                    RoomService rooms, SiteService sites, ServerSecrets secrets,
                    TransactionOperations<Connection> tx, BookingConfig config, Clock clock,
-                   ApplicationEventPublisher<BookingEnded> ended, ApplicationEventPublisher<BookingExtended> extended) {
+                   ApplicationEventPublisher<BookingEnded> ended, ApplicationEventPublisher<BookingExtended> extended,
+                   ApplicationEventPublisher<BookingCreated> created, ApplicationEventPublisher<BookingCheckedIn> checkedIn) {
         this.bookings = bookings;
         this.claims = claims;
         this.failures = failures;
@@ -78,6 +81,8 @@ public class BookingService {
         this.clock = clock;
         this.ended = ended;
         this.extended = extended;
+        this.created = created;
+        this.checkedIn = checkedIn;
     }
 
     /** A room with everything its rules need. */
@@ -97,7 +102,7 @@ public class BookingService {
     public BookingView create(Caller caller, NewBooking request) {
         String cardHash = request.libraryCard() == null || request.libraryCard().isBlank()
                 ? null : cardHash(request.libraryCard());
-        return inTransaction(() -> {
+        Made made = inTransaction(() -> {
             Instant now = clock.instant();
             Place place = place(request.roomId());
             if (caller instanceof Caller.KioskClient kiosk && kiosk.siteId() != place.site().id()) {
@@ -137,8 +142,13 @@ public class BookingService {
                     now, null, null, null, false, request.language()));
             claim(booking, range.end(), place.rules());
             LOG.info("Booking {} made for room {} from {} to {}", booking.id(), place.room().id(), range.start(), range.end());
-            return view(booking, place);
+            return new Made(booking.id(), view(booking, place));
         });
+        announce(() -> created.publishEvent(new BookingCreated(made.id(), made.view().roomId())), "creation", made.id());
+        return made.view();
+    }
+
+    private record Made(long id, BookingView view) {
     }
 
     public BookingView find(Caller caller, String typedCode) {
@@ -146,7 +156,9 @@ public class BookingService {
     }
 
     public BookingView checkIn(Caller caller, String typedCode) {
-        return byCode(caller, typedCode, (booking, place, now) -> {
+        long[] id = new long[1];
+        BookingView view = byCode(caller, typedCode, (booking, place, now) -> {
+            id[0] = booking.id();
             requireStatus(booking, BookingStatus.CHECKED_IN);
             place.policy(now).checkCheckIn(booking.range()).ifPresent(v -> {
                 throw violation(v);
@@ -154,6 +166,8 @@ public class BookingService {
             changed(bookings.checkIn(booking.id(), now));
             return reload(booking);
         });
+        announce(() -> checkedIn.publishEvent(new BookingCheckedIn(id[0], view.roomId(), view.checkedInAt())), "check-in", id[0]);
+        return view;
     }
 
     public BookingView extend(Caller caller, String typedCode, int extraMinutes) {
@@ -224,6 +238,23 @@ public class BookingService {
         return inTransaction(() -> bookings.findById(bookingId).map(this::ref));
     }
 
+    /** The door side of a booking, read now; empty for an unknown booking. */
+    public Optional<BookingDoor> door(long bookingId) {
+        return inTransaction(() -> bookings.findById(bookingId).map(BookingService::door));
+    }
+
+    /** The bookings that hold their room now or later, for features that check their own plans against them. */
+    public List<BookingDoor> holdingRooms(Instant after) {
+        return inTransaction(() -> bookings.findByStatusInAndEndsAtGreaterThan(
+                        List.of(BookingStatus.CONFIRMED, BookingStatus.CHECKED_IN), after).stream()
+                .map(BookingService::door).toList());
+    }
+
+    private static BookingDoor door(Booking b) {
+        return new BookingDoor(b.id(), b.roomId(), b.status(), b.startsAt(), b.endsAt(), b.doorCode(), b.doorCodeFrom(),
+                b.checkedInAt());
+    }
+
     private BookingRef ref(Booking b) {
         return new BookingRef(b.id(), place(b.roomId()).site().id(), b.startsAt(), b.endsAt(), b.status());
     }
@@ -231,6 +262,15 @@ public class BookingService {
     /** Tells listeners, after the commit, that a booking no longer holds its room. */
     private void published(long bookingId, BookingView view) {
         publishEnded(bookingId, view.status(), view.endedAt() == null ? clock.instant() : view.endedAt());
+    }
+
+    /** Tells listeners of a committed change; the change stands whatever they do. */
+    private void announce(Runnable publish, String what, long bookingId) {
+        try {
+            publish.run();
+        } catch (RuntimeException e) {
+            LOG.error("A listener failed on the {} of booking {}", what, bookingId, e);
+        }
     }
 
     void publishEnded(long bookingId, BookingStatus status, Instant at) {

@@ -25,6 +25,7 @@ public enum ProblemType {
     DEVICE_NOT_READY(HttpStatus.CONFLICT, "device-not-ready", "The device cannot be handed out now."),
     DEVICE_BUSY(HttpStatus.CONFLICT, "device-busy", "The device changed at the same moment. Try again."),
     WRONG_DEVICE_STATE(HttpStatus.CONFLICT, "wrong-device-state", "The device cannot do this in its current state."),
+    LOCK_UNREACHABLE(HttpStatus.BAD_GATEWAY, "lock-unreachable", "The door lock did not open."),
     TOO_MANY_ATTEMPTS(HttpStatus.TOO_MANY_REQUESTS, "too-many-attempts", "Too many wrong codes. Wait a moment."),
     SERVER_ERROR(HttpStatus.INTERNAL_SERVER_ERROR, "server-error", "Something went wrong on the server.");
 

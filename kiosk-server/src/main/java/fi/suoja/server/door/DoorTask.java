@@ -1,0 +1,53 @@
+package fi.suoja.server.door;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.GeneratedValue;
+import io.micronaut.data.annotation.Id;
+import io.micronaut.data.annotation.MappedEntity;
+
+import java.time.Instant;
+
+/**
+ * One piece of hardware work for one booking, due at an instant. {@code attempts} counts the tries
+ * claimed; {@code nextAttemptAt} is when the next try may be claimed (the due instant at first, a
+ * lease while a try runs, then the back-off after a failure).
+ *
+ * @param slot       the lock's code slot, for SET_CODE and REVOKE_CODE
+ * @param slotHolder {@code <lock>#<slot>} on a REVOKE_CODE task until the slot is emptied: unique
+ */
+@MappedEntity("door_task")
+record DoorTask(
+        @Id @GeneratedValue(GeneratedValue.Type.IDENTITY) @Nullable Long id,
+        long bookingId,
+        long roomId,
+        DoorTaskKind kind,
+        @Nullable String lockId,
+        @Nullable String signId,
+        @Nullable Integer slot,
+        @Nullable String slotHolder,
+        Instant dueAt,
+        DoorTaskState state,
+        int attempts,
+        Instant nextAttemptAt,
+        @Nullable String lastError,
+        Instant createdAt,
+        @Nullable Instant finishedAt) {
+
+    static final int ERROR_MAX = 500;
+
+    static DoorTask lock(long bookingId, long roomId, DoorTaskKind kind, String lockId, @Nullable Integer slot,
+                         Instant due, Instant now) {
+        String holder = kind == DoorTaskKind.REVOKE_CODE && slot != null ? holder(lockId, slot) : null;
+        return new DoorTask(null, bookingId, roomId, kind, lockId, null, slot, holder, due, DoorTaskState.PENDING, 0,
+                due, null, now, null);
+    }
+
+    static DoorTask sign(long bookingId, long roomId, DoorTaskKind kind, String signId, Instant due, Instant now) {
+        return new DoorTask(null, bookingId, roomId, kind, null, signId, null, null, due, DoorTaskState.PENDING, 0,
+                due, null, now, null);
+    }
+
+    static String holder(String lockId, int slot) {
+        return lockId + "#" + slot;
+    }
+}

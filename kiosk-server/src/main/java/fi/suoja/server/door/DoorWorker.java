@@ -1,0 +1,59 @@
+package fi.suoja.server.door;
+
+import io.micronaut.context.annotation.Context;
+import jakarta.annotation.PreDestroy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Runs the due door tasks on one thread of its own: lock commands block for up to attempts ×
+ * answer timeout, which must hold up neither a citizen's request nor the other schedules, and a
+ * lock answers one command at a time. A booking change asks for a run at once; the scheduler asks
+ * regularly. Requests that come while a run is waiting are one run. Made at start, with the
+ * adapters, so a misconfigured broker stops the start instead of the first booking's doors.
+ */
+@Context
+class DoorWorker {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DoorWorker.class);
+
+    private final DoorTasks tasks;
+    private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> new Thread(r, "suoja-doors"));
+    private final AtomicBoolean queued = new AtomicBoolean();
+
+    DoorWorker(DoorTasks tasks) {
+        this.tasks = tasks;
+    }
+
+    void runSoon() {
+        if (thread.isShutdown() || !queued.compareAndSet(false, true)) {
+            return;
+        }
+        thread.execute(() -> {
+            queued.set(false);
+            try {
+                tasks.runDue();
+            } catch (RuntimeException e) {
+                // The tasks stay in the database and are found again on the next run.
+                LOG.error("Running the door tasks failed; will try again", e);
+            }
+        });
+    }
+
+    @PreDestroy
+    void stop() {
+        thread.shutdown();
+        try {
+            if (!thread.awaitTermination(5, TimeUnit.SECONDS)) {
+                thread.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
