@@ -1,5 +1,6 @@
 package fi.suoja.server.device;
 
+import fi.suoja.server.db.Tx;
 import fi.suoja.hardware.mqtt.DeviceStatus;
 import fi.suoja.hardware.mqtt.Event;
 import fi.suoja.hardware.mqtt.Topics;

@@ -1,5 +1,6 @@
 package fi.suoja.server.device;
 
+import fi.suoja.server.db.Tx;
 import fi.suoja.hardware.mqtt.WipeReport;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;

@@ -1,5 +1,6 @@
 package fi.suoja.server.door;
 
+import fi.suoja.server.db.Tx;
 import fi.suoja.server.problem.SuojaException;
 import fi.suoja.server.room.Room;
 import fi.suoja.server.room.RoomService;

@@ -1,5 +1,6 @@
 package fi.suoja.server.door;
 
+import fi.suoja.server.db.Tx;
 import fi.suoja.hardware.door.CodeGrant;
 import fi.suoja.hardware.door.CodeSlot;
 import fi.suoja.hardware.door.DoorCode;

@@ -1,6 +1,5 @@
-package fi.suoja.server.device;
+package fi.suoja.server.db;
 
-import fi.suoja.server.db.SqlErrors;
 import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.transaction.TransactionOperations;
 import io.micronaut.transaction.exceptions.TransactionException;
@@ -11,20 +10,20 @@ import org.slf4j.LoggerFactory;
 import java.sql.Connection;
 import java.util.function.Supplier;
 
-/** Runs fleet work in one transaction, trying again on deadlocks and lock time-outs. */
+/** Runs work in one transaction, trying again on deadlocks and lock time-outs (another instance got there first). */
 @Singleton
-class Tx {
+public class Tx {
 
     private static final Logger LOG = LoggerFactory.getLogger(Tx.class);
     private static final int ATTEMPTS = 3;
 
     private final TransactionOperations<Connection> tx;
 
-    Tx(TransactionOperations<Connection> tx) {
+    public Tx(TransactionOperations<Connection> tx) {
         this.tx = tx;
     }
 
-    <T> T run(Supplier<T> work) {
+    public <T> T run(Supplier<T> work) {
         for (int attempt = 1; ; attempt++) {
             try {
                 return tx.executeWrite(status -> work.get());
