@@ -100,6 +100,10 @@ public final class KioskServerProcess {
             builder.environment().put("SUOJA_ADMIN_PASSWORD_FILE", dir.resolve("admin-password").toString());
             builder.environment().put("SUOJA_DEMO", "false");
             builder.environment().remove("SUOJA_KIOSK_TOKEN");
+            // never the default 1884: a developer's ./run or another test JVM may hold it
+            int broker = freePort();
+            builder.environment().put("SUOJA_MQTT_EMBEDDED_PORT", Integer.toString(broker));
+            builder.environment().put("SUOJA_MQTT_URL", "tcp://127.0.0.1:" + broker);
             Process process = builder.start();
             URI uri = URI.create("http://localhost:" + port);
             waitUntilHealthy(process, uri, log);

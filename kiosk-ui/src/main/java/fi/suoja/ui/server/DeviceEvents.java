@@ -27,6 +27,7 @@ public final class DeviceEvents implements AutoCloseable {
     private final Consumer<String> onDeviceData;
     private volatile boolean closed;
     private volatile Flow.Subscription subscription;
+    private volatile boolean live;
 
     DeviceEvents(HttpClient http, HttpRequest request, Consumer<String> onDeviceData) {
         this.http = http;
@@ -49,7 +50,13 @@ public final class DeviceEvents implements AutoCloseable {
                 });
     }
 
+    /** Whether the stream is open now: the server's greeting or an event came and it has not broken since. */
+    public boolean live() {
+        return live;
+    }
+
     private void again() {
+        live = false;
         if (!closed) {
             CompletableFuture.runAsync(this::open, CompletableFuture.delayedExecutor(RECONNECT_SECONDS, TimeUnit.SECONDS));
         }
@@ -85,6 +92,7 @@ public final class DeviceEvents implements AutoCloseable {
             if (closed) {
                 return;
             }
+            live = true;
             if (line.isEmpty()) {
                 if (event.equals("device") && !data.isEmpty()) {
                     try {

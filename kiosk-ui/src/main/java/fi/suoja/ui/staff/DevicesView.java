@@ -118,6 +118,11 @@ public class DevicesView extends Div implements HasDynamicTitle {
         }
     }
 
+    /** Whether the board follows the server's device events right now. */
+    boolean live() {
+        return events != null && events.live();
+    }
+
     void setMode(Mode chosen) {
         mode = chosen;
         handOutMode.getElement().setAttribute("aria-pressed", Boolean.toString(mode == Mode.HAND_OUT));

@@ -5,6 +5,7 @@ import fi.suoja.ui.server.Site;
 import fi.suoja.ui.server.StaffClient;
 import fi.suoja.ui.server.StaffLogin;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -54,10 +55,13 @@ final class StaffSession {
         return client;
     }
 
-    /** The desk's library: the first the server lists (one library per desk for now). */
+    /** The desk's library: the one the desk is set up for, else the first the server lists, until staff choose another. */
     Site site() {
         if (site == null) {
-            site = client.sites().stream().findFirst()
+            Long wanted = StaffServices.current().siteId();
+            List<Site> sites = client.sites();
+            site = sites.stream().filter(s -> wanted == null || s.id() == wanted).findFirst()
+                    .or(() -> sites.stream().findFirst())
                     .orElseThrow(() -> new IllegalStateException("the server has no library"));
         }
         return site;
