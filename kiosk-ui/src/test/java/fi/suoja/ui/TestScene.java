@@ -156,6 +156,11 @@ public final class TestScene {
         return post(server, "/api/v1/devices/hand-out", admin, Map.of("tag", tag, "bookingCode", bookingCode));
     }
 
+    /** Cancels a booking through the kiosk, as a citizen would. */
+    public void cancelElsewhere(String code) {
+        post(server, "/api/v1/bookings/" + code.replace("-", "") + "/cancel", kioskToken, Map.of());
+    }
+
     /** The kiosk of this library asks for help. */
     public JsonNode callForHelp() {
         return post(server, "/api/v1/help-calls", kioskToken, null);

@@ -211,7 +211,7 @@ public class TodayView extends Div implements HasDynamicTitle {
         actions.addClassName("actions");
         if (booking.confirmed()) {
             actions.add(Desk.button("check-in", VaadinIcon.SIGN_IN, getTranslation("staff.detail.checkIn"),
-                    () -> Desk.act(this, this::say, () -> done(session.client().checkIn(booking.code()), "staff.done.checkedIn"))));
+                    () -> Desk.act(this, this::refused, () -> done(session.client().checkIn(booking.code()), "staff.done.checkedIn"))));
             actions.add(Desk.button("cancel", VaadinIcon.CLOSE_CIRCLE, getTranslation("staff.detail.cancel"),
                     () -> confirmCancel(booking)));
         }
@@ -225,7 +225,7 @@ public class TodayView extends Div implements HasDynamicTitle {
     private void confirmEnd(Booking booking) {
         Div confirm = confirmation(getTranslation("staff.confirm.end", booking.code()));
         confirm.add(Desk.button("confirm-yes", VaadinIcon.CHECK, getTranslation("staff.confirm.endYes"),
-                () -> Desk.act(this, this::say, () -> done(client().end(booking.code()), "staff.done.ended"))));
+                () -> Desk.act(this, this::refused, () -> done(client().end(booking.code()), "staff.done.ended"))));
         confirm.add(Desk.button("confirm-no", VaadinIcon.CLOSE, getTranslation("staff.confirm.no"), () -> open(booking)));
     }
 
@@ -236,7 +236,7 @@ public class TodayView extends Div implements HasDynamicTitle {
         reason.setMaxLength(200);
         confirm.add(reason);
         confirm.add(Desk.button("confirm-yes", VaadinIcon.CHECK, getTranslation("staff.confirm.cancelYes"),
-                () -> Desk.act(this, this::say, () -> done(client().cancel(booking.code(), reason.getValue()), "staff.done.cancelled"))));
+                () -> Desk.act(this, this::refused, () -> done(client().cancel(booking.code(), reason.getValue()), "staff.done.cancelled"))));
         confirm.add(Desk.button("confirm-no", VaadinIcon.CLOSE, getTranslation("staff.confirm.no"), () -> open(booking)));
     }
 
@@ -272,6 +272,12 @@ public class TodayView extends Div implements HasDynamicTitle {
         fact.setId(id);
         fact.addClassName("fact");
         return fact;
+    }
+
+    /** A refused action: say why, and show the day as it is now, since the booking may have changed meanwhile. */
+    private void refused(String words) {
+        refresh();
+        say(words);
     }
 
     private void say(String words) {
