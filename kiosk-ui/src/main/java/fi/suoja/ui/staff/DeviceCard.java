@@ -39,7 +39,7 @@ class DeviceCard extends Article {
         addClassName("state-" + device.state().toLowerCase(Locale.ROOT).replace('_', '-'));
         ZoneId zone = session.site().zone();
 
-        H3 title = new H3(Desk.data(device.tag()), new Span(" · " + getTranslation("staff.kind." + device.kind())));
+        H3 title = new H3(Desk.data(device.tag()), new Span(" · "), new Span(getTranslation("staff.kind." + device.kind())));
         Paragraph state = new Paragraph(getTranslation("staff.state." + device.state()));
         state.setId("state-" + device.tag());
         state.addClassName("device-state");

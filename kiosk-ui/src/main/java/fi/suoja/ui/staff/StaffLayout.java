@@ -82,7 +82,8 @@ public class StaffLayout extends Div implements RouterLayout, BeforeEnterObserve
         });
 
         Span who = new Span(Desk.data(session.login().username()),
-                new Span(" · " + getTranslation(session.login().admin() ? "staff.role.admin" : "staff.role.staff")));
+                new Span(" · "),
+                new Span(getTranslation(session.login().admin() ? "staff.role.admin" : "staff.role.staff")));
         who.setId("who");
         who.addClassName("staff-who");
 
