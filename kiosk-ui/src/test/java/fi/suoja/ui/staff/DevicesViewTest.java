@@ -4,6 +4,8 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Article;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
+import fi.suoja.ui.FakeLaptop;
+import fi.suoja.ui.KioskServerProcess;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -156,5 +158,31 @@ class DevicesViewTest extends KaribuStaff {
 
         UI.getCurrent().navigate(TodayView.class);
         assertThat(view.live()).isFalse();
+    }
+
+    @Test
+    void a_simulated_laptop_is_wiped_to_ready_lent_taken_back_and_wiped_to_ready_again_before_the_eyes_of_staff() {
+        String laptop = scene.registerDevice("LAPTOP");
+        String id = scene.device(laptop).path("id").asText();
+        UI.getCurrent().navigate(TodayView.class);
+        UI.getCurrent().navigate(DevicesView.class);
+        DevicesView view = _get(DevicesView.class);
+        await("the event stream is open", view::live);
+        assertThat(state(laptop)).isEqualTo("PROVISIONED");
+
+        try (FakeLaptop agent = FakeLaptop.connect(KioskServerProcess.get().brokerUrl(), id)) {
+            await("the first verified wipe makes it READY on the board", () -> "READY".equals(state(laptop)));
+            assertThat(text("device-" + laptop)).contains(t("staff.device.online")).contains(t("staff.device.battery", 87));
+
+            lendTo(code);
+            scan(laptop);
+            assertThat(state(laptop)).isEqualTo("ON_LOAN");
+
+            click("mode-take-back");
+            scan(laptop);
+            assertThat(state(laptop)).isIn("WIPE_PENDING", "WIPING", "READY");
+            await("the wipe after the loan makes it READY on the board", () -> "READY".equals(state(laptop)));
+            assertThat(scene.device(laptop).path("state").asText()).isEqualTo("READY");
+        }
     }
 }
