@@ -3,6 +3,7 @@ package fi.suoja.ui.staff;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.mvysny.vaadinboot.VaadinBoot;
+import fi.suoja.ui.FakeLaptop;
 import fi.suoja.ui.KioskServerProcess;
 import fi.suoja.ui.TestScene;
 import org.junit.jupiter.api.AfterAll;
@@ -193,5 +194,33 @@ class StaffBrowserTest {
         } catch (IOException e) {
             throw new AssertionError("axe did not run on " + where + ": " + result, e);
         }
+    }
+
+    @Test
+    void a_laptop_taken_back_is_seen_wiping_to_ready_on_the_board_without_a_reload() {
+        String code = scene.bookNowElsewhere(scene.equippedRoom, 30).path("code").asText();
+        String laptop = scene.registerDevice("LAPTOP");
+        logIn();
+        waitFor(By.id("nav-devices")).click();
+        waitForState(laptop, "PROVISIONED");
+
+        try (FakeLaptop agent = FakeLaptop.connect(KioskServerProcess.get().brokerUrl(), scene.device(laptop).path("id").asText())) {
+            waitForState(laptop, "READY");
+            scene.handOutElsewhere(laptop, code);
+            waitForState(laptop, "ON_LOAN");
+            waitFor(By.id("mode-take-back")).click();
+            settle();
+            waitFor(By.cssSelector("#scan input")).sendKeys(laptop + Keys.ENTER);
+            waitForState(laptop, "READY");
+        }
+    }
+
+    private void logIn() {
+        driver.get(base + "staff");
+        type(waitFor(By.cssSelector("#login-username input")), "admin");
+        WebElement password = waitFor(By.cssSelector("#login-password input"));
+        type(password, KioskServerProcess.ADMIN_PASSWORD);
+        password.sendKeys(Keys.ENTER);
+        waitFor(By.id("today-heading"));
     }
 }
