@@ -161,6 +161,11 @@ public final class TestScene {
         post(server, "/api/v1/bookings/" + code.replace("-", "") + "/cancel", kioskToken, Map.of());
     }
 
+    /** Asks for a device's wipe through the API, as another desk would. */
+    public JsonNode wipeElsewhere(String tag) {
+        return post(server, "/api/v1/devices/" + device(tag).path("id").asText() + "/wipe", admin, null);
+    }
+
     /** The kiosk of this library asks for help. */
     public JsonNode callForHelp() {
         return post(server, "/api/v1/help-calls", kioskToken, null);

@@ -43,6 +43,10 @@ public final class DeviceEvents implements AutoCloseable {
                 .whenComplete((response, error) -> {
                     if (error != null) {
                         LOG.info("Device events stream failed: {}", error.toString());
+                    } else if (response.statusCode() == 401) {
+                        // the staff session is over: the desk goes to its login page at its next call
+                        LOG.info("Device events stream: the staff session has ended");
+                        closed = true;
                     } else if (response.statusCode() != 200) {
                         LOG.info("Device events stream answered {}", response.statusCode());
                     }

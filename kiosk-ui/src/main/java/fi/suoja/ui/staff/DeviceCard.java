@@ -23,6 +23,8 @@ class DeviceCard extends Article {
     private final DevicesView view;
     private final StaffSession session;
     private Device device;
+    /** A confirmation is open: a live update of the same state must not take it away from under the user. */
+    private boolean confirming;
 
     DeviceCard(DevicesView view, StaffSession session) {
         this.view = view;
@@ -30,8 +32,18 @@ class DeviceCard extends Article {
         addClassName("device-card");
     }
 
+    /** A change reported by the server: shown at once, unless it would close an open question without need. */
+    void changed(Device shown) {
+        if (confirming && shown.state().equals(device.state())) {
+            device = shown;
+            return;
+        }
+        show(shown);
+    }
+
     void show(Device shown) {
         device = shown;
+        confirming = false;
         removeAll();
         setId("device-" + device.tag());
         getElement().setAttribute("data-state", device.state());
@@ -97,6 +109,7 @@ class DeviceCard extends Article {
     /** Replaces the actions with a question, an optional reason, and yes / no. */
     private void confirm(String questionKey, boolean askWhy, Function<String, Device> action) {
         getChildren().filter(c -> c.hasClassName("actions")).toList().forEach(this::remove);
+        confirming = true;
         Div confirm = new Div();
         confirm.setId("confirm-" + device.tag());
         confirm.addClassNames("confirmation", "actions");

@@ -104,7 +104,7 @@ public class DevicesView extends Div implements HasDynamicTitle {
             long siteId = session.site().id();
             events = session.client().followDevices(device -> {
                 if (device.siteId() == siteId) {
-                    ui.access(() -> show(device));
+                    ui.access(() -> changed(device));
                 }
             });
         });
@@ -200,6 +200,16 @@ public class DevicesView extends Div implements HasDynamicTitle {
                 board.add(new Paragraph(getTranslation("staff.board.none")));
             }
         }));
+    }
+
+    /** A change the server reported: a new device gets a card; an open confirmation of the same state stays open. */
+    private void changed(Device device) {
+        DeviceCard card = cards.get(device.id());
+        if (card == null) {
+            show(device);
+        } else {
+            card.changed(device);
+        }
     }
 
     /** Puts a device's newest state on its card, making the card if it is new. */

@@ -136,9 +136,18 @@ public class StaffLayout extends Div implements RouterLayout, BeforeEnterObserve
 
     /** Asks the server for the library's open help calls; a new one sounds and shows an alert. */
     public void refreshHelpCalls() {
-        if (helpCalls != null && StaffSession.current().isPresent()) {
-            helpCalls.refresh();
+        StaffSession session = StaffSession.current().orElse(null);
+        if (session == null || helpCalls == null) {
+            return;
         }
+        if (session.login().expiresAt() != null
+                && !StaffServices.current().clock().instant().isBefore(session.login().expiresAt())) {
+            // the server has ended the session by now; say so before staff try to do something
+            StaffSession.end("staff.login.expired");
+            UI.getCurrent().navigate(LoginView.class);
+            return;
+        }
+        helpCalls.refresh();
     }
 
     void logOut() {

@@ -134,6 +134,26 @@ class DevicesViewTest extends KaribuStaff {
     }
 
     @Test
+    void a_live_update_that_changes_no_state_leaves_an_open_confirmation_open() {
+        DevicesView view = _get(DevicesView.class);
+        await("the event stream is open", view::live);
+        scene.wipeElsewhere(webcam);
+        await("the card shows the wipe", () -> "WIPE_PENDING".equals(state(webcam)));
+        click("faulty-" + webcam);
+
+        scene.wipeElsewhere(webcam);
+        try {
+            Thread.sleep(1500); // the server's event comes within this on an idle machine
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        com.github.mvysny.kaributesting.v10.MockVaadin.clientRoundtrip();
+
+        assertThat(has("confirm-" + webcam)).isTrue();
+        assertThat(has("why-" + webcam)).isTrue();
+    }
+
+    @Test
     void wipe_now_and_retire_are_done_after_confirmation() {
         click("wipe-" + webcam);
         click("yes-" + webcam);

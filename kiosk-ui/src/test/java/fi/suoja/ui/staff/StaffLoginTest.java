@@ -66,6 +66,19 @@ class StaffLoginTest extends KaribuStaff {
     }
 
     @Test
+    void a_session_past_its_expiry_goes_back_to_login_at_the_next_poll_without_waiting_for_a_click() {
+        logInAsAdmin();
+        java.time.Instant expiry = StaffSession.current().orElseThrow().login().expiresAt();
+        StaffServices.install(new StaffServices(scene.server, java.time.Clock.fixed(expiry.plusSeconds(1), java.time.ZoneOffset.UTC),
+                java.time.Duration.ofSeconds(3), scene.siteId));
+
+        com.github.mvysny.kaributesting.v10.LocatorJ._get(StaffLayout.class).refreshHelpCalls();
+
+        assertThat(at()).isEqualTo(LoginView.class);
+        assertThat(text("login-notice")).isEqualTo(t("staff.login.expired"));
+    }
+
+    @Test
     void staff_see_their_role_and_no_admin_only_actions() {
         String tag = scene.readyAccessory("HEADSET");
         logIn(scene.staffAccount(), TestScene.STAFF_PASSWORD);
