@@ -28,11 +28,18 @@ public final class KioskServerProcess {
     private final Process process;
     private final URI uri;
     private final Path log;
+    private final String brokerUrl;
 
-    private KioskServerProcess(Process process, URI uri, Path log) {
+    private KioskServerProcess(Process process, URI uri, Path log, String brokerUrl) {
         this.process = process;
         this.uri = uri;
         this.log = log;
+        this.brokerUrl = brokerUrl;
+    }
+
+    /** The server's embedded MQTT broker, for simulated agents. */
+    public String brokerUrl() {
+        return brokerUrl;
     }
 
     /** The shared server, started on first use and stopped when the JVM exits. */
@@ -100,10 +107,14 @@ public final class KioskServerProcess {
             builder.environment().put("SUOJA_ADMIN_PASSWORD_FILE", dir.resolve("admin-password").toString());
             builder.environment().put("SUOJA_DEMO", "false");
             builder.environment().remove("SUOJA_KIOSK_TOKEN");
+            // never the default 1884: a developer's ./run or another test JVM may hold it
+            int broker = freePort();
+            builder.environment().put("SUOJA_MQTT_EMBEDDED_PORT", Integer.toString(broker));
+            builder.environment().put("SUOJA_MQTT_URL", "tcp://127.0.0.1:" + broker);
             Process process = builder.start();
             URI uri = URI.create("http://localhost:" + port);
             waitUntilHealthy(process, uri, log);
-            return new KioskServerProcess(process, uri, log);
+            return new KioskServerProcess(process, uri, log, "tcp://127.0.0.1:" + broker);
         } catch (IOException e) {
             throw new IllegalStateException("could not start kiosk-server", e);
         }

@@ -130,6 +130,63 @@ public final class TestScene {
         return send(server, "GET", "/api/v1/bookings/" + code.replace("-", ""), kioskToken, null);
     }
 
+    /** A staff account (role STAFF, not admin) of its own; returns the user name. The password is {@link #STAFF_PASSWORD}. */
+    public String staffAccount() {
+        String username = "desk-" + UUID.randomUUID().toString().substring(0, 8);
+        post(server, "/api/v1/accounts", admin, Map.of("username", username, "password", STAFF_PASSWORD, "role", "STAFF"));
+        return username;
+    }
+
+    public static final String STAFF_PASSWORD = "desk-password-for-tests";
+
+    /** Registers a device of this library; a tag of its own per test keeps tests apart on the shared server. */
+    public String registerDevice(String kind) {
+        String tag = kind.substring(0, 3) + "-" + UUID.randomUUID().toString().substring(0, 8);
+        post(server, "/api/v1/devices", admin, Map.of("tag", tag, "kind", kind, "siteId", siteId));
+        return tag;
+    }
+
+    /** A webcam or headset that staff have checked, so READY to lend (devices without an agent need no wipe report). */
+    public String readyAccessory(String kind) {
+        String tag = registerDevice(kind);
+        post(server, "/api/v1/devices/return", admin, Map.of("tag", tag));
+        return tag;
+    }
+
+    public JsonNode device(String tag) {
+        for (JsonNode device : send(server, "GET", "/api/v1/devices?siteId=" + siteId, admin, null)) {
+            if (device.path("tag").asText().equals(tag)) {
+                return device;
+            }
+        }
+        throw new AssertionError("no device " + tag);
+    }
+
+    /** Lends a device straight through the API, as another desk would. */
+    public JsonNode handOutElsewhere(String tag, String bookingCode) {
+        return post(server, "/api/v1/devices/hand-out", admin, Map.of("tag", tag, "bookingCode", bookingCode));
+    }
+
+    /** Cancels a booking through the kiosk, as a citizen would. */
+    public void cancelElsewhere(String code) {
+        post(server, "/api/v1/bookings/" + code.replace("-", "") + "/cancel", kioskToken, Map.of());
+    }
+
+    /** Asks for a device's wipe through the API, as another desk would. */
+    public JsonNode wipeElsewhere(String tag) {
+        return post(server, "/api/v1/devices/" + device(tag).path("id").asText() + "/wipe", admin, null);
+    }
+
+    /** The kiosk of this library asks for help. */
+    public JsonNode callForHelp() {
+        return post(server, "/api/v1/help-calls", kioskToken, null);
+    }
+
+    /** Ends a staff session behind the desk's back, as an expiry or a logout elsewhere would. */
+    public void logOut(String staffToken) {
+        post(server, "/api/v1/auth/logout", staffToken, null);
+    }
+
     static JsonNode post(URI server, String path, String token, Object body) {
         return send(server, "POST", path, token, body);
     }

@@ -1,0 +1,16 @@
+package fi.suoja.ui.server;
+
+import java.time.Instant;
+
+/**
+ * A loan device as the staff desk shows it. {@code loanDue} and {@code loanBookingId} are null
+ * when it is not lent out; {@code wipeState} is null when no wipe is open.
+ */
+public record Device(String id, String tag, String kind, long siteId, String state, String stateReason, boolean agentManaged,
+                     boolean online, Instant lastSeenAt, Integer batteryPercent, Instant loanDue, Long loanBookingId,
+                     boolean walkIn, String wipeState, Instant stateChangedAt) {
+
+    public boolean onLoan() {
+        return loanDue != null;
+    }
+}

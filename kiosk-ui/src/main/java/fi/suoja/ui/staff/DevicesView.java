@@ -1,0 +1,236 @@
+package fi.suoja.ui.staff;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.Key;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.NativeButton;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Section;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import fi.suoja.ui.server.Booking;
+import fi.suoja.ui.server.Device;
+import fi.suoja.ui.server.DeviceEvents;
+import fi.suoja.ui.server.Site;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The devices desk: a scan field that hands a device out (to a booking of today or a walk-in) or
+ * takes it back, and a board of every device of the library that changes live as the server
+ * reports, through its event stream and server push.
+ */
+@Route(value = "staff/devices", layout = StaffLayout.class)
+public class DevicesView extends Div implements HasDynamicTitle {
+
+    /** What a scan does. */
+    enum Mode { HAND_OUT, TAKE_BACK }
+
+    static final String WALK_IN = "walk-in";
+
+    private final Paragraph notice = Desk.notice("devices-notice");
+    private final TextField scan = new TextField();
+    private final Select<String> lendFor = new Select<>();
+    private final Select<Integer> walkInHours = new Select<>();
+    private final NativeButton handOutMode;
+    private final NativeButton takeBackMode;
+    private final Div board = new Div();
+    private final Map<String, DeviceCard> cards = new LinkedHashMap<>();
+    private Mode mode = Mode.TAKE_BACK;
+    private DeviceEvents events;
+
+    public DevicesView() {
+        addClassName("devices");
+        H1 heading = new H1(getTranslation("staff.devices.heading"));
+        heading.setId("devices-heading");
+
+        handOutMode = Desk.button("mode-hand-out", VaadinIcon.ARROW_CIRCLE_RIGHT, getTranslation("staff.scan.handOut"),
+                () -> setMode(Mode.HAND_OUT));
+        takeBackMode = Desk.button("mode-take-back", VaadinIcon.ARROW_CIRCLE_LEFT, getTranslation("staff.scan.takeBack"),
+                () -> setMode(Mode.TAKE_BACK));
+        Div modes = new Div(handOutMode, takeBackMode);
+        modes.addClassName("scan-modes");
+
+        lendFor.setId("lend-for");
+        lendFor.setLabel(getTranslation("staff.scan.for"));
+        walkInHours.setId("walk-in-hours");
+        walkInHours.setLabel(getTranslation("staff.scan.walkInHours"));
+        walkInHours.setItems(1, 2, 3, 4);
+        walkInHours.setValue(2);
+        walkInHours.setItemLabelGenerator(hours -> getTranslation("staff.scan.hours", hours));
+        lendFor.addValueChangeListener(change -> walkInHours.setVisible(WALK_IN.equals(change.getValue()) && mode == Mode.HAND_OUT));
+
+        scan.setId("scan");
+        scan.setAutofocus(true);
+        scan.setClearButtonVisible(false);
+        // a barcode scanner types the tag like a keyboard and ends with Enter
+        scan.addKeyPressListener(Key.ENTER, e -> scanned(scan.getValue()));
+        NativeButton go = Desk.button("scan-go", VaadinIcon.BARCODE, getTranslation("staff.scan.go"), () -> scanned(scan.getValue()));
+
+        Section scanArea = new Section(new H2(getTranslation("staff.scan.heading")), modes, lendFor, walkInHours, scan, go, notice);
+        scanArea.setId("scan-area");
+        scanArea.addClassName("scan-area");
+
+        board.setId("board");
+        board.addClassName("board");
+        Section boardArea = new Section(new H2(getTranslation("staff.board.heading")), board);
+        boardArea.addClassName("board-area");
+        add(heading, scanArea, boardArea);
+        setMode(Mode.TAKE_BACK);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("staff.devices.title");
+    }
+
+    @Override
+    protected void onAttach(AttachEvent event) {
+        refresh();
+        UI ui = event.getUI();
+        StaffSession.current().ifPresent(session -> {
+            long siteId = session.site().id();
+            events = session.client().followDevices(device -> {
+                if (device.siteId() == siteId) {
+                    ui.access(() -> changed(device));
+                }
+            });
+        });
+    }
+
+    @Override
+    protected void onDetach(DetachEvent event) {
+        if (events != null) {
+            events.close();
+            events = null;
+        }
+    }
+
+    /** Whether the board follows the server's device events right now. */
+    boolean live() {
+        return events != null && events.live();
+    }
+
+    void setMode(Mode chosen) {
+        mode = chosen;
+        handOutMode.getElement().setAttribute("aria-pressed", Boolean.toString(mode == Mode.HAND_OUT));
+        takeBackMode.getElement().setAttribute("aria-pressed", Boolean.toString(mode == Mode.TAKE_BACK));
+        lendFor.setVisible(mode == Mode.HAND_OUT);
+        walkInHours.setVisible(mode == Mode.HAND_OUT && WALK_IN.equals(lendFor.getValue()));
+        scan.setLabel(getTranslation(mode == Mode.HAND_OUT ? "staff.scan.labelHandOut" : "staff.scan.labelTakeBack"));
+        if (mode == Mode.HAND_OUT) {
+            loadBookings();
+        }
+        scan.focus();
+    }
+
+    /** Today's bookings that still hold their room, to lend to; and walk-in. */
+    private void loadBookings() {
+        StaffSession.current().ifPresent(session -> Desk.act(this, this::say, () -> {
+            Site site = session.site();
+            Instant now = StaffServices.current().clock().instant();
+            List<String> choices = new ArrayList<>();
+            Map<String, String> labels = new LinkedHashMap<>();
+            for (Booking booking : session.client().bookings(site.id(), now.atZone(site.zone()).toLocalDate())) {
+                if ((booking.confirmed() || booking.checkedIn()) && booking.end().isAfter(now)) {
+                    choices.add(booking.code());
+                    labels.put(booking.code(), booking.code() + " · " + booking.roomName() + " · "
+                            + Desk.time(booking.start(), site.zone()) + "–" + Desk.time(booking.end(), site.zone()));
+                }
+            }
+            choices.add(WALK_IN);
+            labels.put(WALK_IN, getTranslation("staff.scan.walkIn"));
+            String before = lendFor.getValue();
+            lendFor.setItems(choices);
+            lendFor.setItemLabelGenerator(choice -> labels.getOrDefault(choice, choice));
+            lendFor.setValue(choices.contains(before) ? before : choices.get(0));
+        }));
+    }
+
+    /** A tag arrived from the scanner (or was typed): hand it out or take it back, by the mode. */
+    void scanned(String typed) {
+        String tag = typed == null ? "" : typed.strip();
+        scan.clear();
+        scan.focus();
+        if (tag.isEmpty()) {
+            return;
+        }
+        StaffSession session = StaffSession.current().orElseThrow();
+        Desk.act(this, this::say, () -> {
+            Device device;
+            if (mode == Mode.TAKE_BACK) {
+                device = session.client().takeBack(tag);
+                say(getTranslation("staff.scan.tookBack", tag, getTranslation("staff.state." + device.state())));
+            } else if (lendFor.getValue() == null) {
+                say(getTranslation("staff.scan.chooseFirst"));
+                return;
+            } else if (WALK_IN.equals(lendFor.getValue())) {
+                Instant until = StaffServices.current().clock().instant().plus(Duration.ofHours(walkInHours.getValue()));
+                device = session.client().handOutWalkIn(tag, until);
+                say(getTranslation("staff.scan.lent", tag, Desk.time(device.loanDue(), session.site().zone())));
+            } else {
+                device = session.client().handOutForBooking(tag, lendFor.getValue());
+                say(getTranslation("staff.scan.lent", tag, Desk.time(device.loanDue(), session.site().zone())));
+            }
+            show(device);
+        });
+    }
+
+    /** Lists the library's devices again from the server. */
+    void refresh() {
+        StaffSession.current().ifPresent(session -> Desk.act(this, this::say, () -> {
+            board.removeAll();
+            cards.clear();
+            for (Device device : session.client().devices(session.site().id())) {
+                show(device);
+            }
+            if (cards.isEmpty()) {
+                board.add(new Paragraph(getTranslation("staff.board.none")));
+            }
+        }));
+    }
+
+    /** A change the server reported: a new device gets a card; an open confirmation of the same state stays open. */
+    private void changed(Device device) {
+        DeviceCard card = cards.get(device.id());
+        if (card == null) {
+            show(device);
+        } else {
+            card.changed(device);
+        }
+    }
+
+    /** Puts a device's newest state on its card, making the card if it is new. */
+    void show(Device device) {
+        StaffSession session = StaffSession.current().orElse(null);
+        if (session == null) {
+            return;
+        }
+        DeviceCard card = cards.get(device.id());
+        if (card == null) {
+            if (cards.isEmpty()) {
+                board.removeAll();
+            }
+            card = new DeviceCard(this, session);
+            cards.put(device.id(), card);
+            board.add(card);
+        }
+        card.show(device);
+    }
+
+    void say(String words) {
+        Desk.say(notice, words);
+    }
+}

@@ -1,0 +1,158 @@
+package fi.suoja.ui.staff;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.HasElement;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.dependency.StyleSheet;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Header;
+import com.vaadin.flow.component.html.Main;
+import com.vaadin.flow.component.html.Nav;
+import com.vaadin.flow.component.html.NativeButton;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.RouterLayout;
+import com.vaadin.flow.router.RouterLink;
+import com.vaadin.flow.server.VaadinSession;
+import com.vaadin.flow.shared.Registration;
+import fi.suoja.ui.server.Site;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The frame of every staff page: who is logged in and as what, the pages, the library, the
+ * language, logout, and the open help calls. Nobody passes it without a login.
+ */
+@StyleSheet("context://staff.css")
+public class StaffLayout extends Div implements RouterLayout, BeforeEnterObserver {
+
+    /** The staff desk's languages: Finnish, Swedish, English. */
+    static final List<Locale> LANGUAGES = List.of(Locale.forLanguageTag("fi"), Locale.forLanguageTag("sv"), Locale.ENGLISH);
+
+    private final Header header = new Header();
+    private final Main content = new Main();
+    private HelpCallsPanel helpCalls;
+    private Registration poll;
+
+    public StaffLayout() {
+        addClassName("staff");
+        content.setId("staff-content");
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        if (StaffSession.current().isEmpty()) {
+            event.forwardTo(LoginView.class);
+            return;
+        }
+        if (header.getChildren().findAny().isEmpty()) {
+            build();
+        }
+    }
+
+    private void build() {
+        StaffSession session = StaffSession.current().orElseThrow();
+        Nav pages = new Nav();
+        pages.addClassName("staff-pages");
+        pages.getElement().setAttribute("aria-label", getTranslation("staff.nav.label"));
+        RouterLink today = new RouterLink(getTranslation("staff.nav.today"), TodayView.class);
+        today.setId("nav-today");
+        RouterLink devices = new RouterLink(getTranslation("staff.nav.devices"), DevicesView.class);
+        devices.setId("nav-devices");
+        pages.add(today, devices);
+
+        Select<Site> site = new Select<>();
+        site.setId("site");
+        site.setLabel(getTranslation("staff.site"));
+        site.setItemLabelGenerator(Site::name);
+        Desk.act(this, words -> { }, () -> {
+            site.setItems(session.client().sites());
+            site.setValue(session.site());
+        });
+        site.addValueChangeListener(change -> {
+            if (change.isFromClient() && change.getValue() != null) {
+                session.useSite(change.getValue());
+                UI.getCurrent().refreshCurrentRoute(true);
+            }
+        });
+
+        Span who = new Span(Desk.data(session.login().username()),
+                new Span(" · "),
+                new Span(getTranslation(session.login().admin() ? "staff.role.admin" : "staff.role.staff")));
+        who.setId("who");
+        who.addClassName("staff-who");
+
+        Nav languages = new Nav();
+        languages.addClassName("staff-languages");
+        languages.getElement().setAttribute("aria-label", getTranslation("staff.nav.languages"));
+        for (Locale language : LANGUAGES) {
+            NativeButton choose = new NativeButton(language.getDisplayLanguage(language));
+            choose.setId("lang-" + language.getLanguage());
+            choose.getElement().setAttribute("lang", language.getLanguage());
+            choose.getElement().setAttribute("aria-pressed", Boolean.toString(language.getLanguage().equals(getLocale().getLanguage())));
+            choose.addClickListener(click -> {
+                VaadinSession.getCurrent().setLocale(language);
+                UI.getCurrent().refreshCurrentRoute(true);
+            });
+            languages.add(choose);
+        }
+
+        NativeButton logout = Desk.button("logout", VaadinIcon.SIGN_OUT, getTranslation("staff.logout"), this::logOut);
+        Div tools = new Div(site, who, languages, logout);
+        tools.addClassName("staff-tools");
+        header.add(pages, tools);
+
+        helpCalls = new HelpCallsPanel(session);
+        add(header, helpCalls, content);
+    }
+
+    @Override
+    public void showRouterLayoutContent(HasElement view) {
+        content.removeAll();
+        content.getElement().appendChild(view.getElement());
+    }
+
+    @Override
+    protected void onAttach(AttachEvent event) {
+        UI ui = event.getUI();
+        ui.setPollInterval((int) StaffServices.current().helpCallPoll().toMillis());
+        poll = ui.addPollListener(e -> refreshHelpCalls());
+        refreshHelpCalls();
+    }
+
+    @Override
+    protected void onDetach(DetachEvent event) {
+        if (poll != null) {
+            poll.remove();
+            poll = null;
+        }
+        event.getUI().setPollInterval(-1);
+    }
+
+    /** Asks the server for the library's open help calls; a new one sounds and shows an alert. */
+    public void refreshHelpCalls() {
+        StaffSession session = StaffSession.current().orElse(null);
+        if (session == null || helpCalls == null) {
+            return;
+        }
+        if (session.login().expiresAt() != null
+                && !StaffServices.current().clock().instant().isBefore(session.login().expiresAt())) {
+            // the server has ended the session by now; say so before staff try to do something
+            StaffSession.end("staff.login.expired");
+            UI.getCurrent().navigate(LoginView.class);
+            return;
+        }
+        helpCalls.refresh();
+    }
+
+    void logOut() {
+        StaffSession.current().ifPresent(session -> Desk.act(this, words -> { }, () -> session.client().logout()));
+        StaffSession.end("staff.login.loggedOut");
+        UI.getCurrent().navigate(LoginView.class);
+    }
+}

@@ -1,0 +1,145 @@
+package fi.suoja.ui;
+
+import fi.suoja.hardware.mqtt.AgentState;
+import fi.suoja.hardware.mqtt.Command;
+import fi.suoja.hardware.mqtt.CommandType;
+import fi.suoja.hardware.mqtt.DeviceId;
+import fi.suoja.hardware.mqtt.DeviceStatus;
+import fi.suoja.hardware.mqtt.Event;
+import fi.suoja.hardware.mqtt.EventType;
+import fi.suoja.hardware.mqtt.Topics;
+import fi.suoja.hardware.mqtt.WipeReport;
+import fi.suoja.hardware.mqtt.Wire;
+import org.eclipse.paho.mqttv5.client.IMqttToken;
+import org.eclipse.paho.mqttv5.client.MqttCallback;
+import org.eclipse.paho.mqttv5.client.MqttClient;
+import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
+import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
+import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.eclipse.paho.mqttv5.common.MqttException;
+import org.eclipse.paho.mqttv5.common.MqttMessage;
+import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * A loan laptop's agent reduced to what the staff desk's tests need, on the test server's
+ * embedded broker: it reports itself online, says HELLO, acknowledges every command, and answers
+ * a WIPE with a verified report for the job it was given. It does not check signatures; the
+ * server's own tests and the real agent do that.
+ */
+public final class FakeLaptop implements AutoCloseable {
+
+    private final MqttClient client;
+    private final DeviceId device;
+    private final Topics topics = Topics.defaults();
+    private final long session = System.currentTimeMillis();
+    /** Publishing from Paho's callback thread can wait on itself, so answers go out from here. */
+    private final ExecutorService out = Executors.newSingleThreadExecutor();
+    private volatile AgentState state = AgentState.IDLE;
+
+    private FakeLaptop(MqttClient client, DeviceId device) {
+        this.client = client;
+        this.device = device;
+    }
+
+    public static FakeLaptop connect(String brokerUrl, String deviceId) {
+        try {
+            DeviceId device = new DeviceId(deviceId);
+            MqttClient client = new MqttClient(brokerUrl, "fake-laptop-" + deviceId, new MemoryPersistence());
+            FakeLaptop laptop = new FakeLaptop(client, device);
+            client.setCallback(laptop.new Commands());
+            MqttConnectionOptions options = new MqttConnectionOptions();
+            options.setCleanStart(true);
+            client.connect(options);
+            client.subscribe(laptop.topics.commands(device), 1);
+            laptop.out.submit(() -> {
+                laptop.status();
+                laptop.event(EventType.HELLO, null, null, null);
+            });
+            return laptop;
+        } catch (MqttException e) {
+            throw new IllegalStateException("the fake laptop could not connect to " + brokerUrl, e);
+        }
+    }
+
+    private void status() {
+        publish(topics.status(device), new DeviceStatus(device.value(), true, session, state, 87, 50_000_000_000L,
+                "fake-1", "Test Linux", Instant.now()), true);
+    }
+
+    private void event(EventType type, String commandId, String detail, WipeReport wipe) {
+        publish(topics.events(device), new Event(device.value(), type, session, commandId, state, detail, false, wipe,
+                Instant.now()), false);
+    }
+
+    private void publish(String topic, Object message, boolean retained) {
+        try {
+            MqttMessage mqtt = new MqttMessage(Wire.encode(message));
+            mqtt.setQos(1);
+            mqtt.setRetained(retained);
+            client.publish(topic, mqtt);
+        } catch (MqttException e) {
+            throw new IllegalStateException("the fake laptop could not publish on " + topic, e);
+        }
+    }
+
+    private void obey(Command command) {
+        event(EventType.ACK, command.id(), null, null);
+        if (command.type() == CommandType.START_SESSION) {
+            state = AgentState.IN_SESSION;
+            status();
+        } else if (command.type() == CommandType.WIPE) {
+            state = AgentState.IDLE;
+            event(EventType.RESULT, command.id(), "wiped",
+                    new WipeReport(command.param("jobId"), true, 12, 3, 4096, List.of(), 250, Instant.now()));
+            status();
+        } else if (command.type() == CommandType.END_SESSION) {
+            state = AgentState.DIRTY;
+            status();
+        }
+    }
+
+    @Override
+    public void close() {
+        out.shutdownNow();
+        try {
+            client.disconnect();
+            client.close();
+        } catch (MqttException e) {
+            // the test is over either way
+        }
+    }
+
+    private final class Commands implements MqttCallback {
+
+        @Override
+        public void messageArrived(String topic, MqttMessage message) throws Exception {
+            Command command = Wire.decode(message.getPayload(), Command.class);
+            out.submit(() -> obey(command));
+        }
+
+        @Override
+        public void disconnected(MqttDisconnectResponse response) {
+        }
+
+        @Override
+        public void mqttErrorOccurred(MqttException exception) {
+        }
+
+        @Override
+        public void deliveryComplete(IMqttToken token) {
+        }
+
+        @Override
+        public void connectComplete(boolean reconnect, String serverUri) {
+        }
+
+        @Override
+        public void authPacketArrived(int reasonCode, MqttProperties properties) {
+        }
+    }
+}

@@ -1,0 +1,226 @@
+package fi.suoja.ui.staff;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.mvysny.vaadinboot.VaadinBoot;
+import fi.suoja.ui.FakeLaptop;
+import fi.suoja.ui.KioskServerProcess;
+import fi.suoja.ui.TestScene;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The staff desk in a real headless Chromium against a real kiosk-server: login, hand-out and
+ * return by a typed "scan" ending in Enter, the board changing live when the server reports a
+ * change made elsewhere, a help call arriving, and an axe-core audit (WCAG 2.1 A and AA) of each
+ * page on the way.
+ */
+@Tag("browser")
+class StaffBrowserTest {
+
+    static final String CHROMIUM = "/usr/bin/chromium";
+    static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+    static final String AXE = "/META-INF/resources/webjars/axe-core/" + System.getProperty("suoja.test.axe-version", "4.6.3") + "/axe.min.js";
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    static TestScene scene;
+    static VaadinBoot ui;
+    static String base;
+    static String axeSource;
+
+    WebDriver driver;
+    final List<String> violations = new ArrayList<>();
+
+    @BeforeAll
+    static void start() throws Exception {
+        assertThat(new File(CHROMIUM).canExecute()).as("Chromium is needed at " + CHROMIUM).isTrue();
+        assertThat(new File(CHROMEDRIVER).canExecute()).as("chromedriver is needed at " + CHROMEDRIVER).isTrue();
+        try (InputStream in = StaffBrowserTest.class.getResourceAsStream(AXE)) {
+            assertThat(in).as("axe-core at " + AXE).isNotNull();
+            axeSource = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        scene = TestScene.create();
+        int uiPort = KioskServerProcess.freePort();
+        System.setProperty("suoja.server.url", scene.server.toString());
+        System.setProperty("suoja.kiosk.token", scene.kioskToken);
+        System.setProperty("suoja.staff.site.id", Long.toString(scene.siteId));
+        ui = new VaadinBoot().withPort(uiPort).localhostOnly().openBrowserInDevMode(false);
+        ui.start();
+        base = "http://localhost:" + uiPort + "/";
+    }
+
+    @AfterAll
+    static void stop() {
+        System.clearProperty("suoja.staff.site.id");
+        if (ui != null) {
+            ui.stop("staff browser tests done");
+        }
+    }
+
+    @BeforeEach
+    void browser() throws IOException {
+        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER);
+        Path profile = Files.createTempDirectory("suoja-chromium-staff");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
+                "--disable-dev-shm-usage", "--window-size=1280,1024", "--lang=en", "--user-data-dir=" + profile);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
+        driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        if (driver != null) {
+            driver.quit();
+        }
+    }
+
+    @Test
+    void hand_out_and_take_back_by_typed_scan_the_board_follows_live_and_a_help_call_arrives() {
+        String code = scene.bookNowElsewhere(scene.bareRoom, 30).path("code").asText();
+        String webcam = scene.readyAccessory("WEBCAM");
+
+        driver.get(base + "staff");
+        type(waitFor(By.cssSelector("#login-username input")), "admin");
+        WebElement password = waitFor(By.cssSelector("#login-password input"));
+        audit("login");
+        type(password, KioskServerProcess.ADMIN_PASSWORD);
+        password.sendKeys(Keys.ENTER);
+        waitFor(By.id("booking-" + code.replace("-", "")));
+        audit("today");
+
+        waitFor(By.id("nav-devices")).click();
+        waitFor(By.id("device-" + webcam));
+        audit("devices");
+        waitFor(By.id("mode-hand-out")).click();
+        settle();
+        WebElement scan = waitFor(By.cssSelector("#scan input"));
+        scan.sendKeys(webcam + Keys.ENTER);
+        waitForState(webcam, "ON_LOAN");
+        assertThat(scene.device(webcam).path("state").asText()).isEqualTo("ON_LOAN");
+        audit("devices after hand-out");
+
+        waitFor(By.id("mode-take-back")).click();
+        settle();
+        waitFor(By.cssSelector("#scan input")).sendKeys(webcam + Keys.ENTER);
+        waitForState(webcam, "READY");
+
+        // changed at another desk: this board must follow without a reload
+        scene.handOutElsewhere(webcam, code);
+        waitForState(webcam, "ON_LOAN");
+
+        scene.callForHelp();
+        waitFor(By.id("help-alert"));
+        audit("devices with a help call");
+
+        assertThat(violations).as("axe-core violations (WCAG 2.1 A/AA)").isEmpty();
+    }
+
+    private void type(WebElement input, String text) {
+        input.click();
+        input.sendKeys(text);
+    }
+
+    private void waitForState(String tag, String state) {
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> {
+            List<WebElement> card = d.findElements(By.id("device-" + tag));
+            return !card.isEmpty() && state.equals(card.get(0).getAttribute("data-state"));
+        });
+    }
+
+    private WebElement waitFor(By by) {
+        return new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> {
+            List<WebElement> found = d.findElements(by);
+            return found.isEmpty() || !found.get(0).isDisplayed() ? null : found.get(0);
+        });
+    }
+
+    /** Lets Flow finish its round trip before the next look. */
+    private void settle() {
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> Boolean.TRUE.equals(js(
+                "return !window.Vaadin || !window.Vaadin.Flow || !window.Vaadin.Flow.clients || Object.values(window.Vaadin.Flow.clients).every(c => !c.isActive())")));
+    }
+
+    private Object js(String script, Object... args) {
+        return ((JavascriptExecutor) driver).executeScript(script, args);
+    }
+
+    private void audit(String where) {
+        settle();
+        if (!Boolean.TRUE.equals(js("return typeof window.axe !== 'undefined'"))) {
+            js(axeSource);
+        }
+        Object result = ((JavascriptExecutor) driver).executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                        + "axe.run({exclude: [['vaadin-connection-indicator']]}, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']},"
+                        + " resultTypes: ['violations']})"
+                        + ".then(r => done(JSON.stringify(r.violations))).catch(e => done('axe failed: ' + e));");
+        try {
+            for (JsonNode violation : JSON.readTree(String.valueOf(result))) {
+                for (JsonNode node : violation.path("nodes")) {
+                    violations.add(where + ": " + violation.path("id").asText() + " at " + node.path("target") + ": "
+                            + node.path("failureSummary").asText().replace('\n', ' '));
+                }
+            }
+        } catch (IOException e) {
+            throw new AssertionError("axe did not run on " + where + ": " + result, e);
+        }
+    }
+
+    @Test
+    void a_laptop_taken_back_is_seen_wiping_to_ready_on_the_board_without_a_reload() {
+        String code = scene.bookNowElsewhere(scene.equippedRoom, 30).path("code").asText();
+        String laptop = scene.registerDevice("LAPTOP");
+        logIn();
+        waitFor(By.id("nav-devices")).click();
+        waitForState(laptop, "PROVISIONED");
+
+        try (FakeLaptop agent = FakeLaptop.connect(KioskServerProcess.get().brokerUrl(), scene.device(laptop).path("id").asText())) {
+            waitForState(laptop, "READY");
+            scene.handOutElsewhere(laptop, code);
+            waitForState(laptop, "ON_LOAN");
+            waitFor(By.id("mode-take-back")).click();
+            settle();
+            waitFor(By.cssSelector("#scan input")).sendKeys(laptop + Keys.ENTER);
+            waitForState(laptop, "READY");
+        }
+    }
+
+    private void logIn() {
+        driver.get(base + "staff");
+        type(waitFor(By.cssSelector("#login-username input")), "admin");
+        WebElement password = waitFor(By.cssSelector("#login-password input"));
+        type(password, KioskServerProcess.ADMIN_PASSWORD);
+        password.sendKeys(Keys.ENTER);
+        waitFor(By.id("today-heading"));
+    }
+}
