@@ -15,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -67,10 +66,7 @@ public class StaffClient {
     public List<Site> sites() {
         List<Site> sites = new ArrayList<>();
         for (JsonNode site : send("GET", "/api/v1/sites", null)) {
-            JsonNode rules = site.path("rules");
-            sites.add(new Site(site.path("id").asLong(), site.path("name").asText(), ZoneId.of(site.path("timeZone").asText()),
-                    rules.path("slotStepMinutes").asInt(), rules.path("minBookingMinutes").asInt(),
-                    rules.path("maxBookingMinutes").asInt(), rules.path("maxDaysAhead").asInt()));
+            sites.add(Site.of(site));
         }
         return sites;
     }

@@ -15,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -63,12 +62,7 @@ public class SuojaClient {
     }
 
     public Site site(long siteId) {
-        JsonNode site = send("GET", "/api/v1/sites/" + siteId, null);
-        JsonNode rules = site.path("rules");
-        return new Site(site.path("id").asLong(), site.path("name").asText(), ZoneId.of(site.path("timeZone").asText()),
-                rules.path("slotStepMinutes").asInt(), rules.path("minBookingMinutes").asInt(),
-                rules.path("maxBookingMinutes").asInt(), rules.path("maxDaysAhead").asInt(),
-                rules.path("libraryCardRequired").asBoolean());
+        return Site.of(send("GET", "/api/v1/sites/" + siteId, null));
     }
 
     /** Rooms free from this moment for at least {@code minutes}. */
