@@ -13,6 +13,7 @@ import fi.suoja.hardware.mqtt.Wire;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttCallback;
 import org.eclipse.paho.mqttv5.client.MqttClient;
+import org.eclipse.paho.mqttv5.client.MqttClientException;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
@@ -76,14 +77,29 @@ public final class FakeLaptop implements AutoCloseable {
                 Instant.now()), false);
     }
 
+    /**
+     * Publishes, waiting while Paho has too many messages in flight (on a loaded machine the
+     * broker's acknowledgements come late, and Paho refuses a publish instead of queueing it).
+     */
     private void publish(String topic, Object message, boolean retained) {
-        try {
-            MqttMessage mqtt = new MqttMessage(Wire.encode(message));
-            mqtt.setQos(1);
-            mqtt.setRetained(retained);
-            client.publish(topic, mqtt);
-        } catch (MqttException e) {
-            throw new IllegalStateException("the fake laptop could not publish on " + topic, e);
+        MqttMessage mqtt = new MqttMessage(Wire.encode(message));
+        mqtt.setQos(1);
+        mqtt.setRetained(retained);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                client.publish(topic, mqtt);
+                return;
+            } catch (MqttException e) {
+                if (e.getReasonCode() != MqttClientException.REASON_CODE_MAX_INFLIGHT || attempt == 100) {
+                    throw new IllegalStateException("the fake laptop could not publish on " + topic, e);
+                }
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
         }
     }
 
@@ -119,7 +135,15 @@ public final class FakeLaptop implements AutoCloseable {
         @Override
         public void messageArrived(String topic, MqttMessage message) throws Exception {
             Command command = Wire.decode(message.getPayload(), Command.class);
-            out.submit(() -> obey(command));
+            out.submit(() -> {
+                try {
+                    obey(command);
+                } catch (RuntimeException e) {
+                    // the test waiting for the answer fails with a timeout; this says why
+                    System.err.println("fake laptop " + device + " could not answer " + command.id() + ": " + e);
+                    e.printStackTrace();
+                }
+            });
         }
 
         @Override
