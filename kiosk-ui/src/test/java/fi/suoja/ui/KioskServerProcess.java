@@ -95,7 +95,12 @@ public final class KioskServerProcess {
             List<String> command = new ArrayList<>(List.of(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-Xmx384m",
-                    "-Dsuoja.jobs.enabled=false",
+                    // the server's own schedules run, with a wipe re-sent within seconds when a laptop's
+                    // answer is lost (as in production, where the first re-send comes after a minute)
+                    "-Dsuoja.jobs.fleet-interval=1s",
+                    "-Dsuoja.fleet.wipe-retry-first=2s",
+                    "-Dsuoja.fleet.wipe-retry-ceiling=4s",
+                    "-Dsuoja.fleet.wipe-max-attempts=30",
                     "-jar", jar.getAbsolutePath()));
             ProcessBuilder builder = new ProcessBuilder(command)
                     .directory(dir.toFile())
