@@ -94,7 +94,7 @@ public final class KioskServerProcess {
             Path log = dir.resolve("server.log");
             List<String> command = new ArrayList<>(List.of(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx384m",
+                    "-Xmx1g", // the embedded broker lives in this process too; a tight heap paused it long enough to drop clients
                     // the server's own schedules run, with a wipe re-sent within seconds when a laptop's
                     // answer is lost (as in production, where the first re-send comes after a minute)
                     "-Dsuoja.jobs.fleet-interval=1s",
