@@ -13,10 +13,6 @@ public class ServerProblem extends RuntimeException {
     private final String state;
     private final String reason;
 
-    public ServerProblem(int status, String type, String rule, String detail) {
-        this(status, type, rule, detail, null, null);
-    }
-
     /** With the state of the thing refused and why it is in it, as {@code device-not-ready} carries them. */
     public ServerProblem(int status, String type, String rule, String detail, String state, String reason) {
         super(status + " " + type + (rule == null ? "" : " (" + rule + ")") + ": " + detail);

@@ -1,18 +1,9 @@
 package fi.suoja.ui.server;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
-import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -27,30 +18,19 @@ import java.util.function.Consumer;
  */
 public class StaffClient {
 
-    private static final String PROBLEM_PREFIX = "urn:suoja:problem:";
-    static final ObjectMapper JSON = new ObjectMapper()
-            .registerModule(new JavaTimeModule())
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
-
-    private final URI base;
+    private final ApiHttp api;
     private final String token;
-    private final HttpClient http;
 
     public StaffClient(URI base, String token) {
-        this(base, token, HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build());
-    }
-
-    private StaffClient(URI base, String token, HttpClient http) {
-        this.base = base;
+        this.api = new ApiHttp(base);
         this.token = token;
-        this.http = http;
     }
 
     /** Logs in; a wrong name or password is {@link NotLoggedIn}. */
     public static StaffLogin login(URI base, String username, String password) {
         JsonNode answer = new StaffClient(base, null).send("POST", "/api/v1/auth/login",
                 Map.of("username", username, "password", password));
-        return new StaffLogin(answer.path("token").asText(), instant(answer.path("expiresAt")),
+        return new StaffLogin(answer.path("token").asText(), ApiHttp.instant(answer.path("expiresAt")),
                 answer.path("username").asText(), answer.path("role").asText());
     }
 
@@ -83,21 +63,21 @@ public class StaffClient {
     public List<Booking> bookings(long siteId, LocalDate date) {
         List<Booking> bookings = new ArrayList<>();
         for (JsonNode booking : send("GET", "/api/v1/sites/" + siteId + "/bookings?date=" + date, null)) {
-            bookings.add(booking(booking));
+            bookings.add(Booking.of(booking));
         }
         return bookings;
     }
 
     public Booking checkIn(String code) {
-        return booking(send("POST", "/api/v1/bookings/" + encode(code) + "/check-in", null));
+        return Booking.of(send("POST", "/api/v1/bookings/" + ApiHttp.encode(code) + "/check-in", null));
     }
 
     public Booking end(String code) {
-        return booking(send("POST", "/api/v1/bookings/" + encode(code) + "/end", null));
+        return Booking.of(send("POST", "/api/v1/bookings/" + ApiHttp.encode(code) + "/end", null));
     }
 
     public Booking cancel(String code, String reason) {
-        return booking(send("POST", "/api/v1/bookings/" + encode(code) + "/cancel",
+        return Booking.of(send("POST", "/api/v1/bookings/" + ApiHttp.encode(code) + "/cancel",
                 reason == null || reason.isBlank() ? Map.of() : Map.of("reason", reason.strip())));
     }
 
@@ -122,26 +102,26 @@ public class StaffClient {
     }
 
     public Device wipeNow(String deviceId) {
-        return device(send("POST", "/api/v1/devices/" + encode(deviceId) + "/wipe", null));
+        return device(send("POST", "/api/v1/devices/" + ApiHttp.encode(deviceId) + "/wipe", null));
     }
 
     public Device markFaulty(String deviceId, String reason) {
-        return device(send("POST", "/api/v1/devices/" + encode(deviceId) + "/faulty", Map.of("reason", reason)));
+        return device(send("POST", "/api/v1/devices/" + ApiHttp.encode(deviceId) + "/faulty", Map.of("reason", reason)));
     }
 
     public Device repaired(String deviceId) {
-        return device(send("POST", "/api/v1/devices/" + encode(deviceId) + "/repaired", Map.of()));
+        return device(send("POST", "/api/v1/devices/" + ApiHttp.encode(deviceId) + "/repaired", Map.of()));
     }
 
     public Device retire(String deviceId, String reason) {
-        return device(send("POST", "/api/v1/devices/" + encode(deviceId) + "/retire", Map.of("reason", reason)));
+        return device(send("POST", "/api/v1/devices/" + ApiHttp.encode(deviceId) + "/retire", Map.of("reason", reason)));
     }
 
     public List<HelpCall> openHelpCalls(long siteId) {
         List<HelpCall> calls = new ArrayList<>();
         for (JsonNode call : send("GET", "/api/v1/help-calls?open=true&siteId=" + siteId, null)) {
             calls.add(new HelpCall(call.path("id").asLong(), call.path("kioskName").asText(), call.path("status").asText(),
-                    instant(call.path("createdAt")), text(call.path("acknowledgedBy"))));
+                    ApiHttp.instant(call.path("createdAt")), ApiHttp.text(call.path("acknowledgedBy"))));
         }
         return calls;
     }
@@ -159,10 +139,10 @@ public class StaffClient {
      * changed device to {@code onChange} on an HTTP client thread. A broken stream is opened again.
      */
     public DeviceEvents followDevices(Consumer<Device> onChange) {
-        DeviceEvents events = new DeviceEvents(http, HttpRequest.newBuilder(base.resolve("/api/v1/devices/events"))
+        DeviceEvents events = new DeviceEvents(api.client(), HttpRequest.newBuilder(api.base().resolve("/api/v1/devices/events"))
                 .header("Accept", "text/event-stream")
                 .header("Authorization", "Bearer " + token)
-                .GET().build(), data -> onChange.accept(device(parse(data))));
+                .GET().build(), data -> onChange.accept(device(ApiHttp.parse(data))));
         events.open();
         return events;
     }
@@ -174,78 +154,24 @@ public class StaffClient {
         Long bookingId = lent && loan.hasNonNull("bookingId") ? loan.path("bookingId").asLong() : null;
         return new Device(d.path("id").asText(), d.path("tag").asText(), d.path("kind").asText(), d.path("siteId").asLong(),
                 d.path("state").asText(),
-                text(d.path("stateReason")), d.path("agentManaged").asBoolean(), d.path("online").asBoolean(),
-                instant(d.path("lastSeenAt")), d.hasNonNull("batteryPercent") ? d.path("batteryPercent").asInt() : null,
-                lent ? instant(loan.path("dueAt")) : null, bookingId, lent && loan.path("walkIn").asBoolean(),
-                wipe.isMissingNode() || wipe.isNull() ? null : text(wipe.path("state")), instant(d.path("stateChangedAt")));
-    }
-
-    private static Booking booking(JsonNode b) {
-        return new Booking(b.path("code").asText(), b.path("roomId").asLong(), b.path("roomName").asText(),
-                b.path("place").asText(), b.path("timeZone").asText(), Instant.parse(b.path("start").asText()),
-                Instant.parse(b.path("end").asText()), b.path("status").asText(), text(b.path("doorCode")),
-                instant(b.path("doorCodeValidFrom")), instant(b.path("checkedInAt")));
-    }
-
-    private static String text(JsonNode node) {
-        return node.isMissingNode() || node.isNull() ? null : node.asText();
-    }
-
-    private static Instant instant(JsonNode node) {
-        String text = text(node);
-        return text == null ? null : Instant.parse(text);
-    }
-
-    private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+                ApiHttp.text(d.path("stateReason")), d.path("agentManaged").asBoolean(), d.path("online").asBoolean(),
+                ApiHttp.instant(d.path("lastSeenAt")), d.hasNonNull("batteryPercent") ? d.path("batteryPercent").asInt() : null,
+                lent ? ApiHttp.instant(loan.path("dueAt")) : null, bookingId, lent && loan.path("walkIn").asBoolean(),
+                wipe.isMissingNode() || wipe.isNull() ? null : ApiHttp.text(wipe.path("state")), ApiHttp.instant(d.path("stateChangedAt")));
     }
 
     private JsonNode send(String method, String path, Object body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
-                .timeout(Duration.ofSeconds(10))
-                .header("Accept", "application/json");
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
+        ApiHttp.Answer answer = api.exchange(method, path, token, body);
+        if (answer.ok()) {
+            return answer.body();
         }
-        HttpResponse<String> response;
-        try {
-            if (body == null) {
-                request.method(method, method.equals("POST") ? HttpRequest.BodyPublishers.ofString("") : HttpRequest.BodyPublishers.noBody());
-            } else {
-                request.header("Content-Type", "application/json")
-                        .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
-            }
-            response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new ServerUnreachable(method + " " + path + " failed: " + e, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ServerUnreachable(method + " " + path + " was interrupted", e);
+        if (answer.status() == 401) {
+            throw new NotLoggedIn(answer.request() + " answered 401");
         }
-        int status = response.statusCode();
-        JsonNode answer = parse(response.body());
-        if (status >= 200 && status < 300) {
-            return answer;
+        if (answer.status() >= 500 || !answer.isProblem()) {
+            throw answer.unreachable();
         }
-        if (status == 401) {
-            throw new NotLoggedIn(method + " " + path + " answered 401");
-        }
-        String type = answer.path("type").asText("");
-        if (status >= 500 || !type.startsWith(PROBLEM_PREFIX)) {
-            throw new ServerUnreachable(method + " " + path + " answered " + status + ": " + response.body(), null);
-        }
-        throw new ServerProblem(status, type.substring(PROBLEM_PREFIX.length()), text(answer.path("rule")),
-                answer.path("detail").asText(""), text(answer.path("state")), text(answer.path("reason")));
+        throw answer.problem();
     }
 
-    private static JsonNode parse(String body) {
-        if (body == null || body.isBlank()) {
-            return JSON.missingNode();
-        }
-        try {
-            return JSON.readTree(body);
-        } catch (IOException e) {
-            return JSON.missingNode();
-        }
-    }
 }

@@ -1,18 +1,8 @@
 package fi.suoja.ui.server;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
-import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -27,19 +17,12 @@ import java.util.Set;
  */
 public class SuojaClient {
 
-    private static final String PROBLEM_PREFIX = "urn:suoja:problem:";
-
-    private final URI base;
+    private final ApiHttp api;
     private final String token;
-    private final HttpClient http;
-    private final ObjectMapper json = new ObjectMapper()
-            .registerModule(new JavaTimeModule())
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     public SuojaClient(URI base, String token) {
-        this.base = base;
+        this.api = new ApiHttp(base);
         this.token = token;
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
     }
 
     /**
@@ -101,39 +84,32 @@ public class SuojaClient {
         if (libraryCard != null) {
             body.put("libraryCard", libraryCard);
         }
-        return booking(send("POST", "/api/v1/bookings", body));
+        return Booking.of(send("POST", "/api/v1/bookings", body));
     }
 
     public Booking find(String code) {
-        return booking(send("GET", "/api/v1/bookings/" + encode(code), null));
+        return Booking.of(send("GET", "/api/v1/bookings/" + ApiHttp.encode(code), null));
     }
 
     public Booking checkIn(String code) {
-        return booking(send("POST", "/api/v1/bookings/" + encode(code) + "/check-in", null));
+        return Booking.of(send("POST", "/api/v1/bookings/" + ApiHttp.encode(code) + "/check-in", null));
     }
 
     public Booking extend(String code, int minutes) {
-        return booking(send("POST", "/api/v1/bookings/" + encode(code) + "/extend", Map.of("minutes", minutes)));
+        return Booking.of(send("POST", "/api/v1/bookings/" + ApiHttp.encode(code) + "/extend", Map.of("minutes", minutes)));
     }
 
     public Booking end(String code) {
-        return booking(send("POST", "/api/v1/bookings/" + encode(code) + "/end", null));
+        return Booking.of(send("POST", "/api/v1/bookings/" + ApiHttp.encode(code) + "/end", null));
     }
 
     public Booking cancel(String code) {
-        return booking(send("POST", "/api/v1/bookings/" + encode(code) + "/cancel", Map.of()));
+        return Booking.of(send("POST", "/api/v1/bookings/" + ApiHttp.encode(code) + "/cancel", Map.of()));
     }
 
     /** Raises a help call for this kiosk; the staff desk sees it at once. */
     public void callForHelp() {
         send("POST", "/api/v1/help-calls", null);
-    }
-
-    private Booking booking(JsonNode b) {
-        return new Booking(b.path("code").asText(), b.path("roomId").asLong(), b.path("roomName").asText(),
-                b.path("place").asText(), b.path("timeZone").asText(), Instant.parse(b.path("start").asText()),
-                Instant.parse(b.path("end").asText()), b.path("status").asText(), text(b.path("doorCode")),
-                instant(b.path("doorCodeValidFrom")), instant(b.path("checkedInAt")));
     }
 
     private static Set<Equipment> equipment(JsonNode list) {
@@ -148,62 +124,17 @@ public class SuojaClient {
         return equipment;
     }
 
-    private static String text(JsonNode node) {
-        return node.isMissingNode() || node.isNull() ? null : node.asText();
-    }
-
-    private static Instant instant(JsonNode node) {
-        String text = text(node);
-        return text == null ? null : Instant.parse(text);
-    }
-
-    private static String encode(String code) {
-        return URLEncoder.encode(code, StandardCharsets.UTF_8).replace("+", "%20");
-    }
-
     private JsonNode send(String method, String path, Object body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
-                .timeout(Duration.ofSeconds(10))
-                .header("Accept", "application/json")
-                .header("Authorization", "Bearer " + token);
-        HttpResponse<String> response;
-        try {
-            if (body == null) {
-                request.method(method, method.equals("POST") ? HttpRequest.BodyPublishers.ofString("") : HttpRequest.BodyPublishers.noBody());
-            } else {
-                request.header("Content-Type", "application/json")
-                        .method(method, HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)));
-            }
-            response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new ServerUnreachable(method + " " + path + " failed: " + e, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ServerUnreachable(method + " " + path + " was interrupted", e);
+        ApiHttp.Answer answer = api.exchange(method, path, token, body);
+        if (answer.ok()) {
+            return answer.body();
         }
-        int status = response.statusCode();
-        JsonNode answer = parse(response.body());
-        if (status >= 200 && status < 300) {
-            return answer;
-        }
-        String type = answer.path("type").asText("");
-        if (status >= 500 || status == 401 || status == 403 || !type.startsWith(PROBLEM_PREFIX)) {
+        if (answer.status() >= 500 || answer.status() == 401 || answer.status() == 403 || !answer.isProblem()) {
             // a server that fails inside, one that no longer takes this kiosk's token, or something
             // that is not our server: the visitor can do nothing about any of them, staff can
-            throw new ServerUnreachable(method + " " + path + " answered " + status + ": " + response.body(), null);
+            throw answer.unreachable();
         }
-        throw new ServerProblem(status, type.substring(PROBLEM_PREFIX.length()), text(answer.path("rule")),
-                answer.path("detail").asText(""));
+        throw answer.problem();
     }
 
-    private JsonNode parse(String body) {
-        if (body == null || body.isBlank()) {
-            return json.missingNode();
-        }
-        try {
-            return json.readTree(body);
-        } catch (IOException e) {
-            return json.missingNode();
-        }
-    }
 }
