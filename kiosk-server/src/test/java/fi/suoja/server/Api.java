@@ -179,6 +179,27 @@ public final class Api {
         return roomId;
     }
 
+    /**
+     * A library of one test's own: an admin session, a staff account, a site with these rules and
+     * a lobby kiosk, all named with {@code unique} so tests on one database never meet.
+     */
+    public record Library(String admin, String unique, String staff, long siteId, String kiosk, long kioskId) {
+
+        public String kioskName() {
+            return "Lobby " + unique;
+        }
+    }
+
+    public Library library(Map<String, Object> rules) {
+        String admin = loginAdmin();
+        String unique = java.util.UUID.randomUUID().toString().substring(0, 8);
+        String staff = staffToken(admin, "staff-" + unique);
+        long siteId = createSite(admin, "Library " + unique, rules);
+        Answer kiosk = expect(201, post("/api/v1/kiosks", admin, Map.of("siteId", siteId, "name", "Lobby " + unique)));
+        long kioskId = ((Number) ((Map<?, ?>) kiosk.get("kiosk")).get("id")).longValue();
+        return new Library(admin, unique, staff, siteId, kiosk.string("token"), kioskId);
+    }
+
     public String kioskToken(String adminToken, long siteId, String name) {
         return expect(201, post("/api/v1/kiosks", adminToken, Map.of("siteId", siteId, "name", name))).string("token");
     }

@@ -87,6 +87,7 @@ class ApiContractTest {
     EmbeddedServer server;
 
     Api api;
+    Api.Library library;
     String admin;
     String staff;
     String kiosk;
@@ -98,14 +99,14 @@ class ApiContractTest {
     @BeforeEach
     void scene() {
         api = new Api(server);
-        admin = api.loginAdmin();
-        String unique = UUID.randomUUID().toString().substring(0, 8);
-        staff = api.staffToken(admin, "staff-" + unique);
-        siteId = api.createSite(admin, "Library " + unique, Api.rules());
+        library = api.library(Api.rules());
+        String unique = library.unique();
+        admin = library.admin();
+        staff = library.staff();
+        siteId = library.siteId();
+        kiosk = library.kiosk();
+        kioskId = library.kioskId();
         roomId = api.createRoom(admin, siteId, "Room " + unique, "08:00", "20:00");
-        Api.Answer newKiosk = expect(201, api.post("/api/v1/kiosks", admin, Map.of("siteId", siteId, "name", "Lobby")));
-        kiosk = newKiosk.string("token");
-        kioskId = ((Number) ((Map<?, ?>) newKiosk.get("kiosk")).get("id")).longValue();
         accountId = expect(201, api.post("/api/v1/accounts", admin,
                 Map.of("username", "other-" + unique, "password", "another-password-1", "role", "STAFF"))).number("id");
     }
@@ -277,7 +278,7 @@ class ApiContractTest {
         assertThat(expect(200, api.get("/api/v1/kiosks", admin)).text()).doesNotContain(kiosk);
         String renewed = expect(200, api.post("/api/v1/kiosks/" + kioskId + "/token", admin, null)).string("token");
         assertProblem(api.get("/api/v1/kiosks/me", kiosk), 401, "not-logged-in");
-        assertThat(expect(200, api.get("/api/v1/kiosks/me", renewed)).string("name")).isEqualTo("Lobby");
+        assertThat(expect(200, api.get("/api/v1/kiosks/me", renewed)).string("name")).isEqualTo(library.kioskName());
         expect(200, api.post("/api/v1/kiosks/" + kioskId + "/revoke", admin, null));
         assertProblem(api.get("/api/v1/kiosks/me", renewed), 401, "not-logged-in");
         assertProblem(api.post("/api/v1/kiosks", admin, Map.of("siteId", 999999, "name", "Nowhere")), 404, "not-found");

@@ -53,12 +53,12 @@ abstract class BookingScenarios {
     void scene() {
         clock.set(at(TODAY, "10:00"));
         api = new Api(server);
-        admin = api.loginAdmin();
-        String unique = UUID.randomUUID().toString().substring(0, 8);
-        staff = api.staffToken(admin, "staff-" + unique);
-        siteId = api.createSite(admin, "Library " + unique, Api.rules());
+        Api.Library library = api.library(Api.rules());
+        admin = library.admin();
+        staff = library.staff();
+        siteId = library.siteId();
+        kiosk = library.kiosk();
         roomId = api.createRoom(admin, siteId, "Room A", "08:00", "20:00");
-        kiosk = api.kioskToken(admin, siteId, "Lobby");
     }
 
     static Instant at(LocalDate day, String time) {

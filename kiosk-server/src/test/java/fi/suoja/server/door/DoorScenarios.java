@@ -28,7 +28,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import static fi.suoja.server.Api.expect;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -96,11 +95,12 @@ abstract class DoorScenarios implements TestPropertyProvider {
         signs.setReachable(true);
         clock.set(at("10:00"));
         api = new Api(server);
-        admin = api.loginAdmin();
-        unique = UUID.randomUUID().toString().substring(0, 8);
-        staff = api.staffToken(admin, "staff-" + unique);
-        siteId = api.createSite(admin, "Library " + unique, Api.rules("doorCodeLeadMinutes", LEAD_MINUTES));
-        kiosk = api.kioskToken(admin, siteId, "Lobby");
+        Api.Library library = api.library(Api.rules("doorCodeLeadMinutes", LEAD_MINUTES));
+        admin = library.admin();
+        unique = library.unique();
+        staff = library.staff();
+        siteId = library.siteId();
+        kiosk = library.kiosk();
     }
 
     @AfterEach

@@ -9,7 +9,6 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import static fi.suoja.server.Api.expect;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,11 +29,11 @@ class HelpCallTest {
     @BeforeEach
     void scene() {
         api = new Api(server);
-        admin = api.loginAdmin();
-        String unique = UUID.randomUUID().toString().substring(0, 8);
-        staff = api.staffToken(admin, "staff-" + unique);
-        siteId = api.createSite(admin, "Library " + unique, Api.rules());
-        kiosk = api.kioskToken(admin, siteId, "Lobby " + unique);
+        Api.Library library = api.library(Api.rules());
+        admin = library.admin();
+        staff = library.staff();
+        siteId = library.siteId();
+        kiosk = library.kiosk();
     }
 
     @Test
