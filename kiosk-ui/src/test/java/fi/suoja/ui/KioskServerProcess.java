@@ -55,9 +55,9 @@ public final class KioskServerProcess {
      * A server of the caller's own on a given port with its H2 database file in {@code dataDir}, so
      * that it can be stopped and started again with its data, as a real server restarts.
      */
-    public static KioskServerProcess startOwn(int port, Path dataDir) {
+    public static KioskServerProcess startOwn(int port, Path dataDir, String... settings) {
         return start(port, "jdbc:h2:file:" + dataDir.resolve("suoja").toAbsolutePath()
-                + ";DATABASE_TO_LOWER=TRUE;LOCK_TIMEOUT=10000");
+                + ";DATABASE_TO_LOWER=TRUE;LOCK_TIMEOUT=10000", settings);
     }
 
     public void stop() {
@@ -82,7 +82,8 @@ public final class KioskServerProcess {
         }
     }
 
-    private static KioskServerProcess start(int port, String databaseUrl) {
+    /** {@code settings}: further server settings as {@code name=value}. */
+    private static KioskServerProcess start(int port, String databaseUrl, String... settings) {
         String jarPath = System.getProperty("suoja.test.server-jar", "../kiosk-server/target/kiosk-server.jar");
         File jar = new File(jarPath);
         if (!jar.isFile()) {
@@ -100,8 +101,11 @@ public final class KioskServerProcess {
                     "-Dsuoja.jobs.fleet-interval=1s",
                     "-Dsuoja.fleet.wipe-retry-first=2s",
                     "-Dsuoja.fleet.wipe-retry-ceiling=4s",
-                    "-Dsuoja.fleet.wipe-max-attempts=30",
-                    "-jar", jar.getAbsolutePath()));
+                    "-Dsuoja.fleet.wipe-max-attempts=30"));
+            for (String setting : settings) {
+                command.add("-D" + setting);
+            }
+            command.addAll(List.of("-jar", jar.getAbsolutePath()));
             ProcessBuilder builder = new ProcessBuilder(command)
                     .directory(dir.toFile())
                     .redirectErrorStream(true)

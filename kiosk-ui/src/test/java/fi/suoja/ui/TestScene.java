@@ -177,6 +177,11 @@ public final class TestScene {
         return post(server, "/api/v1/devices/" + device(tag).path("id").asText() + "/wipe", admin, null);
     }
 
+    /** A room's lock as the server last heard of it. */
+    public JsonNode lock(long roomId) {
+        return send(server, "GET", "/api/v1/rooms/" + roomId + "/lock", admin, null);
+    }
+
     /** The kiosk of this library asks for help. */
     public JsonNode callForHelp() {
         return post(server, "/api/v1/help-calls", kioskToken, null);

@@ -368,7 +368,7 @@ public class BookingService {
                 place.room().id(), place.room().name(), place.room().place(), place.site().id(), place.site().timeZone(),
                 b.startsAt(), b.endsAt(), b.status(),
                 b.doorCode(), b.doorCode() == null ? null : b.doorCodeFrom(), b.doorCode() == null ? null : b.endsAt(),
-                b.checkedInAt(), b.endedAt(), b.nameOnDoor(), b.cardHash() != null, b.language());
+                b.checkedInAt(), b.endedAt(), b.nameOnDoor(), b.cardHash() != null, b.language(), b.id());
     }
 
     /**

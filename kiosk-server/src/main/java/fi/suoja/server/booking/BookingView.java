@@ -7,7 +7,8 @@ import java.time.Instant;
 
 /**
  * A booking as the kiosk and staff see it. {@code code} is in its display form; the door code
- * fields are null when the room has no keypad.
+ * fields are null when the room has no keypad. {@code id} matches the {@code bookingId} of the
+ * fleet's loans, so the staff desk can show which devices a booking holds.
  */
 @Serdeable
 public record BookingView(
@@ -27,5 +28,6 @@ public record BookingView(
         @Nullable Instant endedAt,
         @Nullable String nameOnDoor,
         boolean libraryCardGiven,
-        @Nullable String language) {
+        @Nullable String language,
+        long id) {
 }

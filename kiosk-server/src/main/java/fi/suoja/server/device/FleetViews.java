@@ -12,11 +12,13 @@ class FleetViews {
     private final DeviceRepository devices;
     private final LoanRepository loans;
     private final WipeJobRepository jobs;
+    private final WipeRecordRepository records;
 
-    FleetViews(DeviceRepository devices, LoanRepository loans, WipeJobRepository jobs) {
+    FleetViews(DeviceRepository devices, LoanRepository loans, WipeJobRepository jobs, WipeRecordRepository records) {
         this.devices = devices;
         this.loans = loans;
         this.jobs = jobs;
+        this.records = records;
     }
 
     Views.DeviceView of(String deviceId) {
@@ -30,9 +32,12 @@ class FleetViews {
         Views.WipeView wipe = jobs.findByOpenFor(d.id())
                 .map(j -> new Views.WipeView(j.id(), j.method(), j.state(), j.attempts(), j.nextAttemptAt(), j.lastError()))
                 .orElse(null);
+        Views.LastWipeView lastWipe = records.findFirstByDeviceIdOrderByFinishedAtDesc(d.id())
+                .map(r -> new Views.LastWipeView(r.finishedAt(), r.verified(), r.durationMillis(), r.checkedBy()))
+                .orElse(null);
         return new Views.DeviceView(d.id(), d.tag(), d.kind(), d.siteId(), d.state(), d.stateReason(), d.stateChangedAt(),
                 d.kind().hasAgent(), d.online(), d.sessionCounter(), d.lastSeenAt(), d.batteryPercent(), d.freeDiskBytes(),
-                d.agentVersion(), d.os(), d.agentState(), loan, wipe);
+                d.agentVersion(), d.os(), d.agentState(), loan, wipe, lastWipe);
     }
 
     static Views.WipeReportView report(WipeRecord r) {

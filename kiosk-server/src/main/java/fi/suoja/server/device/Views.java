@@ -31,7 +31,13 @@ final class Views {
             @Nullable String os,
             @Nullable String agentState,
             @Nullable LoanView loan,
-            @Nullable WipeView wipe) {
+            @Nullable WipeView wipe,
+            @Nullable LastWipeView lastWipe) {
+    }
+
+    /** The device's newest finished wipe: when, whether verified, how long it took. */
+    @Serdeable
+    record LastWipeView(Instant finishedAt, boolean verified, long durationMillis, @Nullable String checkedBy) {
     }
 
     @Serdeable

@@ -4,11 +4,13 @@ import java.time.Instant;
 
 /**
  * A loan device as the staff desk shows it. {@code loanDue} and {@code loanBookingId} are null
- * when it is not lent out; {@code wipeState} is null when no wipe is open.
+ * when it is not lent out; {@code wipeState} is null when no wipe is open; the {@code lastWipe}
+ * fields are null before its first finished wipe.
  */
 public record Device(String id, String tag, String kind, long siteId, String state, String stateReason, boolean agentManaged,
                      boolean online, Instant lastSeenAt, Integer batteryPercent, Instant loanDue, Long loanBookingId,
-                     boolean walkIn, String wipeState, Instant stateChangedAt) {
+                     boolean walkIn, String wipeState, Instant stateChangedAt,
+                     Instant lastWipeAt, Boolean lastWipeVerified, Long lastWipeMillis) {
 
     public boolean onLoan() {
         return loanDue != null;

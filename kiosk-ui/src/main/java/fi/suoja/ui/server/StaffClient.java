@@ -54,7 +54,8 @@ public class StaffClient {
     public List<Room> rooms(long siteId) {
         List<Room> rooms = new ArrayList<>();
         for (JsonNode room : send("GET", "/api/v1/sites/" + siteId + "/rooms", null)) {
-            rooms.add(new Room(room.path("id").asLong(), room.path("name").asText(), room.path("place").asText()));
+            rooms.add(new Room(room.path("id").asLong(), room.path("name").asText(), room.path("place").asText(),
+                    ApiHttp.text(room.path("doorLockId"))));
         }
         return rooms;
     }
@@ -117,6 +118,38 @@ public class StaffClient {
         return device(send("POST", "/api/v1/devices/" + ApiHttp.encode(deviceId) + "/retire", Map.of("reason", reason)));
     }
 
+    /** A device's finished wipes, newest first. */
+    public List<WipeReport> wipeReports(String deviceId) {
+        List<WipeReport> reports = new ArrayList<>();
+        for (JsonNode r : send("GET", "/api/v1/devices/" + ApiHttp.encode(deviceId) + "/wipe-reports", null)) {
+            List<String> failures = new ArrayList<>();
+            r.path("failures").forEach(f -> failures.add(f.asText()));
+            reports.add(new WipeReport(ApiHttp.instant(r.path("finishedAt")), r.path("verified").asBoolean(),
+                    r.path("filesRemoved").asLong(), r.path("bytesRemoved").asLong(), r.path("durationMillis").asLong(),
+                    failures, ApiHttp.text(r.path("checkedBy"))));
+        }
+        return reports;
+    }
+
+    /** The library's open alerts about doors and signs, oldest first. */
+    public List<StaffAlert> openAlerts(long siteId) {
+        List<StaffAlert> alerts = new ArrayList<>();
+        for (JsonNode a : send("GET", "/api/v1/alerts?siteId=" + siteId, null)) {
+            alerts.add(new StaffAlert(a.path("id").asLong(), ApiHttp.text(a.path("roomName")), a.path("message").asText(),
+                    ApiHttp.instant(a.path("raisedAt"))));
+        }
+        return alerts;
+    }
+
+    public void acknowledgeAlert(long alertId) {
+        send("POST", "/api/v1/alerts/" + alertId + "/acknowledge", null);
+    }
+
+    /** Opens a room's door now; the server answers only when the lock has. */
+    public void unlock(long roomId) {
+        send("POST", "/api/v1/rooms/" + roomId + "/unlock", null);
+    }
+
     public List<HelpCall> openHelpCalls(long siteId) {
         List<HelpCall> calls = new ArrayList<>();
         for (JsonNode call : send("GET", "/api/v1/help-calls?open=true&siteId=" + siteId, null)) {
@@ -152,12 +185,16 @@ public class StaffClient {
         boolean lent = !loan.isMissingNode() && !loan.isNull();
         JsonNode wipe = d.path("wipe");
         Long bookingId = lent && loan.hasNonNull("bookingId") ? loan.path("bookingId").asLong() : null;
+        JsonNode last = d.path("lastWipe");
+        boolean wiped = !last.isMissingNode() && !last.isNull();
         return new Device(d.path("id").asText(), d.path("tag").asText(), d.path("kind").asText(), d.path("siteId").asLong(),
                 d.path("state").asText(),
                 ApiHttp.text(d.path("stateReason")), d.path("agentManaged").asBoolean(), d.path("online").asBoolean(),
                 ApiHttp.instant(d.path("lastSeenAt")), d.hasNonNull("batteryPercent") ? d.path("batteryPercent").asInt() : null,
                 lent ? ApiHttp.instant(loan.path("dueAt")) : null, bookingId, lent && loan.path("walkIn").asBoolean(),
-                wipe.isMissingNode() || wipe.isNull() ? null : ApiHttp.text(wipe.path("state")), ApiHttp.instant(d.path("stateChangedAt")));
+                wipe.isMissingNode() || wipe.isNull() ? null : ApiHttp.text(wipe.path("state")), ApiHttp.instant(d.path("stateChangedAt")),
+                wiped ? ApiHttp.instant(last.path("finishedAt")) : null, wiped ? last.path("verified").asBoolean() : null,
+                wiped ? last.path("durationMillis").asLong() : null);
     }
 
     private JsonNode send(String method, String path, Object body) {
@@ -168,7 +205,9 @@ public class StaffClient {
         if (answer.status() == 401) {
             throw new NotLoggedIn(answer.request() + " answered 401");
         }
-        if (answer.status() >= 500 || !answer.isProblem()) {
+        // a 502 problem is the server telling about hardware behind it (a lock that did not answer):
+        // a refusal to explain, not a server that is gone
+        if (!answer.isProblem() || answer.status() == 500 || answer.status() == 503) {
             throw answer.unreachable();
         }
         throw answer.problem();

@@ -28,6 +28,7 @@ final class Desk {
     static final String DATA = "data";
     private static final Logger LOG = LoggerFactory.getLogger(Desk.class);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
+    private static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("d.M. HH:mm");
 
     private Desk() {
     }
@@ -67,6 +68,7 @@ final class Desk {
             case "device-busy" -> where.getTranslation("staff.problem.busy");
             case "not-allowed" -> where.getTranslation("staff.problem.notAllowed");
             case "invalid-request" -> where.getTranslation("staff.problem.invalid");
+            case "lock-unreachable" -> where.getTranslation("staff.problem.lock");
             default -> where.getTranslation("staff.problem.other");
         };
     }
@@ -102,6 +104,11 @@ final class Desk {
     static void say(Paragraph notice, String words) {
         notice.setText(words);
         notice.setVisible(true);
+    }
+
+    /** Day and time, for what may be days ago. */
+    static String day(Instant instant, ZoneId zone) {
+        return instant == null ? "–" : DAY_TIME.format(instant.atZone(zone));
     }
 
     static String time(Instant instant, ZoneId zone) {

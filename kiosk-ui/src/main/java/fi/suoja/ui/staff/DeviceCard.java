@@ -3,20 +3,28 @@ package fi.suoja.ui.staff;
 import com.vaadin.flow.component.html.Article;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.H4;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.NativeButton;
+import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.textfield.TextField;
+import fi.suoja.ui.server.Booking;
 import fi.suoja.ui.server.Device;
+import fi.suoja.ui.server.WipeReport;
 
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 
 /**
- * One device on the board: state in words, online or not, battery, last seen, the loan and its
- * due time, and the staff actions its state allows. Every action asks for confirmation first;
- * marking faulty and retiring also ask why.
+ * One device on the board: state in words, online or not, battery, last seen, the loan (with
+ * today's booking it belongs to) and its due time, the last wipe, and the staff actions its state
+ * allows. Every action asks for confirmation first; marking faulty and retiring also ask why.
+ * The device's wipe reports open on the card.
  */
 class DeviceCard extends Article {
 
@@ -39,6 +47,10 @@ class DeviceCard extends Article {
             return;
         }
         show(shown);
+    }
+
+    Device device() {
+        return device;
     }
 
     void show(Device shown) {
@@ -65,14 +77,22 @@ class DeviceCard extends Article {
                     : getTranslation("staff.device.lastSeen", Desk.time(device.lastSeenAt(), zone))));
         }
         if (device.onLoan()) {
-            Paragraph loan = new Paragraph(getTranslation(device.walkIn() ? "staff.device.loanWalkIn" : "staff.device.loanBooking",
-                    Desk.time(device.loanDue(), zone)));
+            Booking booking = view.bookingOf(device);
+            Paragraph loan = new Paragraph(device.walkIn()
+                    ? getTranslation("staff.device.loanWalkIn", Desk.time(device.loanDue(), zone))
+                    : booking == null ? getTranslation("staff.device.loanBooking", Desk.time(device.loanDue(), zone))
+                    : getTranslation("staff.device.loanOf", booking.code(), booking.roomName(), Desk.time(device.loanDue(), zone)));
             loan.setId("loan-" + device.tag());
             facts.add(loan);
         }
         if (device.wipeState() != null) {
             facts.add(new Paragraph(getTranslation("staff.device.wipe." + device.wipeState())));
         }
+        Paragraph lastWipe = new Paragraph(device.lastWipeAt() == null ? getTranslation("staff.device.neverWiped")
+                : getTranslation(device.lastWipeVerified() ? "staff.device.lastWipe" : "staff.device.lastWipeUnverified",
+                Desk.day(device.lastWipeAt(), zone), seconds(device.lastWipeMillis())));
+        lastWipe.setId("last-wipe-" + device.tag());
+        facts.add(lastWipe);
         if (device.stateReason() != null && !device.stateReason().isBlank()) {
             Paragraph reason = new Paragraph(Desk.data(device.stateReason()));
             reason.addClassName("device-reason");
@@ -99,11 +119,44 @@ class DeviceCard extends Article {
             actions.add(Desk.button("repaired-" + tag, VaadinIcon.WRENCH, getTranslation("staff.action.repaired"),
                     () -> confirm("staff.confirm.repaired", false, reason -> session.client().repaired(device.id()))));
         }
+        if (device.lastWipeAt() != null) {
+            actions.add(Desk.button("reports-" + tag, VaadinIcon.LIST, getTranslation("staff.action.reports"), this::reports));
+        }
         if (session.login().admin() && !device.state().equals("RETIRED")) {
             actions.add(Desk.button("retire-" + tag, VaadinIcon.ARCHIVE, getTranslation("staff.action.retire"),
                     () -> confirm("staff.confirm.retire", true, reason -> session.client().retire(device.id(), reason))));
         }
         return actions;
+    }
+
+    private static String seconds(Long millis) {
+        return millis == null ? "–" : String.format(java.util.Locale.ROOT, "%.1f", millis / 1000.0);
+    }
+
+    /** The device's wipe reports, newest first, on the card until closed. */
+    private void reports() {
+        Desk.act(this, view::say, () -> {
+            List<WipeReport> reports = session.client().wipeReports(device.id());
+            getChildren().filter(c -> "reports".equals(c.getElement().getAttribute("data-part"))).toList().forEach(this::remove);
+            Div box = new Div();
+            box.setId("reports-of-" + device.tag());
+            box.addClassName("wipe-reports");
+            box.getElement().setAttribute("data-part", "reports");
+            ZoneId zone = session.site().zone();
+            UnorderedList list = new UnorderedList();
+            for (WipeReport report : reports.subList(0, Math.min(10, reports.size()))) {
+                String when = Desk.day(report.finishedAt(), zone);
+                ListItem item = new ListItem(report.checkedBy() != null
+                        ? getTranslation("staff.report.checked", when, report.checkedBy())
+                        : getTranslation(report.verified() ? "staff.report.verified" : "staff.report.unverified", when,
+                        report.filesRemoved(), seconds(report.durationMillis()), report.failures().size()));
+                list.add(item);
+            }
+            NativeButton close = Desk.button("reports-close-" + device.tag(), VaadinIcon.CLOSE, getTranslation("staff.report.close"),
+                    () -> remove(box));
+            box.add(new H4(getTranslation("staff.report.heading", device.tag())), list, close);
+            add(box);
+        });
     }
 
     /** Replaces the actions with a question, an optional reason, and yes / no. */

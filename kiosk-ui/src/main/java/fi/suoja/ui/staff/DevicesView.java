@@ -23,6 +23,7 @@ import fi.suoja.ui.server.Site;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +31,8 @@ import java.util.Map;
 /**
  * The devices desk: a scan field that hands a device out (to a booking of today or a walk-in) or
  * takes it back, and a board of every device of the library that changes live as the server
- * reports, through its event stream and server push.
+ * reports, through its event stream and server push. The board can be narrowed to a group of
+ * states, a kind, or tags containing some text; a live change follows the same filters.
  */
 @Route(value = "staff/devices", layout = StaffLayout.class)
 public class DevicesView extends Div implements HasDynamicTitle {
@@ -40,6 +42,26 @@ public class DevicesView extends Div implements HasDynamicTitle {
 
     static final String WALK_IN = "walk-in";
 
+    /** Groups of states staff look for, as the board's first filter. */
+    enum Show {
+        ALL, READY, LENT, WIPING, ATTENTION, RETIRED;
+
+        boolean includes(Device device) {
+            return switch (this) {
+                case ALL -> true;
+                case READY -> device.state().equals("READY");
+                case LENT -> device.state().equals("ON_LOAN");
+                case WIPING -> device.state().equals("WIPE_PENDING") || device.state().equals("WIPING");
+                case ATTENTION -> device.state().equals("WIPE_FAILED") || device.state().equals("FAULTY")
+                        || device.state().equals("PROVISIONED") || (device.agentManaged() && !device.online()
+                        && !device.state().equals("RETIRED"));
+                case RETIRED -> device.state().equals("RETIRED");
+            };
+        }
+    }
+
+    static final String ANY_KIND = "ANY";
+
     private final Paragraph notice = Desk.notice("devices-notice");
     private final TextField scan = new TextField();
     private final Select<String> lendFor = new Select<>();
@@ -47,6 +69,11 @@ public class DevicesView extends Div implements HasDynamicTitle {
     private final NativeButton handOutMode;
     private final NativeButton takeBackMode;
     private final Div board = new Div();
+    private final Select<Show> show = new Select<>();
+    private final Select<String> kind = new Select<>();
+    private final TextField find = new TextField();
+    private final Paragraph shown = new Paragraph();
+    private final Map<Long, Booking> todays = new HashMap<>();
     private final Map<String, DeviceCard> cards = new LinkedHashMap<>();
     private Mode mode = Mode.TAKE_BACK;
     private DeviceEvents events;
@@ -85,7 +112,27 @@ public class DevicesView extends Div implements HasDynamicTitle {
 
         board.setId("board");
         board.addClassName("board");
-        Section boardArea = new Section(new H2(getTranslation("staff.board.heading")), board);
+        show.setId("filter-show");
+        show.setLabel(getTranslation("staff.filter.show"));
+        show.setItems(Show.values());
+        show.setItemLabelGenerator(group -> getTranslation("staff.filter." + group.name()));
+        show.setValue(Show.ALL);
+        show.addValueChangeListener(change -> filter());
+        kind.setId("filter-kind");
+        kind.setLabel(getTranslation("staff.filter.kind"));
+        kind.setItems(ANY_KIND, "LAPTOP", "WEBCAM", "HEADSET");
+        kind.setItemLabelGenerator(k -> getTranslation(ANY_KIND.equals(k) ? "staff.filter.anyKind" : "staff.kind." + k));
+        kind.setValue(ANY_KIND);
+        kind.addValueChangeListener(change -> filter());
+        find.setId("filter-tag");
+        find.setLabel(getTranslation("staff.filter.tag"));
+        find.setValueChangeMode(com.vaadin.flow.data.value.ValueChangeMode.EAGER);
+        find.addValueChangeListener(change -> filter());
+        shown.setId("board-count");
+        shown.getElement().setAttribute("role", "status");
+        Div filters = new Div(show, kind, find);
+        filters.addClassName("board-filters");
+        Section boardArea = new Section(new H2(getTranslation("staff.board.heading")), filters, shown, board);
         boardArea.addClassName("board-area");
         add(heading, scanArea, boardArea);
         setMode(Mode.TAKE_BACK);
@@ -143,7 +190,9 @@ public class DevicesView extends Div implements HasDynamicTitle {
             Instant now = StaffServices.current().clock().instant();
             List<String> choices = new ArrayList<>();
             Map<String, String> labels = new LinkedHashMap<>();
-            for (Booking booking : session.client().bookings(site.id(), now.atZone(site.zone()).toLocalDate())) {
+            List<Booking> today = session.client().bookings(site.id(), now.atZone(site.zone()).toLocalDate());
+            remember(today);
+            for (Booking booking : today) {
                 if ((booking.confirmed() || booking.checkedIn()) && booking.end().isAfter(now)) {
                     choices.add(booking.code());
                     labels.put(booking.code(), booking.code() + " · " + booking.roomName() + " · "
@@ -188,18 +237,46 @@ public class DevicesView extends Div implements HasDynamicTitle {
         });
     }
 
-    /** Lists the library's devices again from the server. */
+    /** Lists the library's devices again from the server, with today's bookings to name their loans. */
     void refresh() {
         StaffSession.current().ifPresent(session -> Desk.act(this, this::say, () -> {
+            Site site = session.site();
+            remember(session.client().bookings(site.id(), StaffServices.current().clock().instant().atZone(site.zone()).toLocalDate()));
             board.removeAll();
             cards.clear();
-            for (Device device : session.client().devices(session.site().id())) {
+            for (Device device : session.client().devices(site.id())) {
                 show(device);
             }
             if (cards.isEmpty()) {
                 board.add(new Paragraph(getTranslation("staff.board.none")));
             }
+            filter();
         }));
+    }
+
+    private void remember(List<Booking> bookings) {
+        todays.clear();
+        bookings.forEach(booking -> todays.put(booking.id(), booking));
+    }
+
+    /** Today's booking a loan belongs to, when it is one of today's. */
+    Booking bookingOf(Device device) {
+        return device.loanBookingId() == null ? null : todays.get(device.loanBookingId());
+    }
+
+    /** Shows the cards the filters let through and says how many of how many. */
+    void filter() {
+        String text = find.getValue() == null ? "" : find.getValue().strip().toLowerCase(java.util.Locale.ROOT);
+        int visible = 0;
+        for (DeviceCard card : cards.values()) {
+            Device device = card.device();
+            boolean match = show.getValue().includes(device)
+                    && (ANY_KIND.equals(kind.getValue()) || kind.getValue().equals(device.kind()))
+                    && (text.isEmpty() || device.tag().toLowerCase(java.util.Locale.ROOT).contains(text));
+            card.setVisible(match);
+            visible += match ? 1 : 0;
+        }
+        shown.setText(getTranslation("staff.filter.count", visible, cards.size()));
     }
 
     /** A change the server reported: a new device gets a card; an open confirmation of the same state stays open. */
@@ -210,6 +287,7 @@ public class DevicesView extends Div implements HasDynamicTitle {
         } else {
             card.changed(device);
         }
+        filter();
     }
 
     /** Puts a device's newest state on its card, making the card if it is new. */
@@ -228,6 +306,7 @@ public class DevicesView extends Div implements HasDynamicTitle {
             board.add(card);
         }
         card.show(device);
+        filter();
     }
 
     void say(String words) {

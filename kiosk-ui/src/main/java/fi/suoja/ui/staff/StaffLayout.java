@@ -37,6 +37,7 @@ public class StaffLayout extends Div implements RouterLayout, BeforeEnterObserve
     private final Header header = new Header();
     private final Main content = new Main();
     private HelpCallsPanel helpCalls;
+    private DoorAlertsPanel doorAlerts;
     private Registration poll;
 
     public StaffLayout() {
@@ -108,7 +109,8 @@ public class StaffLayout extends Div implements RouterLayout, BeforeEnterObserve
         header.add(pages, tools);
 
         helpCalls = new HelpCallsPanel(session);
-        add(header, helpCalls, content);
+        doorAlerts = new DoorAlertsPanel(session);
+        add(header, helpCalls, doorAlerts, content);
     }
 
     @Override
@@ -134,7 +136,7 @@ public class StaffLayout extends Div implements RouterLayout, BeforeEnterObserve
         event.getUI().setPollInterval(-1);
     }
 
-    /** Asks the server for the library's open help calls; a new one sounds and shows an alert. */
+    /** Asks the server for the library's open help calls (a new one sounds and shows an alert) and door alerts. */
     public void refreshHelpCalls() {
         StaffSession session = StaffSession.current().orElse(null);
         if (session == null || helpCalls == null) {
@@ -148,6 +150,7 @@ public class StaffLayout extends Div implements RouterLayout, BeforeEnterObserve
             return;
         }
         helpCalls.refresh();
+        doorAlerts.refresh();
     }
 
     void logOut() {

@@ -15,6 +15,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.shared.Registration;
 import fi.suoja.ui.server.Booking;
+import fi.suoja.ui.server.Device;
 import fi.suoja.ui.server.Room;
 import fi.suoja.ui.server.Site;
 
@@ -28,9 +29,10 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Today at the library: per room a timeline of the day's bookings with a line at now. A booking
- * opens below the timeline, where it can be checked in, ended, or cancelled with a reason, each
- * after a confirmation where it cannot be undone.
+ * Today at the library: per room a timeline of the day's bookings with a line at now, and the
+ * door of a room with a lock can be opened from here. A booking opens below the timeline with
+ * its codes and the devices it holds, where it can be checked in, ended, or cancelled with a
+ * reason, each after a confirmation where it cannot be undone.
  */
 @Route(value = "staff", layout = StaffLayout.class)
 public class TodayView extends Div implements HasDynamicTitle {
@@ -42,6 +44,7 @@ public class TodayView extends Div implements HasDynamicTitle {
     private final Div timeline = new Div();
     private final Section detail = new Section();
     private List<Booking> bookings = List.of();
+    private List<Device> devices = List.of();
     private String openCode;
     private Instant refreshedAt = Instant.MIN;
     private Registration poll;
@@ -92,6 +95,7 @@ public class TodayView extends Div implements HasDynamicTitle {
             LocalDate today = now.atZone(site.zone()).toLocalDate();
             List<Room> rooms = session.client().rooms(site.id());
             bookings = session.client().bookings(site.id(), today);
+            devices = session.client().devices(site.id());
             refreshedAt = now;
             draw(site, rooms, now, today);
             if (openCode != null) {
@@ -157,7 +161,13 @@ public class TodayView extends Div implements HasDynamicTitle {
                 line.getStyle().set("inset-inline-start", percent(now, from, to));
                 track.add(line);
             }
-            row.add(name, track);
+            Div heading = new Div(name);
+            heading.addClassName("timeline-room-head");
+            if (room.hasLock()) {
+                heading.add(Desk.button("unlock-" + room.id(), VaadinIcon.UNLOCK, getTranslation("staff.door.open"),
+                        () -> confirmUnlock(room)));
+            }
+            row.add(heading, track);
             timeline.add(row);
         }
     }
@@ -171,6 +181,10 @@ public class TodayView extends Div implements HasDynamicTitle {
         Span time = Desk.data(Desk.time(booking.start(), site.zone()) + "–" + Desk.time(booking.end(), site.zone()));
         time.getElement().setAttribute("dir", "ltr");
         block.add(time, new Span(getTranslation("staff.booking." + booking.status())), Desk.data(booking.code()));
+        long lent = loansOf(booking).size();
+        if (lent > 0) {
+            block.add(new Span(getTranslation("staff.today.devices", lent)));
+        }
         block.addClickListener(click -> open(booking));
         return block;
     }
@@ -207,6 +221,13 @@ public class TodayView extends Div implements HasDynamicTitle {
         if (booking.doorCode() != null) {
             detail.add(fact("detail-door", "staff.detail.door", booking.doorCode()));
         }
+        List<Device> lent = loansOf(booking);
+        Paragraph held = new Paragraph(lent.isEmpty() ? getTranslation("staff.detail.noDevices")
+                : getTranslation("staff.detail.devices", String.join(", ", lent.stream()
+                .map(d -> d.tag() + " (" + getTranslation("staff.kind." + d.kind()) + ", "
+                        + getTranslation("staff.detail.due", Desk.time(d.loanDue(), site.zone())) + ")").toList())));
+        held.setId("detail-devices");
+        detail.add(held);
         Div actions = new Div();
         actions.addClassName("actions");
         if (booking.confirmed()) {
@@ -220,6 +241,29 @@ public class TodayView extends Div implements HasDynamicTitle {
         }
         actions.add(Desk.button("close-detail", VaadinIcon.ARROW_BACKWARD, getTranslation("staff.detail.close"), this::close));
         detail.add(actions);
+    }
+
+    /** The devices lent to a booking now. */
+    private List<Device> loansOf(Booking booking) {
+        return devices.stream().filter(d -> d.loanBookingId() != null && d.loanBookingId() == booking.id()).toList();
+    }
+
+    /** Opening a door is asked once more: someone may be inside. */
+    private void confirmUnlock(Room room) {
+        openCode = null;
+        detail.removeAll();
+        detail.setVisible(true);
+        H2 heading = new H2(Desk.data(room.name()));
+        heading.setId("detail-heading");
+        detail.add(heading);
+        Div confirm = confirmation(getTranslation("staff.confirm.unlock", room.name()));
+        confirm.add(Desk.button("confirm-yes", VaadinIcon.UNLOCK, getTranslation("staff.confirm.unlockYes"),
+                () -> Desk.act(this, this::say, () -> {
+                    client().unlock(room.id());
+                    close();
+                    say(getTranslation("staff.done.unlocked", room.name()));
+                })));
+        confirm.add(Desk.button("confirm-no", VaadinIcon.CLOSE, getTranslation("staff.confirm.no"), this::close));
     }
 
     private void confirmEnd(Booking booking) {

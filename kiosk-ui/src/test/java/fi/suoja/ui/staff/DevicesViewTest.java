@@ -9,6 +9,7 @@ import fi.suoja.ui.KioskServerProcess;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -64,7 +65,8 @@ class DevicesViewTest extends KaribuStaff {
         String end = java.time.format.DateTimeFormatter.ofPattern("HH:mm")
                 .format(java.time.Instant.parse(scene.booking(code).path("end").asText()).atZone(scene.zone));
         assertThat(text("devices-notice")).isEqualTo(t("staff.scan.lent", webcam, end));
-        assertThat(text("loan-" + webcam)).isEqualTo(t("staff.device.loanBooking", end));
+        assertThat(text("loan-" + webcam)).as("the loan names today's booking and its room")
+                .isEqualTo(t("staff.device.loanOf", code, "Room 2", end));
         assertThat(_get(TextField.class, spec -> spec.withId("scan")).getValue()).as("the field is empty for the next scan").isEmpty();
     }
 
@@ -204,5 +206,83 @@ class DevicesViewTest extends KaribuStaff {
             await("the wipe after the loan makes it READY on the board", () -> "READY".equals(state(laptop)));
             assertThat(scene.device(laptop).path("state").asText()).isEqualTo("READY");
         }
+    }
+
+    @Test
+    void the_board_narrows_to_a_group_of_states_a_kind_and_a_tag_and_says_how_many_it_shows() {
+        String laptop = scene.registerDevice("LAPTOP");
+        String headset = scene.readyAccessory("HEADSET");
+        String lent = scene.readyAccessory("WEBCAM");
+        scene.handOutElsewhere(lent, code);
+        UI.getCurrent().navigate(TodayView.class);
+        UI.getCurrent().navigate(DevicesView.class);
+        assertThat(visible(webcam)).isTrue();
+        assertThat(text("board-count")).isEqualTo(t("staff.filter.count", 4, 4));
+
+        show(DevicesView.Show.READY);
+        assertThat(visible(webcam)).isTrue();
+        assertThat(visible(headset)).isTrue();
+        assertThat(visible(lent)).isFalse();
+        assertThat(visible(laptop)).isFalse();
+        assertThat(text("board-count")).isEqualTo(t("staff.filter.count", 2, 4));
+
+        kind("HEADSET");
+        assertThat(visible(webcam)).isFalse();
+        assertThat(visible(headset)).isTrue();
+
+        kind(DevicesView.ANY_KIND);
+        show(DevicesView.Show.LENT);
+        assertThat(visible(lent)).isTrue();
+        assertThat(visible(webcam)).isFalse();
+
+        show(DevicesView.Show.ATTENTION);
+        assertThat(visible(laptop)).as("a registered laptop whose agent never came is to be looked at").isTrue();
+        assertThat(visible(webcam)).isFalse();
+
+        show(DevicesView.Show.ALL);
+        _setValue(_get(TextField.class, spec -> spec.withId("filter-tag")), webcam.substring(4).toUpperCase(java.util.Locale.ROOT));
+        assertThat(visible(webcam)).isTrue();
+        assertThat(visible(headset)).isFalse();
+        assertThat(text("board-count")).isEqualTo(t("staff.filter.count", 1, 4));
+    }
+
+    @Test
+    void a_live_change_follows_the_filters() {
+        show(DevicesView.Show.READY);
+        assertThat(visible(webcam)).isTrue();
+        scene.handOutElsewhere(webcam, code);
+        await("the lent webcam leaves the ready ones", () -> !visible(webcam));
+        show(DevicesView.Show.LENT);
+        assertThat(state(webcam)).isEqualTo("ON_LOAN");
+    }
+
+    @Test
+    void the_card_tells_the_last_wipe_and_opens_the_reports() {
+        String never = scene.registerDevice("HEADSET");
+        UI.getCurrent().navigate(TodayView.class);
+        UI.getCurrent().navigate(DevicesView.class);
+        assertThat(text("last-wipe-" + never)).isEqualTo(t("staff.device.neverWiped"));
+        assertThat(has("reports-" + never)).isFalse();
+
+        assertThat(text("last-wipe-" + webcam)).isNotEqualTo(t("staff.device.neverWiped"));
+        click("reports-" + webcam);
+        assertThat(text("reports-of-" + webcam)).contains(t("staff.report.heading", webcam)).contains("admin");
+        click("reports-close-" + webcam);
+        assertThat(has("reports-of-" + webcam)).isFalse();
+    }
+
+    private boolean visible(String tag) {
+        // Karibu finds only what is shown
+        return !_find(Article.class, spec -> spec.withId("device-" + tag)).isEmpty();
+    }
+
+    @SuppressWarnings("unchecked")
+    private void show(DevicesView.Show group) {
+        _setValue((Select<DevicesView.Show>) _get(Select.class, spec -> spec.withId("filter-show")), group);
+    }
+
+    @SuppressWarnings("unchecked")
+    private void kind(String kind) {
+        _setValue((Select<String>) _get(Select.class, spec -> spec.withId("filter-kind")), kind);
     }
 }

@@ -35,10 +35,15 @@ abstract class KaribuStaff {
 
     @BeforeEach
     void desk() {
-        scene = TestScene.create();
+        scene = newScene();
         MockVaadin.setup(new Routes().autoDiscoverViews("fi.suoja.ui"));
         UI.getCurrent().getSession().setLocale(Locale.ENGLISH);
         StaffServices.install(new StaffServices(scene.server, Clock.systemUTC(), Duration.ofSeconds(3), scene.siteId));
+    }
+
+    /** The library the test works in: by default one of its own on the shared test server. */
+    TestScene newScene() {
+        return TestScene.create();
     }
 
     @AfterEach

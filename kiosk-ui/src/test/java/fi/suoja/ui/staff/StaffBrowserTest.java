@@ -215,6 +215,62 @@ class StaffBrowserTest {
         }
     }
 
+    /** Every staff page by its address and an element that shows it is drawn. */
+    private static final List<String[]> PAGES = List.of(
+            new String[]{"staff", "today-heading"},
+            new String[]{"staff/devices", "devices-heading"});
+
+    /**
+     * Each staff page at a desk PC's size, an upright tablet's, and a 1280 px desk zoomed to 200 %
+     * (640 CSS px): no axe violations and nothing to scroll sideways.
+     */
+    @Test
+    void every_staff_page_passes_axe_on_a_desk_pc_an_upright_tablet_and_at_200_percent_and_never_scrolls_sideways() {
+        String code = scene.bookNowElsewhere(scene.equippedRoom, 30).path("code").asText();
+        String webcam = scene.readyAccessory("WEBCAM");
+        scene.handOutElsewhere(webcam, code);
+        scene.callForHelp();
+        logIn();
+        List<String> overflows = new java.util.ArrayList<>();
+        for (int[] size : new int[][]{{1280, 1024}, {768, 1024}, {640, 900}}) {
+            driver.manage().window().setSize(new org.openqa.selenium.Dimension(size[0], size[1]));
+            String at = size[0] + "x" + size[1] + " ";
+            driver.get(base + "staff");
+            waitFor(By.id("today-heading"));
+            assertThat(((Number) js("return window.innerWidth")).intValue()).as("the window took the size").isEqualTo(size[0]);
+            for (String[] page : PAGES) {
+                driver.get(base + page[0]);
+                waitFor(By.id(page[1]));
+                audit(at + page[0]);
+                overflow(at + page[0], overflows);
+            }
+            driver.get(base + "staff");
+            waitFor(By.id("booking-" + code.replace("-", ""))).click();
+            waitFor(By.id("detail-devices"));
+            audit(at + "booking detail");
+            overflow(at + "booking detail", overflows);
+            waitFor(By.id("unlock-" + scene.equippedRoom)).click();
+            waitFor(By.id("confirm-question"));
+            audit(at + "door confirmation");
+            driver.get(base + "staff/devices");
+            waitFor(By.id("reports-" + webcam)).click();
+            waitFor(By.id("reports-of-" + webcam));
+            audit(at + "wipe reports");
+            overflow(at + "wipe reports", overflows);
+        }
+        assertThat(violations).as("axe-core violations (WCAG 2.1 A/AA)").isEmpty();
+        assertThat(overflows).as("pages wider than the window").isEmpty();
+    }
+
+    private void overflow(String where, List<String> overflows) {
+        settle();
+        Object widths = js("return document.documentElement.scrollWidth + ' > ' + document.documentElement.clientWidth");
+        Object wider = js("return document.documentElement.scrollWidth > document.documentElement.clientWidth + 1");
+        if (Boolean.TRUE.equals(wider)) {
+            overflows.add(where + ": " + widths);
+        }
+    }
+
     private void logIn() {
         driver.get(base + "staff");
         type(waitFor(By.cssSelector("#login-username input")), "admin");

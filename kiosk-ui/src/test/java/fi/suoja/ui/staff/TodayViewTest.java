@@ -90,4 +90,31 @@ class TodayViewTest extends KaribuStaff {
         assertThat(text("today-notice")).isEqualTo(t("staff.problem.bookingState"));
         assertThat(text(block())).contains(t("staff.booking.CANCELLED"));
     }
+
+    @Test
+    void a_booking_shows_the_devices_lent_to_it() {
+        click(block());
+        assertThat(text("detail-devices")).isEqualTo(t("staff.detail.noDevices"));
+
+        String webcam = scene.readyAccessory("WEBCAM");
+        scene.handOutElsewhere(webcam, code);
+        _get(TodayView.class).refresh();
+
+        assertThat(text(block())).contains(t("staff.today.devices", 1));
+        assertThat(text("detail-devices")).contains(webcam).contains(t("staff.kind.WEBCAM"));
+    }
+
+    @Test
+    void the_door_of_a_room_with_a_lock_opens_after_a_confirmation() {
+        assertThat(has("unlock-" + scene.bareRoom)).as("a room without a lock has no door button").isFalse();
+        click("unlock-" + scene.equippedRoom);
+        assertThat(text("confirm-question")).isEqualTo(t("staff.confirm.unlock", "Room 1"));
+        click("confirm-no");
+        assertThat(has("confirmation")).isFalse();
+
+        click("unlock-" + scene.equippedRoom);
+        click("confirm-yes");
+        assertThat(text("today-notice")).isEqualTo(t("staff.done.unlocked", "Room 1"));
+        assertThat(scene.lock(scene.equippedRoom).path("state").asText()).isEqualTo("UNLOCKED");
+    }
 }
