@@ -3,7 +3,7 @@
 # at once, against a bare page of the same UI server whose tap swaps the screen after one fetch.
 # Prints ratios kiosk/baseline. Needs Debian's chromium and chromium-driver (/usr/bin/chromium,
 # /usr/bin/chromedriver; apt-get install -y chromium chromium-driver); nothing is downloaded.
-# Usage: bench/kiosk/run.sh [loops with one kiosk=12] [kiosks at once=50] [loops per kiosk then=4]
+# Usage: bench/kiosk/run.sh [loops with one kiosk=10] [kiosks at once=50] [loops per kiosk then=2]
 # Builds kiosk-server's and kiosk-ui's jars if missing, and the benchmarks (bench/pom.xml) when their sources changed.
 set -e
 cd "$(dirname "$0")/../.."

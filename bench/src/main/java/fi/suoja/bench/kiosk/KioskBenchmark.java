@@ -1,5 +1,6 @@
 package fi.suoja.bench.kiosk;
 
+import fi.suoja.bench.measure.CpuMeter;
 import fi.suoja.bench.measure.Latencies;
 import fi.suoja.bench.measure.Table;
 import fi.suoja.bench.scene.KioskServer;
@@ -31,7 +32,7 @@ import java.util.Map;
  * cookies and so its own Vaadin session, as separate touchscreens would; they share one kiosk-ui
  * process and its one kiosk token, as the kiosks of one library share their UI server.
  *
- * <p>Usage: {@code KioskBenchmark [loops with one kiosk=12] [kiosks at once=50] [loops per kiosk then=4]},
+ * <p>Usage: {@code KioskBenchmark [loops with one kiosk=10] [kiosks at once=50] [loops per kiosk then=2]},
  * run from the repository's root (see bench/kiosk/run.sh).
  */
 public final class KioskBenchmark {
@@ -59,9 +60,9 @@ public final class KioskBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        int singleLoops = args.length > 0 ? Integer.parseInt(args[0]) : 12;
+        int singleLoops = args.length > 0 ? Integer.parseInt(args[0]) : 10;
         int kiosks = args.length > 1 ? Integer.parseInt(args[1]) : 50;
-        int manyLoops = args.length > 2 ? Integer.parseInt(args[2]) : 4;
+        int manyLoops = args.length > 2 ? Integer.parseInt(args[2]) : 2;
         if (kiosks < 1 || kiosks > 250) {
             throw new IllegalArgumentException("1 to 250 kiosks: each gets an address 127.0.0.N");
         }
@@ -114,12 +115,14 @@ public final class KioskBenchmark {
                     count, Table.ms(vaadin.latencies().p50()), Table.ms(vaadin.latencies().percentile(95)),
                     Table.ms(baseline.latencies().p50()), Table.ms(baseline.latencies().percentile(95)),
                     vaadin.count(), (System.nanoTime() - started) / 1e9);
+            System.out.println("  CPU while the kiosks tapped: " + vaadin.cpu() + "; while the baseline tapped: " + baseline.cpu());
         }
         report(results, repeat);
     }
 
     /** Starts the tap loop in the first {@code windows} windows at once and gathers what they measured. */
     private Taps phase(int windows, int warmLoops, int loops, int thinkMin, int thinkMax) throws Exception {
+        CpuMeter before = CpuMeter.now();
         for (int w = 0; w < windows; w++) {
             chromium.run(w, TAP_LOOP, PATH, warmLoops, loops, thinkMin, thinkMax, TAP_LIMIT_MS);
         }
@@ -138,6 +141,7 @@ public final class KioskBenchmark {
         if (taps.count() != expected) {
             throw new IllegalStateException("measured " + taps.count() + " taps, expected " + expected);
         }
+        taps.cpu(CpuMeter.now().coresSince(before));
         return taps;
     }
 
@@ -202,6 +206,15 @@ public final class KioskBenchmark {
                     Table.ms(bare.get(button).p50()), Table.ms(bare.get(button).percentile(95))));
         });
         System.out.print(perTap);
+        System.out.println();
+        System.out.println("CPU used while tapping (cores = CPU seconds per second; the machine has "
+                + Runtime.getRuntime().availableProcessors() + ", shared with everything else running on it):");
+        results.forEach((kiosks, taps) -> {
+            System.out.println("  " + kiosks + " kiosk(s), kiosk:    " + taps[0].cpu());
+            System.out.println("  " + kiosks + " kiosk(s), baseline: " + taps[1].cpu());
+        });
+        System.out.printf(Locale.ROOT, "  load average at the end: %.1f%n",
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         System.out.println();
         System.out.println("Repeat: " + repeat);
     }

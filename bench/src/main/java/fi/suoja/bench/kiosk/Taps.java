@@ -13,6 +13,16 @@ final class Taps {
 
     private final List<Double> all = new ArrayList<>();
     private final Map<String, List<Double>> byButton = new LinkedHashMap<>();
+    private String cpu = "";
+
+    /** Where the CPU went while these taps were made. */
+    void cpu(String used) {
+        this.cpu = used;
+    }
+
+    String cpu() {
+        return cpu;
+    }
 
     /** Adds what one window's tap loop measured; fails with its error if it had one. */
     void add(int window, JsonNode bench) {
