@@ -139,7 +139,7 @@ public final class BookingBenchmark {
         rules.put("maxDaysAhead", MAX_DAYS_AHEAD);
         rules.put("bufferMinutes", Slots.BUFFER_MINUTES);
         rules.put("checkInGraceMinutes", 15);
-        rules.put("doorCodeLeadMinutes", 10);
+        rules.put("doorCodeLeadMinutes", Slots.DOOR_CODE_LEAD_MINUTES);
         rules.put("libraryCardRequired", false);
         rules.put("maxActiveBookingsPerCard", 20);
         rules.put("nameOnDoorAllowed", false);

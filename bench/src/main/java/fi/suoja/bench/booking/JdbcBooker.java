@@ -41,7 +41,7 @@ final class JdbcBooker implements Booker {
             booking.setLong(1, roomId);
             booking.setString(2, code());
             booking.setString(3, String.format("%06d", random.nextInt(1_000_000)));
-            booking.setObject(4, utc(start.minusSeconds(10 * 60)));
+            booking.setObject(4, utc(start.minusSeconds(Slots.DOOR_CODE_LEAD_MINUTES * 60L)));
             booking.setObject(5, utc(start));
             booking.setObject(6, utc(end));
             booking.setLong(7, kioskId);

@@ -17,6 +17,8 @@ final class Slots {
     static final int MINUTES = 30;
     static final int BUFFER_MINUTES = 10;
     static final int PER_DAY = 36;
+    /** The site's rule: a booking's door code opens this long before its start. */
+    static final int DOOR_CODE_LEAD_MINUTES = 10;
     /** Rows of room_slot_claim per booking: one per five minutes of its time and its buffer. */
     static final int GRAINS = (MINUTES + BUFFER_MINUTES) / 5;
 

@@ -27,6 +27,7 @@ final class Chromium implements AutoCloseable {
     static final String DRIVER = System.getenv().getOrDefault("SUOJA_BENCH_CHROMEDRIVER", "/usr/bin/chromedriver");
 
     private final WebDriver driver;
+    private final Path profile;
     private final List<String> windows = new ArrayList<>();
 
     Chromium() throws IOException {
@@ -34,7 +35,7 @@ final class Chromium implements AutoCloseable {
             throw new IllegalStateException("Chromium and chromedriver are needed at " + BINARY + " and " + DRIVER
                     + ": apt-get install -y chromium chromium-driver");
         }
-        Path profile = Files.createTempDirectory("suoja-bench-chromium");
+        profile = Files.createTempDirectory("suoja-bench-chromium");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(BINARY);
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -76,5 +77,10 @@ final class Chromium implements AutoCloseable {
     @Override
     public void close() {
         driver.quit();
+        try (var paths = Files.walk(profile)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            System.err.println("Could not remove the browser profile " + profile + ": " + e.getMessage());
+        }
     }
 }

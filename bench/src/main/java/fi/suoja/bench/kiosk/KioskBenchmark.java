@@ -115,6 +115,7 @@ public final class KioskBenchmark {
                     count, Table.ms(vaadin.latencies().p50()), Table.ms(vaadin.latencies().percentile(95)),
                     Table.ms(baseline.latencies().p50()), Table.ms(baseline.latencies().percentile(95)),
                     vaadin.count(), (System.nanoTime() - started) / 1e9);
+            System.out.println("  kiosk " + vaadin.windowSpread() + "; baseline " + baseline.windowSpread());
             System.out.println("  CPU while the kiosks tapped: " + vaadin.cpu() + "; while the baseline tapped: " + baseline.cpu());
         }
         report(results, repeat);

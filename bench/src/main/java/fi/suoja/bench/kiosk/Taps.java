@@ -13,6 +13,7 @@ final class Taps {
 
     private final List<Double> all = new ArrayList<>();
     private final Map<String, List<Double>> byButton = new LinkedHashMap<>();
+    private final List<Double> windowMedians = new ArrayList<>();
     private String cpu = "";
 
     /** Where the CPU went while these taps were made. */
@@ -29,11 +30,22 @@ final class Taps {
         if (!bench.path("error").isNull()) {
             throw new IllegalStateException("window " + (window + 1) + ": " + bench.path("error").asText());
         }
+        List<Double> mine = new ArrayList<>();
         for (JsonNode sample : bench.path("samples")) {
             double ms = sample.path("ms").asDouble();
+            mine.add(ms);
             all.add(ms);
             byButton.computeIfAbsent(sample.path("tap").asText(), k -> new ArrayList<>()).add(ms);
         }
+        windowMedians.add(of(mine).p50());
+    }
+
+    /** The p50 of the window with the lowest and of the one with the highest, to see whether some windows lag. */
+    String windowSpread() {
+        Latencies medians = of(windowMedians);
+        return "p50 per window " + fi.suoja.bench.measure.Table.ms(medians.percentile(0))
+                + "–" + fi.suoja.bench.measure.Table.ms(medians.percentile(100)) + " ms (window 1: "
+                + fi.suoja.bench.measure.Table.ms(windowMedians.get(0)) + ")";
     }
 
     int count() {
