@@ -1,0 +1,17 @@
+#!/bin/sh
+# Booking creation through kiosk-server's HTTP API against raw JDBC inserts of the same rows, at
+# 1, 16 and 64 concurrent clients, on this machine's PostgreSQL (127.0.0.1:5432, database test,
+# user postgres, trust; override with SUOJA_BENCH_PG_URL / _USER / _PASSWORD) in a schema
+# bench_booking that it makes empty first and drops at the end. Prints ratios API/JDBC.
+# Usage: bench/booking/run.sh [bookings per level=1500] [levels=1,16,64]
+# Builds kiosk-server's jar if it is missing, and the benchmarks (bench/pom.xml) when their sources changed.
+set -e
+cd "$(dirname "$0")/../.."
+if [ ! -f kiosk-server/target/kiosk-server.jar ]; then
+  ./mvnw -q -pl kiosk-server -am package -DskipTests
+fi
+if [ ! -d bench/target/lib ] || [ -n "$(find bench/src bench/pom.xml -newer bench/target/lib -print -quit)" ]; then
+  ./mvnw -q -f bench/pom.xml package
+  touch bench/target/lib
+fi
+exec java -Xmx512m -cp "bench/target/classes:bench/target/lib/*" fi.suoja.bench.booking.BookingBenchmark "$@"

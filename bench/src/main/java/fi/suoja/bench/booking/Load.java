@@ -1,0 +1,86 @@
+package fi.suoja.bench.booking;
+
+import fi.suoja.bench.measure.Latencies;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * {@code clients} bookers, each on a thread of its own and booking its own room, working together
+ * through a fixed number of bookings as fast as they can. Each client first makes a few bookings
+ * that are not measured (connections opened, statements prepared); then all start at one signal.
+ */
+final class Load {
+
+    record Result(int clients, int bookings, double seconds, Latencies latencies) {
+
+        double perSecond() {
+            return bookings / seconds;
+        }
+    }
+
+    private static final int WARM_UP_PER_CLIENT = 3;
+
+    private final Slots slots;
+    private final long[] rooms;
+
+    Load(Slots slots, long[] rooms) {
+        this.slots = slots;
+        this.rooms = rooms;
+    }
+
+    Result run(Booker.Opener opener, int clients, int bookings) throws Exception {
+        if (clients > rooms.length) {
+            throw new IllegalArgumentException(clients + " clients but only " + rooms.length + " rooms");
+        }
+        double[] millis = new double[bookings];
+        AtomicInteger tickets = new AtomicInteger();
+        CountDownLatch ready = new CountDownLatch(clients);
+        CountDownLatch go = new CountDownLatch(1);
+        ExecutorService threads = Executors.newFixedThreadPool(clients);
+        try {
+            List<Future<?>> work = new ArrayList<>();
+            for (int c = 0; c < clients; c++) {
+                int client = c;
+                work.add(threads.submit(() -> {
+                    try (Booker booker = opener.open()) {
+                        for (int i = 0; i < WARM_UP_PER_CLIENT; i++) {
+                            booker.book(rooms[client], slots.next(client));
+                        }
+                        ready.countDown();
+                        go.await();
+                        for (int t = tickets.getAndIncrement(); t < bookings; t = tickets.getAndIncrement()) {
+                            var start = slots.next(client);
+                            long before = System.nanoTime();
+                            booker.book(rooms[client], start);
+                            millis[t] = (System.nanoTime() - before) / 1e6;
+                        }
+                    } finally {
+                        ready.countDown();
+                    }
+                    return null;
+                }));
+            }
+            ready.await();
+            long started = System.nanoTime();
+            go.countDown();
+            for (Future<?> each : work) {
+                each.get();
+            }
+            double seconds = (System.nanoTime() - started) / 1e9;
+            return new Result(clients, bookings, seconds, new Latencies(millis));
+        } finally {
+            go.countDown();
+            threads.shutdownNow();
+        }
+    }
+
+    static int warmUpBookings(int clients) {
+        return clients * WARM_UP_PER_CLIENT;
+    }
+}

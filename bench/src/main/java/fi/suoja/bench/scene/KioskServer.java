@@ -1,0 +1,76 @@
+package fi.suoja.bench.scene;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The real kiosk-server jar with the heap of its systemd unit, its schedules on (as in production),
+ * the embedded MQTT broker on a free port of its own, no demo library and a known admin password.
+ */
+public final class KioskServer implements AutoCloseable {
+
+    public static final Path JAR = Path.of("kiosk-server/target/kiosk-server.jar");
+
+    private final JavaProcess process;
+    private final URI uri;
+    private final String adminPassword;
+
+    private KioskServer(JavaProcess process, URI uri, String adminPassword) {
+        this.process = process;
+        this.uri = uri;
+        this.adminPassword = adminPassword;
+    }
+
+    /** A server on PostgreSQL, in that schema. */
+    public static KioskServer onPostgres(PostgresSchema schema, Path workDir) {
+        return start(Map.of(
+                "SUOJA_DB_URL", schema.url(),
+                "SUOJA_DB_USER", PostgresSchema.USER,
+                "SUOJA_DB_PASSWORD", PostgresSchema.PASSWORD,
+                "SUOJA_DB_DRIVER", "org.postgresql.Driver"), workDir);
+    }
+
+    /** A server on its default H2 database file, under {@code workDir/data}: the one-library box. */
+    public static KioskServer onH2(Path workDir) {
+        return start(Map.of(), workDir);
+    }
+
+    private static KioskServer start(Map<String, String> database, Path workDir) {
+        int port = JavaProcess.freePort();
+        int broker = JavaProcess.freePort();
+        String password = "bench-" + UUID.randomUUID();
+        Map<String, String> env = new HashMap<>(database);
+        env.put("SUOJA_SERVER_PORT", Integer.toString(port));
+        env.put("SUOJA_ADMIN_PASSWORD", password);
+        env.put("SUOJA_ADMIN_PASSWORD_FILE", workDir.resolve("initial-admin-password").toString());
+        env.put("SUOJA_DEMO", "false");
+        env.put("SUOJA_MQTT_EMBEDDED_PORT", Integer.toString(broker));
+        env.put("SUOJA_MQTT_URL", "tcp://127.0.0.1:" + broker);
+        URI uri = URI.create("http://127.0.0.1:" + port);
+        JavaProcess process = JavaProcess.start("kiosk-server", JAR, List.of("-Xmx512m"), env, workDir)
+                .awaitOk(uri.resolve("/health"), Duration.ofSeconds(120));
+        return new KioskServer(process, uri, password);
+    }
+
+    public URI uri() {
+        return uri;
+    }
+
+    public String adminPassword() {
+        return adminPassword;
+    }
+
+    public Path log() {
+        return process.log();
+    }
+
+    @Override
+    public void close() {
+        process.close();
+    }
+}

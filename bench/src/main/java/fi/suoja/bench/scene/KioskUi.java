@@ -1,0 +1,44 @@
+package fi.suoja.bench.scene;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/** The real kiosk-ui jar (Vaadin on Jetty) with the heap of its systemd unit, for one kiosk token. */
+public final class KioskUi implements AutoCloseable {
+
+    public static final Path JAR = Path.of("kiosk-ui/target/kiosk-ui.jar");
+
+    private final JavaProcess process;
+    private final int port;
+
+    private KioskUi(JavaProcess process, int port) {
+        this.process = process;
+        this.port = port;
+    }
+
+    public static KioskUi start(URI server, String kioskToken, Path workDir) {
+        int port = JavaProcess.freePort();
+        JavaProcess process = JavaProcess.start("kiosk-ui", JAR, List.of("-Xmx384m"), Map.of(
+                "SUOJA_SERVER_URL", server.toString(),
+                "SUOJA_KIOSK_TOKEN", kioskToken,
+                "SUOJA_UI_PORT", Integer.toString(port)), workDir);
+        process.awaitOk(URI.create("http://127.0.0.1:" + port + "/"), Duration.ofSeconds(120));
+        return new KioskUi(process, port);
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public Path log() {
+        return process.log();
+    }
+
+    @Override
+    public void close() {
+        process.close();
+    }
+}
