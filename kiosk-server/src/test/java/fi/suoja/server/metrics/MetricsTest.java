@@ -74,8 +74,11 @@ class MetricsTest implements TestPropertyProvider {
     }
 
     @AfterAll
-    void stopBroker() {
+    void stopBroker() throws IOException {
         broker.close();
+        try (var files = Files.walk(brokerDir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        }
     }
 
     private Scrape scrape() {
