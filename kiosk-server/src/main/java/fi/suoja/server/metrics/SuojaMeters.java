@@ -56,6 +56,7 @@ class SuojaMeters {
                 .description("1 while this server's link to the MQTT broker is up, else 0")
                 .strongReference(true)
                 .register(registry);
+        // Not "created": Prometheus reserves the _created suffix for a counter's start time.
         bookingsCreated = Counter.builder("suoja.bookings.made")
                 .description("Bookings made through this server instance")
                 .register(registry);
