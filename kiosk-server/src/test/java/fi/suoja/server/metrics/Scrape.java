@@ -37,7 +37,10 @@ public record Scrape(Map<String, Double> series, String text) {
 
     /** {@code GET /prometheus} with this Authorization header (none when null). */
     public static HttpResponse<String> get(URI server, String authorization) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(server.resolve("/prometheus")).timeout(Duration.ofSeconds(30));
+        // The Accept header Prometheus sends: OpenMetrics preferred, the classic text format accepted.
+        HttpRequest.Builder request = HttpRequest.newBuilder(server.resolve("/prometheus")).timeout(Duration.ofSeconds(30))
+                .header("Accept", "application/openmetrics-text;version=1.0.0;q=0.5,application/openmetrics-text;"
+                        + "version=0.0.1;q=0.4,text/plain;version=0.0.4;q=0.3,*/*;q=0.2");
         if (authorization != null) {
             request.header("Authorization", authorization);
         }
