@@ -15,4 +15,7 @@ public interface DeviceChannel {
      * caller keeps its work queued and sends it again later.
      */
     boolean publish(String topic, byte[] payload);
+
+    /** Whether the link to the broker is up now (for health and metrics). */
+    boolean connected();
 }

@@ -136,6 +136,11 @@ class MqttLink implements DeviceChannel, ApplicationEventListener<StartupEvent> 
         }
     }
 
+    @Override
+    public boolean connected() {
+        return client.isConnected();
+    }
+
     @PreDestroy
     void stop() {
         stopped = true;

@@ -36,4 +36,9 @@ class OfflineChannel implements DeviceChannel {
         LOG.debug("MQTT is switched off (suoja.mqtt.enabled=false); not sending to {}", topic);
         return false;
     }
+
+    @Override
+    public boolean connected() {
+        return false;
+    }
 }

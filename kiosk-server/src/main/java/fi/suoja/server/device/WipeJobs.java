@@ -2,6 +2,7 @@ package fi.suoja.server.device;
 
 import fi.suoja.server.db.Tx;
 import fi.suoja.hardware.mqtt.WipeReport;
+import io.micronaut.context.event.ApplicationEventPublisher;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,10 +39,12 @@ class WipeJobs {
     private final Tx tx;
     private final FleetConfig config;
     private final Clock clock;
+    private final ApplicationEventPublisher<WipeReported> reported;
     private final SecureRandom random = new SecureRandom();
 
     WipeJobs(DeviceRepository devices, WipeJobRepository jobs, WipeRecordRepository records, Lifecycle lifecycle,
-             CommandSender commands, FleetViews views, DeviceChanges changes, Tx tx, FleetConfig config, Clock clock) {
+             CommandSender commands, FleetViews views, DeviceChanges changes, Tx tx, FleetConfig config, Clock clock,
+             ApplicationEventPublisher<WipeReported> reported) {
         this.devices = devices;
         this.jobs = jobs;
         this.records = records;
@@ -52,6 +55,7 @@ class WipeJobs {
         this.tx = tx;
         this.config = config;
         this.clock = clock;
+        this.reported = reported;
     }
 
     /** Opens the device's wipe job; inside the caller's transaction. */
@@ -194,6 +198,12 @@ class WipeJobs {
         if (applied) {
             LOG.info("Device {}: wipe {} {}", deviceId, report.jobId(), report.verified() ? "verified" : "NOT verified");
             changed(deviceId);
+            try {
+                reported.publishEvent(new WipeReported(deviceId, report.verified(), report.durationMillis()));
+            } catch (RuntimeException e) {
+                // The result stands; a listener (metrics) must never undo or block it.
+                LOG.error("A listener failed on the wipe result of device {}", deviceId, e);
+            }
         }
         return applied;
     }
