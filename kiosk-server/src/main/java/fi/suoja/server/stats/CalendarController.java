@@ -37,7 +37,7 @@ class CalendarController {
     }
 
     /** Anonymous by design: the key in the address is the permission. A wrong key is a 404, as for an unknown room. */
-    @Get(value = "/rooms/{id}/calendar.ics", produces = ICS)
+    @Get(value = "/rooms/{id}/calendar.ics", produces = {ICS, MediaType.APPLICATION_JSON})
     @Secured(SecurityRule.IS_ANONYMOUS)
     HttpResponse<String> feed(long id, @Nullable @QueryValue String key) {
         return HttpResponse.ok(feeds.feed(id, key))

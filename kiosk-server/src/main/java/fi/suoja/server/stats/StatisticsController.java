@@ -34,7 +34,7 @@ class StatisticsController {
         return statistics.of(siteId, from, to);
     }
 
-    @Get(value = "/sites/{siteId}/statistics.csv", produces = CSV)
+    @Get(value = "/sites/{siteId}/statistics.csv", produces = {CSV, MediaType.APPLICATION_JSON})
     HttpResponse<String> csv(long siteId, @QueryValue LocalDate from, @QueryValue LocalDate to) {
         String body = StatisticsCsv.of(statistics.of(siteId, from, to));
         return HttpResponse.ok(body)
