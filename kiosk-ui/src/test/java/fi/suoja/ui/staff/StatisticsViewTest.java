@@ -11,6 +11,8 @@ import fi.suoja.ui.server.SiteStatistics;
 import fi.suoja.ui.server.StaffClient;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -132,6 +134,38 @@ class StatisticsViewTest extends KaribuStaff {
         assertThat(feed.statusCode()).isEqualTo(200);
         assertThat(feed.body()).startsWith("BEGIN:VCALENDAR\r\n").contains("SUMMARY:Room 1: Checked in\r\n")
                 .doesNotContain(checkedIn).doesNotContain(checkedIn.replace("-", ""));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"fi", "sv", "en"})
+    void every_heading_caption_and_label_is_a_staff_translation(String tag) {
+        UI.getCurrent().getSession().setLocale(Locale.forLanguageTag(tag));
+        UI.getCurrent().refreshCurrentRoute(true);
+        java.util.ResourceBundle bundle = java.util.ResourceBundle.getBundle("vaadin-i18n.translations", Locale.forLanguageTag(tag));
+        java.util.Set<String> staffTexts = new java.util.HashSet<>();
+        for (String key : bundle.keySet()) {
+            if (key.startsWith("staff.")) {
+                staffTexts.add(bundle.getString(key));
+            }
+        }
+        java.util.List<String> texts = new java.util.ArrayList<>();
+        collect(UI.getCurrent().getInternals().getActiveRouterTargetsChain().get(0).getElement(), texts);
+        assertThat(texts).hasSizeGreaterThan(20);
+        assertThat(texts).allMatch(staffTexts::contains);
+    }
+
+    /** Texts of headings, captions, header cells and buttons; data (rooms, numbers) is in {@link Desk#DATA} spans. */
+    private static void collect(com.vaadin.flow.dom.Element element, java.util.List<String> texts) {
+        if (element.isTextNode() || element.getClassList().contains(Desk.DATA)) {
+            return;
+        }
+        if (java.util.Set.of("h1", "h2", "caption", "th", "button").contains(element.getTag())) {
+            String text = element.getTextRecursively().strip();
+            if (!text.isEmpty() && element.getChildren().noneMatch(c -> !c.isTextNode() && c.getClassList().contains(Desk.DATA))) {
+                texts.add(text);
+            }
+        }
+        element.getChildren().forEach(child -> collect(child, texts));
     }
 
     @Test
