@@ -56,6 +56,8 @@ final class Occupancy {
             if (window.isEmpty()) {
                 continue;
             }
+            // the day's own bookings first, so a year of hours does not walk a year of bookings each
+            List<TimeRange> ofDay = held.stream().filter(h -> h.overlaps(window.get())).toList();
             for (int hour = 0; hour < HOURS; hour++) {
                 var start = ZonedDateTime.of(day, LocalTime.of(hour, 0), zone).toInstant();
                 var end = hour == HOURS - 1 ? start(day.plusDays(1)) : ZonedDateTime.of(day, LocalTime.of(hour + 1, 0), zone).toInstant();
@@ -65,7 +67,7 @@ final class Occupancy {
                 Optional<TimeRange> openPart = intersection(window.get(), new TimeRange(start, end));
                 if (openPart.isPresent()) {
                     open[hour] += openPart.get().length().toSeconds();
-                    booked[hour] += overlap(held, openPart.get());
+                    booked[hour] += overlap(ofDay, openPart.get());
                 }
             }
         }

@@ -7,6 +7,7 @@ import fi.suoja.server.room.RoomService;
 import fi.suoja.server.site.Site;
 import fi.suoja.server.site.SiteService;
 import fi.suoja.server.time.TimeRange;
+import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
 import java.time.Instant;
@@ -41,6 +42,8 @@ class StatisticsService {
         this.queries = queries;
     }
 
+    /** In one read-only transaction, so that every table is read at the same moment. */
+    @Transactional(readOnly = true)
     Statistics of(long siteId, LocalDate from, LocalDate to) {
         if (from.isAfter(to)) {
             throw SuojaException.invalid("The first day (" + from + ") is after the last day (" + to + ").");
