@@ -213,4 +213,44 @@ public class StaffClient {
         throw answer.problem();
     }
 
+    // ---- statistics ----
+
+    /** The library's statistics for local days {@code from..to}, both included (at most a year). */
+    public SiteStatistics statistics(long siteId, LocalDate from, LocalDate to) {
+        return SiteStatistics.of(send("GET", "/api/v1/sites/" + siteId + "/statistics?from=" + from + "&to=" + to, null));
+    }
+
+    /** The same statistics as the server's CSV file, byte for byte (UTF-8 with a byte order mark). */
+    public byte[] statisticsCsv(long siteId, LocalDate from, LocalDate to) {
+        String path = "/api/v1/sites/" + siteId + "/statistics.csv?from=" + from + "&to=" + to;
+        java.net.http.HttpResponse<byte[]> response;
+        try {
+            response = api.client().send(HttpRequest.newBuilder(api.base().resolve(path))
+                    .timeout(java.time.Duration.ofSeconds(30))
+                    .header("Accept", "text/csv, application/problem+json")
+                    .header("Authorization", "Bearer " + token)
+                    .GET().build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        } catch (java.io.IOException e) {
+            throw new ServerUnreachable("GET " + path + " failed: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ServerUnreachable("GET " + path + " was interrupted", e);
+        }
+        if (response.statusCode() == 200) {
+            return response.body();
+        }
+        ApiHttp.Answer answer = new ApiHttp.Answer("GET " + path, response.statusCode(),
+                ApiHttp.parse(new String(response.body(), java.nio.charset.StandardCharsets.UTF_8)),
+                new String(response.body(), java.nio.charset.StandardCharsets.UTF_8));
+        if (answer.status() == 401) {
+            throw new NotLoggedIn(answer.request() + " answered 401");
+        }
+        throw answer.status() >= 500 || !answer.isProblem() ? answer.unreachable() : answer.problem();
+    }
+
+    /** A room's calendar feed, as an absolute address on this server. */
+    public CalendarLink calendarLink(long roomId) {
+        JsonNode link = send("GET", "/api/v1/rooms/" + roomId + "/calendar-link", null);
+        return new CalendarLink(link.path("roomId").asLong(), link.path("room").asText(), api.base().resolve(link.path("path").asText()));
+    }
 }

@@ -66,6 +66,9 @@ public class StaffLayout extends Div implements RouterLayout, BeforeEnterObserve
         RouterLink devices = new RouterLink(getTranslation("staff.nav.devices"), DevicesView.class);
         devices.setId("nav-devices");
         pages.add(today, devices);
+        RouterLink statistics = new RouterLink(getTranslation("staff.nav.statistics"), StatisticsView.class);
+        statistics.setId("nav-statistics");
+        pages.add(statistics);
 
         Select<Site> site = new Select<>();
         site.setId("site");

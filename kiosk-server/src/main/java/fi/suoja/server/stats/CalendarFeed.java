@@ -1,0 +1,122 @@
+package fi.suoja.server.stats;
+
+import fi.suoja.server.booking.BookingStatus;
+import fi.suoja.server.problem.ProblemType;
+import fi.suoja.server.problem.SuojaException;
+import fi.suoja.server.room.Room;
+import fi.suoja.server.room.RoomService;
+import fi.suoja.server.secret.ServerSecrets;
+import fi.suoja.server.site.Site;
+import fi.suoja.server.site.SiteService;
+import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Singleton;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Base64;
+
+/**
+ * A room's bookings as an iCalendar feed for staff calendar apps. Those apps cannot log in, so the
+ * feed's address carries a key: an HMAC of the room id under a server secret, which staff get from
+ * {@code calendar-link}. A wrong key and an unknown room look the same (404). The feed shows times
+ * and states only: no booking code, door code, card or name.
+ */
+@Singleton
+class CalendarFeed {
+
+    static final Duration PAST = Duration.ofDays(14);
+    private static final String SECRET = "room-calendar-feed";
+
+    private final RoomService rooms;
+    private final SiteService sites;
+    private final StatisticsQueries queries;
+    private final ServerSecrets secrets;
+    private final Clock clock;
+
+    CalendarFeed(RoomService rooms, SiteService sites, StatisticsQueries queries, ServerSecrets secrets, Clock clock) {
+        this.rooms = rooms;
+        this.sites = sites;
+        this.queries = queries;
+        this.secrets = secrets;
+        this.clock = clock;
+    }
+
+    static String path(long roomId, String key) {
+        return "/api/v1/rooms/" + roomId + "/calendar.ics?key=" + key;
+    }
+
+    /** The feed's address for a room that exists. */
+    CalendarLink link(long roomId) {
+        Room room = rooms.get(roomId);
+        return new CalendarLink(room.id(), room.name(), path(room.id(), key(room.id())));
+    }
+
+    /** The feed, if the key is the room's. */
+    String feed(long roomId, @Nullable String key) {
+        if (key == null || !MessageDigest.isEqual(key(roomId).getBytes(StandardCharsets.US_ASCII),
+                key.getBytes(StandardCharsets.UTF_8))) {
+            throw noSuchCalendar();
+        }
+        Room room = rooms.get(roomId);
+        Site site = sites.get(room.siteId());
+        Instant now = clock.instant();
+        LocalDate lastDay = now.atZone(site.zone()).toLocalDate().plusDays(sites.rules(site.id()).maxDaysAhead());
+        Instant horizon = lastDay.plusDays(1).atStartOfDay(site.zone()).toInstant();
+
+        ICalendar cal = new ICalendar()
+                .property("BEGIN", "VCALENDAR")
+                .property("VERSION", "2.0")
+                .property("PRODID", "-//Suoja//Room bookings//EN")
+                .property("CALSCALE", "GREGORIAN")
+                .property("METHOD", "PUBLISH")
+                .text("X-WR-CALNAME", room.name() + " – " + site.name())
+                .property("X-WR-TIMEZONE", site.timeZone())
+                .property("REFRESH-INTERVAL;VALUE=DURATION", "PT15M")
+                .property("X-PUBLISHED-TTL", "PT15M");
+        for (BookingRow b : queries.bookingsOfRoom(room.id(), now.minus(PAST), horizon)) {
+            cal.property("BEGIN", "VEVENT")
+                    .property("UID", "booking-" + b.id() + "@suoja")
+                    .time("DTSTAMP", now)
+                    .time("DTSTART", b.startsAt())
+                    .time("DTEND", b.endsAt())
+                    .text("SUMMARY", room.name() + ": " + state(b))
+                    .text("LOCATION", room.place())
+                    .property("STATUS", b.status() == BookingStatus.CANCELLED ? "CANCELLED" : "CONFIRMED")
+                    .property("TRANSP", b.status().holdsRoom() || b.status() == BookingStatus.COMPLETED ? "OPAQUE" : "TRANSPARENT")
+                    .property("END", "VEVENT");
+        }
+        return cal.property("END", "VCALENDAR").build();
+    }
+
+    static String state(BookingRow b) {
+        return switch (b.status()) {
+            case CONFIRMED -> "Booked";
+            case CHECKED_IN -> "Checked in";
+            case COMPLETED -> b.endedEarly() ? "Ended early" : "Completed";
+            case CANCELLED -> "Cancelled";
+            case NO_SHOW -> "No-show";
+        };
+    }
+
+    String key(long roomId) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secrets.key(SECRET), "HmacSHA256"));
+            byte[] tag = mac.doFinal(("room:" + roomId).getBytes(StandardCharsets.UTF_8));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(tag);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("every Java runtime has HmacSHA256", e);
+        }
+    }
+
+    private static SuojaException noSuchCalendar() {
+        return new SuojaException(ProblemType.NOT_FOUND, "The calendar was not found.");
+    }
+}

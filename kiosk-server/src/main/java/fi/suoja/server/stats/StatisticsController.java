@@ -1,0 +1,44 @@
+package fi.suoja.server.stats;
+
+import fi.suoja.server.access.Role;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+
+import java.time.LocalDate;
+
+/** A site's statistics for staff: as JSON, or as CSV for a spreadsheet (see {@link StatisticsCsv}). */
+@Controller("/api/v1")
+@Secured(Role.STAFF_ROLE)
+@SecurityRequirement(name = "bearer")
+@ExecuteOn(TaskExecutors.BLOCKING)
+class StatisticsController {
+
+    static final String CSV = "text/csv; charset=utf-8";
+
+    private final StatisticsService statistics;
+
+    StatisticsController(StatisticsService statistics) {
+        this.statistics = statistics;
+    }
+
+    /** Local days {@code from..to} of the site, both included, at most a year. */
+    @Get("/sites/{siteId}/statistics")
+    Statistics json(long siteId, @QueryValue LocalDate from, @QueryValue LocalDate to) {
+        return statistics.of(siteId, from, to);
+    }
+
+    @Get(value = "/sites/{siteId}/statistics.csv", produces = {CSV, MediaType.APPLICATION_JSON})
+    HttpResponse<String> csv(long siteId, @QueryValue LocalDate from, @QueryValue LocalDate to) {
+        String body = StatisticsCsv.of(statistics.of(siteId, from, to));
+        return HttpResponse.ok(body)
+                .contentType(MediaType.of(CSV))
+                .header("Content-Disposition", "attachment; filename=\"suoja-statistics-site-" + siteId + "-" + from + "-to-" + to + ".csv\"");
+    }
+}

@@ -1,0 +1,128 @@
+package fi.suoja.server.stats;
+
+import fi.suoja.server.booking.BookingStatus;
+import fi.suoja.server.problem.SuojaException;
+import fi.suoja.server.room.Room;
+import fi.suoja.server.room.RoomService;
+import fi.suoja.server.site.Site;
+import fi.suoja.server.site.SiteService;
+import fi.suoja.server.time.TimeRange;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/** Builds a site's {@link Statistics} for a range of its local days. */
+@Singleton
+class StatisticsService {
+
+    /** A year and a leap day: enough for a yearly report, small enough to answer at once. */
+    static final int MAX_DAYS = 366;
+    static final String UNKNOWN_LANGUAGE = "unknown";
+
+    /** Device kinds as stored; listed even when nothing of a kind was lent, so tables keep their shape. */
+    private static final List<String> DEVICE_KINDS = List.of("LAPTOP", "WEBCAM", "HEADSET");
+
+    private final SiteService sites;
+    private final RoomService rooms;
+    private final StatisticsQueries queries;
+
+    StatisticsService(SiteService sites, RoomService rooms, StatisticsQueries queries) {
+        this.sites = sites;
+        this.rooms = rooms;
+        this.queries = queries;
+    }
+
+    /** In one read-only transaction, so that every table is read at the same moment. */
+    @Transactional(readOnly = true)
+    Statistics of(long siteId, LocalDate from, LocalDate to) {
+        if (from.isAfter(to)) {
+            throw SuojaException.invalid("The first day (" + from + ") is after the last day (" + to + ").");
+        }
+        if (ChronoUnit.DAYS.between(from, to) + 1 > MAX_DAYS) {
+            throw SuojaException.invalid("Ask for at most " + MAX_DAYS + " days at a time.");
+        }
+        Site site = sites.get(siteId);
+        Instant start = from.atStartOfDay(site.zone()).toInstant();
+        Instant end = to.plusDays(1).atStartOfDay(site.zone()).toInstant();
+        List<BookingRow> overlapping = queries.bookingsOfSite(siteId, start, end);
+        List<BookingRow> starting = overlapping.stream()
+                .filter(b -> !b.startsAt().isBefore(start) && b.startsAt().isBefore(end))
+                .toList();
+
+        Occupancy occupancy = new Occupancy(site.zone(), from, to);
+        List<Statistics.RoomDay> days = new ArrayList<>();
+        List<Statistics.RoomHour> hours = new ArrayList<>();
+        for (Room room : rooms.ofSite(siteId)) {
+            List<TimeRange> held = overlapping.stream()
+                    .filter(b -> b.roomId() == room.id())
+                    .map(BookingRow::held)
+                    .flatMap(Optional::stream)
+                    .toList();
+            var schedule = rooms.schedule(room);
+            days.addAll(occupancy.days(room.id(), room.name(), schedule, held));
+            hours.addAll(occupancy.hours(room.id(), room.name(), schedule, held));
+        }
+
+        Map<String, Integer> loansByKind = queries.loansByKind(siteId, start, end);
+        List<Statistics.Loans> loans = DEVICE_KINDS.stream()
+                .map(kind -> new Statistics.Loans(kind, loansByKind.getOrDefault(kind, 0)))
+                .toList();
+
+        return new Statistics(siteId, site.timeZone(), from, to, bookings(starting), days, hours, loans,
+                wipes(queries.finishedWipes(siteId, start, end)), languages(starting));
+    }
+
+    static Statistics.Bookings bookings(List<BookingRow> starting) {
+        int total = starting.size();
+        int checkedIn = (int) starting.stream().filter(b -> b.checkedInAt() != null).count();
+        int noShows = (int) starting.stream().filter(b -> b.status() == BookingStatus.NO_SHOW).count();
+        int cancelled = (int) starting.stream().filter(b -> b.status() == BookingStatus.CANCELLED).count();
+        int endedEarly = (int) starting.stream().filter(BookingRow::endedEarly).count();
+        return new Statistics.Bookings(total, checkedIn, noShows, Occupancy.percent(noShows, total - cancelled),
+                cancelled, endedEarly);
+    }
+
+    static Statistics.Wipes wipes(List<StatisticsQueries.WipeRow> finished) {
+        int ok = 0;
+        int failed = 0;
+        int checks = 0;
+        List<Long> durations = new ArrayList<>();
+        for (StatisticsQueries.WipeRow row : finished) {
+            if (row.method().equals("STAFF_CHECK")) {
+                checks += row.state().equals("SUCCEEDED") ? 1 : 0;
+                continue;
+            }
+            boolean verified = row.state().equals("SUCCEEDED");
+            boolean unverified = row.state().equals("TIMED_OUT") || (row.state().equals("FAILED") && row.verified() != null);
+            ok += verified ? 1 : 0;
+            failed += unverified ? 1 : 0;
+            if (row.durationMillis() != null) {
+                durations.add(row.durationMillis());
+            }
+        }
+        long[] sorted = durations.stream().mapToLong(Long::longValue).sorted().toArray();
+        Long p50 = sorted.length == 0 ? null : sorted[(sorted.length + 1) / 2 - 1];
+        Long max = sorted.length == 0 ? null : Arrays.stream(sorted).max().getAsLong();
+        return new Statistics.Wipes(ok, failed, p50, max, checks);
+    }
+
+    static List<Statistics.Language> languages(List<BookingRow> starting) {
+        Map<String, Long> counts = starting.stream().collect(Collectors.groupingBy(
+                b -> b.language() == null || b.language().isBlank() ? UNKNOWN_LANGUAGE : b.language(),
+                TreeMap::new, Collectors.counting()));
+        return counts.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .map(e -> new Statistics.Language(e.getKey(), e.getValue().intValue()))
+                .toList();
+    }
+}

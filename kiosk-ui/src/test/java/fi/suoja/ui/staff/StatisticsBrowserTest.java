@@ -1,0 +1,133 @@
+package fi.suoja.ui.staff;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.mvysny.vaadinboot.VaadinBoot;
+import fi.suoja.ui.KioskServerProcess;
+import fi.suoja.ui.TestScene;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.File;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The statistics page in a real headless Chromium: reached from the desk's navigation, clean in an
+ * axe-core audit (WCAG 2.1 A and AA), and its CSV link downloads the server's file through the UI
+ * server with the staff member's session only.
+ */
+@Tag("browser")
+class StatisticsBrowserTest {
+
+    static final String AXE = "/META-INF/resources/webjars/axe-core/" + System.getProperty("suoja.test.axe-version", "4.6.3") + "/axe.min.js";
+
+    static TestScene scene;
+    static VaadinBoot ui;
+    static String base;
+    static WebDriver driver;
+
+    @BeforeAll
+    static void start() throws Exception {
+        assertThat(new File(StaffBrowserTest.CHROMIUM).canExecute()).as("Chromium at " + StaffBrowserTest.CHROMIUM).isTrue();
+        scene = TestScene.create();
+        int uiPort = KioskServerProcess.freePort();
+        System.setProperty("suoja.server.url", scene.server.toString());
+        System.setProperty("suoja.kiosk.token", scene.kioskToken);
+        System.setProperty("suoja.staff.site.id", Long.toString(scene.siteId));
+        ui = new VaadinBoot().withPort(uiPort).localhostOnly().openBrowserInDevMode(false);
+        ui.start();
+        base = "http://localhost:" + uiPort + "/";
+        System.setProperty("webdriver.chrome.driver", StaffBrowserTest.CHROMEDRIVER);
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(StaffBrowserTest.CHROMIUM);
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
+                "--window-size=1280,1024", "--lang=en", "--user-data-dir=" + Files.createTempDirectory("suoja-chromium-stats"));
+        driver = new ChromeDriver(new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(StaffBrowserTest.CHROMEDRIVER)).usingAnyFreePort().build(), options);
+        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (driver != null) {
+            driver.quit();
+        }
+        System.clearProperty("suoja.staff.site.id");
+        if (ui != null) {
+            ui.stop("statistics browser test done");
+        }
+    }
+
+    @Test
+    void the_page_is_reached_from_the_desk_passes_axe_and_its_csv_downloads() throws Exception {
+        String code = scene.bookNowElsewhere(scene.equippedRoom, 30).path("code").asText();
+        driver.get(base + "staff");
+        waitFor(By.cssSelector("#login-username input")).sendKeys("admin");
+        WebElement password = waitFor(By.cssSelector("#login-password input"));
+        password.sendKeys(KioskServerProcess.ADMIN_PASSWORD);
+        password.sendKeys(Keys.ENTER);
+        waitFor(By.id("nav-statistics")).click();
+        waitFor(By.id("stats-days"));
+        assertThat(driver.findElement(By.cssSelector("#stats-days caption")).getText()).isNotBlank();
+        assertThat(driver.findElement(By.id("stat-total")).getText()).endsWith("1");
+
+        List<String> violations = audit();
+        assertThat(violations).as("axe-core WCAG 2.1 A/AA violations on the statistics page").isEmpty();
+
+        String href = driver.findElement(By.id("stats-csv")).getAttribute("href");
+        Object csv = ((JavascriptExecutor) driver).executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                        + "fetch(arguments[0]).then(r => r.text()).then(done).catch(e => done('failed: ' + e));", href);
+        assertThat(String.valueOf(csv)).contains("section,room_id,room,date,hour,measure,value")
+                .contains("bookings,,,,,total,1").doesNotContain(code);
+    }
+
+    private static List<String> audit() throws Exception {
+        String axe;
+        try (InputStream in = StatisticsBrowserTest.class.getResourceAsStream(AXE)) {
+            assertThat(in).as("axe-core at " + AXE).isNotNull();
+            axe = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        JavascriptExecutor js = (JavascriptExecutor) driver;
+        js.executeScript(axe);
+        Object result = js.executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                        + "axe.run({exclude: [['vaadin-connection-indicator']]}, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']},"
+                        + " resultTypes: ['violations']})"
+                        + ".then(r => done(JSON.stringify(r.violations))).catch(e => done('axe failed: ' + e));");
+        List<String> violations = new ArrayList<>();
+        for (JsonNode violation : new ObjectMapper().readTree(String.valueOf(result))) {
+            for (JsonNode node : violation.path("nodes")) {
+                violations.add(violation.path("id").asText() + " at " + node.path("target") + ": "
+                        + node.path("failureSummary").asText().replace('\n', ' '));
+            }
+        }
+        return violations;
+    }
+
+    private static WebElement waitFor(By by) {
+        return new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> {
+            List<WebElement> found = d.findElements(by);
+            return found.isEmpty() || !found.get(0).isDisplayed() ? null : found.get(0);
+        });
+    }
+}
