@@ -1,7 +1,9 @@
 package fi.suoja.server.site;
 
 import fi.suoja.server.access.Role;
+import fi.suoja.server.problem.ProblemType;
 import fi.suoja.server.problem.SuojaException;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -61,8 +63,9 @@ class SiteController {
                 return new BookingRules(siteId, slotStepMinutes, minBookingMinutes, maxBookingMinutes, maxDaysAhead,
                         bufferMinutes, checkInGraceMinutes, doorCodeLeadMinutes, libraryCardRequired,
                         maxActiveBookingsPerCard, nameOnDoorAllowed);
-            } catch (IllegalArgumentException e) {
-                throw SuojaException.invalid("The rules do not fit together: " + e.getMessage() + ".");
+            } catch (BookingRules.Broken e) {
+                throw new SuojaException(ProblemType.INVALID_REQUEST, "The rules do not fit together: " + e.getMessage() + ".",
+                        e.slug());
             }
         }
     }
@@ -102,6 +105,23 @@ class SiteController {
     @Secured(Role.ADMIN_ROLE)
     Rules updateRules(long id, @Body @Valid Rules body) {
         return Rules.of(sites.updateRules(id, body.toRules(id)));
+    }
+
+    /** {@code null} days: back to the server's setting. */
+    @Serdeable
+    record RetentionBody(@Nullable Integer retentionDays) {
+    }
+
+    @Get("/{id}/retention")
+    @Secured(Role.STAFF_ROLE)
+    Retention retention(long id) {
+        return sites.retention(id);
+    }
+
+    @Put("/{id}/retention")
+    @Secured(Role.ADMIN_ROLE)
+    Retention updateRetention(long id, @Body RetentionBody body) {
+        return sites.setRetention(id, body.retentionDays());
     }
 
     private SiteView view(Site site) {
