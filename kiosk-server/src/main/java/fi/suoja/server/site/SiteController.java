@@ -3,10 +3,10 @@ package fi.suoja.server.site;
 import fi.suoja.server.access.Role;
 import fi.suoja.server.problem.ProblemType;
 import fi.suoja.server.problem.SuojaException;
-import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
@@ -107,9 +107,9 @@ class SiteController {
         return Rules.of(sites.updateRules(id, body.toRules(id)));
     }
 
-    /** {@code null} days: back to the server's setting. */
+    /** Days from {@value Site#RETENTION_DAYS_MIN} to {@value Site#RETENTION_DAYS_MAX}; the range is checked by the service, which names it. */
     @Serdeable
-    record RetentionBody(@Nullable Integer retentionDays) {
+    record RetentionBody(@NotNull Integer retentionDays) {
     }
 
     @Get("/{id}/retention")
@@ -120,8 +120,15 @@ class SiteController {
 
     @Put("/{id}/retention")
     @Secured(Role.ADMIN_ROLE)
-    Retention updateRetention(long id, @Body RetentionBody body) {
+    Retention updateRetention(long id, @Body @Valid RetentionBody body) {
         return sites.setRetention(id, body.retentionDays());
+    }
+
+    /** The site goes back to the server's setting. */
+    @Delete("/{id}/retention")
+    @Secured(Role.ADMIN_ROLE)
+    Retention resetRetention(long id) {
+        return sites.setRetention(id, null);
     }
 
     private SiteView view(Site site) {

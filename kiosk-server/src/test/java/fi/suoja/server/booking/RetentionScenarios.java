@@ -82,7 +82,7 @@ abstract class RetentionScenarios {
         assertThat(set.get("serverDefault")).isEqualTo(false);
         assertThat(expect(200, retention(library.siteId(), library.staff())).number("retentionDays")).isEqualTo(7);
 
-        Api.Answer back = expect(200, setRetention(library.siteId(), library.admin(), null));
+        Api.Answer back = expect(200, api.delete("/api/v1/sites/" + library.siteId() + "/retention", library.admin()));
         assertThat(back.number("retentionDays")).isEqualTo(30);
         assertThat(back.get("serverDefault")).isEqualTo(true);
     }
@@ -90,6 +90,9 @@ abstract class RetentionScenarios {
     @Test
     void retention_outside_one_to_365_days_is_refused_and_changes_nothing() {
         expect(200, setRetention(library.siteId(), library.admin(), 12));
+        Api.Answer missing = setRetention(library.siteId(), library.admin(), null);
+        assertThat(missing.status()).isEqualTo(400);
+        assertThat(missing.problem()).isEqualTo("urn:suoja:problem:invalid-request");
         for (int days : new int[]{0, -3, 366}) {
             Api.Answer refused = setRetention(library.siteId(), library.admin(), days);
             assertThat(refused.status()).as(days + " days").isEqualTo(400);
@@ -106,6 +109,7 @@ abstract class RetentionScenarios {
     void only_an_admin_changes_retention_and_an_unknown_site_is_not_found() {
         assertThat(setRetention(library.siteId(), library.staff(), 5).status()).isEqualTo(403);
         assertThat(setRetention(library.siteId(), library.kiosk(), 5).status()).isEqualTo(403);
+        assertThat(api.delete("/api/v1/sites/" + library.siteId() + "/retention", library.staff()).status()).isEqualTo(403);
         assertThat(expect(200, retention(library.siteId(), library.staff())).get("serverDefault")).isEqualTo(true);
         assertThat(setRetention(999_999, library.admin(), 5).status()).isEqualTo(404);
         assertThat(retention(999_999, library.admin()).status()).isEqualTo(404);

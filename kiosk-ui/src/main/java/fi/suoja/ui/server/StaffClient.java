@@ -239,11 +239,14 @@ public class StaffClient {
         return retention(send("GET", "/api/v1/sites/" + siteId + "/retention", null));
     }
 
-    /** Sets the library's retention days; {@code null} goes back to the server's setting. */
-    public Retention setRetention(long siteId, Integer days) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("retentionDays", days);
-        return retention(send("PUT", "/api/v1/sites/" + siteId + "/retention", body));
+    /** Sets the library's own retention days (the server takes 1 to 365). */
+    public Retention setRetention(long siteId, int days) {
+        return retention(send("PUT", "/api/v1/sites/" + siteId + "/retention", Map.of("retentionDays", days)));
+    }
+
+    /** The library goes back to the server's retention setting. */
+    public Retention resetRetention(long siteId) {
+        return retention(send("DELETE", "/api/v1/sites/" + siteId + "/retention", null));
     }
 
     /** Registers a device; the answer carries the agent's configuration, which the server never shows again. */

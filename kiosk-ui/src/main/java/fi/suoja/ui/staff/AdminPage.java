@@ -39,6 +39,7 @@ abstract class AdminPage extends Div implements BeforeEnterObserver, HasDynamicT
         confirmation.setId("confirm");
         confirmation.addClassName("admin-confirm");
         confirmation.getElement().setAttribute("role", "alertdialog");
+        confirmation.getElement().setAttribute("aria-labelledby", "confirm-question");
         confirmation.setVisible(false);
     }
 

@@ -94,7 +94,7 @@ public class AdminRulesView extends AdminPage {
             }
         }), Desk.button("retention-default", VaadinIcon.REFRESH, getTranslation("staff.admin.retention.useDefault"), () -> {
             Retention[] saved = new Retention[1];
-            if (act("retention", () -> saved[0] = session.client().setRetention(session.site().id(), null))) {
+            if (act("retention", () -> saved[0] = session.client().resetRetention(session.site().id()))) {
                 days.setValue(saved[0].days());
                 showRetention(saved[0]);
                 done("staff.admin.retention.saved", saved[0].days());
