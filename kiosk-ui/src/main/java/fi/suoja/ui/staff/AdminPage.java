@@ -114,6 +114,12 @@ abstract class AdminPage extends Div implements BeforeEnterObserver, HasDynamicT
         return done;
     }
 
+    /** Says why nothing was sent: the form is not filled in enough to ask the server. */
+    void refuse(String key) {
+        notice.addClassName("refused");
+        Desk.say(notice, getTranslation(key));
+    }
+
     /** Says what was done. */
     void done(String key, Object... params) {
         notice.removeClassName("refused");

@@ -162,7 +162,7 @@ public class AdminRoomsView extends AdminPage {
             for (DayOfWeek day : DayOfWeek.values()) {
                 if (open.get(day).getValue()) {
                     if (opens.get(day).getValue() == null || closes.get(day).getValue() == null) {
-                        Desk.say(notice, getTranslation("staff.admin.invalid.hours"));
+                        refuse("staff.admin.invalid.hours");
                         return;
                     }
                     week.add(new AdminRoom.Hours(day, opens.get(day).getValue(), closes.get(day).getValue()));
@@ -221,7 +221,7 @@ public class AdminRoomsView extends AdminPage {
         fields.addClassName("admin-form");
         Div actions = new Div(Desk.button("day-add", VaadinIcon.PLUS, getTranslation("staff.admin.days.add"), () -> {
             if (date.getValue() == null || (!closed.getValue() && (opens.getValue() == null || closes.getValue() == null))) {
-                Desk.say(notice, getTranslation("staff.admin.invalid.day"));
+                refuse("staff.admin.invalid.day");
                 return;
             }
             AdminRoom[] saved = new AdminRoom[1];

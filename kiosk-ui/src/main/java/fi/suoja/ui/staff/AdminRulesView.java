@@ -59,7 +59,7 @@ public class AdminRulesView extends AdminPage {
         ticks.addClassName("admin-ticks");
         Div actions = new Div(Desk.button("rules-save", VaadinIcon.CHECK, getTranslation("staff.admin.save"), () -> {
             if (fields.getChildren().anyMatch(f -> ((IntegerField) f).getValue() == null)) {
-                Desk.say(notice, getTranslation("staff.admin.invalid.rules"));
+                refuse("staff.admin.invalid.rules");
                 return;
             }
             BookingRules changed = new BookingRules(step.getValue(), shortest.getValue(), longest.getValue(), ahead.getValue(),
@@ -84,7 +84,7 @@ public class AdminRulesView extends AdminPage {
         showRetention(retention);
         Div actions = new Div(Desk.button("retention-save", VaadinIcon.CHECK, getTranslation("staff.admin.save"), () -> {
             if (days.getValue() == null) {
-                Desk.say(notice, getTranslation("staff.admin.rule.retention-days"));
+                refuse("staff.admin.rule.retention-days");
                 return;
             }
             Retention[] saved = new Retention[1];
