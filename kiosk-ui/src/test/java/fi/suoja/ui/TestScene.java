@@ -192,6 +192,27 @@ public final class TestScene {
         post(server, "/api/v1/auth/logout", staffToken, null);
     }
 
+    /** Reads {@code path} of the API as the admin, to check what an action left on the server. */
+    public JsonNode adminGet(String path) {
+        return send(server, "GET", path, admin, null);
+    }
+
+    /** The HTTP status of a GET of {@code path} with {@code token} (e.g. whether a kiosk token still works). */
+    public static int status(URI server, String path, String token) {
+        try {
+            HttpRequest.Builder request = HttpRequest.newBuilder(server.resolve(path)).header("Accept", "application/json").GET();
+            if (token != null) {
+                request.header("Authorization", "Bearer " + token);
+            }
+            return HTTP.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     static JsonNode post(URI server, String path, String token, Object body) {
         return send(server, "POST", path, token, body);
     }

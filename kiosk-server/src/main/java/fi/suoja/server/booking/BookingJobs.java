@@ -1,5 +1,7 @@
 package fi.suoja.server.booking;
 
+import fi.suoja.server.site.Site;
+import fi.suoja.server.site.SiteService;
 import fi.suoja.server.time.Grain;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -26,16 +28,16 @@ public class BookingJobs {
     private final BookingRepository bookings;
     private final SlotClaimRepository claims;
     private final CodeAttemptFailureRepository failures;
-    private final BookingConfig config;
+    private final SiteService sites;
     private final Clock clock;
 
     BookingJobs(BookingService service, BookingRepository bookings, SlotClaimRepository claims,
-                CodeAttemptFailureRepository failures, BookingConfig config, Clock clock) {
+                CodeAttemptFailureRepository failures, SiteService sites, Clock clock) {
         this.service = service;
         this.bookings = bookings;
         this.claims = claims;
         this.failures = failures;
-        this.config = config;
+        this.sites = sites;
         this.clock = clock;
     }
 
@@ -80,22 +82,29 @@ public class BookingJobs {
         return completed;
     }
 
-    /** Erases codes, card hashes and names of bookings that ended more than the retention time ago. */
+    /**
+     * Erases codes, card hashes and names of bookings that ended more than their site's retention
+     * time ago (the site's own, else the server's setting).
+     */
     public int anonymiseOld() {
         Instant now = clock.instant();
-        Instant cutoff = now.minus(Duration.ofDays(config.retentionDays()));
         int anonymised = 0;
-        for (Booking b : service.inTransaction(() -> bookings.findByAnonymisedFalseAndEndsAtLessThan(cutoff))) {
-            anonymised += service.inTransaction(() -> bookings.anonymise(b.id()));
+        for (Site site : sites.all()) {
+            Instant cutoff = now.minus(Duration.ofDays(sites.retention(site.id()).retentionDays()));
+            int ofSite = 0;
+            for (Booking b : service.inTransaction(() -> bookings.findToAnonymise(site.id(), cutoff))) {
+                ofSite += service.inTransaction(() -> bookings.anonymise(b.id()));
+            }
+            if (ofSite > 0) {
+                LOG.info("Anonymised {} bookings of site {} that ended before {}", ofSite, site.id(), cutoff);
+            }
+            anonymised += ofSite;
         }
         service.inTransaction(() -> {
             // Grains of the past only matter while a booking might still run over them.
             claims.deleteBefore(Grain.index(Grain.floor(now.minus(Duration.ofDays(2)))));
             return failures.deleteOlderThan(now.minus(Duration.ofDays(1)));
         });
-        if (anonymised > 0) {
-            LOG.info("Anonymised {} bookings that ended before {}", anonymised, cutoff);
-        }
         return anonymised;
     }
 }

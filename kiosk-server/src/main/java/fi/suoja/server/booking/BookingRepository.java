@@ -29,7 +29,10 @@ interface BookingRepository extends CrudRepository<Booking, Long> {
 
     List<Booking> findByStatusAndEndsAtLessThanEquals(BookingStatus status, Instant before);
 
-    List<Booking> findByAnonymisedFalseAndEndsAtLessThan(Instant before);
+    @Query("""
+            SELECT b.* FROM booking b JOIN room r ON r.id = b.room_id
+            WHERE r.site_id = :siteId AND b.anonymised = FALSE AND b.ends_at < :before""")
+    List<Booking> findToAnonymise(long siteId, Instant before);
 
     List<Booking> findByStatusInAndEndsAtGreaterThan(Collection<BookingStatus> statuses, Instant after);
 

@@ -25,19 +25,19 @@ public record BookingRules(
         boolean nameOnDoorAllowed) {
 
     public BookingRules {
-        require(slotStepMinutes > 0 && Grain.isMultiple(slotStepMinutes) && slotStepMinutes <= 120,
+        require(slotStepMinutes > 0 && Grain.isMultiple(slotStepMinutes) && slotStepMinutes <= 120, "slot-step",
                 "the slot step is 5 to 120 minutes, in steps of 5");
-        require(minBookingMinutes > 0 && minBookingMinutes % slotStepMinutes == 0,
+        require(minBookingMinutes > 0 && minBookingMinutes % slotStepMinutes == 0, "min-booking",
                 "the shortest booking is a whole number of slot steps");
         require(maxBookingMinutes >= minBookingMinutes && maxBookingMinutes % slotStepMinutes == 0
-                        && maxBookingMinutes <= 24 * 60,
+                        && maxBookingMinutes <= 24 * 60, "max-booking",
                 "the longest booking is at least the shortest, a whole number of slot steps, at most a day");
-        require(maxDaysAhead >= 0 && maxDaysAhead <= 365, "bookings can be made 0 to 365 days ahead");
-        require(bufferMinutes >= 0 && Grain.isMultiple(bufferMinutes) && bufferMinutes <= 120,
+        require(maxDaysAhead >= 0 && maxDaysAhead <= 365, "days-ahead", "bookings can be made 0 to 365 days ahead");
+        require(bufferMinutes >= 0 && Grain.isMultiple(bufferMinutes) && bufferMinutes <= 120, "buffer",
                 "the buffer is 0 to 120 minutes, in steps of 5");
-        require(checkInGraceMinutes >= 0 && checkInGraceMinutes <= 120, "the check-in grace time is 0 to 120 minutes");
-        require(doorCodeLeadMinutes >= 0 && doorCodeLeadMinutes <= 60, "a door code opens 0 to 60 minutes early");
-        require(maxActiveBookingsPerCard >= 1 && maxActiveBookingsPerCard <= 20, "a card may hold 1 to 20 bookings");
+        require(checkInGraceMinutes >= 0 && checkInGraceMinutes <= 120, "check-in-grace", "the check-in grace time is 0 to 120 minutes");
+        require(doorCodeLeadMinutes >= 0 && doorCodeLeadMinutes <= 60, "door-code-lead", "a door code opens 0 to 60 minutes early");
+        require(maxActiveBookingsPerCard >= 1 && maxActiveBookingsPerCard <= 20, "per-card", "a card may hold 1 to 20 bookings");
     }
 
     public static BookingRules defaults(long siteId) {
@@ -62,9 +62,24 @@ public record BookingRules(
         return Duration.ofMinutes(doorCodeLeadMinutes);
     }
 
-    private static void require(boolean condition, String rule) {
+    private static void require(boolean condition, String slug, String rule) {
         if (!condition) {
-            throw new IllegalArgumentException(rule);
+            throw new Broken(slug, rule);
+        }
+    }
+
+    /** A rule set that does not fit together; {@code slug} names the rule, for clients to explain it in their words. */
+    public static final class Broken extends IllegalArgumentException {
+
+        private final String slug;
+
+        Broken(String slug, String rule) {
+            super(rule);
+            this.slug = slug;
+        }
+
+        public String slug() {
+            return slug;
         }
     }
 }

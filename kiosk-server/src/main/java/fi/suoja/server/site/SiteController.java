@@ -1,10 +1,12 @@
 package fi.suoja.server.site;
 
 import fi.suoja.server.access.Role;
+import fi.suoja.server.problem.ProblemType;
 import fi.suoja.server.problem.SuojaException;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
@@ -61,8 +63,9 @@ class SiteController {
                 return new BookingRules(siteId, slotStepMinutes, minBookingMinutes, maxBookingMinutes, maxDaysAhead,
                         bufferMinutes, checkInGraceMinutes, doorCodeLeadMinutes, libraryCardRequired,
                         maxActiveBookingsPerCard, nameOnDoorAllowed);
-            } catch (IllegalArgumentException e) {
-                throw SuojaException.invalid("The rules do not fit together: " + e.getMessage() + ".");
+            } catch (BookingRules.Broken e) {
+                throw new SuojaException(ProblemType.INVALID_REQUEST, "The rules do not fit together: " + e.getMessage() + ".",
+                        e.slug());
             }
         }
     }
@@ -102,6 +105,30 @@ class SiteController {
     @Secured(Role.ADMIN_ROLE)
     Rules updateRules(long id, @Body @Valid Rules body) {
         return Rules.of(sites.updateRules(id, body.toRules(id)));
+    }
+
+    /** Days from {@value Site#RETENTION_DAYS_MIN} to {@value Site#RETENTION_DAYS_MAX}; the range is checked by the service, which names it. */
+    @Serdeable
+    record RetentionBody(@NotNull Integer retentionDays) {
+    }
+
+    @Get("/{id}/retention")
+    @Secured(Role.STAFF_ROLE)
+    Retention retention(long id) {
+        return sites.retention(id);
+    }
+
+    @Put("/{id}/retention")
+    @Secured(Role.ADMIN_ROLE)
+    Retention updateRetention(long id, @Body @Valid RetentionBody body) {
+        return sites.setRetention(id, body.retentionDays());
+    }
+
+    /** The site goes back to the server's setting. */
+    @Delete("/{id}/retention")
+    @Secured(Role.ADMIN_ROLE)
+    Retention resetRetention(long id) {
+        return sites.setRetention(id, null);
     }
 
     private SiteView view(Site site) {

@@ -2,6 +2,7 @@ package fi.suoja.server.site;
 
 import fi.suoja.server.problem.ProblemType;
 import fi.suoja.server.problem.SuojaException;
+import io.micronaut.context.annotation.Value;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -18,11 +19,14 @@ public class SiteService {
     private final SiteRepository sites;
     private final BookingRulesRepository rules;
     private final Clock clock;
+    private final int defaultRetentionDays;
 
-    SiteService(SiteRepository sites, BookingRulesRepository rules, Clock clock) {
+    SiteService(SiteRepository sites, BookingRulesRepository rules, Clock clock,
+                @Value("${suoja.bookings.retention-days:30}") int defaultRetentionDays) {
         this.sites = sites;
         this.rules = rules;
         this.clock = clock;
+        this.defaultRetentionDays = defaultRetentionDays;
     }
 
     @Transactional
@@ -35,7 +39,7 @@ public class SiteService {
         if (sites.findByName(name).isPresent()) {
             throw new SuojaException(ProblemType.ALREADY_EXISTS, "A site with this name exists already.");
         }
-        Site site = sites.save(new Site(null, name, timeZone, clock.instant()));
+        Site site = sites.save(new Site(null, name, timeZone, clock.instant(), null));
         rules.save(bookingRules.forSite(site.id()));
         return site;
     }
@@ -64,6 +68,25 @@ public class SiteService {
     public BookingRules updateRules(long siteId, BookingRules changed) {
         get(siteId);
         return rules.update(changed.forSite(siteId));
+    }
+
+    /** The site's own retention time, or the server's setting when it has none. */
+    @Transactional
+    public Retention retention(long siteId) {
+        Integer own = get(siteId).retentionDays();
+        return own == null ? new Retention(defaultRetentionDays, true) : new Retention(own, false);
+    }
+
+    /** Sets the site's own retention time; {@code null} goes back to the server's setting. */
+    @Transactional
+    public Retention setRetention(long siteId, Integer days) {
+        if (days != null && (days < Site.RETENTION_DAYS_MIN || days > Site.RETENTION_DAYS_MAX)) {
+            throw new SuojaException(ProblemType.INVALID_REQUEST, "Bookings are kept " + Site.RETENTION_DAYS_MIN
+                    + " to " + Site.RETENTION_DAYS_MAX + " days after their end.", "retention-days");
+        }
+        get(siteId);
+        sites.setRetentionDays(siteId, days);
+        return retention(siteId);
     }
 
     /** Must be called inside the caller's transaction; the lock is released when it ends. */

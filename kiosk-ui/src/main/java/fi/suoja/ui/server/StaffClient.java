@@ -4,11 +4,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
+import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -252,5 +258,188 @@ public class StaffClient {
     public CalendarLink calendarLink(long roomId) {
         JsonNode link = send("GET", "/api/v1/rooms/" + roomId + "/calendar-link", null);
         return new CalendarLink(link.path("roomId").asLong(), link.path("room").asText(), api.base().resolve(link.path("path").asText()));
+    // ---- administration (admin role): rooms, rules, retention, devices, kiosks, accounts ----
+
+    public List<AdminRoom> adminRooms(long siteId) {
+        List<AdminRoom> rooms = new ArrayList<>();
+        for (JsonNode room : send("GET", "/api/v1/sites/" + siteId + "/rooms", null)) {
+            rooms.add(adminRoom(room));
+        }
+        return rooms;
+    }
+
+    public AdminRoom createRoom(long siteId, AdminRoom.Details details) {
+        return adminRoom(send("POST", "/api/v1/sites/" + siteId + "/rooms", roomBody(details, true)));
+    }
+
+    public AdminRoom updateRoom(long roomId, AdminRoom.Details details, boolean active) {
+        return adminRoom(send("PUT", "/api/v1/rooms/" + roomId, roomBody(details, active)));
+    }
+
+    /** Replaces the room's weekly hours; a weekday not in {@code week} is closed. */
+    public AdminRoom setWeeklyHours(long roomId, List<AdminRoom.Hours> week) {
+        List<Map<String, String>> body = new ArrayList<>();
+        for (AdminRoom.Hours hours : week) {
+            body.add(Map.of("weekday", hours.weekday().name(), "opens", hours.opens().toString(), "closes", hours.closes().toString()));
+        }
+        return adminRoom(send("PUT", "/api/v1/rooms/" + roomId + "/hours", body));
+    }
+
+    /** Sets a day's other hours, or closes the room that day when {@code opens} is null. */
+    public AdminRoom setExceptionDay(long roomId, LocalDate date, LocalTime opens, LocalTime closes, String note) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("closed", opens == null);
+        if (opens != null) {
+            body.put("opens", opens.toString());
+        }
+        if (closes != null) {
+            body.put("closes", closes.toString());
+        }
+        if (note != null && !note.isBlank()) {
+            body.put("note", note.strip());
+        }
+        return adminRoom(send("PUT", "/api/v1/rooms/" + roomId + "/exceptions/" + date, body));
+    }
+
+    public AdminRoom removeExceptionDay(long roomId, LocalDate date) {
+        return adminRoom(send("DELETE", "/api/v1/rooms/" + roomId + "/exceptions/" + date, null));
+    }
+
+    public BookingRules bookingRules(long siteId) {
+        return ApiHttp.JSON.convertValue(send("GET", "/api/v1/sites/" + siteId + "/rules", null), BookingRules.class);
+    }
+
+    public BookingRules updateBookingRules(long siteId, BookingRules rules) {
+        return ApiHttp.JSON.convertValue(send("PUT", "/api/v1/sites/" + siteId + "/rules", rules), BookingRules.class);
+    }
+
+    public Retention retention(long siteId) {
+        return retention(send("GET", "/api/v1/sites/" + siteId + "/retention", null));
+    }
+
+    /** Sets the library's own retention days (the server takes 1 to 365). */
+    public Retention setRetention(long siteId, int days) {
+        return retention(send("PUT", "/api/v1/sites/" + siteId + "/retention", Map.of("retentionDays", days)));
+    }
+
+    /** The library goes back to the server's retention setting. */
+    public Retention resetRetention(long siteId) {
+        return retention(send("DELETE", "/api/v1/sites/" + siteId + "/retention", null));
+    }
+
+    /** Registers a device; the answer carries the agent's configuration, which the server never shows again. */
+    public ProvisionedDevice registerDevice(long siteId, String kind, String tag) {
+        JsonNode answer = send("POST", "/api/v1/devices", Map.of("siteId", siteId, "kind", kind, "tag", tag));
+        List<String> acl = new ArrayList<>();
+        answer.path("mosquittoAcl").forEach(line -> acl.add(line.asText()));
+        return new ProvisionedDevice(device(answer.path("device")), ApiHttp.text(answer.path("agentConfig")),
+                ApiHttp.text(answer.path("mosquittoPasswordLine")), acl);
+    }
+
+    public BrokerFiles brokerFiles() {
+        JsonNode files = send("GET", "/api/v1/devices/broker-files", null);
+        return new BrokerFiles(files.path("passwordFile").asText(), files.path("aclFile").asText());
+    }
+
+    public List<Kiosk> kiosks() {
+        List<Kiosk> kiosks = new ArrayList<>();
+        for (JsonNode kiosk : send("GET", "/api/v1/kiosks", null)) {
+            kiosks.add(kiosk(kiosk));
+        }
+        return kiosks;
+    }
+
+    public NewKioskToken createKiosk(long siteId, String name) {
+        return newKioskToken(send("POST", "/api/v1/kiosks", Map.of("siteId", siteId, "name", name)));
+    }
+
+    public NewKioskToken renewKioskToken(long kioskId) {
+        return newKioskToken(send("POST", "/api/v1/kiosks/" + kioskId + "/token", null));
+    }
+
+    public Kiosk revokeKiosk(long kioskId) {
+        return kiosk(send("POST", "/api/v1/kiosks/" + kioskId + "/revoke", null));
+    }
+
+    public List<Account> accounts() {
+        List<Account> accounts = new ArrayList<>();
+        for (JsonNode account : send("GET", "/api/v1/accounts", null)) {
+            accounts.add(account(account));
+        }
+        return accounts;
+    }
+
+    /** {@code role} is {@code STAFF} or {@code ADMIN}. */
+    public Account createAccount(String username, String password, String role) {
+        return account(send("POST", "/api/v1/accounts", Map.of("username", username, "password", password, "role", role)));
+    }
+
+    /** Sets a new password; the account's sessions end. */
+    public Account resetPassword(long accountId, String password) {
+        return account(send("PUT", "/api/v1/accounts/" + accountId + "/password", Map.of("password", password)));
+    }
+
+    public Account deactivateAccount(long accountId) {
+        return account(send("POST", "/api/v1/accounts/" + accountId + "/deactivate", null));
+    }
+
+    private static Map<String, Object> roomBody(AdminRoom.Details details, boolean active) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("name", details.name());
+        body.put("place", details.place());
+        body.put("capacity", details.capacity());
+        body.put("stepFree", details.stepFree());
+        body.put("equipment", details.equipment().stream().map(Enum::name).sorted().toList());
+        body.put("doorLockId", blankToNull(details.doorLockId()));
+        body.put("keypad", details.keypad());
+        body.put("roomSignId", blankToNull(details.roomSignId()));
+        body.put("active", active);
+        return body;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    private static AdminRoom adminRoom(JsonNode r) {
+        Set<Equipment> equipment = EnumSet.noneOf(Equipment.class);
+        for (JsonNode item : r.path("equipment")) {
+            Arrays.stream(Equipment.values()).filter(e -> e.name().equals(item.asText())).forEach(equipment::add);
+        }
+        List<AdminRoom.Hours> hours = new ArrayList<>();
+        for (JsonNode h : r.path("hours")) {
+            hours.add(new AdminRoom.Hours(DayOfWeek.valueOf(h.path("weekday").asText()),
+                    LocalTime.parse(h.path("opens").asText()), LocalTime.parse(h.path("closes").asText())));
+        }
+        List<AdminRoom.OtherDay> days = new ArrayList<>();
+        for (JsonNode d : r.path("exceptions")) {
+            String opens = ApiHttp.text(d.path("opens"));
+            String closes = ApiHttp.text(d.path("closes"));
+            days.add(new AdminRoom.OtherDay(LocalDate.parse(d.path("date").asText()), d.path("closed").asBoolean(),
+                    opens == null ? null : LocalTime.parse(opens), closes == null ? null : LocalTime.parse(closes),
+                    ApiHttp.text(d.path("note"))));
+        }
+        AdminRoom.Details details = new AdminRoom.Details(r.path("name").asText(), r.path("place").asText(),
+                r.path("capacity").asInt(), r.path("stepFree").asBoolean(), equipment,
+                ApiHttp.text(r.path("doorLockId")), r.path("keypad").asBoolean(), ApiHttp.text(r.path("roomSignId")));
+        return new AdminRoom(r.path("id").asLong(), r.path("siteId").asLong(), details, r.path("active").asBoolean(), hours, days);
+    }
+
+    private static Retention retention(JsonNode r) {
+        return new Retention(r.path("retentionDays").asInt(), r.path("serverDefault").asBoolean());
+    }
+
+    private static Kiosk kiosk(JsonNode k) {
+        return new Kiosk(k.path("id").asLong(), k.path("siteId").asLong(), k.path("name").asText(),
+                ApiHttp.instant(k.path("createdAt")), ApiHttp.instant(k.path("revokedAt")));
+    }
+
+    private static NewKioskToken newKioskToken(JsonNode answer) {
+        return new NewKioskToken(kiosk(answer.path("kiosk")), answer.path("token").asText());
+    }
+
+    private static Account account(JsonNode a) {
+        return new Account(a.path("id").asLong(), a.path("username").asText(), a.path("role").asText(),
+                a.path("active").asBoolean(), ApiHttp.instant(a.path("createdAt")));
     }
 }

@@ -15,6 +15,7 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HighlightConditions;
 import com.vaadin.flow.router.RouterLayout;
 import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.server.VaadinSession;
@@ -69,6 +70,12 @@ public class StaffLayout extends Div implements RouterLayout, BeforeEnterObserve
         RouterLink statistics = new RouterLink(getTranslation("staff.nav.statistics"), StatisticsView.class);
         statistics.setId("nav-statistics");
         pages.add(statistics);
+        if (session.login().admin()) {
+            RouterLink admin = new RouterLink(getTranslation("staff.nav.admin"), AdminRoomsView.class);
+            admin.setId("nav-admin");
+            admin.setHighlightCondition(HighlightConditions.locationPrefix("staff/admin"));
+            pages.add(admin);
+        }
 
         Select<Site> site = new Select<>();
         site.setId("site");

@@ -81,7 +81,8 @@ class StaffTranslationsTest extends KaribuStaff {
         return properties;
     }
 
-    private void check(Locale language, String where) {
+    /** Fails when the page shown now has a text that is not a staff translation of {@code language}. */
+    static void check(Locale language, String where) {
         Properties texts = bundle(language);
         List<Pattern> allowed = new ArrayList<>();
         for (String key : texts.stringPropertyNames()) {

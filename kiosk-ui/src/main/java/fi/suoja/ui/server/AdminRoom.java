@@ -1,0 +1,24 @@
+package fi.suoja.ui.server;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.Set;
+
+/** A room as an administrator sees and edits it: its details, weekly hours and exception days. */
+public record AdminRoom(long id, long siteId, Details details, boolean active, List<Hours> hours, List<OtherDay> exceptions) {
+
+    /** What an administrator types about a room; a blank lock or sign id means none. */
+    public record Details(String name, String place, int capacity, boolean stepFree, Set<Equipment> equipment,
+                          String doorLockId, boolean keypad, String roomSignId) {
+    }
+
+    /** Opening hours on one weekday; a weekday that is not listed is closed. */
+    public record Hours(DayOfWeek weekday, LocalTime opens, LocalTime closes) {
+    }
+
+    /** A day with other hours than usual; {@code opens} and {@code closes} are null when closed. */
+    public record OtherDay(LocalDate date, boolean closed, LocalTime opens, LocalTime closes, String note) {
+    }
+}

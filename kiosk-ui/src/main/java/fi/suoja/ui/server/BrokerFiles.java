@@ -1,0 +1,5 @@
+package fi.suoja.ui.server;
+
+/** The Mosquitto password file (hashes only) and ACL file of the whole fleet. */
+public record BrokerFiles(String passwordFile, String aclFile) {
+}

@@ -1,0 +1,11 @@
+package fi.suoja.ui.server;
+
+/** A kiosk with a new token: the only time the server shows the token. */
+public record NewKioskToken(Kiosk kiosk, String token) {
+
+    /** Never print the token in logs. */
+    @Override
+    public String toString() {
+        return "NewKioskToken[" + kiosk + "]";
+    }
+}
