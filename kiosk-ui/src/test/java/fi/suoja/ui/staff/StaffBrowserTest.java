@@ -218,7 +218,13 @@ class StaffBrowserTest {
     /** Every staff page by its address and an element that shows it is drawn. */
     private static final List<String[]> PAGES = List.of(
             new String[]{"staff", "today-heading"},
-            new String[]{"staff/devices", "devices-heading"});
+            new String[]{"staff/devices", "devices-heading"},
+            new String[]{"staff/statistics", "stats-heading"},
+            new String[]{"staff/admin/rooms", "admin-heading"},
+            new String[]{"staff/admin/rules", "admin-heading"},
+            new String[]{"staff/admin/devices", "admin-heading"},
+            new String[]{"staff/admin/kiosks", "admin-heading"},
+            new String[]{"staff/admin/accounts", "admin-heading"});
 
     /**
      * Each staff page at a desk PC's size, an upright tablet's, and a 1280 px desk zoomed to 200 %
