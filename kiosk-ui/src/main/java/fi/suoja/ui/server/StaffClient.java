@@ -258,6 +258,8 @@ public class StaffClient {
     public CalendarLink calendarLink(long roomId) {
         JsonNode link = send("GET", "/api/v1/rooms/" + roomId + "/calendar-link", null);
         return new CalendarLink(link.path("roomId").asLong(), link.path("room").asText(), api.base().resolve(link.path("path").asText()));
+    }
+
     // ---- administration (admin role): rooms, rules, retention, devices, kiosks, accounts ----
 
     public List<AdminRoom> adminRooms(long siteId) {
