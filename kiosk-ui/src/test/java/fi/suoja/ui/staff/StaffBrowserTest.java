@@ -268,6 +268,62 @@ class StaffBrowserTest {
         assertThat(overflows).as("pages wider than the window").isEmpty();
     }
 
+    /**
+     * The administration pages at an upright tablet's 768 px, in Finnish, with what is shown once
+     * (an agent's settings file, a kiosk token) on screen: axe-clean, nothing sideways, and every
+     * button and link at least 44 px tall. Screenshots go to {@code target/admin-screens}.
+     */
+    @Test
+    void the_administration_pages_with_what_they_show_once_are_accessible_on_a_tablet() throws IOException {
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(768, 1024));
+        logIn();
+        waitFor(By.id("lang-fi")).click();
+        waitFor(By.id("nav-admin")).click();
+        waitFor(By.id("room-" + scene.equippedRoom));
+        look("rooms");
+        waitFor(By.id("room-edit-" + scene.equippedRoom)).click();
+        waitFor(By.id("hours-save"));
+        look("room editor");
+
+        waitFor(By.id("admin-rules")).click();
+        waitFor(By.id("rules-save"));
+        look("rules");
+
+        waitFor(By.id("admin-devices")).click();
+        type(waitFor(By.cssSelector("#device-tag input")), "lap-" + java.util.UUID.randomUUID().toString().substring(0, 8));
+        waitFor(By.id("device-register")).click();
+        waitFor(By.id("agent-config-download"));
+        look("device registered");
+
+        waitFor(By.id("admin-kiosks")).click();
+        type(waitFor(By.cssSelector("#kiosk-name input")), "Kiosk " + java.util.UUID.randomUUID().toString().substring(0, 8));
+        waitFor(By.id("kiosk-create")).click();
+        waitFor(By.id("kiosk-token-value"));
+        look("kiosk token");
+
+        waitFor(By.id("admin-accounts")).click();
+        waitFor(By.id("account-create"));
+        look("accounts");
+
+        assertThat(violations).as("accessibility and tablet problems").isEmpty();
+    }
+
+    /** Audits the page as it is now, checks its width and target sizes, and keeps a screenshot. */
+    private void look(String where) throws IOException {
+        audit(where);
+        overflow(where, violations);
+        Path screens = Path.of("target", "admin-screens");
+        Files.createDirectories(screens);
+        Files.write(screens.resolve(where.replace(' ', '-') + ".png"),
+                ((org.openqa.selenium.TakesScreenshot) driver).getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+        Object small = js("return Array.from(document.querySelectorAll('.admin button, .admin a'))"
+                + ".filter(e => e.offsetParent !== null && e.getBoundingClientRect().height < 44)"
+                + ".map(e => (e.id || e.textContent.trim()) + ' ' + Math.round(e.getBoundingClientRect().height) + 'px').join('; ')");
+        if (!String.valueOf(small).isEmpty()) {
+            violations.add(where + ": targets under 44 px: " + small);
+        }
+    }
+
     private void overflow(String where, List<String> overflows) {
         settle();
         Object widths = js("return document.documentElement.scrollWidth + ' > ' + document.documentElement.clientWidth");
