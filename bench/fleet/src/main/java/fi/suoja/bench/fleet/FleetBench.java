@@ -119,6 +119,7 @@ public final class FleetBench {
             long connectedAt = startAgents(started, n);
             started = n;
             boolean ready = awaitReady(n);
+            long settledAt = System.nanoTime();
             if (!wiped && n >= options.wipeDevices && options.wipeRounds > 0) {
                 if (ready) {
                     wipeFanOut();
@@ -127,8 +128,9 @@ public final class FleetBench {
                 }
                 wiped = true;
             }
-            // Staleness is steady only once every agent has sent a heartbeat after its connect.
-            long steadyAt = connectedAt + TimeUnit.SECONDS.toNanos(heartbeatSeconds + 5);
+            // Staleness is steady only once every agent has sent a heartbeat after the server caught
+            // up with the connections (a backlog of connect statuses makes last-seen times too fresh).
+            long steadyAt = Math.max(connectedAt, settledAt) + TimeUnit.SECONDS.toNanos(heartbeatSeconds + 5);
             long wait = steadyAt - System.nanoTime();
             if (wait > 0) {
                 say(String.format(Locale.ROOT, "Waiting %.0f s for every agent's heartbeat phase to come round",
@@ -226,7 +228,7 @@ public final class FleetBench {
 
     record Window(String label, int agents, double seconds, double serverCpu, double brokerCpu, double benchCpu,
                   double rssMaxMib, double rssEndMib, long threads, double[] heap, Stats staleness, long statuses,
-                  String load, List<Double> p99Series) {
+                  String load, List<Double> p99Series, double lastSeenUpdatesPerSecond) {
     }
 
     private Window measure(String label, int n, int seconds) throws Exception {
@@ -240,12 +242,28 @@ public final class FleetBench {
         long rssMax = 0;
         List<Double> ages = new ArrayList<>();
         List<Double> p99Series = new ArrayList<>();
+        Map<String, Double> previous = null;
+        long updates = 0;
+        double firstSampleAt = 0;
+        double lastSampleAt = 0;
         while (true) {
             rssMax = Math.max(rssMax, server.rssKib());
             if (!ids.isEmpty()) {
-                List<Double> sample = db.secondsSinceLastSeen(ids);
-                ages.addAll(sample);
-                p99Series.add(new Stats(sample).p(99));
+                ServerDb.LastSeen sample = db.lastSeen(ids);
+                double sampledAt = (System.nanoTime() - t0) / 1e9;
+                ages.addAll(sample.ages());
+                p99Series.add(new Stats(sample.ages()).p(99));
+                if (previous == null) {
+                    firstSampleAt = sampledAt;
+                } else {
+                    for (Map.Entry<String, Double> e : sample.at().entrySet()) {
+                        if (!e.getValue().equals(previous.get(e.getKey()))) {
+                            updates++;
+                        }
+                    }
+                }
+                lastSampleAt = sampledAt;
+                previous = sample.at();
             }
             long left = end - System.nanoTime();
             if (left <= 0) {
@@ -262,7 +280,8 @@ public final class FleetBench {
         String load = Files.readString(Path.of("/proc/loadavg")).trim();
         double[] heap = server.heapMib();
         Window w = new Window(label, n, elapsed, serverCpu, brokerCpu, benchCpu, Math.max(rssMax, rssEnd) / MIB,
-                rssEnd / MIB, server.threads(), heap, new Stats(ages), statuses, load, p99Series);
+                rssEnd / MIB, server.threads(), heap, new Stats(ages), statuses, load, p99Series,
+                lastSampleAt > firstSampleAt ? updates / (lastSampleAt - firstSampleAt) : Double.NaN);
         say(String.format(Locale.ROOT, "  server CPU %.1f %% of a core, RSS %.0f MiB; broker CPU %.1f %%; benchmark CPU %.1f %%%s",
                 w.serverCpu, w.rssMaxMib, w.brokerCpu, w.benchCpu, n == 0 ? "" : String.format(Locale.ROOT,
                         "; staleness p50 %.1f s, p99 %.1f s, max %.1f s over %,d samples", w.staleness.p(50),
@@ -509,8 +528,10 @@ public final class FleetBench {
         settled.forEach((n, seconds) -> out.append(String.format(Locale.ROOT,
                 "  connecting up to %,d agents: all online and READY in the server after %.1f s%n", n, seconds)));
         for (Window w : windows) {
-            out.append(String.format(Locale.ROOT, "  %s: %,d statuses sent in %.0f s (%.0f/s), server threads %d, "
-                    + "load average at end %s%n", w.label, w.statuses, w.seconds, w.statuses / w.seconds, w.threads, w.load));
+            out.append(String.format(Locale.ROOT, "  %s: %,d statuses sent in %.0f s (%.1f/s)%s, server threads %d, "
+                    + "load average at end %s%n", w.label, w.statuses, w.seconds, w.statuses / w.seconds,
+                    w.agents == 0 ? "" : String.format(Locale.ROOT, ", server's last-seen moved for %.1f devices/s",
+                            w.lastSeenUpdatesPerSecond), w.threads, w.load));
             if (!w.p99Series.isEmpty()) {
                 out.append("    staleness p99 of each 5 s sample (s):");
                 w.p99Series.forEach(p -> out.append(String.format(Locale.ROOT, " %.1f", p)));

@@ -40,20 +40,32 @@ final class ServerDb implements AutoCloseable {
         connection.setAutoCommit(true);
     }
 
-    /** Seconds since the server last heard from each of these devices, as of the database's clock now. */
-    List<Double> secondsSinceLastSeen(List<String> ids) throws SQLException {
+    /**
+     * What the server last heard of each device: seconds since then (by the database's clock now;
+     * infinite if never) and the instant itself, as epoch seconds, to tell updates between samples.
+     */
+    record LastSeen(List<Double> ages, Map<String, Double> at) {
+    }
+
+    LastSeen lastSeen(List<String> ids) throws SQLException {
         try (PreparedStatement q = connection.prepareStatement("""
-                SELECT EXTRACT(EPOCH FROM (clock_timestamp() - last_seen_at)) FROM device WHERE id = ANY (?)""")) {
+                SELECT id, EXTRACT(EPOCH FROM (clock_timestamp() - last_seen_at)), EXTRACT(EPOCH FROM last_seen_at)
+                FROM device WHERE id = ANY (?)""")) {
             Array array = connection.createArrayOf("varchar", ids.toArray());
             q.setArray(1, array);
             List<Double> ages = new ArrayList<>(ids.size());
+            Map<String, Double> at = new java.util.HashMap<>(ids.size() * 2);
             try (ResultSet rows = q.executeQuery()) {
                 while (rows.next()) {
-                    double age = rows.getDouble(1);
+                    double age = rows.getDouble(2);
                     ages.add(rows.wasNull() ? Double.POSITIVE_INFINITY : age);
+                    double when = rows.getDouble(3);
+                    if (!rows.wasNull()) {
+                        at.put(rows.getString(1), when);
+                    }
                 }
             }
-            return ages;
+            return new LastSeen(ages, at);
         }
     }
 
