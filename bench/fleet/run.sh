@@ -18,7 +18,7 @@ EXTERNAL_BROKER=
 if [ "${3:-}" = "--broker" ]; then
   EXTERNAL_BROKER=${4:?--broker needs a URL such as tcp://127.0.0.1:1883}
 fi
-REPEAT="bench/fleet/run.sh $AGENTS $HEARTBEAT${EXTERNAL_BROKER:+ --broker $EXTERNAL_BROKER}"
+REPEAT="${SUOJA_BENCH_ARGS:+SUOJA_BENCH_ARGS=\"$SUOJA_BENCH_ARGS\" }bench/fleet/run.sh $AGENTS $HEARTBEAT${EXTERNAL_BROKER:+ --broker $EXTERNAL_BROKER}"
 PG_USER=${SUOJA_BENCH_PG_USER:-postgres}
 HEAP=${SUOJA_BENCH_SERVER_HEAP:-1g}
 
@@ -81,6 +81,7 @@ max_connections -1
 log_dest stdout
 log_type error
 log_type warning
+log_type notice
 EOF
   mosquitto -c "$WORK/mosquitto.conf" > "$WORK/mosquitto.log" 2>&1 &
   BROKER_PID=$!
@@ -121,4 +122,9 @@ java -Xmx1g -Xss512k -jar "$BENCH_JAR" \
   --server "http://127.0.0.1:$HTTP_PORT" --admin-password "$ADMIN_PASSWORD" --server-pid "$SERVER_PID" \
   --broker "$BROKER_URL" ${BROKER_PID:+--broker-pid $BROKER_PID} ${EXTERNAL_PID:+--broker-pid $EXTERNAL_PID} \
   --db-url "$DB_URL" --db-user "$PG_USER" --agents "$AGENTS" $CLEAR \
-  --repeat "$REPEAT" ${SUOJA_BENCH_ARGS:-}
+  --repeat "$REPEAT" ${SUOJA_BENCH_ARGS:-} || STATUS=$?
+if [ -z "$EXTERNAL_BROKER" ]; then
+  # Mosquitto drops QoS 1 messages for a client whose queue is full (max_queued_messages, 1000 by default).
+  echo "Broker: $(grep -ci 'dropped' "$WORK/mosquitto.log" || true) notices of dropped outgoing messages in $WORK/mosquitto.log"
+fi
+exit "${STATUS:-0}"

@@ -128,6 +128,8 @@ public final class FleetBench {
                     problems.add("the wipe fan-out was not measured: not every device became READY");
                 }
                 wiped = true;
+                // A wipe refreshes every wiped laptop's last-seen: wait a heartbeat again after it.
+                settledAt = System.nanoTime();
             }
             // Staleness is steady only once every agent has sent a heartbeat after the server caught
             // up with the connections (a backlog of connect statuses makes last-seen times too fresh).
