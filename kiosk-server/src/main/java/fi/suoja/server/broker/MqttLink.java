@@ -10,6 +10,7 @@ import jakarta.inject.Singleton;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttCallback;
 import org.eclipse.paho.mqttv5.client.MqttClient;
+import org.eclipse.paho.mqttv5.client.MqttClientException;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
@@ -24,6 +25,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -41,6 +43,14 @@ class MqttLink implements DeviceChannel, ApplicationEventListener<StartupEvent> 
 
     private static final Logger LOG = LoggerFactory.getLogger(MqttLink.class);
     private static final int QOS = 1;
+    /**
+     * QoS 1 publishes in flight at once. Paho refuses one more than the broker's receive maximum
+     * ("Too many publishes in progress"; Mosquitto allows 20, HiveMQ 10 by default), and a refused
+     * command waited a minute for its re-send: "wipe now" to many laptops at once lost most sends
+     * (bench/fleet). Within the limit, a refusal (Paho counts a slot free only a moment after its
+     * PUBACK) is tried again after 2 ms, for up to a second.
+     */
+    private static final int MAX_IN_FLIGHT = 10;
 
     private final MqttConfig config;
     private final Topics topics;
@@ -48,6 +58,7 @@ class MqttLink implements DeviceChannel, ApplicationEventListener<StartupEvent> 
     private final ExecutorService inbound = Executors.newSingleThreadExecutor(r -> new Thread(r, "suoja-mqtt-inbound"));
     private final ScheduledExecutorService retry = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "suoja-mqtt-connect"));
     private final MqttClient client;
+    private final Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT, true);
     private final String url;
     private volatile boolean stopped;
 
@@ -125,14 +136,36 @@ class MqttLink implements DeviceChannel, ApplicationEventListener<StartupEvent> 
             return false;
         }
         try {
-            MqttMessage message = new MqttMessage(payload);
-            message.setQos(QOS);
-            message.setRetained(false);
-            client.publish(topic, message);
-            return true;
-        } catch (MqttException e) {
-            LOG.warn("Could not publish to {}: {}", topic, e.getMessage());
+            if (!inFlight.tryAcquire(10, TimeUnit.SECONDS)) {
+                LOG.warn("Could not publish to {}: no free slot for 10 s", topic);
+                return false;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
             return false;
+        }
+        try {
+            for (int refused = 0; ; refused++) {
+                MqttMessage message = new MqttMessage(payload);
+                message.setQos(QOS);
+                message.setRetained(false);
+                try {
+                    client.publish(topic, message);
+                    return true;
+                } catch (MqttException e) {
+                    // Paho frees a slot a moment after the PUBACK it waited for: try again shortly.
+                    if (e.getReasonCode() != MqttClientException.REASON_CODE_MAX_INFLIGHT || refused >= 500) {
+                        LOG.warn("Could not publish to {}: {}", topic, e.getMessage());
+                        return false;
+                    }
+                    Thread.sleep(2);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } finally {
+            inFlight.release();
         }
     }
 

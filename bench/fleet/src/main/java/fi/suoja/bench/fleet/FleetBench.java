@@ -1,0 +1,703 @@
+package fi.suoja.bench.fleet;
+
+import fi.suoja.hardware.mqtt.Command;
+import fi.suoja.hardware.mqtt.CommandSigner;
+import fi.suoja.hardware.mqtt.CommandType;
+import fi.suoja.hardware.mqtt.DeviceId;
+import fi.suoja.hardware.mqtt.Event;
+import fi.suoja.hardware.mqtt.EventType;
+import fi.suoja.hardware.mqtt.Topics;
+import fi.suoja.hardware.mqtt.Wire;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+/**
+ * The fleet-scale benchmark (see bench/fleet/README.md). Against a running kiosk-server (its own
+ * process, PostgreSQL, an external Mosquitto) it registers laptops through the API, measures the
+ * idle server, then N simulated agents heartbeating (server CPU and memory as ratios to the idle
+ * server, status staleness as a ratio to the heartbeat), and a "wipe now" to many laptops at once
+ * against a raw Paho publish that echo clients answer, in the same run. bench/fleet/run.sh starts
+ * the broker, the database schema and the server, and passes their coordinates here.
+ */
+public final class FleetBench {
+
+    private static final double MIB = 1024.0;
+
+    private final Options options;
+    private final ServerApi api;
+    private final ProcessProbe server;
+    private final ProcessProbe broker;
+    private final ProcessProbe self = new ProcessProbe(ProcessHandle.current().pid(), "benchmark");
+    private final InetSocketAddress brokerAddress;
+    private final MqttLoop loop = new MqttLoop("agents");
+    private final SimulatedAgent.Counters counters = new SimulatedAgent.Counters();
+    private final List<ServerApi.Registered> registered = new ArrayList<>();
+    private final List<SimulatedAgent> agents = new ArrayList<>();
+    private final List<Window> windows = new ArrayList<>();
+    private final List<Round> wipeRounds = new ArrayList<>();
+    private final List<Round> echoRounds = new ArrayList<>();
+    private final List<String> problems = new ArrayList<>();
+    private ServerDb db;
+    private Topics topics;
+    private int heartbeatSeconds;
+    private int windowSeconds;
+    private double registrationSeconds;
+    /** Index of the first laptop inserted into the database rather than registered through the API; -1 if none. */
+    private int insertedFrom = -1;
+    private Round insertedCheck;
+    /** Seconds from connecting the agents of a step until the server had them all online and READY. */
+    private final Map<Integer, Double> settled = new java.util.TreeMap<>();
+    private String loadAtStart;
+
+    private FleetBench(Options options) {
+        this.options = options;
+        this.api = new ServerApi(options.server);
+        this.server = new ProcessProbe(options.serverPid, "kiosk-server");
+        this.broker = options.brokerPid > 0 ? new ProcessProbe(options.brokerPid, "mosquitto") : null;
+        URI url = URI.create(options.brokerUrl);
+        this.brokerAddress = new InetSocketAddress(url.getHost(), url.getPort());
+    }
+
+    public static void main(String[] args) throws Exception {
+        Options options = Options.parse(args);
+        FleetBench bench = new FleetBench(options);
+        int code;
+        try {
+            code = bench.run();
+        } finally {
+            bench.stopAgents();
+        }
+        System.exit(code);
+    }
+
+    private int run() throws Exception {
+        loadAtStart = Files.readString(Path.of("/proc/loadavg")).trim();
+        db = new ServerDb(options.dbUrl, options.dbUser);
+        api.login("admin", options.adminPassword);
+        long site = api.createSite("Fleet benchmark " + Instant.now().truncatedTo(ChronoUnit.SECONDS));
+        int most = options.agents.stream().mapToInt(Integer::intValue).max().orElseThrow();
+        register(most, site);
+        Properties first = new Properties();
+        first.load(new StringReader(registered.get(0).agentConfig()));
+        heartbeatSeconds = Integer.parseInt(first.getProperty("heartbeat.seconds").strip());
+        topics = new Topics(first.getProperty("topic.root").strip());
+        windowSeconds = options.windowSeconds > 0 ? options.windowSeconds : heartbeatSeconds;
+        for (ServerApi.Registered r : registered) {
+            agents.add(SimulatedAgent.fromConfig(r.agentConfig(), loop, brokerAddress, counters));
+        }
+
+        // Registration leaves the JIT compiler and the collector busy for a while: let them finish.
+        say("Idle server (no agent connected), " + options.idleSeconds + " s after a 45 s pause");
+        Thread.sleep(45_000);
+        windows.add(measure("idle (0 agents)", 0, options.idleSeconds));
+
+        int started = 0;
+        boolean wiped = false;
+        for (int n : options.agents.stream().sorted().toList()) {
+            long connectedAt = startAgents(started, n);
+            started = n;
+            boolean ready = awaitReady(n);
+            long settledAt = System.nanoTime();
+            if (!wiped && n >= options.wipeDevices && options.wipeRounds > 0) {
+                if (ready) {
+                    wipeFanOut();
+                } else {
+                    problems.add("the wipe fan-out was not measured: not every device became READY");
+                }
+                wiped = true;
+                // A wipe refreshes every wiped laptop's last-seen: wait a heartbeat again after it.
+                settledAt = System.nanoTime();
+            }
+            // Staleness is steady only once every agent has sent a heartbeat after the server caught
+            // up with the connections (a backlog of connect statuses makes last-seen times too fresh).
+            long steadyAt = Math.max(connectedAt, settledAt) + TimeUnit.SECONDS.toNanos(heartbeatSeconds + 5);
+            long wait = steadyAt - System.nanoTime();
+            if (wait > 0) {
+                say(String.format(Locale.ROOT, "Waiting %.0f s for every agent's heartbeat phase to come round",
+                        wait / 1e9));
+                Thread.sleep(TimeUnit.NANOSECONDS.toMillis(wait));
+            }
+            say(n + " agents heartbeating: measuring " + windowSeconds + " s");
+            windows.add(measure(String.format(Locale.ROOT, "%,d agents", n), n, windowSeconds));
+        }
+        if (insertedFrom >= 0 && started > insertedFrom) {
+            checkInsertedLaptops(started);
+        }
+        report();
+        return problems.isEmpty() ? 0 : 2;
+    }
+
+    // ---- setting up ----
+
+    private void register(int count, long site) throws Exception {
+        int throughApi = Math.min(count, options.apiDevices);
+        say("Registering " + throughApi + " laptops through POST /api/v1/devices, " + options.registerThreads + " at a time");
+        ExecutorService pool = Executors.newFixedThreadPool(options.registerThreads);
+        List<Future<ServerApi.Registered>> answers = new ArrayList<>();
+        long start = System.nanoTime();
+        for (int i = 1; i <= throughApi; i++) {
+            String tag = String.format(Locale.ROOT, "fb-%05d", i);
+            answers.add(pool.submit(() -> api.registerLaptop(tag, site)));
+        }
+        for (Future<ServerApi.Registered> answer : answers) {
+            registered.add(answer.get());
+        }
+        registrationSeconds = (System.nanoTime() - start) / 1e9;
+        pool.shutdown();
+        say(String.format(Locale.ROOT, "  %d registered in %.1f s (%.0f per second)", throughApi, registrationSeconds,
+                throughApi / registrationSeconds));
+        if (count > throughApi) {
+            long t = System.nanoTime();
+            insertedFrom = registered.size();
+            registered.addAll(db.insertReadyLaptops(registered.get(0).agentConfig(), site, throughApi + 1, count - throughApi));
+            say(String.format(Locale.ROOT, "  %d more inserted into the database with the server's key handling, READY,"
+                    + " in %.1f s", count - throughApi, (System.nanoTime() - t) / 1e9));
+        }
+    }
+
+    /** Connects agents [from, to) at about 1,000 a second; returns when the last one was started. */
+    private long startAgents(int from, int to) throws Exception {
+        say(String.format(Locale.ROOT, "Connecting agents %,d to %,d", from + 1, to));
+        for (int i = from; i < to; i += 50) {
+            List<SimulatedAgent> batch = agents.subList(i, Math.min(to, i + 50));
+            loop.execute(() -> batch.forEach(SimulatedAgent::start));
+            Thread.sleep(50);
+        }
+        long startedAt = System.nanoTime();
+        long deadline = startedAt + TimeUnit.SECONDS.toNanos(120);
+        while (onLoop(() -> agents.subList(0, to).stream().filter(SimulatedAgent::isUp).count()) < to) {
+            if (System.nanoTime() > deadline) {
+                problems.add("not every agent could connect within 120 s");
+                break;
+            }
+            Thread.sleep(200);
+        }
+        return startedAt;
+    }
+
+    /** Waits until the server has the first verified wipe of every connected laptop (PROVISIONED → READY). */
+    private boolean awaitReady(int n) throws Exception {
+        List<String> ids = ids(n);
+        long start = System.nanoTime();
+        long deadline = start + TimeUnit.SECONDS.toNanos(options.settleSeconds);
+        long nextNote = start + TimeUnit.SECONDS.toNanos(10);
+        while (true) {
+            Map<String, Integer> states = db.states(ids);
+            int online = db.countOnline(ids);
+            if (states.getOrDefault("READY", 0) == n && online == n) {
+                say(String.format(Locale.ROOT, "  all %,d online and READY %.1f s after connecting", n,
+                        (System.nanoTime() - start) / 1e9));
+                settled.put(n, (System.nanoTime() - start) / 1e9);
+                return true;
+            }
+            if (System.nanoTime() > deadline) {
+                problems.add(String.format(Locale.ROOT, "%,d agents: not all online and READY after %d s: %d online, %s", n,
+                        options.settleSeconds, online, states));
+                say("  " + problems.get(problems.size() - 1));
+                return false;
+            }
+            if (System.nanoTime() > nextNote) {
+                say(String.format(Locale.ROOT, "  %.0f s: %d online, %s", (System.nanoTime() - start) / 1e9, online, states));
+                nextNote += TimeUnit.SECONDS.toNanos(10);
+            }
+            Thread.sleep(250);
+        }
+    }
+
+    // ---- the heartbeat window ----
+
+    record Window(String label, int agents, double seconds, double serverCpu, double brokerCpu, double benchCpu,
+                  double rssMaxMib, double rssEndMib, long threads, double[] heap, Stats staleness, long statuses,
+                  String load, List<Double> p99Series, double lastSeenUpdatesPerSecond) {
+    }
+
+    private Window measure(String label, int n, int seconds) throws Exception {
+        List<String> ids = ids(n);
+        long statuses0 = onLoop(() -> counters.statuses);
+        double server0 = server.cpuSeconds();
+        double broker0 = broker == null ? 0 : broker.cpuSeconds();
+        double self0 = self.cpuSeconds();
+        long t0 = System.nanoTime();
+        long end = t0 + TimeUnit.SECONDS.toNanos(seconds);
+        long rssMax = 0;
+        List<Double> ages = new ArrayList<>();
+        List<Double> p99Series = new ArrayList<>();
+        Map<String, Double> previous = null;
+        long updates = 0;
+        double firstSampleAt = 0;
+        double lastSampleAt = 0;
+        while (true) {
+            rssMax = Math.max(rssMax, server.rssKib());
+            if (!ids.isEmpty()) {
+                ServerDb.LastSeen sample = db.lastSeen(ids);
+                double sampledAt = (System.nanoTime() - t0) / 1e9;
+                ages.addAll(sample.ages());
+                p99Series.add(new Stats(sample.ages()).p(99));
+                if (previous == null) {
+                    firstSampleAt = sampledAt;
+                } else {
+                    for (Map.Entry<String, Double> e : sample.at().entrySet()) {
+                        if (!e.getValue().equals(previous.get(e.getKey()))) {
+                            updates++;
+                        }
+                    }
+                }
+                lastSampleAt = sampledAt;
+                previous = sample.at();
+            }
+            long left = end - System.nanoTime();
+            if (left <= 0) {
+                break;
+            }
+            Thread.sleep(Math.min(5_000, TimeUnit.NANOSECONDS.toMillis(left) + 1));
+        }
+        double elapsed = (System.nanoTime() - t0) / 1e9;
+        double serverCpu = (server.cpuSeconds() - server0) / elapsed * 100;
+        double brokerCpu = broker == null ? Double.NaN : (broker.cpuSeconds() - broker0) / elapsed * 100;
+        double benchCpu = (self.cpuSeconds() - self0) / elapsed * 100;
+        long statuses = onLoop(() -> counters.statuses) - statuses0;
+        long rssEnd = server.rssKib();
+        String load = Files.readString(Path.of("/proc/loadavg")).trim();
+        double[] heap = server.heapMib();
+        Window w = new Window(label, n, elapsed, serverCpu, brokerCpu, benchCpu, Math.max(rssMax, rssEnd) / MIB,
+                rssEnd / MIB, server.threads(), heap, new Stats(ages), statuses, load, p99Series,
+                lastSampleAt > firstSampleAt ? updates / (lastSampleAt - firstSampleAt) : Double.NaN);
+        say(String.format(Locale.ROOT, "  server CPU %.1f %% of a core, RSS %.0f MiB; broker CPU %.1f %%; benchmark CPU %.1f %%%s",
+                w.serverCpu, w.rssMaxMib, w.brokerCpu, w.benchCpu, n == 0 ? "" : String.format(Locale.ROOT,
+                        "; staleness p50 %.1f s, p99 %.1f s, max %.1f s over %,d samples", w.staleness.p(50),
+                        w.staleness.p(99), w.staleness.max(), w.staleness.count())));
+        return w;
+    }
+
+    // ---- the wipe fan-out and its baseline ----
+
+    /** One burst: for each device or echo client the time the request left and the time its answer came. */
+    record Round(String what, int size, double[] latencyMs, double makespanMs, double[] requestToCommandMs,
+                 double[] commandToAckMs, double allReadySeconds, int httpErrors) {
+    }
+
+    private void wipeFanOut() throws Exception {
+        int n = options.wipeDevices;
+        String echoRoot = "fleet-bench-echo-" + ProcessHandle.current().pid();
+        say(String.format(Locale.ROOT, "Wipe fan-out: \"wipe now\" to %,d laptops at once, %d rounds, each after a"
+                + " baseline round of a raw Paho publish to %,d echo clients", n, options.wipeRounds, n));
+        CountDownLatch echoesReady = new CountDownLatch(n);
+        List<EchoClient> echoes = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            echoes.add(new EchoClient(echoRoot, i, echoesReady));
+        }
+        for (int i = 0; i < n; i += 50) {
+            List<EchoClient> batch = echoes.subList(i, Math.min(n, i + 50));
+            int first = i;
+            loop.execute(() -> {
+                for (int j = 0; j < batch.size(); j++) {
+                    batch.get(j).start(loop, brokerAddress, echoRoot + "-" + (first + j));
+                }
+            });
+            Thread.sleep(50);
+        }
+        if (!echoesReady.await(60, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("the echo clients did not all subscribe within 60 s");
+        }
+        byte[] padding = new byte[commandSize()];
+        try (PahoClient echoPaho = new PahoClient(options.brokerUrl, "fleet-bench-paho-" + ProcessHandle.current().pid(),
+                echoRoot + "/+/out");
+             PahoClient observer = new PahoClient(options.brokerUrl, "fleet-bench-observer-" + ProcessHandle.current().pid(),
+                     topics.root() + "/devices/+/commands", topics.root() + "/devices/+/events")) {
+            for (int round = 1; round <= options.wipeRounds; round++) {
+                Thread.sleep(3_000);
+                Round echo = echoRound(echoPaho, echoRoot, n, padding);
+                echoRounds.add(echo);
+                sayRound("  round " + round + " baseline", echo);
+                Thread.sleep(3_000);
+                Round wipe = wipeRound(observer, ids(n));
+                wipeRounds.add(wipe);
+                sayRound("  round " + round + " wipe    ", wipe);
+            }
+        }
+        loop.execute(() -> echoes.forEach(EchoClient::stop));
+    }
+
+    /**
+     * The laptops inserted into the database must be as good as registered ones: "wipe now" to a few
+     * of them is signed by the server with the key it opens from their rows, and their agents verify
+     * it with the key from their configuration. Runs after the measurements.
+     */
+    private void checkInsertedLaptops(int started) throws Exception {
+        int n = Math.min(20, started - insertedFrom);
+        List<String> sample = registered.subList(started - n, started).stream().map(ServerApi.Registered::id).toList();
+        say("Check: \"wipe now\" to " + n + " of the laptops inserted into the database");
+        try (PahoClient observer = new PahoClient(options.brokerUrl, "fleet-bench-check-" + ProcessHandle.current().pid(),
+                topics.root() + "/devices/+/commands", topics.root() + "/devices/+/events")) {
+            insertedCheck = wipeRound(observer, sample);
+        }
+        sayRound("  check", insertedCheck);
+    }
+
+    /** The size of a real signed WIPE command, so that the baseline's messages weigh the same. */
+    private int commandSize() {
+        Instant now = Instant.now();
+        Command sample = new CommandSigner(new byte[32]).sign(Command.unsigned("wj-abcdefghijkmnpqrstu-1",
+                new DeviceId(registered.get(0).id()), CommandType.WIPE, now, now.plusSeconds(900),
+                Map.of("jobId", "wj-abcdefghijkmnpqrstu")));
+        return Wire.encode(sample).length;
+    }
+
+    private Round echoRound(PahoClient paho, String echoRoot, int n, byte[] padding) throws Exception {
+        paho.arrivals.clear();
+        long[] sentAt = new long[n];
+        long[] answeredAt = new long[n];
+        int answered = 0;
+        for (int i = 0; i < n; i++) {
+            byte[] payload = padding.clone();
+            ByteBuffer.wrap(payload).putInt(i);
+            sentAt[i] = paho.publish(EchoClient.inTopic(echoRoot, i), payload);
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (answered < n && System.nanoTime() < deadline) {
+            PahoClient.Arrival a;
+            while ((a = paho.arrivals.poll()) != null) {
+                int i = ByteBuffer.wrap(a.payload()).getInt();
+                if (answeredAt[i] == 0) {
+                    answeredAt[i] = a.nanos();
+                    answered++;
+                }
+            }
+            Thread.sleep(20);
+        }
+        if (answered < n) {
+            problems.add("baseline: only " + answered + " of " + n + " echo answers within 60 s");
+        }
+        return round("Paho publish → echo answer", n, sentAt, answeredAt, null, 0, 0);
+    }
+
+    private Round wipeRound(PahoClient observer, List<String> ids) throws Exception {
+        int n = ids.size();
+        int ready = db.countInState(ids, "READY");
+        if (ready != n) {
+            throw new IllegalStateException("only " + ready + " of " + n + " laptops are READY before the wipe round");
+        }
+        int verifiedBefore = db.verifiedWipeReports(ids);
+        observer.arrivals.clear();
+        Map<String, Integer> index = new HashMap<>();
+        for (int i = 0; i < n; i++) {
+            index.put(ids.get(i), i);
+        }
+        long[] calledAt = new long[n];
+        long[] commandAt = new long[n];
+        long[] ackAt = new long[n];
+        String[] commandIds = new String[n];
+        List<CompletableFuture<Integer>> answers = new ArrayList<>(n);
+        long start = System.nanoTime();
+        for (int i = 0; i < n; i++) {
+            calledAt[i] = System.nanoTime();
+            answers.add(api.wipeNow(ids.get(i)));
+        }
+        int acked = 0;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+        while (acked < n && System.nanoTime() < deadline) {
+            PahoClient.Arrival a;
+            while ((a = observer.arrivals.poll()) != null) {
+                Optional<DeviceId> device = topics.deviceOf(a.topic());
+                Integer i = device.map(d -> index.get(d.value())).orElse(null);
+                if (i == null) {
+                    continue;
+                }
+                if (a.topic().endsWith("/commands")) {
+                    Command command = Wire.decode(a.payload(), Command.class);
+                    if (command.type() == CommandType.WIPE && commandAt[i] == 0) {
+                        commandAt[i] = a.nanos();
+                        commandIds[i] = command.id();
+                    }
+                } else {
+                    Event event = Wire.decode(a.payload(), Event.class);
+                    if (event.type() == EventType.ACK && !event.duplicate() && ackAt[i] == 0
+                            && event.commandId() != null && event.commandId().equals(commandIds[i])) {
+                        ackAt[i] = a.nanos();
+                        acked++;
+                    }
+                }
+            }
+            Thread.sleep(20);
+        }
+        int httpErrors = 0;
+        for (CompletableFuture<Integer> answer : answers) {
+            int status = answer.get(120, TimeUnit.SECONDS);
+            if (status != 200) {
+                httpErrors++;
+            }
+        }
+        if (acked < n) {
+            problems.add("wipe: only " + acked + " of " + n + " ACKs within 180 s");
+        }
+        if (httpErrors > 0) {
+            problems.add("wipe: " + httpErrors + " of " + n + " \"wipe now\" calls did not answer 200");
+        }
+        double allReady = Double.NaN;
+        long readyDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+        while (System.nanoTime() < readyDeadline) {
+            if (db.countInState(ids, "READY") == n) {
+                allReady = (System.nanoTime() - start) / 1e9;
+                break;
+            }
+            Thread.sleep(100);
+        }
+        int verified = db.verifiedWipeReports(ids) - verifiedBefore;
+        if (Double.isNaN(allReady) || verified != n) {
+            problems.add("wipe: " + verified + " of " + n + " new verified reports recorded; states " + db.states(ids));
+        }
+        return round("\"wipe now\" API call → ACK", n, calledAt, ackAt, commandAt, allReady, httpErrors);
+    }
+
+    private static Round round(String what, int n, long[] sentAt, long[] answeredAt, long[] commandAt, double allReady,
+                               int httpErrors) {
+        double[] latency = new double[n];
+        double[] toCommand = commandAt == null ? null : new double[n];
+        double[] commandToAck = commandAt == null ? null : new double[n];
+        long first = Long.MAX_VALUE;
+        long last = Long.MIN_VALUE;
+        for (int i = 0; i < n; i++) {
+            first = Math.min(first, sentAt[i]);
+            boolean answered = answeredAt[i] != 0;
+            latency[i] = answered ? (answeredAt[i] - sentAt[i]) / 1e6 : Double.POSITIVE_INFINITY;
+            if (answered) {
+                last = Math.max(last, answeredAt[i]);
+            }
+            if (commandAt != null) {
+                toCommand[i] = commandAt[i] != 0 ? (commandAt[i] - sentAt[i]) / 1e6 : Double.POSITIVE_INFINITY;
+                commandToAck[i] = commandAt[i] != 0 && answered ? (answeredAt[i] - commandAt[i]) / 1e6 : Double.POSITIVE_INFINITY;
+            }
+        }
+        return new Round(what, n, latency, (last - first) / 1e6, toCommand, commandToAck, allReady, httpErrors);
+    }
+
+    // ---- the report ----
+
+    private void report() throws Exception {
+        long[] c = onLoop(() -> new long[] {counters.connects, counters.connectionsLost, counters.statuses,
+                counters.commands, counters.acks, counters.results, counters.duplicates, counters.rejected});
+        if (c[7] > 0) {
+            problems.add(c[7] + " commands were REJECTED by the simulated agents, e.g. " + onLoop(() -> List.copyOf(counters.rejections)));
+        }
+        if (loop.handlerFailures.get() > 0) {
+            problems.add(loop.handlerFailures.get() + " failures inside the simulated agents' loop");
+        }
+
+        Window idle = windows.get(0);
+        StringBuilder out = new StringBuilder();
+        out.append("\n================ Suoja fleet benchmark: results ================\n");
+        out.append(String.format(Locale.ROOT, "date %s; %d cores; load average at start %s%n",
+                Instant.now().truncatedTo(ChronoUnit.SECONDS), Runtime.getRuntime().availableProcessors(), loadAtStart));
+        out.append(String.format(Locale.ROOT, "heartbeat %d s (from the agent configuration the server hands out); "
+                + "windows of %d s; %,d laptops registered through the API in %.1f s (%.0f per second)%n%n",
+                heartbeatSeconds, windowSeconds, registered.size(), registrationSeconds,
+                registered.size() / registrationSeconds));
+
+        out.append("Heartbeat load (CPU as % of one core over the window; ratios against the idle server in this run)\n");
+        out.append(String.format(Locale.ROOT, "%-16s %10s %7s %9s %7s %11s %9s %9s %28s %9s%n", "", "server CPU",
+                "ratio", "RSS MiB", "ratio", "heap MiB", "broker", "bench", "staleness p50/p99/max (s)", "p99/beat"));
+        for (Window w : windows) {
+            String heap = w.heap == null ? "?" : String.format(Locale.ROOT, "%.0f", w.heap[0]);
+            String staleness = w.agents == 0 ? "-" : String.format(Locale.ROOT, "%.1f / %.1f / %.1f",
+                    w.staleness.p(50), w.staleness.p(99), w.staleness.max());
+            String beat = w.agents == 0 ? "-" : String.format(Locale.ROOT, "%.2f", w.staleness.p(99) / heartbeatSeconds);
+            out.append(String.format(Locale.ROOT, "%-16s %9.1f%% %7.1f %9.0f %7.2f %11s %8.1f%% %8.1f%% %28s %9s%n",
+                    w.label, w.serverCpu, w.serverCpu / idle.serverCpu, w.rssMaxMib, w.rssMaxMib / idle.rssMaxMib, heap,
+                    w.brokerCpu, w.benchCpu, staleness, beat));
+        }
+        settled.forEach((n, seconds) -> out.append(String.format(Locale.ROOT,
+                "  connecting up to %,d agents: all online and READY in the server after %.1f s%n", n, seconds)));
+        for (Window w : windows) {
+            out.append(String.format(Locale.ROOT, "  %s: %,d statuses sent in %.0f s (%.1f/s)%s, server threads %d, "
+                    + "load average at end %s%n", w.label, w.statuses, w.seconds, w.statuses / w.seconds,
+                    w.agents == 0 ? "" : String.format(Locale.ROOT, ", server's last-seen moved for %.1f devices/s",
+                            w.lastSeenUpdatesPerSecond), w.threads, w.load));
+            if (!w.p99Series.isEmpty()) {
+                out.append("    staleness p99 of each 5 s sample (s):");
+                w.p99Series.forEach(p -> out.append(String.format(Locale.ROOT, " %.1f", p)));
+                out.append('\n');
+            }
+        }
+
+        if (!wipeRounds.isEmpty()) {
+            Round wipe = pooled(wipeRounds);
+            Round echo = pooled(echoRounds);
+            Stats w = new Stats(wipe.latencyMs);
+            Stats e = new Stats(echo.latencyMs);
+            out.append(String.format(Locale.ROOT, "%nWipe fan-out: \"wipe now\" to %,d laptops at once, %d rounds pooled"
+                    + " (ms; ratios against the baseline in this run)%n", wipe.size, wipeRounds.size()));
+            out.append(String.format(Locale.ROOT, "%-46s %9s %9s %9s %14s%n", "", "p50", "p99", "max", "last answer"));
+            out.append(line("API call → agent's ACK at the broker", w, wipe.makespanMs));
+            out.append(line("baseline: Paho publish → echo answer", e, echo.makespanMs));
+            out.append(String.format(Locale.ROOT, "%-46s %9.1f %9.1f %9.1f %14.1f%n", "ratio wipe / baseline",
+                    w.p(50) / e.p(50), w.p(99) / e.p(99), w.max() / e.max(), wipe.makespanMs / echo.makespanMs));
+            Stats toCommand = new Stats(wipe.requestToCommandMs);
+            Stats agentTurn = new Stats(wipe.commandToAckMs);
+            out.append(line("  of which API call → signed command on broker", toCommand, Double.NaN));
+            out.append(line("  of which command → ACK (broker + agent)", agentTurn, Double.NaN));
+            for (int i = 0; i < wipeRounds.size(); i++) {
+                out.append(String.format(Locale.ROOT, "  round %d: all %,d READY with a new verified report %.1f s after"
+                        + " the first call; %d calls not 200%n", i + 1, wipeRounds.get(i).size,
+                        wipeRounds.get(i).allReadySeconds, wipeRounds.get(i).httpErrors));
+            }
+        }
+        out.append(String.format(Locale.ROOT, "%nSimulated agents: %,d connects, %,d connections lost, %,d statuses,"
+                + " %,d commands, %,d ACKs, %,d RESULTs, %,d duplicates answered, %,d REJECTED%n",
+                c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]));
+        if (insertedCheck != null) {
+            out.append(String.format(Locale.ROOT, "Laptops %,d to %,d were inserted into the database (README); a \"wipe now\""
+                    + " to %d of them was verified and acknowledged by their agents, all READY again after %.1f s.%n",
+                    insertedFrom + 1, registered.size(), insertedCheck.size, insertedCheck.allReadySeconds));
+        }
+        if (problems.isEmpty()) {
+            out.append("No problems: every command verified, every wipe acknowledged and recorded.\n");
+        } else {
+            out.append("PROBLEMS (the figures above are not a clean run):\n");
+            problems.forEach(p -> out.append("  - ").append(p).append('\n'));
+        }
+        out.append("\nRepeat with: ").append(options.repeat).append('\n');
+        System.out.print(out);
+    }
+
+    private static String line(String label, Stats s, double lastMs) {
+        return String.format(Locale.ROOT, "%-46s %9.1f %9.1f %9.1f %14s%n", label, s.p(50), s.p(99), s.max(),
+                Double.isNaN(lastMs) ? "" : String.format(Locale.ROOT, "%.1f", lastMs));
+    }
+
+    private static Round pooled(List<Round> rounds) {
+        double[] latency = rounds.stream().flatMapToDouble(r -> Arrays.stream(r.latencyMs)).toArray();
+        double[] toCommand = rounds.get(0).requestToCommandMs == null ? null
+                : rounds.stream().flatMapToDouble(r -> Arrays.stream(r.requestToCommandMs)).toArray();
+        double[] commandToAck = rounds.get(0).commandToAckMs == null ? null
+                : rounds.stream().flatMapToDouble(r -> Arrays.stream(r.commandToAckMs)).toArray();
+        double makespan = rounds.stream().mapToDouble(Round::makespanMs).average().orElse(Double.NaN);
+        return new Round(rounds.get(0).what, rounds.get(0).size, latency, makespan, toCommand, commandToAck, Double.NaN,
+                rounds.stream().mapToInt(Round::httpErrors).sum());
+    }
+
+    private void sayRound(String label, Round r) {
+        Stats s = new Stats(r.latencyMs);
+        say(String.format(Locale.ROOT, "%s p50 %.1f ms, p99 %.1f ms, max %.1f ms, last answer after %.1f ms", label,
+                s.p(50), s.p(99), s.max(), r.makespanMs));
+    }
+
+    // ---- helpers ----
+
+    private List<String> ids(int n) {
+        return registered.subList(0, n).stream().map(ServerApi.Registered::id).toList();
+    }
+
+    private <T> T onLoop(Supplier<T> work) throws Exception {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        loop.execute(() -> {
+            try {
+                result.complete(work.get());
+            } catch (RuntimeException e) {
+                result.completeExceptionally(e);
+            }
+        });
+        return result.get(30, TimeUnit.SECONDS);
+    }
+
+    private void stopAgents() {
+        try {
+            onLoop(() -> {
+                agents.forEach(a -> a.stop(options.clearRetained));
+                return null;
+            });
+            Thread.sleep(1_000);
+        } catch (Exception e) {
+            System.err.println("stopping the simulated agents: " + e);
+        }
+        loop.close();
+    }
+
+    private static void say(String text) {
+        System.out.println(Instant.now().truncatedTo(ChronoUnit.SECONDS) + " " + text);
+    }
+
+    // ---- options ----
+
+    static final class Options {
+        URI server;
+        String adminPassword;
+        long serverPid;
+        long brokerPid;
+        String brokerUrl;
+        String dbUrl;
+        String dbUser = "postgres";
+        List<Integer> agents = List.of(1_000, 10_000);
+        int idleSeconds = 60;
+        int windowSeconds;
+        int settleSeconds = 300;
+        int wipeDevices = 1_000;
+        int wipeRounds = 2;
+        int registerThreads = 4;
+        int apiDevices = 1_000;
+        boolean clearRetained;
+        String repeat = "bench/fleet/run.sh";
+
+        static Options parse(String[] args) {
+            Options o = new Options();
+            for (int i = 0; i < args.length; i++) {
+                String name = args[i];
+                if (name.equals("--clear-retained")) {
+                    o.clearRetained = true;
+                    continue;
+                }
+                if (i + 1 >= args.length) {
+                    throw new IllegalArgumentException(name + " needs a value");
+                }
+                String value = args[++i];
+                switch (name) {
+                    case "--server" -> o.server = URI.create(value);
+                    case "--admin-password" -> o.adminPassword = value;
+                    case "--server-pid" -> o.serverPid = Long.parseLong(value);
+                    case "--broker-pid" -> o.brokerPid = Long.parseLong(value);
+                    case "--broker" -> o.brokerUrl = value;
+                    case "--db-url" -> o.dbUrl = value;
+                    case "--db-user" -> o.dbUser = value;
+                    case "--agents" -> o.agents = Arrays.stream(value.split(",")).map(String::trim)
+                            .map(Integer::parseInt).toList();
+                    case "--idle-seconds" -> o.idleSeconds = Integer.parseInt(value);
+                    case "--window-seconds" -> o.windowSeconds = Integer.parseInt(value);
+                    case "--settle-seconds" -> o.settleSeconds = Integer.parseInt(value);
+                    case "--wipe-devices" -> o.wipeDevices = Integer.parseInt(value);
+                    case "--wipe-rounds" -> o.wipeRounds = Integer.parseInt(value);
+                    case "--register-threads" -> o.registerThreads = Integer.parseInt(value);
+                    case "--api-devices" -> o.apiDevices = Integer.parseInt(value);
+                    case "--repeat" -> o.repeat = value;
+                    default -> throw new IllegalArgumentException("unknown option " + name);
+                }
+            }
+            if (o.server == null || o.adminPassword == null || o.serverPid == 0 || o.brokerUrl == null || o.dbUrl == null) {
+                throw new IllegalArgumentException(
+                        "needs --server, --admin-password, --server-pid, --broker and --db-url (bench/fleet/run.sh passes them)");
+            }
+            return o;
+        }
+    }
+}

@@ -1,0 +1,285 @@
+package fi.suoja.bench.fleet;
+
+import fi.suoja.hardware.mqtt.AgentConfigKeys;
+import fi.suoja.hardware.mqtt.AgentState;
+import fi.suoja.hardware.mqtt.Command;
+import fi.suoja.hardware.mqtt.CommandCheck;
+import fi.suoja.hardware.mqtt.CommandSigner;
+import fi.suoja.hardware.mqtt.CommandType;
+import fi.suoja.hardware.mqtt.DeviceId;
+import fi.suoja.hardware.mqtt.DeviceStatus;
+import fi.suoja.hardware.mqtt.Event;
+import fi.suoja.hardware.mqtt.EventType;
+import fi.suoja.hardware.mqtt.Topics;
+import fi.suoja.hardware.mqtt.Wire;
+import fi.suoja.hardware.mqtt.WipeReport;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One laptop's agent as the server sees it over MQTT, without the laptop: configured from the very
+ * file the server hands out at registration (device id, signing key, topic root, heartbeat), it
+ * connects with a persistent session and a Last Will, subscribes to its commands, publishes its
+ * retained status on connect, on every change and every heartbeat, and says HELLO. Each command is
+ * decoded and checked with the contract's {@link CommandCheck} (addressed to it, signed with its
+ * key, not expired, not from the future); a WIPE is answered as the real agent answers it: ACK,
+ * status WIPING, PROGRESS for each step, status, a RESULT with a verified report, status. A job
+ * already done is answered with the stored report and {@code duplicate: true}.
+ *
+ * <p>It does no disk work: its report removes nothing and is verified because there is nothing
+ * to remove. The wipe engine's own cost is measured by bench/wipe. All methods run on the loop.
+ */
+final class SimulatedAgent implements MqttLoop.Handler {
+
+    /** What every agent counts, summed over the fleet by the benchmark. */
+    static final class Counters {
+        long connects;
+        long connectionsLost;
+        long statuses;
+        long commands;
+        long acks;
+        long results;
+        long duplicates;
+        long rejected;
+        final List<String> rejections = new java.util.ArrayList<>();
+    }
+
+    private static final long SESSION_EXPIRY_SECONDS = Duration.ofDays(30).toSeconds();
+    private static final int KEEP_ALIVE_SECONDS = 30;
+    /** The steps the real agent reports for a wipe of the server's two default guest areas. */
+    private static final List<String> WIPE_STEPS = List.of("ending the guest session", "wiping area1", "verifying area1",
+            "wiping area2", "verifying area2");
+
+    private final MqttLoop loop;
+    private final InetSocketAddress broker;
+    private final DeviceId device;
+    private final Topics topics;
+    private final CommandCheck check;
+    private final long heartbeatNanos;
+    private final Counters counters;
+    private final Map<String, WipeReport> doneJobs = new HashMap<>();
+    private final Set<String> doneCommands = new HashSet<>();
+    private MqttLoop.Connection connection;
+    private long session;
+    private AgentState state = AgentState.IDLE;
+    private boolean stopped;
+    private int heartbeatGeneration;
+
+    private SimulatedAgent(MqttLoop loop, InetSocketAddress broker, DeviceId device, Topics topics, CommandSigner signer,
+                           long heartbeatNanos, Counters counters) {
+        this.loop = loop;
+        this.broker = broker;
+        this.device = device;
+        this.topics = topics;
+        this.check = new CommandCheck(device, signer, Duration.ofMinutes(2));
+        this.heartbeatNanos = heartbeatNanos;
+        this.counters = counters;
+    }
+
+    /**
+     * An agent configured from the server's agent configuration file. {@code heartbeatOverride} in
+     * seconds replaces the file's heartbeat when positive.
+     */
+    static SimulatedAgent fromConfig(String agentConfig, MqttLoop loop, InetSocketAddress broker, Counters counters) {
+        Properties p = new Properties();
+        try {
+            p.load(new StringReader(agentConfig));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        DeviceId device = new DeviceId(required(p, AgentConfigKeys.DEVICE_ID));
+        Topics topics = new Topics(required(p, AgentConfigKeys.TOPIC_ROOT));
+        CommandSigner signer = CommandSigner.ofBase64(required(p, AgentConfigKeys.DEVICE_KEY));
+        long heartbeat = TimeUnit.SECONDS.toNanos(Long.parseLong(required(p, AgentConfigKeys.HEARTBEAT_SECONDS)));
+        return new SimulatedAgent(loop, broker, device, topics, signer, heartbeat, counters);
+    }
+
+    private static String required(Properties p, String key) {
+        String value = p.getProperty(key);
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException("the agent configuration has no " + key);
+        }
+        return value.strip();
+    }
+
+    DeviceId device() {
+        return device;
+    }
+
+    boolean isUp() {
+        return connection != null && connection.isUp();
+    }
+
+    /** Connects (again); every attempt is a new session number, as on the real agent. Loop thread only. */
+    void start() {
+        stopped = false;
+        session++;
+        byte[] lastWords = Wire.encode(status(false));
+        connection = loop.open(broker, device.value(), false, SESSION_EXPIRY_SECONDS, KEEP_ALIVE_SECONDS,
+                new Mqtt5.Will(topics.status(device), lastWords, 1, true), this);
+    }
+
+    /**
+     * Leaves for good: optionally clears its retained status (on a shared broker), then a normal
+     * DISCONNECT that also ends the broker's session. Loop thread only.
+     */
+    void stop(boolean clearRetained) {
+        stopped = true;
+        heartbeatGeneration++;
+        if (connection != null && connection.isUp()) {
+            if (clearRetained) {
+                connection.publish(topics.status(device), new byte[0], 0, true);
+            }
+            connection.disconnect(true);
+        }
+    }
+
+    @Override
+    public void connected(MqttLoop.Connection c, Mqtt5.ConnAck ack) {
+        counters.connects++;
+        c.subscribe(topics.commands(device), 1);
+    }
+
+    @Override
+    public void subscribed(MqttLoop.Connection c, int packetId, int reasonCode) {
+        if (reasonCode >= 0x80) {
+            c.disconnect(false);
+            closed(c, "the broker refused the command subscription (reason " + reasonCode + ")");
+            return;
+        }
+        publishStatus();
+        emit(EventType.HELLO, null, "connected, session " + session, false, null);
+        // A fleet's laptops were switched on at all hours: each heartbeat phase is its own.
+        int generation = ++heartbeatGeneration;
+        loop.schedule(ThreadLocalRandom.current().nextLong(heartbeatNanos), () -> heartbeat(generation));
+    }
+
+    private void heartbeat(int generation) {
+        if (generation != heartbeatGeneration || stopped || !isUp()) {
+            return;
+        }
+        publishStatus();
+        loop.schedule(heartbeatNanos, () -> heartbeat(generation));
+    }
+
+    @Override
+    public void message(MqttLoop.Connection c, Mqtt5.Publish message) {
+        if (!message.topic().equals(topics.commands(device))) {
+            return;
+        }
+        counters.commands++;
+        Command command;
+        try {
+            command = Wire.decode(message.payload(), Command.class);
+        } catch (Wire.MalformedMessage e) {
+            reject(null, e.getMessage());
+            return;
+        }
+        if (check.check(command, Instant.now()) instanceof CommandCheck.Verdict.Refused refused) {
+            reject(command.id(), refused.reason());
+            return;
+        }
+        if (command.type() == CommandType.WIPE) {
+            wipe(command);
+        } else if (!doneCommands.add(command.id())) {
+            counters.duplicates++;
+            emit(EventType.ACK, command.id(), "already done as " + command.id(), true, null);
+        } else {
+            emit(EventType.ACK, command.id(), command.type().name(), false, null);
+            emit(EventType.RESULT, command.id(), command.type() == CommandType.PING ? "pong" : "done", false, null);
+            publishStatus();
+        }
+    }
+
+    private void wipe(Command command) {
+        String jobId;
+        try {
+            jobId = command.param("jobId");
+        } catch (IllegalArgumentException e) {
+            reject(command.id(), e.getMessage());
+            return;
+        }
+        WipeReport done = doneJobs.get(jobId);
+        if (done != null) {
+            counters.duplicates++;
+            emit(EventType.ACK, command.id(), "already done as " + jobId, true, null);
+            emit(EventType.RESULT, command.id(), "wiped and verified", true, done);
+            return;
+        }
+        long started = System.nanoTime();
+        emit(EventType.ACK, command.id(), command.type().name(), false, null);
+        state = AgentState.WIPING;
+        publishStatus();
+        for (String step : WIPE_STEPS) {
+            emit(EventType.PROGRESS, command.id(), step, false, null);
+        }
+        WipeReport report = new WipeReport(jobId, true, 0, 0, 0, List.of(),
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), Instant.now());
+        doneJobs.put(jobId, report);
+        state = AgentState.IDLE;
+        publishStatus();
+        emit(EventType.RESULT, command.id(), "wiped and verified", false, report);
+        publishStatus();
+    }
+
+    private void reject(String commandId, String reason) {
+        counters.rejected++;
+        if (counters.rejections.size() < 10) {
+            counters.rejections.add(device + ": " + reason);
+        }
+        emit(EventType.REJECTED, commandId, reason, false, null);
+    }
+
+    @Override
+    public void closed(MqttLoop.Connection c, String reason) {
+        if (c != connection || stopped) {
+            return;
+        }
+        counters.connectionsLost++;
+        // The real agent backs off from one second; a simulated one tries again after one to two.
+        loop.schedule(TimeUnit.MILLISECONDS.toNanos(1_000 + ThreadLocalRandom.current().nextInt(1_000)), () -> {
+            if (!stopped) {
+                start();
+            }
+        });
+    }
+
+    private DeviceStatus status(boolean online) {
+        return new DeviceStatus(device.value(), online, session, state, 80, 50_000_000_000L, "bench-0.1.0",
+                "Linux (simulated)", Instant.now());
+    }
+
+    private void publishStatus() {
+        if (!isUp()) {
+            return;
+        }
+        counters.statuses++;
+        connection.publish(topics.status(device), Wire.encode(status(true)), 1, true);
+    }
+
+    private void emit(EventType type, String commandId, String detail, boolean duplicate, WipeReport report) {
+        if (!isUp()) {
+            return;
+        }
+        if (type == EventType.ACK) {
+            counters.acks++;
+        } else if (type == EventType.RESULT) {
+            counters.results++;
+        }
+        Event event = new Event(device.value(), type, session, commandId, state, detail, duplicate, report, Instant.now());
+        connection.publish(topics.events(device), Wire.encode(event), 1, false);
+    }
+}
