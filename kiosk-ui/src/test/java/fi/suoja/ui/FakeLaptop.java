@@ -55,6 +55,9 @@ public final class FakeLaptop implements AutoCloseable {
             client.setCallback(laptop.new Commands());
             MqttConnectionOptions options = new MqttConnectionOptions();
             options.setCleanStart(true);
+            // as the real agent: back by itself after a dropped connection, subscribed again in connectComplete
+            options.setAutomaticReconnect(true);
+            options.setAutomaticReconnectDelay(1, 2);
             client.connect(options);
             client.subscribe(laptop.topics.commands(device), 1);
             laptop.out.submit(() -> {
@@ -133,8 +136,15 @@ public final class FakeLaptop implements AutoCloseable {
     private final class Commands implements MqttCallback {
 
         @Override
-        public void messageArrived(String topic, MqttMessage message) throws Exception {
-            Command command = Wire.decode(message.getPayload(), Command.class);
+        public void messageArrived(String topic, MqttMessage message) {
+            // an exception thrown here makes Paho drop the connection without a word: say it instead
+            Command command;
+            try {
+                command = Wire.decode(message.getPayload(), Command.class);
+            } catch (RuntimeException e) {
+                System.err.println("fake laptop " + device + " could not read a command on " + topic + ": " + e);
+                return;
+            }
             out.submit(() -> {
                 try {
                     obey(command);
@@ -148,10 +158,12 @@ public final class FakeLaptop implements AutoCloseable {
 
         @Override
         public void disconnected(MqttDisconnectResponse response) {
+            System.err.println("fake laptop " + device + " lost its broker: " + response);
         }
 
         @Override
         public void mqttErrorOccurred(MqttException exception) {
+            System.err.println("fake laptop " + device + ": MQTT error " + exception);
         }
 
         @Override
@@ -160,6 +172,18 @@ public final class FakeLaptop implements AutoCloseable {
 
         @Override
         public void connectComplete(boolean reconnect, String serverUri) {
+            if (reconnect) {
+                System.err.println("fake laptop " + device + " is back on " + serverUri);
+                out.submit(() -> {
+                    try {
+                        client.subscribe(topics.commands(device), 1);
+                        status();
+                        event(EventType.HELLO, null, null, null);
+                    } catch (MqttException | RuntimeException e) {
+                        System.err.println("fake laptop " + device + " could not subscribe again: " + e);
+                    }
+                });
+            }
         }
 
         @Override
