@@ -141,7 +141,7 @@ public final class FakeLaptop implements AutoCloseable {
             Command command;
             try {
                 command = Wire.decode(message.getPayload(), Command.class);
-            } catch (RuntimeException e) {
+            } catch (Wire.MalformedMessage | RuntimeException e) {
                 System.err.println("fake laptop " + device + " could not read a command on " + topic + ": " + e);
                 return;
             }
