@@ -89,6 +89,16 @@ public final class TestScene {
         return id;
     }
 
+    /** A room of this library by its name, e.g. one of the further rooms "Room 3", "Room 4". */
+    public long room(String name) {
+        for (JsonNode room : send(server, "GET", "/api/v1/sites/" + siteId + "/rooms", admin, null)) {
+            if (room.path("name").asText().equals(name)) {
+                return room.path("id").asLong();
+            }
+        }
+        throw new AssertionError("no room " + name);
+    }
+
     /** Books a room for now straight through the API, as another kiosk or staff would. */
     public JsonNode bookNowElsewhere(long roomId, int minutes) {
         for (JsonNode room : send(server, "GET", "/api/v1/sites/" + siteId + "/free-now?minutes=" + minutes, kioskToken, null)) {

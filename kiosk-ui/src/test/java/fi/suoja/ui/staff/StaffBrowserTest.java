@@ -64,7 +64,7 @@ class StaffBrowserTest {
             assertThat(in).as("axe-core at " + AXE).isNotNull();
             axeSource = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
-        scene = TestScene.create();
+        scene = TestScene.create(1); // each test books a room of its own: they share the scene
         int uiPort = KioskServerProcess.freePort();
         System.setProperty("suoja.server.url", scene.server.toString());
         System.setProperty("suoja.kiosk.token", scene.kioskToken);
@@ -157,8 +157,10 @@ class StaffBrowserTest {
         });
     }
 
+    /** Waits until the element is shown; Flow may draw it again meanwhile, so a stale look is looked again. */
     private WebElement waitFor(By by) {
-        return new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> {
+        return new WebDriverWait(driver, Duration.ofSeconds(20))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> {
             List<WebElement> found = d.findElements(by);
             return found.isEmpty() || !found.get(0).isDisplayed() ? null : found.get(0);
         });
@@ -232,7 +234,7 @@ class StaffBrowserTest {
      */
     @Test
     void every_staff_page_passes_axe_on_a_desk_pc_an_upright_tablet_and_at_200_percent_and_never_scrolls_sideways() {
-        String code = scene.bookNowElsewhere(scene.equippedRoom, 30).path("code").asText();
+        String code = scene.bookNowElsewhere(scene.room("Room 3"), 30).path("code").asText();
         String webcam = scene.readyAccessory("WEBCAM");
         scene.handOutElsewhere(webcam, code);
         scene.callForHelp();
@@ -278,6 +280,11 @@ class StaffBrowserTest {
         driver.manage().window().setSize(new org.openqa.selenium.Dimension(768, 1024));
         logIn();
         waitFor(By.id("lang-fi")).click();
+        // the page is drawn again in Finnish: wait for it, or the old links go stale under the click
+        new WebDriverWait(driver, Duration.ofSeconds(20)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> "true".equals(
+                d.findElement(By.id("lang-fi")).getAttribute("aria-pressed")));
+        settle();
         waitFor(By.id("nav-admin")).click();
         waitFor(By.id("room-" + scene.equippedRoom));
         look("rooms");
