@@ -208,15 +208,20 @@ public class StaffClient {
         if (answer.ok()) {
             return answer.body();
         }
+        throw refusal(answer);
+    }
+
+    /** What an answer other than 2xx means to the desk: an ended session, a lost server, or a refusal to explain. */
+    private static RuntimeException refusal(ApiHttp.Answer answer) {
         if (answer.status() == 401) {
-            throw new NotLoggedIn(answer.request() + " answered 401");
+            return new NotLoggedIn(answer.request() + " answered 401");
         }
         // a 502 problem is the server telling about hardware behind it (a lock that did not answer):
         // a refusal to explain, not a server that is gone
         if (!answer.isProblem() || answer.status() == 500 || answer.status() == 503) {
-            throw answer.unreachable();
+            return answer.unreachable();
         }
-        throw answer.problem();
+        return answer.problem();
     }
 
     // ---- statistics ----
@@ -248,10 +253,7 @@ public class StaffClient {
         ApiHttp.Answer answer = new ApiHttp.Answer("GET " + path, response.statusCode(),
                 ApiHttp.parse(new String(response.body(), java.nio.charset.StandardCharsets.UTF_8)),
                 new String(response.body(), java.nio.charset.StandardCharsets.UTF_8));
-        if (answer.status() == 401) {
-            throw new NotLoggedIn(answer.request() + " answered 401");
-        }
-        throw answer.status() >= 500 || !answer.isProblem() ? answer.unreachable() : answer.problem();
+        throw refusal(answer);
     }
 
     /** A room's calendar feed, as an absolute address on this server. */
