@@ -234,6 +234,7 @@ public class DevicesView extends Div implements HasDynamicTitle {
                 say(getTranslation("staff.scan.lent", tag, Desk.time(device.loanDue(), session.site().zone())));
             }
             show(device);
+            filter();
         });
     }
 
@@ -306,7 +307,6 @@ public class DevicesView extends Div implements HasDynamicTitle {
             board.add(card);
         }
         card.show(device);
-        filter();
     }
 
     void say(String words) {
