@@ -1,6 +1,7 @@
 package fi.suoja.server.stats;
 
 import fi.suoja.server.booking.BookingStatus;
+import fi.suoja.server.device.DeviceKind;
 import fi.suoja.server.problem.SuojaException;
 import fi.suoja.server.room.Room;
 import fi.suoja.server.room.RoomService;
@@ -30,7 +31,7 @@ class StatisticsService {
     static final String UNKNOWN_LANGUAGE = "unknown";
 
     /** Device kinds as stored; listed even when nothing of a kind was lent, so tables keep their shape. */
-    private static final List<String> DEVICE_KINDS = List.of("LAPTOP", "WEBCAM", "HEADSET");
+    private static final List<String> DEVICE_KINDS = Arrays.stream(DeviceKind.values()).map(Enum::name).toList();
 
     private final SiteService sites;
     private final RoomService rooms;
