@@ -45,6 +45,11 @@ class DoorWorker {
         });
     }
 
+    /** Waits until the runs asked for so far are done (the thread runs them in order); for tests that drive the tasks themselves. */
+    void awaitRunsAskedFor() throws Exception {
+        thread.submit(() -> { }).get(30, TimeUnit.SECONDS);
+    }
+
     @PreDestroy
     void stop() {
         thread.shutdown();
