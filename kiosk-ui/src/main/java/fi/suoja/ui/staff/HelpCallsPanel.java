@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -56,6 +57,7 @@ class HelpCallsPanel extends Section {
     /** Open calls, and calls the visitor or the server closed that staff have not seen yet, by id. */
     private final Map<Long, HelpCall> calls = new LinkedHashMap<>();
     private final Set<Long> chimed = new HashSet<>();
+    private final Map<Long, Shown> shown = new HashMap<>();
     private final Paragraph alert = new Paragraph();
     private final UnorderedList list = new UnorderedList();
     private final Paragraph notice = Desk.notice("help-notice");
@@ -136,18 +138,42 @@ class HelpCallsPanel extends Section {
         calls.put(call.id(), known == null ? call : known.newer(call));
     }
 
-    /** Draws the calls, oldest first, with how long each has waited by now; a call not seen before chimes. */
+    /**
+     * Draws the calls, oldest first, with how long each has waited by now; a call not seen before
+     * chimes. A call whose state has not changed keeps its item (only its waiting time is written
+     * again), so a button under the pointer or with the keyboard's focus stays where it is.
+     */
     void redraw() {
-        list.removeAll();
-        List<HelpCall> shown = new ArrayList<>(calls.values());
-        shown.sort(Comparator.comparing(HelpCall::createdAt));
+        shown.keySet().removeIf(id -> {
+            boolean gone = !calls.containsKey(id);
+            if (gone) {
+                list.remove(shown.get(id).item());
+            }
+            return gone;
+        });
+        List<HelpCall> ordered = new ArrayList<>(calls.values());
+        ordered.sort(Comparator.comparing(HelpCall::createdAt));
         boolean fresh = false;
-        for (HelpCall call : shown) {
+        for (int at = 0; at < ordered.size(); at++) {
+            HelpCall call = ordered.get(at);
             fresh |= call.status() == HelpCall.Status.OPEN && chimed.add(call.id());
-            list.add(item(call));
+            Shown before = shown.get(call.id());
+            if (before != null && before.call().status() == call.status()) {
+                if (before.waited() != null) {
+                    before.waited().setText(waited(call.createdAt()));
+                }
+                continue;
+            }
+            if (before != null) {
+                list.remove(before.item());
+            }
+            // every call before this one is in place already, so this is its place
+            Shown now = item(call);
+            list.addComponentAtIndex(at, now.item());
+            shown.put(call.id(), now);
         }
-        setVisible(!shown.isEmpty());
-        long waiting = shown.stream().filter(c -> c.status() == HelpCall.Status.OPEN).count();
+        setVisible(!ordered.isEmpty());
+        long waiting = ordered.stream().filter(c -> c.status() == HelpCall.Status.OPEN).count();
         alert.setVisible(waiting > 0);
         if (waiting > 0) {
             alert.setText(getTranslation("staff.help.alert", waiting));
@@ -159,7 +185,11 @@ class HelpCallsPanel extends Section {
         }
     }
 
-    private ListItem item(HelpCall call) {
+    /** A call as drawn: its item, and the text that says how long the visitor has waited (none once it is closed). */
+    private record Shown(HelpCall call, ListItem item, Span waited) {
+    }
+
+    private Shown item(HelpCall call) {
         ListItem item = new ListItem();
         item.setId("help-call-" + call.id());
         item.addClassName(call.open() ? (call.acknowledged() ? "acknowledged" : "waiting") : "closed");
@@ -169,8 +199,17 @@ class HelpCallsPanel extends Section {
                 new Span(getTranslation("staff.help.in", call.language() == null ? getTranslation("staff.help.unknown")
                         : getTranslation("staff.help.language." + call.language()))));
         where.addClassName("help-where");
+        Span waited = call.open() ? new Span(waited(call.createdAt())) : null;
         Span state = new Span(new Span(getTranslation("staff.help.askedAt", Desk.time(call.createdAt(), session.site().zone()))),
-                new Span(" · "), status(call));
+                new Span(" · "));
+        switch (call.status()) {
+            case OPEN -> state.add(waited);
+            case ACKNOWLEDGED -> state.add(new Span(getTranslation("staff.help.acknowledgedBy", call.acknowledgedBy())),
+                    new Span(" · "), waited);
+            case CANCELLED -> state.add(new Span(getTranslation("staff.help.cancelled")));
+            case EXPIRED -> state.add(new Span(getTranslation("staff.help.expired")));
+            case RESOLVED -> state.add(new Span(getTranslation("staff.help.resolve")));
+        }
         state.setId("help-state-" + call.id());
         Div actions = new Div();
         actions.addClassName("actions");
@@ -185,18 +224,7 @@ class HelpCallsPanel extends Section {
             case RESOLVED -> { }
         }
         item.add(where, state, actions);
-        return item;
-    }
-
-    private Span status(HelpCall call) {
-        return switch (call.status()) {
-            case OPEN -> new Span(waited(call.createdAt()));
-            case ACKNOWLEDGED -> new Span(new Span(getTranslation("staff.help.acknowledgedBy", call.acknowledgedBy())),
-                    new Span(" · "), new Span(waited(call.createdAt())));
-            case CANCELLED -> new Span(getTranslation("staff.help.cancelled"));
-            case EXPIRED -> new Span(getTranslation("staff.help.expired"));
-            case RESOLVED -> new Span(getTranslation("staff.help.resolve"));
-        };
+        return new Shown(call, item, waited);
     }
 
     /** "waiting 3 min", from the desk's clock. */

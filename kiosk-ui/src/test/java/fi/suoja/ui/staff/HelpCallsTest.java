@@ -2,6 +2,7 @@ package fi.suoja.ui.staff;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.html.NativeButton;
 import fi.suoja.ui.MutableClock;
 import fi.suoja.ui.TestScene;
 import org.junit.jupiter.api.BeforeEach;
@@ -42,9 +43,20 @@ class HelpCallsTest extends KaribuStaff {
     }
 
     private long call(String screen, String language) {
-        long id = scene.callForHelp(screen, language).path("id").asLong();
+        JsonNode raised = scene.callForHelp(screen, language);
+        long id = raised.path("id").asLong();
         await("call " + id + " on the desk", () -> has("help-call-" + id));
+        createdAt = Instant.parse(raised.path("createdAt").asText());
         return id;
+    }
+
+    /** When the newest call was made, by the server's clock. */
+    private Instant createdAt;
+
+    /** The desk's clock, this long after the newest call was made. */
+    private void waitedSinceTheCall(Duration waited) {
+        clock.advance(Duration.between(clock.instant(), createdAt.plus(waited)));
+        panel().redraw();
     }
 
     @Test
@@ -76,10 +88,22 @@ class HelpCallsTest extends KaribuStaff {
     void the_waiting_time_counts_up_as_time_goes_by() {
         long id = call("START", "fi");
 
-        clock.advance(Duration.ofMinutes(3).plusSeconds(5));
-        panel().redraw();
+        waitedSinceTheCall(Duration.ofMinutes(3).plusSeconds(5));
 
         assertThat(text("help-state-" + id)).contains(t("staff.help.waitingFor", 3));
+    }
+
+    @Test
+    void a_new_call_or_the_ticking_time_leaves_the_buttons_of_the_other_calls_where_they_are() {
+        long first = call("START", "fi");
+        NativeButton acknowledge = _get(NativeButton.class, spec -> spec.withId("help-ack-" + first));
+
+        call("ROOMS", "ru");
+        waitedSinceTheCall(Duration.ofMinutes(2).plusSeconds(30));
+
+        assertThat(_get(NativeButton.class, spec -> spec.withId("help-ack-" + first)))
+                .as("the same button, so a click or the keyboard's focus on it is not lost").isSameAs(acknowledge);
+        assertThat(text("help-state-" + first)).as("the first call was made before the second").contains(t("staff.help.waitingFor", 2));
     }
 
     @Test
