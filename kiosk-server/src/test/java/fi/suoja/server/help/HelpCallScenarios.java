@@ -48,10 +48,8 @@ abstract class HelpCallScenarios implements TestPropertyProvider {
     JsonMapper json;
 
     Api api;
-    String admin;
-    String staff;
-    String kiosk;
-    long siteId;
+    /** This test's own library: its admin, staff member, kiosk and site. */
+    Api.Library library;
 
     abstract Map<String, String> databaseProperties();
 
@@ -66,11 +64,7 @@ abstract class HelpCallScenarios implements TestPropertyProvider {
     void scene() {
         clock.set(Instant.parse("2026-11-24T10:00:00Z"));
         api = new Api(server);
-        Api.Library library = api.library(Api.rules());
-        admin = library.admin();
-        staff = library.staff();
-        siteId = library.siteId();
-        kiosk = library.kiosk();
+        library = api.library(Api.rules());
     }
 
     static Map<String, Object> ask(String screen, String language) {
@@ -82,20 +76,20 @@ abstract class HelpCallScenarios implements TestPropertyProvider {
     }
 
     long raise() {
-        return expect(201, raise(kiosk, "ROOMS", "ar")).number("id");
+        return expect(201, raise(library.kiosk(), "ROOMS", "ar")).number("id");
     }
 
     List<Map<String, Object>> openCalls() {
-        return expect(200, api.get("/api/v1/help-calls?open=true&siteId=" + siteId, staff)).list();
+        return expect(200, api.get("/api/v1/help-calls?open=true&siteId=" + library.siteId(), library.staff())).list();
     }
 
     Map<String, Object> call(long id) {
-        return expect(200, api.get("/api/v1/help-calls?open=false&siteId=" + siteId, staff)).list().stream()
+        return expect(200, api.get("/api/v1/help-calls?open=false&siteId=" + library.siteId(), library.staff())).list().stream()
                 .filter(c -> ((Number) c.get("id")).longValue() == id).findFirst().orElseThrow();
     }
 
     EventStreamClient desk(long site) {
-        return EventStreamClient.open(server.getURI(), "/api/v1/help-calls/events?siteId=" + site, staff, json);
+        return EventStreamClient.open(server.getURI(), "/api/v1/help-calls/events?siteId=" + site, library.staff(), json);
     }
 
     EventStreamClient kioskStream(String token) {
@@ -121,7 +115,7 @@ abstract class HelpCallScenarios implements TestPropertyProvider {
 
     @Test
     void a_kiosk_raises_a_call_with_its_screen_and_language_that_staff_see_with_the_kiosk_name() {
-        Api.Answer raised = expect(201, raise(kiosk, "CONFIRM", "so"));
+        Api.Answer raised = expect(201, raise(library.kiosk(), "CONFIRM", "so"));
 
         assertThat(raised.string("status")).isEqualTo("OPEN");
         assertThat(raised.string("screen")).isEqualTo("CONFIRM");
@@ -131,17 +125,17 @@ abstract class HelpCallScenarios implements TestPropertyProvider {
         Map<String, Object> seen = open.get(0);
         assertThat(((Number) seen.get("id")).longValue()).isEqualTo(raised.number("id"));
         assertThat(seen.get("kioskName")).asString().startsWith("Lobby ");
-        assertThat(((Number) seen.get("siteId")).longValue()).isEqualTo(siteId);
+        assertThat(((Number) seen.get("siteId")).longValue()).isEqualTo(library.siteId());
         assertThat(seen).containsEntry("screen", "CONFIRM").containsEntry("language", "so").containsEntry("status", "OPEN");
         assertThat(seen.get("createdAt")).isEqualTo("2026-11-24T10:00:00Z");
     }
 
     @Test
     void every_tap_at_a_kiosk_is_a_call_of_its_own_that_the_desk_hears_also_while_one_is_open() {
-        try (EventStreamClient desk = desk(siteId)) {
+        try (EventStreamClient desk = desk(library.siteId())) {
             long first = raise();
             clock.advance(Duration.ofMinutes(3));
-            long second = expect(201, raise(kiosk, "START", "fi")).number("id");
+            long second = expect(201, raise(library.kiosk(), "START", "fi")).number("id");
 
             assertThat(second).isNotEqualTo(first);
             assertThat(openCalls()).extracting(c -> ((Number) c.get("id")).longValue()).containsExactly(first, second);
@@ -154,23 +148,23 @@ abstract class HelpCallScenarios implements TestPropertyProvider {
     @Test
     void bad_input_is_refused_as_a_problem_and_nothing_is_stored() {
         List<Api.Answer> answers = List.of(
-                api.post("/api/v1/help-calls", kiosk, null),
-                api.post("/api/v1/help-calls", kiosk, Map.of("language", "fi")),
-                api.post("/api/v1/help-calls", kiosk, Map.of("screen", "ROOMS")),
-                raise(kiosk, "NOT_A_SCREEN", "fi"),
-                raise(kiosk, "ROOMS", "xx"),
-                raise(kiosk, "ROOMS", "FI"),
-                raise(kiosk, "ROOMS", "fi; DROP TABLE help_call"),
-                raise(kiosk, "R".repeat(5000), "fi"),
-                api.post("/api/v1/help-calls", kiosk, Map.of("screen", 7, "language", List.of("fi"))),
-                api.raw("POST", "/api/v1/help-calls", kiosk, "application/json", "{\"screen\": \"ROOMS\", \"language\":"));
+                api.post("/api/v1/help-calls", library.kiosk(), null),
+                api.post("/api/v1/help-calls", library.kiosk(), Map.of("language", "fi")),
+                api.post("/api/v1/help-calls", library.kiosk(), Map.of("screen", "ROOMS")),
+                raise(library.kiosk(), "NOT_A_SCREEN", "fi"),
+                raise(library.kiosk(), "ROOMS", "xx"),
+                raise(library.kiosk(), "ROOMS", "FI"),
+                raise(library.kiosk(), "ROOMS", "fi; DROP TABLE help_call"),
+                raise(library.kiosk(), "R".repeat(5000), "fi"),
+                api.post("/api/v1/help-calls", library.kiosk(), Map.of("screen", 7, "language", List.of("fi"))),
+                api.raw("POST", "/api/v1/help-calls", library.kiosk(), "application/json", "{\"screen\": \"ROOMS\", \"language\":"));
 
         assertThat(answers).allSatisfy(answer -> {
             assertThat(answer.status()).as(answer.toString()).isEqualTo(400);
             assertThat(answer.contentType()).startsWith("application/problem+json");
             assertThat(answer.problem()).isIn("urn:suoja:problem:invalid-request", "urn:suoja:problem:malformed-body");
         });
-        assertThat(expect(200, api.get("/api/v1/help-calls?open=false&siteId=" + siteId, staff)).list()).isEmpty();
+        assertThat(expect(200, api.get("/api/v1/help-calls?open=false&siteId=" + library.siteId(), library.staff())).list()).isEmpty();
     }
 
     // ---- answering ----
@@ -180,29 +174,29 @@ abstract class HelpCallScenarios implements TestPropertyProvider {
         long id = raise();
 
         clock.advance(Duration.ofMinutes(2));
-        Api.Answer acknowledged = expect(200, api.post("/api/v1/help-calls/" + id + "/acknowledge", staff, null));
+        Api.Answer acknowledged = expect(200, api.post("/api/v1/help-calls/" + id + "/acknowledge", library.staff(), null));
         assertThat(acknowledged.string("status")).isEqualTo("ACKNOWLEDGED");
         assertThat(acknowledged.string("acknowledgedBy")).startsWith("staff-");
         assertThat(acknowledged.string("acknowledgedAt")).isEqualTo("2026-11-24T10:02:00Z");
 
-        Api.Answer resolved = expect(200, api.post("/api/v1/help-calls/" + id + "/resolve", staff, null));
+        Api.Answer resolved = expect(200, api.post("/api/v1/help-calls/" + id + "/resolve", library.staff(), null));
         assertThat(resolved.string("status")).isEqualTo("RESOLVED");
         assertThat(resolved.string("resolvedBy")).startsWith("staff-");
         assertThat(openCalls()).isEmpty();
         assertThat(call(id)).containsEntry("status", "RESOLVED");
 
         // a late acknowledge from a second staff member changes nothing
-        assertThat(expect(200, api.post("/api/v1/help-calls/" + id + "/acknowledge", admin, null)).string("status"))
+        assertThat(expect(200, api.post("/api/v1/help-calls/" + id + "/acknowledge", library.admin(), null)).string("status"))
                 .isEqualTo("RESOLVED");
     }
 
     @Test
     void the_visitor_cancels_and_the_desk_sees_it_closed_by_the_visitor_not_by_staff() {
         long id = raise();
-        expect(200, api.post("/api/v1/help-calls/" + id + "/acknowledge", staff, null));
-        try (EventStreamClient desk = desk(siteId)) {
+        expect(200, api.post("/api/v1/help-calls/" + id + "/acknowledge", library.staff(), null));
+        try (EventStreamClient desk = desk(library.siteId())) {
             clock.advance(Duration.ofMinutes(1));
-            Api.Answer cancelled = expect(200, api.post("/api/v1/help-calls/" + id + "/cancel", kiosk, null));
+            Api.Answer cancelled = expect(200, api.post("/api/v1/help-calls/" + id + "/cancel", library.kiosk(), null));
 
             assertThat(cancelled.string("status")).isEqualTo("CANCELLED");
             assertThat(cancelled.string("closedAt")).isEqualTo("2026-11-24T10:01:00Z");
@@ -212,14 +206,14 @@ abstract class HelpCallScenarios implements TestPropertyProvider {
         }
         assertThat(openCalls()).isEmpty();
         // staff pressing Done afterwards change nothing
-        assertThat(expect(200, api.post("/api/v1/help-calls/" + id + "/resolve", staff, null)).string("status"))
+        assertThat(expect(200, api.post("/api/v1/help-calls/" + id + "/resolve", library.staff(), null)).string("status"))
                 .isEqualTo("CANCELLED");
     }
 
     @Test
     void a_kiosk_cannot_cancel_another_kiosks_call() {
         long id = raise();
-        String otherKiosk = api.kioskToken(admin, siteId, "Second kiosk " + id);
+        String otherKiosk = api.kioskToken(library.admin(), library.siteId(), "Second kiosk " + id);
 
         Api.Answer answer = api.post("/api/v1/help-calls/" + id + "/cancel", otherKiosk, null);
 
@@ -232,15 +226,15 @@ abstract class HelpCallScenarios implements TestPropertyProvider {
 
     @Test
     void the_kiosk_hears_its_own_acknowledgement_without_the_staff_name_and_never_another_kiosks_call() {
-        String otherKiosk = api.kioskToken(admin, siteId, "Second kiosk " + System.nanoTime());
+        String otherKiosk = api.kioskToken(library.admin(), library.siteId(), "Second kiosk " + System.nanoTime());
         long mine = raise();
-        try (EventStreamClient stream = kioskStream(kiosk)) {
+        try (EventStreamClient stream = kioskStream(library.kiosk())) {
             EventStreamClient.Received state = stream.next("the state", e -> e.name().equals("help-calls"));
             assertThat(list(state)).extracting(c -> ((Number) c.get("id")).longValue()).containsExactly(mine);
 
             long theirs = expect(201, raise(otherKiosk, "START", "en")).number("id");
-            expect(200, api.post("/api/v1/help-calls/" + theirs + "/acknowledge", staff, null));
-            expect(200, api.post("/api/v1/help-calls/" + mine + "/acknowledge", staff, null));
+            expect(200, api.post("/api/v1/help-calls/" + theirs + "/acknowledge", library.staff(), null));
+            expect(200, api.post("/api/v1/help-calls/" + mine + "/acknowledge", library.staff(), null));
 
             Map<String, Object> heard = data(stream.next("my acknowledgement", e -> change(e, mine, "ACKNOWLEDGED")));
             assertThat(heard).containsEntry("acknowledgedAt", "2026-11-24T10:00:00Z");
@@ -253,10 +247,10 @@ abstract class HelpCallScenarios implements TestPropertyProvider {
     @Test
     void a_kiosk_that_reconnects_learns_the_acknowledgement_made_while_its_stream_was_down() {
         long id = raise();
-        kioskStream(kiosk).close();
-        expect(200, api.post("/api/v1/help-calls/" + id + "/acknowledge", staff, null));
+        kioskStream(library.kiosk()).close();
+        expect(200, api.post("/api/v1/help-calls/" + id + "/acknowledge", library.staff(), null));
 
-        try (EventStreamClient again = kioskStream(kiosk)) {
+        try (EventStreamClient again = kioskStream(library.kiosk())) {
             List<Map<String, Object>> state = list(again.next("the state", e -> e.name().equals("help-calls")));
             assertThat(state).singleElement().satisfies(c -> assertThat(c).containsEntry("status", "ACKNOWLEDGED"));
         }
@@ -265,12 +259,12 @@ abstract class HelpCallScenarios implements TestPropertyProvider {
     @Test
     void a_kiosk_stream_starts_with_its_calls_closed_within_the_expiry_time_too() {
         long old = raise();
-        expect(200, api.post("/api/v1/help-calls/" + old + "/resolve", staff, null));
+        expect(200, api.post("/api/v1/help-calls/" + old + "/resolve", library.staff(), null));
         clock.advance(EXPIRE_AFTER.plusMinutes(1));
         long recent = raise();
-        expect(200, api.post("/api/v1/help-calls/" + recent + "/resolve", staff, null));
+        expect(200, api.post("/api/v1/help-calls/" + recent + "/resolve", library.staff(), null));
 
-        try (EventStreamClient stream = kioskStream(kiosk)) {
+        try (EventStreamClient stream = kioskStream(library.kiosk())) {
             List<Map<String, Object>> state = list(stream.next("the state", e -> e.name().equals("help-calls")));
             assertThat(state).extracting(c -> ((Number) c.get("id")).longValue()).containsExactly(recent);
             assertThat(state.get(0)).containsEntry("status", "RESOLVED");
@@ -281,29 +275,29 @@ abstract class HelpCallScenarios implements TestPropertyProvider {
 
     @Test
     void the_desk_of_another_library_does_not_see_the_call() {
-        long otherSite = api.createSite(admin, "Other library " + System.nanoTime(), null);
-        try (EventStreamClient other = desk(otherSite); EventStreamClient ours = desk(siteId)) {
+        long otherSite = api.createSite(library.admin(), "Other library " + System.nanoTime(), null);
+        try (EventStreamClient other = desk(otherSite); EventStreamClient ours = desk(library.siteId())) {
             assertThat(list(other.next("the other library's state", e -> e.name().equals("help-calls")))).isEmpty();
             long id = raise();
 
             ours.next("the call at our desk", e -> change(e, id, "OPEN"));
             assertThat(other.drain(Duration.ofMillis(300))).as("the other library's desk hears nothing").isEmpty();
         }
-        assertThat(expect(200, api.get("/api/v1/help-calls?siteId=" + otherSite, staff)).list()).isEmpty();
+        assertThat(expect(200, api.get("/api/v1/help-calls?siteId=" + otherSite, library.staff())).list()).isEmpty();
     }
 
     @Test
     void a_desk_starts_with_the_open_calls_of_its_library_and_must_name_it() {
         long open = raise();
         long done = raise();
-        expect(200, api.post("/api/v1/help-calls/" + done + "/resolve", staff, null));
+        expect(200, api.post("/api/v1/help-calls/" + done + "/resolve", library.staff(), null));
 
-        try (EventStreamClient stream = desk(siteId)) {
+        try (EventStreamClient stream = desk(library.siteId())) {
             List<Map<String, Object>> state = list(stream.next("the state", e -> e.name().equals("help-calls")));
             assertThat(state).extracting(c -> ((Number) c.get("id")).longValue()).containsExactly(open);
             assertThat(state.get(0)).containsEntry("screen", "ROOMS").containsEntry("language", "ar");
         }
-        Api.Answer unnamed = EventStreamClient.refused(server.getURI(), "/api/v1/help-calls/events", staff, json);
+        Api.Answer unnamed = EventStreamClient.refused(server.getURI(), "/api/v1/help-calls/events", library.staff(), json);
         assertThat(unnamed.status()).isEqualTo(400);
         assertThat(unnamed.problem()).isEqualTo("urn:suoja:problem:invalid-request");
     }
@@ -314,9 +308,9 @@ abstract class HelpCallScenarios implements TestPropertyProvider {
     void the_expiry_job_closes_calls_nobody_moved_on_when_the_clock_moves_and_the_streams_hear_it() {
         long waiting = raise();
         long answered = raise();
-        try (EventStreamClient stream = kioskStream(kiosk)) {
+        try (EventStreamClient stream = kioskStream(library.kiosk())) {
             clock.advance(EXPIRE_AFTER.minusMinutes(5));
-            expect(200, api.post("/api/v1/help-calls/" + answered + "/acknowledge", staff, null));
+            expect(200, api.post("/api/v1/help-calls/" + answered + "/acknowledge", library.staff(), null));
             help.expireStale();
             assertThat(call(waiting)).containsEntry("status", "OPEN");
 
@@ -339,7 +333,7 @@ abstract class HelpCallScenarios implements TestPropertyProvider {
     @Test
     void the_expiry_claim_leaves_a_call_that_was_acknowledged_after_the_job_read_it() {
         long id = raise();
-        expect(200, api.post("/api/v1/help-calls/" + id + "/acknowledge", staff, null));
+        expect(200, api.post("/api/v1/help-calls/" + id + "/acknowledge", library.staff(), null));
 
         // what the job on another instance would do with the status it read before the acknowledgement
         assertThat(rows.expire(id, HelpCallStatus.OPEN.name(), clock.instant())).isZero();
@@ -365,21 +359,21 @@ abstract class HelpCallScenarios implements TestPropertyProvider {
 
     @Test
     void only_kiosks_raise_and_cancel_calls_and_only_staff_answer_them() {
-        assertThat(api.post("/api/v1/help-calls", staff, ask("START", "fi")).problem()).isEqualTo("urn:suoja:problem:not-allowed");
-        assertThat(api.post("/api/v1/help-calls", admin, ask("START", "fi")).status()).isEqualTo(403);
+        assertThat(api.post("/api/v1/help-calls", library.staff(), ask("START", "fi")).problem()).isEqualTo("urn:suoja:problem:not-allowed");
+        assertThat(api.post("/api/v1/help-calls", library.admin(), ask("START", "fi")).status()).isEqualTo(403);
         long id = raise();
-        assertThat(api.post("/api/v1/help-calls/" + id + "/cancel", staff, null).status()).isEqualTo(403);
-        assertThat(api.get("/api/v1/help-calls", kiosk).status()).isEqualTo(403);
-        assertThat(api.post("/api/v1/help-calls/" + id + "/acknowledge", kiosk, null).status()).isEqualTo(403);
-        assertThat(api.post("/api/v1/help-calls/" + id + "/resolve", kiosk, null).problem()).isEqualTo("urn:suoja:problem:not-allowed");
+        assertThat(api.post("/api/v1/help-calls/" + id + "/cancel", library.staff(), null).status()).isEqualTo(403);
+        assertThat(api.get("/api/v1/help-calls", library.kiosk()).status()).isEqualTo(403);
+        assertThat(api.post("/api/v1/help-calls/" + id + "/acknowledge", library.kiosk(), null).status()).isEqualTo(403);
+        assertThat(api.post("/api/v1/help-calls/" + id + "/resolve", library.kiosk(), null).problem()).isEqualTo("urn:suoja:problem:not-allowed");
         assertThat(call(id)).containsEntry("status", "OPEN");
     }
 
     @Test
     void an_unknown_call_is_a_clear_404() {
-        Api.Answer answer = api.post("/api/v1/help-calls/999999/acknowledge", staff, null);
+        Api.Answer answer = api.post("/api/v1/help-calls/999999/acknowledge", library.staff(), null);
         assertThat(answer.status()).isEqualTo(404);
         assertThat(answer.problem()).isEqualTo("urn:suoja:problem:not-found");
-        assertThat(api.post("/api/v1/help-calls/999999/cancel", kiosk, null).status()).isEqualTo(404);
+        assertThat(api.post("/api/v1/help-calls/999999/cancel", library.kiosk(), null).status()).isEqualTo(404);
     }
 }
