@@ -25,11 +25,13 @@ class ArchitectureTest {
 
     @Test
     void the_shared_packages_know_no_feature() {
-        noClasses().that().resideInAnyPackage("fi.suoja.server.problem..", "fi.suoja.server.time..", "fi.suoja.server.db..")
+        noClasses().that().resideInAnyPackage("fi.suoja.server.problem..", "fi.suoja.server.time..", "fi.suoja.server.db..",
+                        "fi.suoja.server.live..")
                 .should().dependOnClassesThat().resideInAnyPackage(
                         "fi.suoja.server.access..", "fi.suoja.server.site..", "fi.suoja.server.room..",
                         "fi.suoja.server.booking..", "fi.suoja.server.setup..", "fi.suoja.server.secret..",
-                        "fi.suoja.server.device..", "fi.suoja.server.broker..", "fi.suoja.server.door..")
+                        "fi.suoja.server.device..", "fi.suoja.server.broker..", "fi.suoja.server.door..",
+                        "fi.suoja.server.help..")
                 .check(server);
     }
 

@@ -192,9 +192,34 @@ public final class TestScene {
         return send(server, "GET", "/api/v1/rooms/" + roomId + "/lock", admin, null);
     }
 
-    /** The kiosk of this library asks for help. */
+    /** The kiosk of this library asks for help, from its start screen in Finnish. */
     public JsonNode callForHelp() {
-        return post(server, "/api/v1/help-calls", kioskToken, null);
+        return callForHelp("START", "fi");
+    }
+
+    /** The kiosk of this library asks for help from {@code screen} (the server's KioskScreen) in {@code language}. */
+    public JsonNode callForHelp(String screen, String language) {
+        return post(server, "/api/v1/help-calls", kioskToken, Map.of("screen", screen, "language", language));
+    }
+
+    /** A staff member at another desk answers "I am coming". */
+    public JsonNode acknowledgeHelp(long helpCallId) {
+        return post(server, "/api/v1/help-calls/" + helpCallId + "/acknowledge", admin, null);
+    }
+
+    /** A staff member at another desk marks the call done. */
+    public JsonNode resolveHelp(long helpCallId) {
+        return post(server, "/api/v1/help-calls/" + helpCallId + "/resolve", admin, null);
+    }
+
+    /** The visitor says, at the kiosk, that no help is needed any more. */
+    public JsonNode cancelHelp(long helpCallId) {
+        return post(server, "/api/v1/help-calls/" + helpCallId + "/cancel", kioskToken, null);
+    }
+
+    /** Every help call of this library, closed ones too. */
+    public JsonNode allHelpCalls() {
+        return send(server, "GET", "/api/v1/help-calls?open=false&siteId=" + siteId, admin, null);
     }
 
     /** Ends a staff session behind the desk's back, as an expiry or a logout elsewhere would. */

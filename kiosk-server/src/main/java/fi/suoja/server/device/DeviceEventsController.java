@@ -1,6 +1,7 @@
 package fi.suoja.server.device;
 
 import fi.suoja.server.access.Role;
+import fi.suoja.server.live.EventStreams;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -8,9 +9,6 @@ import io.micronaut.http.sse.Event;
 import io.micronaut.security.annotation.Secured;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import org.reactivestreams.Publisher;
-import reactor.core.publisher.Flux;
-
-import java.time.Duration;
 
 /**
  * Server-sent events of device changes for the staff desk: one {@code device} event with the
@@ -29,8 +27,6 @@ class DeviceEventsController {
 
     @Get(produces = MediaType.TEXT_EVENT_STREAM)
     Publisher<Event<?>> stream() {
-        Flux<Event<?>> devices = changes.stream().map(view -> Event.of(view).name("device").id(view.id()));
-        Flux<Event<?>> keepAlive = Flux.interval(Duration.ofSeconds(20)).map(tick -> Event.of((Object) "ping").name("ping"));
-        return Flux.merge(Flux.just(Event.of((Object) "connected").name("hello")), devices, keepAlive);
+        return EventStreams.framed(changes.stream().map(view -> Event.of(view).name("device").id(view.id())));
     }
 }

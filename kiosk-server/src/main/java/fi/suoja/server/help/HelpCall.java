@@ -7,7 +7,12 @@ import io.micronaut.data.annotation.MappedEntity;
 
 import java.time.Instant;
 
-/** A kiosk's call for staff. The kiosk's name is copied so the call still reads right if the kiosk is renamed. */
+/**
+ * A kiosk's call for staff. The kiosk's name is copied so the call still reads right if the kiosk
+ * is renamed. {@code resolvedAt} is when the call was closed, however it was; {@code resolvedBy}
+ * the staff member who closed it, if one did. Changes go through the repository's conditional
+ * updates, so two people acting at once never undo each other.
+ */
 @MappedEntity("help_call")
 record HelpCall(
         @Id @GeneratedValue(GeneratedValue.Type.IDENTITY) @Nullable Long id,
@@ -15,29 +20,21 @@ record HelpCall(
         long kioskId,
         String kioskName,
         HelpCallStatus status,
+        @Nullable KioskScreen screen,
+        @Nullable String language,
         Instant createdAt,
         @Nullable Instant acknowledgedAt,
         @Nullable String acknowledgedBy,
         @Nullable Instant resolvedAt,
         @Nullable String resolvedBy) {
 
-    static HelpCall raise(long siteId, long kioskId, String kioskName, Instant at) {
-        return new HelpCall(null, siteId, kioskId, kioskName, HelpCallStatus.OPEN, at, null, null, null, null);
+    static HelpCall raise(long siteId, long kioskId, String kioskName, NewHelpCall request, Instant at) {
+        return new HelpCall(null, siteId, kioskId, kioskName, HelpCallStatus.OPEN, request.screen(), request.language(),
+                at, null, null, null, null);
     }
 
-    /** Acknowledging twice, or after the call was resolved, changes nothing: two staff may tap at once. */
-    HelpCall acknowledge(String by, Instant at) {
-        if (status != HelpCallStatus.OPEN) {
-            return this;
-        }
-        return new HelpCall(id, siteId, kioskId, kioskName, HelpCallStatus.ACKNOWLEDGED, createdAt, at, by, null, null);
-    }
-
-    HelpCall resolve(String by, Instant at) {
-        if (status == HelpCallStatus.RESOLVED) {
-            return this;
-        }
-        return new HelpCall(id, siteId, kioskId, kioskName, HelpCallStatus.RESOLVED, createdAt,
-                acknowledgedAt == null ? at : acknowledgedAt, acknowledgedBy == null ? by : acknowledgedBy, at, by);
+    /** When somebody last moved the call on: staff acknowledging it, or else the visitor asking. */
+    Instant lastTouched() {
+        return acknowledgedAt == null ? createdAt : acknowledgedAt;
     }
 }

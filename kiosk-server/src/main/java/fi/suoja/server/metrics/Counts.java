@@ -9,7 +9,7 @@ import java.util.Map;
  * @param bookingsByStatus  bookings that end from 24 hours ago on, by status name
  * @param devicesByState    every device by state name
  * @param agentsByOnline    laptops in use (not retired) by whether their agent is online
- * @param helpCallsByStatus help calls that are not resolved, by status name
+ * @param helpCallsByStatus help calls that are still open (OPEN, ACKNOWLEDGED), by status name
  * @param doorTasksRetrying door tasks whose last try failed and that will be tried again
  * @param doorTasksFailed   door tasks that failed for good within the last 24 hours
  */

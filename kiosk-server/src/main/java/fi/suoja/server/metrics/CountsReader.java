@@ -65,14 +65,16 @@ class CountsReader {
         OffsetDateTime recent = now.minus(RECENT).atOffset(ZoneOffset.UTC);
         String agentKinds = Arrays.stream(DeviceKind.values()).filter(DeviceKind::hasAgent)
                 .map(k -> "'" + k.name() + "'").collect(Collectors.joining(","));
+        String openHelpCalls = Arrays.stream(HelpCallStatus.values()).filter(HelpCallStatus::open)
+                .map(s -> "'" + s.name() + "'").collect(Collectors.joining(","));
         try {
             return new Counts(
                     byName(connection, "SELECT status, COUNT(*) FROM booking WHERE ends_at >= ? GROUP BY status", recent),
                     byName(connection, "SELECT state, COUNT(*) FROM device GROUP BY state"),
                     byOnline(connection, "SELECT online, COUNT(*) FROM device WHERE kind IN (" + agentKinds
                             + ") AND state <> 'RETIRED' GROUP BY online"),
-                    byName(connection, "SELECT status, COUNT(*) FROM help_call WHERE status <> '"
-                            + HelpCallStatus.RESOLVED.name() + "' GROUP BY status"),
+                    byName(connection, "SELECT status, COUNT(*) FROM help_call WHERE status IN (" + openHelpCalls
+                            + ") GROUP BY status"),
                     count(connection, "SELECT COUNT(*) FROM door_task WHERE state = 'PENDING' AND last_error IS NOT NULL"),
                     count(connection, "SELECT COUNT(*) FROM door_task WHERE state = 'FAILED' AND finished_at >= ?", recent));
         } catch (SQLException e) {

@@ -43,7 +43,7 @@ class SuojaMeters {
                     c -> count(c.agentsByOnline(), online, c)).tag("online", Boolean.toString(online)).register(registry);
         }
         for (HelpCallStatus status : HelpCallStatus.values()) {
-            if (status != HelpCallStatus.RESOLVED) {
+            if (status.open()) {
                 gauge("suoja.help.calls.open", "Help calls staff still have to answer or finish", counts,
                         c -> count(c.helpCallsByStatus(), status.name(), c)).tag("status", status.name()).register(registry);
             }

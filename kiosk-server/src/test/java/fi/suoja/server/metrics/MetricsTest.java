@@ -162,7 +162,7 @@ class MetricsTest implements TestPropertyProvider {
     @Test
     void a_help_call_counts_as_open_until_it_is_resolved() {
         Scrape before = scrape();
-        long id = expect(201, api.post("/api/v1/help-calls", library.kiosk(), null)).number("id");
+        long id = expect(201, api.post("/api/v1/help-calls", library.kiosk(), Map.of("screen", "START", "language", "fi"))).number("id");
         assertThat(scrape().value("suoja_help_calls_open{status=\"OPEN\"}"))
                 .isEqualTo(before.value("suoja_help_calls_open{status=\"OPEN\"}") + 1);
 
@@ -176,6 +176,13 @@ class MetricsTest implements TestPropertyProvider {
         expect(200, api.post("/api/v1/help-calls/" + id + "/resolve", library.staff(), null));
         assertThat(scrape().value("suoja_help_calls_open{status=\"ACKNOWLEDGED\"}"))
                 .isEqualTo(before.value("suoja_help_calls_open{status=\"ACKNOWLEDGED\"}"));
+
+        // a call the visitor cancelled is closed too
+        long cancelled = expect(201, api.post("/api/v1/help-calls", library.kiosk(), Map.of("screen", "START", "language", "fi"))).number("id");
+        expect(200, api.post("/api/v1/help-calls/" + cancelled + "/cancel", library.kiosk(), null));
+        Scrape after = scrape();
+        assertThat(after.value("suoja_help_calls_open{status=\"OPEN\"}")).isEqualTo(before.value("suoja_help_calls_open{status=\"OPEN\"}"));
+        assertThat(after.text()).doesNotContain("suoja_help_calls_open{status=\"CANCELLED\"}");
     }
 
     @Test

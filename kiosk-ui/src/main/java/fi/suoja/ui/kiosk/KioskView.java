@@ -51,6 +51,7 @@ public class KioskView extends Div implements HasDynamicTitle {
 
     private final Header bar = new Header();
     private final Main main = new Main();
+    private final HelpNotice helpNotice = new HelpNotice();
     private final Footer footer = new Footer();
 
     private Language language = Language.FIRST;
@@ -73,12 +74,14 @@ public class KioskView extends Div implements HasDynamicTitle {
 
     private KioskIdentity me;
     private Site site;
+    /** This visit's help call, followed live; null until the visitor asks. */
+    private VisitHelp help;
 
     public KioskView() {
         this.lastActivity = services().clock().instant();
         addClassName("kiosk");
         main.setId("screen");
-        add(bar, main, footer);
+        add(bar, main, helpNotice, footer);
         showStart();
     }
 
@@ -100,6 +103,9 @@ public class KioskView extends Div implements HasDynamicTitle {
     protected void onDetach(DetachEvent event) {
         if (poll != null) {
             poll.remove();
+        }
+        if (help != null) {
+            help.close();
         }
     }
 
@@ -158,7 +164,10 @@ public class KioskView extends Div implements HasDynamicTitle {
             }
             default -> {
                 boolean nothingToForget = screenName.equals("start") && language == Language.FIRST && !largeText && !highContrast;
-                if (!nothingToForget && !now.isBefore(lastActivity.plusSeconds(services().config().idleSeconds()))) {
+                // waiting for staff is not being idle: the help screen stays until the call is over
+                boolean waitingForStaff = screenName.equals("help") && help != null && help.open();
+                if (!nothingToForget && !waitingForStaff
+                        && !now.isBefore(lastActivity.plusSeconds(services().config().idleSeconds()))) {
                     askStillHere(now);
                 }
             }
@@ -230,9 +239,11 @@ public class KioskView extends Div implements HasDynamicTitle {
         if (!screenName.equals("start") && !screenName.equals("broken")) {
             footer.add(Parts.button(this, "start-again", VaadinIcon.HOME, t("bar.start"), this::startOver));
         }
-        if (!screenName.equals("help") && !screenName.equals("broken") && !screenName.equals("start")) {
+        boolean helpOpen = help != null && help.open();
+        if (!helpOpen && !screenName.equals("help") && !screenName.equals("broken") && !screenName.equals("start")) {
             footer.add(Parts.button(this, "ask-help", VaadinIcon.LIFEBUOY, t("bar.help"), this::askForHelp));
         }
+        helpNotice.show(this, help == null ? null : help.call(), screenName.equals("help") || screenName.equals("broken"));
     }
 
     void setLanguage(Language chosen) {
@@ -261,6 +272,7 @@ public class KioskView extends Div implements HasDynamicTitle {
 
     /** Back to the first screen with nothing of the last visitor left: language, look, choices, codes. */
     public void startOver() {
+        forgetHelp();
         language = Language.FIRST;
         largeText = false;
         highContrast = false;
@@ -358,13 +370,61 @@ public class KioskView extends Div implements HasDynamicTitle {
         show("booking", () -> new BookingScreen(this, here, booking, notice));
     }
 
+    /**
+     * Shows the visit's help call, raising one first unless one is open: one visitor's taps make one
+     * call, followed live from here on. The call carries the screen the visitor was on and the
+     * language, for the staff member who comes.
+     */
     void askForHelp() {
-        services().client().callForHelp();
+        if (help == null || !help.open()) {
+            forgetHelp();
+            UI ui = UI.getCurrent();
+            help = VisitHelp.raise(services().client(), screenName, language, () -> ui.access(this::helpChanged));
+        }
         if (!screenName.equals("help")) {
             beforeName = screenName;
             beforeScreen = screen;
         }
-        show("help", () -> new HelpScreen(this));
+        show("help", () -> new HelpScreen(this, help.call()));
+    }
+
+    /** "I do not need help any more": the call is closed (the desk sees by whom), and the visitor goes on where they were. */
+    void cancelHelp() {
+        if (help != null && help.open()) {
+            help.cancel();
+        }
+        if (screenName.equals("help")) {
+            back();
+        } else {
+            renderBar();
+        }
+    }
+
+    /** The server says the visit's call changed: staff are coming, or it is over. */
+    private void helpChanged() {
+        if (help == null) {
+            return;
+        }
+        if (screenName.equals("help")) {
+            render();
+        } else {
+            renderBar();
+        }
+        if (!help.open()) {
+            help.close();
+        }
+    }
+
+    /**
+     * The visit is over. Its call stays open on the desk: only a person (the visitor, staff) or, at
+     * last, the server's expiry closes a call, as the kiosk cannot tell a visitor who walked away
+     * from one who stands by it waiting. The next visitor sees nothing of it.
+     */
+    private void forgetHelp() {
+        if (help != null) {
+            help.close();
+            help = null;
+        }
     }
 
     /** One screen back in the visit, as the visitor saw it. */

@@ -14,6 +14,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * One JSON request to kiosk-server and its answer, for the kiosk's and the staff desk's clients,
@@ -90,6 +92,16 @@ final class ApiHttp {
             throw new ServerUnreachable(what + " was interrupted", e);
         }
         return new Answer(what, response.statusCode(), parse(response.body()), response.body());
+    }
+
+    /** Opens an event stream at {@code path}, handing the data of each named event to its handler, until it is closed. */
+    ServerEvents follow(String path, String token, Map<String, Consumer<String>> handlers) {
+        ServerEvents events = new ServerEvents(http, HttpRequest.newBuilder(base.resolve(path))
+                .header("Accept", "text/event-stream")
+                .header("Authorization", "Bearer " + token)
+                .GET().build(), handlers);
+        events.open();
+        return events;
     }
 
     static JsonNode parse(String body) {

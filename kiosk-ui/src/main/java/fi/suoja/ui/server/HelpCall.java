@@ -1,11 +1,68 @@
 package fi.suoja.ui.server;
 
-import java.time.Instant;
+import com.fasterxml.jackson.databind.JsonNode;
 
-/** A kiosk's call for staff; {@code acknowledgedBy} is null until someone at the desk answers it. */
-public record HelpCall(long id, String kioskName, String status, Instant createdAt, String acknowledgedBy) {
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A kiosk's call for staff, as the server sent it. A kiosk never learns who is coming:
+ * {@code kioskName}, {@code acknowledgedBy} and {@code closedBy} are null there. {@code screen}
+ * (a {@code KioskScreen} of the server) and {@code language} are null for calls made before kiosks sent them.
+ */
+public record HelpCall(long id, String kioskName, Status status, String screen, String language, Instant createdAt,
+                       Instant acknowledgedAt, String acknowledgedBy, Instant closedAt, String closedBy) {
+
+    /** The server's help call states; a call only moves forward through them. */
+    public enum Status {
+        OPEN, ACKNOWLEDGED, RESOLVED, CANCELLED, EXPIRED;
+
+        /** Waiting for staff, or someone is on the way. */
+        public boolean open() {
+            return step() < 2;
+        }
+
+        /** 0 waiting, 1 someone is coming, 2 closed (by staff, the visitor or the server). */
+        private int step() {
+            return switch (this) {
+                case OPEN -> 0;
+                case ACKNOWLEDGED -> 1;
+                case RESOLVED, CANCELLED, EXPIRED -> 2;
+            };
+        }
+    }
+
+    public boolean open() {
+        return status.open();
+    }
 
     public boolean acknowledged() {
-        return "ACKNOWLEDGED".equals(status);
+        return status == Status.ACKNOWLEDGED;
+    }
+
+    /**
+     * The later of this and {@code other}, two views of one call. Changes can overtake each other
+     * on their way (a stream's state and a change read at the same moment), but a call only moves
+     * forward, so an older view arriving late changes nothing.
+     */
+    public HelpCall newer(HelpCall other) {
+        return other.status.step() >= status.step() ? other : this;
+    }
+
+    /** A call of the server's staff view ({@code resolvedAt}, {@code resolvedBy}) or kiosk view ({@code closedAt}). */
+    static HelpCall of(JsonNode call) {
+        JsonNode closedAt = call.hasNonNull("closedAt") ? call.path("closedAt") : call.path("resolvedAt");
+        return new HelpCall(call.path("id").asLong(), ApiHttp.text(call.path("kioskName")),
+                Status.valueOf(call.path("status").asText()), ApiHttp.text(call.path("screen")),
+                ApiHttp.text(call.path("language")), ApiHttp.instant(call.path("createdAt")),
+                ApiHttp.instant(call.path("acknowledgedAt")), ApiHttp.text(call.path("acknowledgedBy")),
+                ApiHttp.instant(closedAt), ApiHttp.text(call.path("resolvedBy")));
+    }
+
+    static List<HelpCall> list(JsonNode calls) {
+        List<HelpCall> list = new ArrayList<>();
+        calls.forEach(call -> list.add(of(call)));
+        return list;
     }
 }

@@ -156,34 +156,31 @@ public class StaffClient {
         send("POST", "/api/v1/rooms/" + roomId + "/unlock", null);
     }
 
-    public List<HelpCall> openHelpCalls(long siteId) {
-        List<HelpCall> calls = new ArrayList<>();
-        for (JsonNode call : send("GET", "/api/v1/help-calls?open=true&siteId=" + siteId, null)) {
-            calls.add(new HelpCall(call.path("id").asLong(), call.path("kioskName").asText(), call.path("status").asText(),
-                    ApiHttp.instant(call.path("createdAt")), ApiHttp.text(call.path("acknowledgedBy"))));
-        }
-        return calls;
+    public HelpCall acknowledge(long helpCallId) {
+        return HelpCall.of(send("POST", "/api/v1/help-calls/" + helpCallId + "/acknowledge", null));
     }
 
-    public void acknowledge(long helpCallId) {
-        send("POST", "/api/v1/help-calls/" + helpCallId + "/acknowledge", null);
+    public HelpCall resolve(long helpCallId) {
+        return HelpCall.of(send("POST", "/api/v1/help-calls/" + helpCallId + "/resolve", null));
     }
 
-    public void resolve(long helpCallId) {
-        send("POST", "/api/v1/help-calls/" + helpCallId + "/resolve", null);
+    /**
+     * Follows the help calls of a library until closed: {@code onState} gets its open calls on
+     * every (re)connect, {@code onChange} every change of one of its calls after that, on an HTTP
+     * client thread.
+     */
+    public ServerEvents followHelpCalls(long siteId, Consumer<List<HelpCall>> onState, Consumer<HelpCall> onChange) {
+        return api.follow("/api/v1/help-calls/events?siteId=" + siteId, token, Map.of(
+                "help-calls", data -> onState.accept(HelpCall.list(ApiHttp.parse(data))),
+                "help-call", data -> onChange.accept(HelpCall.of(ApiHttp.parse(data)))));
     }
 
     /**
      * Follows the server's device events ({@code text/event-stream}) until closed, and hands each
      * changed device to {@code onChange} on an HTTP client thread. A broken stream is opened again.
      */
-    public DeviceEvents followDevices(Consumer<Device> onChange) {
-        DeviceEvents events = new DeviceEvents(api.client(), HttpRequest.newBuilder(api.base().resolve("/api/v1/devices/events"))
-                .header("Accept", "text/event-stream")
-                .header("Authorization", "Bearer " + token)
-                .GET().build(), data -> onChange.accept(device(ApiHttp.parse(data))));
-        events.open();
-        return events;
+    public ServerEvents followDevices(Consumer<Device> onChange) {
+        return api.follow("/api/v1/devices/events", token, Map.of("device", data -> onChange.accept(device(ApiHttp.parse(data)))));
     }
 
     static Device device(JsonNode d) {

@@ -10,6 +10,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * kiosk-server's API as the kiosk uses it, over HTTP with the kiosk's token. Every call either
@@ -107,9 +108,27 @@ public class SuojaClient {
         return Booking.of(send("POST", "/api/v1/bookings/" + ApiHttp.encode(code) + "/cancel", Map.of()));
     }
 
-    /** Raises a help call for this kiosk; the staff desk sees it at once. */
-    public void callForHelp() {
-        send("POST", "/api/v1/help-calls", null);
+    /**
+     * Raises a help call for this kiosk; the staff desk sees it at once. {@code screen} is one of the
+     * server's kiosk screens ({@code START}, {@code ROOMS}, … {@code OTHER}), {@code language} the kiosk's.
+     */
+    public HelpCall callForHelp(String screen, String language) {
+        return HelpCall.of(send("POST", "/api/v1/help-calls", Map.of("screen", screen, "language", language)));
+    }
+
+    /** The visitor needs no help any more; the desk sees the call closed by the visitor. */
+    public HelpCall cancelHelp(long helpCallId) {
+        return HelpCall.of(send("POST", "/api/v1/help-calls/" + helpCallId + "/cancel", null));
+    }
+
+    /**
+     * Follows this kiosk's help calls until closed: {@code onState} gets its recent calls on every
+     * (re)connect, {@code onChange} every change after that, on an HTTP client thread.
+     */
+    public ServerEvents followHelpCalls(Consumer<List<HelpCall>> onState, Consumer<HelpCall> onChange) {
+        return api.follow("/api/v1/help-calls/events", token, Map.of(
+                "help-calls", data -> onState.accept(HelpCall.list(ApiHttp.parse(data))),
+                "help-call", data -> onChange.accept(HelpCall.of(ApiHttp.parse(data)))));
     }
 
     private static Set<Equipment> equipment(JsonNode list) {

@@ -17,7 +17,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import fi.suoja.ui.server.Booking;
 import fi.suoja.ui.server.Device;
-import fi.suoja.ui.server.DeviceEvents;
+import fi.suoja.ui.server.ServerEvents;
 import fi.suoja.ui.server.Site;
 
 import java.time.Duration;
@@ -76,7 +76,7 @@ public class DevicesView extends Div implements HasDynamicTitle {
     private final Map<Long, Booking> todays = new HashMap<>();
     private final Map<String, DeviceCard> cards = new LinkedHashMap<>();
     private Mode mode = Mode.TAKE_BACK;
-    private DeviceEvents events;
+    private ServerEvents events;
 
     public DevicesView() {
         addClassName("devices");

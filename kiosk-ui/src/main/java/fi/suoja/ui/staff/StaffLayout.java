@@ -132,9 +132,9 @@ public class StaffLayout extends Div implements RouterLayout, BeforeEnterObserve
     @Override
     protected void onAttach(AttachEvent event) {
         UI ui = event.getUI();
-        ui.setPollInterval((int) StaffServices.current().helpCallPoll().toMillis());
-        poll = ui.addPollListener(e -> refreshHelpCalls());
-        refreshHelpCalls();
+        ui.setPollInterval((int) StaffServices.current().alertPoll().toMillis());
+        poll = ui.addPollListener(e -> refreshAlerts());
+        refreshAlerts();
     }
 
     @Override
@@ -146,10 +146,13 @@ public class StaffLayout extends Div implements RouterLayout, BeforeEnterObserve
         event.getUI().setPollInterval(-1);
     }
 
-    /** Asks the server for the library's open help calls (a new one sounds and shows an alert) and door alerts. */
-    public void refreshHelpCalls() {
+    /**
+     * Asks the server for the library's door alerts, and sees whether the staff session is over.
+     * (Help calls come by the server's event stream, not from here.)
+     */
+    public void refreshAlerts() {
         StaffSession session = StaffSession.current().orElse(null);
-        if (session == null || helpCalls == null) {
+        if (session == null || doorAlerts == null) {
             return;
         }
         if (session.login().expiresAt() != null
@@ -159,7 +162,6 @@ public class StaffLayout extends Div implements RouterLayout, BeforeEnterObserve
             UI.getCurrent().navigate(LoginView.class);
             return;
         }
-        helpCalls.refresh();
         doorAlerts.refresh();
     }
 

@@ -8,11 +8,11 @@ import java.time.Clock;
 import java.time.Duration;
 
 /**
- * What the staff desk needs from outside: the server's address, a clock, how often help calls are
- * asked for, and the library a desk PC belongs to ({@code null}: the first the server lists, and
+ * What the staff desk needs from outside: the server's address, a clock, how often door alerts are
+ * asked for (help calls come as events), and the library a desk PC belongs to ({@code null}: the first the server lists, and
  * staff can choose another). Kept in the Vaadin context (no static state); tests install their own.
  */
-public record StaffServices(URI server, Clock clock, Duration helpCallPoll, Long siteId) {
+public record StaffServices(URI server, Clock clock, Duration alertPoll, Long siteId) {
 
     public static StaffServices fromConfig(KioskConfig config) {
         String site = System.getProperty("suoja.staff.site.id", System.getenv("SUOJA_STAFF_SITE_ID"));

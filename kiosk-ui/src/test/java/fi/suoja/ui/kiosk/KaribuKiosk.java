@@ -110,6 +110,11 @@ abstract class KaribuKiosk {
         return text("booking-code").replace(t("done.bookingCode"), "").trim();
     }
 
+    /** Lets what the server pushed reach the view, as the browser's next round trip would, until {@code done} or 10 s. */
+    static void await(String what, java.util.function.BooleanSupplier done) {
+        fi.suoja.ui.Pushes.await(what, done);
+    }
+
     void typeCode(String code) {
         for (char c : code.replace("-", "").toUpperCase(Locale.ROOT).toCharArray()) {
             tap("key-" + c);

@@ -29,6 +29,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,6 +39,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.TreeMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -70,7 +73,6 @@ class KioskBrowserTest {
     static String axeSource;
 
     WebDriver driver;
-    Path profile;
     int taps;
     int shot;
     final Map<String, List<String>> violations = new TreeMap<>();
@@ -101,6 +103,7 @@ class KioskBrowserTest {
         System.setProperty("suoja.kiosk.token", scene.kioskToken);
         System.setProperty("suoja.idle.seconds", Integer.toString(IDLE_SECONDS));
         System.setProperty("suoja.still.here.seconds", Integer.toString(STILL_HERE_SECONDS));
+        System.setProperty("suoja.staff.site.id", Long.toString(scene.siteId));
         ui = new VaadinBoot().withPort(uiPort).localhostOnly().openBrowserInDevMode(false);
         ui.start();
         base = "http://localhost:" + uiPort + "/";
@@ -109,6 +112,7 @@ class KioskBrowserTest {
     @AfterAll
     static void stop() {
         System.out.println("[kiosk] axe-core audits run: " + AUDITED.get());
+        System.clearProperty("suoja.staff.site.id");
         if (ui != null) {
             ui.stop("browser tests done");
         }
@@ -119,8 +123,13 @@ class KioskBrowserTest {
 
     @BeforeEach
     void browser() throws IOException {
+        driver = chromium();
+    }
+
+    /** A headless Chromium of its own (profile, session): the kiosk's touchscreen, or a staff desk PC. */
+    private static WebDriver chromium() throws IOException {
         System.setProperty("webdriver.chrome.driver", CHROMEDRIVER);
-        profile = Files.createTempDirectory("suoja-chromium");
+        Path profile = Files.createTempDirectory("suoja-chromium");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM);
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -128,8 +137,9 @@ class KioskBrowserTest {
                 "--disable-dev-shm-usage", "--window-size=1280,1024", "--user-data-dir=" + profile);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
-        driver = new ChromeDriver(service, options);
-        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
+        WebDriver chromium = new ChromeDriver(service, options);
+        chromium.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
+        return chromium;
     }
 
     @AfterEach
@@ -236,18 +246,74 @@ class KioskBrowserTest {
         finish();
     }
 
+    /**
+     * Help both ways, with the staff desk in a second browser (in Finnish): the desk acknowledges and
+     * the kiosk says someone is coming, timed from the click on the desk to the words on the kiosk
+     * (both browsers' clocks are this machine's); Back keeps the call with a notice on every screen;
+     * the next visitor's call is a new one that chimes; the visitor takes it back.
+     */
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"fi", "ar"})
     @Order(5)
-    void ask_staff_for_help(String language) {
+    void ask_staff_for_help_and_see_someone_coming(String language) throws IOException {
         open(language, "help");
         tap("help", "help");
-        assertThat(scene.openHelpCalls().size()).isGreaterThanOrEqualTo(1);
+        assertThat(text("screen-heading")).isEqualTo(words(language, "help.waiting"));
         audit(language, "help");
-        tap("help-back", "start");
-        tap("book", "when");
-        tap("ask-help", "help");
-        tap("help-back", "when");
+        long first = newestOpenCall();
+
+        WebDriver desk = chromium();
+        try {
+            logInAtTheDesk(desk);
+            WebElement acknowledge = waitFor(desk, By.id("help-ack-" + first));
+            assertThat(waitFor(desk, By.id("help-call-" + first)).getText()).contains(words("fi", "staff.help.language." + language));
+            auditDesk(desk, "desk with a call");
+            screenshot(desk, "fi", "desk-help-call-" + language);
+
+            js("window.suojaComingAt = null; new MutationObserver(() => { if (!window.suojaComingAt"
+                    + " && document.querySelector('[data-help=\"acknowledged\"]')) { window.suojaComingAt = Date.now(); } })"
+                    + ".observe(document.body, {subtree: true, childList: true, attributes: true});");
+            long clickedAt = ((Number) ((JavascriptExecutor) desk).executeScript(
+                    "const at = Date.now(); arguments[0].click(); return at;", acknowledge)).longValue();
+            new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> js("return window.suojaComingAt") != null);
+            long millis = ((Number) js("return window.suojaComingAt")).longValue() - clickedAt;
+            System.out.println("[kiosk] help acknowledged on the desk -> \"someone is coming\" on the kiosk (" + language + "): "
+                    + millis + " ms");
+            assertThat(text("screen-heading")).isEqualTo(words(language, "help.coming"));
+            assertThat(millis).as("from the desk's click to the kiosk's words, ms").isLessThan(2000);
+            audit(language, "help");
+
+            tap("help-back", "start");
+            assertThat(text("help-notice")).contains(words(language, "help.coming"));
+            tap("book", "when");
+            audit(language, "help-notice");
+
+            // the next visitor: a clean kiosk, and a call of their own that chimes at the desk
+            tap("start-again", "start");
+            assertThat(driver.findElement(By.id("help-notice")).isDisplayed()).isFalse();
+            chooseLanguage(language);
+            tap("help", "help");
+            long second = newestOpenCall();
+            assertThat(second).isNotEqualTo(first);
+            waitFor(desk, By.id("help-ack-" + second));
+            new WebDriverWait(desk, Duration.ofSeconds(10)).until(d -> "2".equals(
+                    d.findElement(By.id("help-calls")).getAttribute("data-chimes")));
+            assertThat(desk.findElement(By.id("help-call-" + first)).getText()).as("the first call is still there")
+                    .contains(words("fi", "staff.help.acknowledgedBy").replace("{0}", "admin"));
+            auditDesk(desk, "desk with two calls");
+            screenshot(desk, "fi", "desk-help-calls-" + language);
+
+            tap("help-cancel", "start");
+            new WebDriverWait(desk, Duration.ofSeconds(10)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                    .until(d -> d.findElement(By.id("help-call-" + second)).getText().contains(words("fi", "staff.help.cancelled")));
+            auditDesk(desk, "desk with a call the visitor cancelled");
+            screenshot(desk, "fi", "desk-help-cancelled-" + language);
+            click(desk, By.id("help-resolve-" + first));
+            click(desk, By.id("help-seen-" + second));
+            new WebDriverWait(desk, Duration.ofSeconds(10)).until(d -> !d.findElement(By.id("help-calls")).isDisplayed());
+        } finally {
+            desk.quit();
+        }
         finish();
     }
 
@@ -328,6 +394,41 @@ class KioskBrowserTest {
 
     // ---- helpers ----
 
+    /** The id of the library's newest open help call. */
+    private static long newestOpenCall() {
+        long newest = 0;
+        for (JsonNode call : scene.openHelpCalls()) {
+            newest = Math.max(newest, call.path("id").asLong());
+        }
+        assertThat(newest).as("an open help call").isPositive();
+        return newest;
+    }
+
+    /** A text of the kiosk's (or the desk's) bundle in {@code language}, as the screen must show it. */
+    private static String words(String language, String key) {
+        Properties bundle = new Properties();
+        String name = "/vaadin-i18n/translations" + ("en".equals(language) ? "" : "_" + language) + ".properties";
+        try (InputStream in = KioskBrowserTest.class.getResourceAsStream(name)) {
+            bundle.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bundle.getProperty(key);
+    }
+
+    /** The staff desk in Finnish, logged in as admin, at this test's library. */
+    private static void logInAtTheDesk(WebDriver desk) {
+        desk.get(base + "staff");
+        waitFor(desk, By.cssSelector("#login-username input")).sendKeys("admin");
+        WebElement password = waitFor(desk, By.cssSelector("#login-password input"));
+        password.sendKeys(KioskServerProcess.ADMIN_PASSWORD);
+        password.sendKeys(org.openqa.selenium.Keys.ENTER);
+        waitFor(desk, By.id("today-heading"));
+        waitFor(desk, By.id("lang-fi")).click();
+        new WebDriverWait(desk, Duration.ofSeconds(20)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> "true".equals(d.findElement(By.id("lang-fi")).getAttribute("aria-pressed")));
+    }
+
     private void open(String language, String flow) {
         driver.get(base);
         waitForScreen("start", 30);
@@ -356,10 +457,25 @@ class KioskBrowserTest {
     }
 
     private WebElement waitFor(By by) {
-        return new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> {
-            List<WebElement> found = d.findElements(by);
-            return found.isEmpty() || !found.get(0).isDisplayed() ? null : found.get(0);
-        });
+        return waitFor(driver, by);
+    }
+
+    /** Clicks the element once it is shown; the desk draws its list again on every push, so a stale one is looked up again. */
+    private static void click(WebDriver on, By by) {
+        new WebDriverWait(on, Duration.ofSeconds(15)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> {
+                    waitFor(d, by).click();
+                    return true;
+                });
+    }
+
+    /** Waits until the element is shown; Flow may draw it again meanwhile, so a stale look is looked again. */
+    private static WebElement waitFor(WebDriver on, By by) {
+        return new WebDriverWait(on, Duration.ofSeconds(15)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> {
+                    List<WebElement> found = d.findElements(by);
+                    return found.isEmpty() || !found.get(0).isDisplayed() ? null : found.get(0);
+                });
     }
 
     private void waitForScreen(String screen, int seconds) {
@@ -399,28 +515,7 @@ class KioskBrowserTest {
         String screen = driver.findElement(By.id("screen")).getAttribute("data-screen");
         String where = language + " " + flow + "/" + screen;
         screenshot(language, flow + "-" + screen);
-        if (!Boolean.TRUE.equals(js("return typeof window.axe !== 'undefined'"))) {
-            js(axeSource);
-        }
-        Object result = ((JavascriptExecutor) driver).executeAsyncScript(
-                "const done = arguments[arguments.length - 1];"
-                        // Vaadin's own connection indicator sits outside the landmarks, empty while connected:
-                        // the one element left out of the audit
-                        + "axe.run({exclude: [['vaadin-connection-indicator']]}, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag2aaa', 'wcag21a', 'wcag21aa', 'best-practice']},"
-                        + " resultTypes: ['violations']})"
-                        + ".then(r => done(JSON.stringify(r.violations))).catch(e => done('axe failed: ' + e));");
-        try {
-            JsonNode found = JSON.readTree(String.valueOf(result));
-            for (JsonNode violation : found) {
-                for (JsonNode node : violation.path("nodes")) {
-                    violations.computeIfAbsent(where, k -> new ArrayList<>()).add(violation.path("id").asText() + " ["
-                            + violation.path("impact").asText() + "] at " + node.path("target") + ": "
-                            + node.path("failureSummary").asText().replace('\n', ' '));
-                }
-            }
-        } catch (IOException e) {
-            throw new AssertionError("axe did not run on " + where + ": " + result, e);
-        }
+        axe(driver, where, "'wcag2a', 'wcag2aa', 'wcag2aaa', 'wcag21a', 'wcag21aa', 'best-practice'");
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> targets = (List<Map<String, Object>>) js(
                 "return Array.from(document.querySelectorAll('button, a[href], input, select, textarea, [role=button], [tabindex]:not([tabindex=\"-1\"])'))"
@@ -439,9 +534,47 @@ class KioskBrowserTest {
         }
     }
 
-    private void screenshot(String language, String name) {
+    /** axe-core (WCAG 2.1 A and AA, as for every staff page) on the desk as it is now. */
+    private void auditDesk(WebDriver desk, String where) {
+        new WebDriverWait(desk, Duration.ofSeconds(10)).until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
+                "return !window.Vaadin || !window.Vaadin.Flow || !window.Vaadin.Flow.clients"
+                        + " || Object.values(window.Vaadin.Flow.clients).every(c => !c.isActive())")));
+        axe(desk, "fi " + where, "'wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'");
+    }
+
+    /** Runs axe-core with the given rule tags on what {@code on} shows, adding what it finds to the violations. */
+    private void axe(WebDriver on, String where, String tags) {
+        JavascriptExecutor page = (JavascriptExecutor) on;
+        if (!Boolean.TRUE.equals(page.executeScript("return typeof window.axe !== 'undefined'"))) {
+            page.executeScript(axeSource);
+        }
+        Object result = page.executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                        // Vaadin's own connection indicator sits outside the landmarks, empty while connected:
+                        // the one element left out of the audit
+                        + "axe.run({exclude: [['vaadin-connection-indicator']]}, {runOnly: {type: 'tag', values: [" + tags + "]},"
+                        + " resultTypes: ['violations']})"
+                        + ".then(r => done(JSON.stringify(r.violations))).catch(e => done('axe failed: ' + e));");
         try {
-            File file = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
+            for (JsonNode violation : JSON.readTree(String.valueOf(result))) {
+                for (JsonNode node : violation.path("nodes")) {
+                    violations.computeIfAbsent(where, k -> new ArrayList<>()).add(violation.path("id").asText() + " ["
+                            + violation.path("impact").asText() + "] at " + node.path("target") + ": "
+                            + node.path("failureSummary").asText().replace('\n', ' '));
+                }
+            }
+        } catch (IOException e) {
+            throw new AssertionError("axe did not run on " + where + ": " + result, e);
+        }
+    }
+
+    private void screenshot(String language, String name) {
+        screenshot(driver, language, name);
+    }
+
+    private void screenshot(WebDriver on, String language, String name) {
+        try {
+            File file = ((TakesScreenshot) on).getScreenshotAs(OutputType.FILE);
             Files.copy(file.toPath(), screenshots.resolve(String.format("%s-%02d-%s.png", language, ++shot, name)),
                     StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {

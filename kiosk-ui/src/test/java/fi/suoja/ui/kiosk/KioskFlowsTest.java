@@ -265,19 +265,6 @@ class KioskFlowsTest extends KaribuKiosk {
     }
 
     @Test
-    void help_from_the_start_screen_raises_a_call_that_staff_see() {
-        tap("help");
-
-        assertThat(screen()).isEqualTo("help");
-        assertThat(text("screen-heading")).isEqualTo(t("help.heading"));
-        JsonNode calls = scene.openHelpCalls();
-        assertThat(calls.size()).isEqualTo(1);
-        assertThat(calls.get(0).path("kioskName").asText()).startsWith("Lobby kiosk");
-        tap("help-back");
-        assertThat(screen()).isEqualTo("start");
-    }
-
-    @Test
     void help_is_on_every_screen_and_back_returns_to_where_the_visitor_was() {
         tap("book");
         tap("when-now");

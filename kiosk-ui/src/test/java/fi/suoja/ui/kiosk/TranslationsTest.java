@@ -147,6 +147,8 @@ class TranslationsTest extends KaribuKiosk {
         tap("ask-help");
         check(language, "help");
         tap("help-back");
+        check(language, "help notice");
+        tap("help-notice-cancel");
 
         clock.advance(Duration.ofSeconds(IDLE_SECONDS + 1));
         view().tick();

@@ -51,7 +51,7 @@ class DoorAlertsTest extends KaribuStaff {
         scene.bookNowElsewhere(scene.equippedRoom, 30);
         StaffLayout layout = com.github.mvysny.kaributesting.v10.LocatorJ._get(StaffLayout.class);
         await("the alert about the door code", () -> {
-            layout.refreshHelpCalls();
+            layout.refreshAlerts();
             return has("door-alerts");
         });
         assertThat(text("door-alerts")).contains("Room 1").contains("did not take the door code");

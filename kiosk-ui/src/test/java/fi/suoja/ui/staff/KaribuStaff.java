@@ -8,13 +8,13 @@ import com.vaadin.flow.component.html.NativeButton;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
 import fi.suoja.ui.KioskServerProcess;
+import fi.suoja.ui.Pushes;
 import fi.suoja.ui.TestScene;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Locale;
 import java.util.function.BooleanSupplier;
 
@@ -88,19 +88,6 @@ abstract class KaribuStaff {
 
     /** Lets background threads' {@code UI.access} run, as the browser's next round trip would, until {@code done} or 10 s. */
     static void await(String what, BooleanSupplier done) {
-        Instant deadline = Instant.now().plusSeconds(10);
-        while (Instant.now().isBefore(deadline)) {
-            MockVaadin.clientRoundtrip();
-            if (done.getAsBoolean()) {
-                return;
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new AssertionError("waited 10 s in vain for: " + what);
+        Pushes.await(what, done);
     }
 }

@@ -72,7 +72,7 @@ class StaffLoginTest extends KaribuStaff {
         StaffServices.install(new StaffServices(scene.server, java.time.Clock.fixed(expiry.plusSeconds(1), java.time.ZoneOffset.UTC),
                 java.time.Duration.ofSeconds(3), scene.siteId));
 
-        com.github.mvysny.kaributesting.v10.LocatorJ._get(StaffLayout.class).refreshHelpCalls();
+        com.github.mvysny.kaributesting.v10.LocatorJ._get(StaffLayout.class).refreshAlerts();
 
         assertThat(at()).isEqualTo(LoginView.class);
         assertThat(text("login-notice")).isEqualTo(t("staff.login.expired"));

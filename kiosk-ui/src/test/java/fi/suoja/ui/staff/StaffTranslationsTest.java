@@ -44,9 +44,15 @@ class StaffTranslationsTest extends KaribuStaff {
         logIn("admin", "wrong-password-here");
         check(language, "login refused");
         logInAsAdmin();
-        scene.callForHelp();
-        _get(StaffLayout.class).refreshHelpCalls();
+        long helpCall = scene.callForHelp("ROOMS", "ar").path("id").asLong();
+        await("the help call on the desk", () -> has("help-call-" + helpCall));
         check(language, "today with a help call");
+        scene.acknowledgeHelp(helpCall);
+        long cancelled = scene.callForHelp("STILL_HERE", "so").path("id").asLong();
+        await("the second call on the desk", () -> has("help-call-" + cancelled));
+        scene.cancelHelp(cancelled);
+        await("the call closed by the visitor", () -> text("help-call-" + cancelled).contains(t("staff.help.cancelled")));
+        check(language, "today with help calls acknowledged and cancelled");
         click("booking-" + code.replace("-", ""));
         check(language, "booking open");
         click("cancel");

@@ -8,31 +8,33 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Flow;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * One staff desk's subscription to the server's device events. The body of the
- * {@code text/event-stream} response is read line by line on the HTTP client's threads; the data
- * of each {@code device} event goes to the consumer. A stream that ends or breaks is opened again
- * after a pause until {@link #close()}; closing twice is harmless.
+ * A subscription to one of the server's event streams (device changes for a staff desk, help
+ * calls for a desk or a kiosk). The body of the {@code text/event-stream} response is read line by
+ * line on the HTTP client's threads; the data of each event goes to the handler of its name, and
+ * events without a handler (hello, ping) are passed over. A stream that ends or breaks is opened
+ * again after a pause until {@link #close()}; closing twice is harmless.
  */
-public final class DeviceEvents implements AutoCloseable {
+public final class ServerEvents implements AutoCloseable {
 
-    private static final Logger LOG = LoggerFactory.getLogger(DeviceEvents.class);
+    private static final Logger LOG = LoggerFactory.getLogger(ServerEvents.class);
     private static final long RECONNECT_SECONDS = 3;
 
     private final HttpClient http;
     private final HttpRequest request;
-    private final Consumer<String> onDeviceData;
+    private final Map<String, Consumer<String>> handlers;
     private volatile boolean closed;
     private volatile Flow.Subscription subscription;
     private volatile boolean live;
 
-    DeviceEvents(HttpClient http, HttpRequest request, Consumer<String> onDeviceData) {
+    ServerEvents(HttpClient http, HttpRequest request, Map<String, Consumer<String>> handlers) {
         this.http = http;
         this.request = request;
-        this.onDeviceData = onDeviceData;
+        this.handlers = Map.copyOf(handlers);
     }
 
     void open() {
@@ -42,13 +44,13 @@ public final class DeviceEvents implements AutoCloseable {
         http.sendAsync(request, HttpResponse.BodyHandlers.fromLineSubscriber(new Lines()))
                 .whenComplete((response, error) -> {
                     if (error != null) {
-                        LOG.info("Device events stream failed: {}", error.toString());
+                        LOG.info("Event stream {} failed: {}", request.uri().getPath(), error.toString());
                     } else if (response.statusCode() == 401) {
-                        // the staff session is over: the desk goes to its login page at its next call
-                        LOG.info("Device events stream: the staff session has ended");
+                        // the session or kiosk token is over: the desk goes to its login page, the kiosk to its calm screen, at their next call
+                        LOG.info("Event stream {}: the token is no longer accepted", request.uri().getPath());
                         closed = true;
                     } else if (response.statusCode() != 200) {
-                        LOG.info("Device events stream answered {}", response.statusCode());
+                        LOG.info("Event stream {} answered {}", request.uri().getPath(), response.statusCode());
                     }
                     again();
                 });
@@ -98,11 +100,12 @@ public final class DeviceEvents implements AutoCloseable {
             }
             live = true;
             if (line.isEmpty()) {
-                if (event.equals("device") && !data.isEmpty()) {
+                Consumer<String> handler = handlers.get(event);
+                if (handler != null && !data.isEmpty()) {
                     try {
-                        onDeviceData.accept(data.toString());
+                        handler.accept(data.toString());
                     } catch (RuntimeException e) {
-                        LOG.warn("A device event could not be shown", e);
+                        LOG.warn("A {} event of {} could not be shown", event, request.uri().getPath(), e);
                     }
                 }
                 event = "message";
