@@ -231,6 +231,10 @@ abstract class BookingScenarios {
         clock.set(at(TODAY, "11:05"));
         assertThat(jobs.completeEnded()).isPositive();
         assertThat(expect(200, api.get("/api/v1/bookings/" + code(now), staff)).string("status")).isEqualTo("COMPLETED");
+        Object counted = expect(200, api.get("/api/v1/sites/" + siteId + "/statistics?from=" + TODAY + "&to=" + TODAY, staff))
+                .get("bookings");
+        assertThat(counted).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+                .containsEntry("total", 3).containsEntry("checkedIn", 1).containsEntry("noShows", 1);
     }
 
     @Test
