@@ -1,6 +1,7 @@
 package fi.suoja.server;
 
 import io.micronaut.context.annotation.Replaces;
+import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
@@ -12,6 +13,7 @@ import java.time.ZoneOffset;
 /** The server's clock in tests: stands still until a test moves it. */
 @Singleton
 @Replaces(Clock.class)
+@Requires(property = OffsetClock.SETTING, notEquals = "true")
 public class MutableClock extends Clock {
 
     private volatile Instant now = Instant.parse("2026-11-24T08:00:00Z");
