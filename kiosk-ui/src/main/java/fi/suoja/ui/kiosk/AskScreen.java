@@ -1,5 +1,6 @@
 package fi.suoja.ui.kiosk;
 
+import com.vaadin.flow.component.html.NativeButton;
 import com.vaadin.flow.component.html.Section;
 import com.vaadin.flow.component.icon.VaadinIcon;
 
@@ -24,9 +25,10 @@ class AskScreen extends Section {
 
     AskScreen(KioskView kiosk, Question question, Runnable keep, Runnable yes) {
         addClassName("screen");
+        NativeButton keeping = Parts.primary(kiosk, "keep-booking", VaadinIcon.ARROW_BACKWARD, kiosk.t("ask.keep"), keep);
+        keeping.getChildren().findFirst().ifPresent(icon -> icon.addClassName("flip-in-rtl"));
         add(Parts.heading(kiosk.t("ask." + question.key + ".heading")),
                 Parts.say(kiosk.t("ask." + question.key + ".info")),
-                Parts.row(Parts.primary(kiosk, "keep-booking", VaadinIcon.ARROW_BACKWARD, kiosk.t("ask.keep"), keep),
-                        Parts.button(kiosk, "yes-" + question.key, question.icon, kiosk.t("ask." + question.key + ".yes"), yes)));
+                Parts.row(keeping, Parts.button(kiosk, "yes-" + question.key, question.icon, kiosk.t("ask." + question.key + ".yes"), yes)));
     }
 }
