@@ -7,14 +7,12 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 
 /** The server's clock in tests: stands still until a test moves it. */
 @Singleton
 @Replaces(Clock.class)
 @Requires(property = OffsetClock.SETTING, notEquals = "true")
-public class MutableClock extends Clock {
+public class MutableClock extends InstantsClock {
 
     private volatile Instant now = Instant.parse("2026-11-24T08:00:00Z");
 
@@ -29,15 +27,5 @@ public class MutableClock extends Clock {
     @Override
     public Instant instant() {
         return now;
-    }
-
-    @Override
-    public ZoneId getZone() {
-        return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-        throw new UnsupportedOperationException("the server reads instants only");
     }
 }

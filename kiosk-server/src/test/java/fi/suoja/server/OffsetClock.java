@@ -7,8 +7,6 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -20,7 +18,7 @@ import java.util.concurrent.atomic.AtomicReference;
 @Singleton
 @Replaces(Clock.class)
 @Requires(property = OffsetClock.SETTING, value = "true")
-public class OffsetClock extends Clock {
+public class OffsetClock extends InstantsClock {
 
     public static final String SETTING = "suoja.test.offset-clock";
 
@@ -38,15 +36,5 @@ public class OffsetClock extends Clock {
     @Override
     public Instant instant() {
         return Instant.now().plus(offset.get());
-    }
-
-    @Override
-    public ZoneId getZone() {
-        return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-        throw new UnsupportedOperationException("the server reads instants only");
     }
 }

@@ -109,13 +109,7 @@ abstract class ZigbeeDoorScenarios implements TestPropertyProvider {
         String admin = api.loginAdmin();
         long site = api.createSite(admin, "Keypad library", Api.rules("doorCodeLeadMinutes", 20));
         String kiosk = api.kioskToken(admin, site, "Keypad lobby");
-        long[] rooms = new long[2];
-        for (int i = 0; i < 2; i++) {
-            rooms[i] = expect(201, api.post("/api/v1/sites/" + site + "/rooms", admin, Map.of("name", "Room K" + i, "place", "Ground floor",
-                    "capacity", 2, "stepFree", true, "doorLockId", "room-k" + i + "-door", "keypad", true))).number("id");
-            expect(200, api.put("/api/v1/rooms/" + rooms[i] + "/hours", admin, Stream.of(java.time.DayOfWeek.values())
-                    .map(d -> Map.of("weekday", d.name(), "opens", "08:00", "closes", "20:00")).toList()));
-        }
+        long[] rooms = {keypadRoom(api, admin, site, "Room K0", "room-k0-door"), keypadRoom(api, admin, site, "Room K1", "room-k1-door")};
         Api.Answer pranked = expect(201, api.post("/api/v1/bookings", kiosk, Map.of("roomId", rooms[0], "start", at("12:00").toString(), "minutes", 60)));
         Api.Answer visited = expect(201, api.post("/api/v1/bookings", kiosk, Map.of("roomId", rooms[1], "start", at("12:00").toString(), "minutes", 60)));
         clock.set(at("11:40"));
@@ -146,6 +140,15 @@ abstract class ZigbeeDoorScenarios implements TestPropertyProvider {
         }
     }
 
+    /** A room open 08–20 every day with a Zigbee keypad lock of that friendly name. */
+    private static long keypadRoom(Api api, String admin, long site, String name, String lock) {
+        long room = expect(201, api.post("/api/v1/sites/" + site + "/rooms", admin, Map.of("name", name, "place", "Ground floor",
+                "capacity", 2, "stepFree", true, "doorLockId", lock, "keypad", true))).number("id");
+        expect(200, api.put("/api/v1/rooms/" + room + "/hours", admin, Stream.of(java.time.DayOfWeek.values())
+                .map(d -> Map.of("weekday", d.name(), "opens", "08:00", "closes", "20:00")).toList()));
+        return room;
+    }
+
     private static Instant at(String time) {
         return ZonedDateTime.of(DoorScenarios.TODAY, LocalTime.parse(time), DoorScenarios.HELSINKI).toInstant();
     }
@@ -156,11 +159,7 @@ abstract class ZigbeeDoorScenarios implements TestPropertyProvider {
         Api api = new Api(server);
         String admin = api.loginAdmin();
         long site = api.createSite(admin, "Zigbee library", Api.rules("doorCodeLeadMinutes", 20));
-        long room = expect(201, api.post("/api/v1/sites/" + site + "/rooms", admin, Map.of("name", "Room Z", "place", "Ground floor",
-                "capacity", 2, "stepFree", true, "doorLockId", "room-z-door", "keypad", true))).number("id");
-        List<Map<String, String>> week = Stream.of(java.time.DayOfWeek.values())
-                .map(d -> Map.of("weekday", d.name(), "opens", "08:00", "closes", "20:00")).toList();
-        expect(200, api.put("/api/v1/rooms/" + room + "/hours", admin, week));
+        long room = keypadRoom(api, admin, site, "Room Z", "room-z-door");
         Api.Answer booking = expect(201, api.post("/api/v1/bookings", admin,
                 Map.of("roomId", room, "start", at("12:00").toString(), "minutes", 60)));
         String code = booking.string("doorCode");

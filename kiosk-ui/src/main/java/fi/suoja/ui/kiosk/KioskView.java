@@ -56,11 +56,15 @@ public class KioskView extends Div implements HasDynamicTitle {
      */
     static final CardFormat SCANNED_CODE = new CardFormat(CodeScreen.LENGTH, CodeScreen.LENGTH, true);
     static final Duration SCANNER_KEY_GAP = Duration.ofMillis(150);
+    /** The page hands over the last keys typed, this many at most. */
+    private static final int SCANNED_KEYS_MAX = 64;
     /** The screens where a scan is not a booking's: the card screen reads the card reader, typing the same way. */
     private static final Set<String> NO_SCANS = Set.of("card", "broken");
     /**
      * Hands the keys typed where no text field has the focus to the view, each with its time, when
-     * Enter ends them; Enter then does nothing else (such as pressing a focused button).
+     * Enter ends them; Enter then does nothing else (such as pressing a focused button). Keys a
+     * second apart, or a key such as Tab or an arrow, start anew, so that a keyboard user's Enter on
+     * a button is never taken for the end of a scan; Shift is how a scanner types capitals.
      */
     private static final String SCANNER_SCRIPT = """
             const view = $0;
@@ -80,8 +84,10 @@ public class KioskView extends Div implements HasDynamicTitle {
                 }
                 scan.keys = ''; scan.times = [];
               } else if (e.key.length === 1) {
-                scan.keys = (scan.keys + e.key).slice(-64);
-                scan.times = scan.times.concat([at]).slice(-64);
+                scan.keys = (scan.keys + e.key).slice(-$1);
+                scan.times = scan.times.concat([at]).slice(-$1);
+              } else if (e.key !== 'Shift' && e.key !== 'CapsLock') {
+                scan.keys = ''; scan.times = [];
               }
             });
             """;
@@ -135,7 +141,7 @@ public class KioskView extends Div implements HasDynamicTitle {
         });
         ui.setPollInterval(1000);
         poll = ui.addPollListener(e -> tick());
-        ui.getPage().executeJs(SCANNER_SCRIPT, getElement());
+        ui.getPage().executeJs(SCANNER_SCRIPT, getElement(), SCANNED_KEYS_MAX);
         applyLanguage();
         applyLook();
     }
@@ -233,8 +239,8 @@ public class KioskView extends Div implements HasDynamicTitle {
         if (NO_SCANS.contains(screenName)) {
             return;
         }
-        String[] stamps = times.split(",");
-        if (keys.isEmpty() || stamps.length != keys.length() + 1 || keys.length() > 64) {
+        String[] stamps = keys.isEmpty() || keys.length() > SCANNED_KEYS_MAX ? new String[0] : times.split(",", SCANNED_KEYS_MAX + 2);
+        if (stamps.length != keys.length() + 1) {
             LOG.warn("A scan that does not add up: {} keys, {} times", keys.length(), stamps.length);
             return;
         }

@@ -85,8 +85,13 @@ abstract class KaribuKiosk {
         elemental.json.JsonObject data = elemental.json.Json.createObject();
         data.put("event.detail.keys", keys);
         data.put("event.detail.times", times.toString());
-        com.github.mvysny.kaributesting.v10.ElementUtilsKt._fireDomEvent(view().getElement(),
-                new com.vaadin.flow.dom.DomEvent(view().getElement(), "suoja-scan", data));
+        fire(view(), "suoja-scan", data);
+    }
+
+    /** A browser event on a component, with the event data its listener asked for. */
+    void fire(Component on, String event, elemental.json.JsonObject data) {
+        com.github.mvysny.kaributesting.v10.ElementUtilsKt._fireDomEvent(on.getElement(),
+                new com.vaadin.flow.dom.DomEvent(on.getElement(), event, data));
     }
 
     private long keyboardTime;

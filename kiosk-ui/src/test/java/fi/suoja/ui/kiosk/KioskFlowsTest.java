@@ -99,8 +99,7 @@ class KioskFlowsTest extends KaribuKiosk {
     void a_touch_anywhere_on_the_done_screen_keeps_the_codes_there() {
         String code = bookNow(scene.equippedRoom);
         clock.advance(Duration.ofSeconds(40));
-        com.github.mvysny.kaributesting.v10.ElementUtilsKt._fireDomEvent(_get(DoneScreen.class).getElement(),
-                new com.vaadin.flow.dom.DomEvent(_get(DoneScreen.class).getElement(), "pointerdown", elemental.json.Json.createObject()));
+        fire(_get(DoneScreen.class), "pointerdown", elemental.json.Json.createObject());
 
         clock.advance(Duration.ofSeconds(40));
         view().tick();
