@@ -1,18 +1,18 @@
 package fi.suoja.server;
 
 import io.micronaut.context.annotation.Replaces;
+import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 
 /** The server's clock in tests: stands still until a test moves it. */
 @Singleton
 @Replaces(Clock.class)
-public class MutableClock extends Clock {
+@Requires(property = OffsetClock.SETTING, notEquals = "true")
+public class MutableClock extends InstantsClock {
 
     private volatile Instant now = Instant.parse("2026-11-24T08:00:00Z");
 
@@ -27,15 +27,5 @@ public class MutableClock extends Clock {
     @Override
     public Instant instant() {
         return now;
-    }
-
-    @Override
-    public ZoneId getZone() {
-        return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-        throw new UnsupportedOperationException("the server reads instants only");
     }
 }

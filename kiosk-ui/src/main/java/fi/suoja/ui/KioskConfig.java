@@ -11,15 +11,24 @@ import java.util.function.Function;
  *
  * @param idleSeconds      quiet time before the kiosk asks "Are you still here?"
  * @param stillHereSeconds how long that question waits before the kiosk starts over
+ * @param doneSeconds      quiet time after which the screen with a new booking's codes goes back to
+ *                         the start, without asking first: the codes are not left for the next person
  */
-public record KioskConfig(URI serverUrl, String kioskToken, int idleSeconds, int stillHereSeconds, int port) {
+public record KioskConfig(URI serverUrl, String kioskToken, int idleSeconds, int stillHereSeconds, int doneSeconds, int port) {
+
+    public static final int DONE_SECONDS = 45;
 
     public KioskConfig {
         Objects.requireNonNull(serverUrl, "serverUrl");
         Objects.requireNonNull(kioskToken, "kioskToken");
-        if (idleSeconds < 1 || stillHereSeconds < 1) {
+        if (idleSeconds < 1 || stillHereSeconds < 1 || doneSeconds < 1) {
             throw new IllegalArgumentException("idle times are at least one second");
         }
+    }
+
+    /** With the codes of a new booking on the screen for {@link #DONE_SECONDS} at most. */
+    public KioskConfig(URI serverUrl, String kioskToken, int idleSeconds, int stillHereSeconds, int port) {
+        this(serverUrl, kioskToken, idleSeconds, stillHereSeconds, DONE_SECONDS, port);
     }
 
     public static KioskConfig fromEnvironment() {
@@ -35,6 +44,7 @@ public record KioskConfig(URI serverUrl, String kioskToken, int idleSeconds, int
                 token == null ? "" : token,
                 number(read.apply("suoja.idle.seconds"), 90),
                 number(read.apply("suoja.still.here.seconds"), 30),
+                number(read.apply("suoja.done.seconds"), DONE_SECONDS),
                 number(read.apply("suoja.ui.port"), 8080));
     }
 

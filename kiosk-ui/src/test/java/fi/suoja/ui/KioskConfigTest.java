@@ -18,13 +18,14 @@ class KioskConfigTest {
         assertThat(config.kioskToken()).isEmpty();
         assertThat(config.idleSeconds()).isEqualTo(90);
         assertThat(config.stillHereSeconds()).isEqualTo(30);
+        assertThat(config.doneSeconds()).isEqualTo(45);
         assertThat(config.port()).isEqualTo(8080);
     }
 
     @Test
     void environment_variables_set_it_and_system_properties_win() {
         Map<String, String> env = Map.of("SUOJA_SERVER_URL", "http://server:9000", "SUOJA_KIOSK_TOKEN", "ki_from-env",
-                "SUOJA_IDLE_SECONDS", "45", "SUOJA_STILL_HERE_SECONDS", "15", "SUOJA_UI_PORT", "9090");
+                "SUOJA_IDLE_SECONDS", "45", "SUOJA_STILL_HERE_SECONDS", "15", "SUOJA_DONE_SECONDS", "20", "SUOJA_UI_PORT", "9090");
 
         KioskConfig config = KioskConfig.from(env, name -> name.equals("suoja.kiosk.token") ? "ki_from-property" : null);
 
@@ -32,6 +33,7 @@ class KioskConfigTest {
         assertThat(config.kioskToken()).isEqualTo("ki_from-property");
         assertThat(config.idleSeconds()).isEqualTo(45);
         assertThat(config.stillHereSeconds()).isEqualTo(15);
+        assertThat(config.doneSeconds()).isEqualTo(20);
         assertThat(config.port()).isEqualTo(9090);
     }
 

@@ -56,8 +56,19 @@ public final class KioskServerProcess {
      * that it can be stopped and started again with its data, as a real server restarts.
      */
     public static KioskServerProcess startOwn(int port, Path dataDir, String... settings) {
-        return start(port, "jdbc:h2:file:" + dataDir.resolve("suoja").toAbsolutePath()
-                + ";DATABASE_TO_LOWER=TRUE;LOCK_TIMEOUT=10000", settings);
+        return start(port, fileDatabase(dataDir), false, settings);
+    }
+
+    /**
+     * As {@link #startOwn}, with a clock that a test moves forward ({@code TestScene#advanceServerClock}):
+     * the server's test classes go on its class path for their {@code OffsetClock}.
+     */
+    public static KioskServerProcess startOwnWithOffsetClock(int port, Path dataDir, String... settings) {
+        return start(port, fileDatabase(dataDir), true, settings);
+    }
+
+    private static String fileDatabase(Path dataDir) {
+        return "jdbc:h2:file:" + dataDir.resolve("suoja").toAbsolutePath() + ";DATABASE_TO_LOWER=TRUE;LOCK_TIMEOUT=10000";
     }
 
     public void stop() {
@@ -76,19 +87,24 @@ public final class KioskServerProcess {
     private static KioskServerProcess start() {
         try {
             return start(freePort(), "jdbc:h2:mem:ui-" + UUID.randomUUID()
-                    + ";DATABASE_TO_LOWER=TRUE;LOCK_TIMEOUT=10000;DB_CLOSE_DELAY=-1");
+                    + ";DATABASE_TO_LOWER=TRUE;LOCK_TIMEOUT=10000;DB_CLOSE_DELAY=-1", false);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
     }
 
     /** {@code settings}: further server settings as {@code name=value}. */
-    private static KioskServerProcess start(int port, String databaseUrl, String... settings) {
+    private static KioskServerProcess start(int port, String databaseUrl, boolean offsetClock, String... settings) {
         String jarPath = System.getProperty("suoja.test.server-jar", "../kiosk-server/target/kiosk-server.jar");
         File jar = new File(jarPath);
         if (!jar.isFile()) {
             throw new IllegalStateException("kiosk-server's jar is missing at " + jar.getAbsolutePath()
                     + ": build it first (./mvnw -pl kiosk-ui -am verify builds it before these tests).");
+        }
+        File testClasses = new File(System.getProperty("suoja.test.server-test-classes", "../kiosk-server/target/test-classes"));
+        if (offsetClock && !new File(testClasses, "fi/suoja/server/OffsetClock.class").isFile()) {
+            throw new IllegalStateException("kiosk-server's test classes are missing at " + testClasses.getAbsolutePath()
+                    + ": build them first (./mvnw -pl kiosk-ui -am verify compiles them before these tests).");
         }
         try {
             Path dir = Files.createTempDirectory("suoja-ui-test-server");
@@ -105,7 +121,12 @@ public final class KioskServerProcess {
             for (String setting : settings) {
                 command.add("-D" + setting);
             }
-            command.addAll(List.of("-jar", jar.getAbsolutePath()));
+            if (offsetClock) {
+                command.addAll(List.of("-Dsuoja.test.offset-clock=true",
+                        "-cp", jar.getAbsolutePath() + File.pathSeparator + testClasses.getAbsolutePath(), "fi.suoja.server.Application"));
+            } else {
+                command.addAll(List.of("-jar", jar.getAbsolutePath()));
+            }
             ProcessBuilder builder = new ProcessBuilder(command)
                     .directory(dir.toFile())
                     .redirectErrorStream(true)

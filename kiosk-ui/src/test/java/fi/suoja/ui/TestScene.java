@@ -10,6 +10,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
@@ -99,11 +101,38 @@ public final class TestScene {
         throw new AssertionError("no room " + name);
     }
 
-    /** Books a room for now straight through the API, as another kiosk or staff would. */
+    /**
+     * A further room of this library, open as the others; with a keypad lock of its own when
+     * {@code keypad}, whose door code the simulated lock takes.
+     */
+    public long addRoom(String name, boolean keypad) {
+        Map<String, Object> body = new LinkedHashMap<>(Map.of("name", name, "place", "1st floor, by the stairs",
+                "capacity", 2, "stepFree", true, "equipment", List.of()));
+        if (keypad) {
+            body.put("doorLockId", "lock-" + UUID.randomUUID().toString().substring(0, 8));
+            body.put("keypad", true);
+        }
+        return room(server, admin, siteId, body);
+    }
+
+    /** Types a code on the keypad of a room's simulated lock, as a visitor at the door; answers whether it opened. */
+    public boolean typeOnKeypad(long roomId, String code) {
+        return post(server, "/api/v1/rooms/" + roomId + "/lock/keypad", admin, Map.of("code", code)).path("opened").asBoolean();
+    }
+
+    /** Moves the clock of a server started with {@link KioskServerProcess#startOwnWithOffsetClock} forward. */
+    public Instant advanceServerClock(Duration by) {
+        return Instant.parse(post(server, "/test/clock/advance", admin, Map.of("seconds", by.toSeconds())).path("now").asText());
+    }
+
+    /**
+     * Books a room for now straight through the API, as staff do for someone who is not at the
+     * kiosk: not checked in (a booking for now made at a kiosk is checked in at once).
+     */
     public JsonNode bookNowElsewhere(long roomId, int minutes) {
-        for (JsonNode room : send(server, "GET", "/api/v1/sites/" + siteId + "/free-now?minutes=" + minutes, kioskToken, null)) {
+        for (JsonNode room : send(server, "GET", "/api/v1/sites/" + siteId + "/free-now?minutes=" + minutes, admin, null)) {
             if (room.path("roomId").asLong() == roomId) {
-                return post(server, "/api/v1/bookings", kioskToken,
+                return post(server, "/api/v1/bookings", admin,
                         Map.of("roomId", roomId, "start", room.path("start").asText(), "minutes", minutes));
             }
         }

@@ -6,9 +6,12 @@ package fi.suoja.hardware.door;
  */
 public record CodeSlot(int number) {
 
+    /** The highest slot number any lock has. */
+    public static final int HIGHEST = 249;
+
     public CodeSlot {
-        if (number < 0 || number > 249) {
-            throw new IllegalArgumentException("a code slot is 0 to 249, not " + number);
+        if (number < 0 || number > HIGHEST) {
+            throw new IllegalArgumentException("a code slot is 0 to " + HIGHEST + ", not " + number);
         }
     }
 }

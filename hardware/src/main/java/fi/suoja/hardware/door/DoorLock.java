@@ -25,6 +25,9 @@ public interface DoorLock {
     /** Opens the door now, as on check-in or for staff. The lock locks again by itself. */
     LockResult unlock(LockId lock);
 
-    /** Tells the listener each state and battery report of any lock, until removed. */
+    /**
+     * Tells the listener each report of any lock, until removed: its bolt state, its battery, and,
+     * where the lock says so, which code slot's code was just used on its keypad to open the door.
+     */
     Registration onReport(Consumer<LockReport> listener);
 }

@@ -24,6 +24,9 @@ import java.util.function.Consumer;
  * {@link #likeZigbee(Clock)}, it ignores the windows as a Zigbee lock does: a code opens the door
  * from when it is set until it is revoked, which is how a test proves that the caller sets and
  * revokes at the right instants.
+ *
+ * <p>{@link #typeOnKeypad} plays a person at the door: a code the lock holds opens it, and the lock
+ * reports which slot's code that was, as a Zigbee keypad lock does.
  */
 public final class SimulatedDoorLock implements DoorLock {
 
@@ -80,10 +83,28 @@ public final class SimulatedDoorLock implements DoorLock {
         return () -> listeners.remove(listener);
     }
 
+    /**
+     * Someone types a code on the lock's keypad now. A code the lock holds (inside its window, where
+     * the lock honours windows) opens the door, and the lock reports the slot it was in, unless the
+     * lock is silent (its radio is down; the door still opens). Answers whether the door opened.
+     */
+    public boolean typeOnKeypad(LockId lock, String typed) {
+        Instant now = clock.instant();
+        Optional<CodeGrant> opened = grantOpening(lock, typed, now);
+        if (opened.isPresent() && state.get() != State.SILENT) {
+            publish(new LockReport(lock, LockState.UNLOCKED, OptionalInt.of(battery.get()), now, Optional.of(opened.get().slot())));
+        }
+        return opened.isPresent();
+    }
+
     /** Whether the code would open this lock at the instant. */
     public boolean accepts(LockId lock, String code, Instant at) {
-        return codes.values().stream().anyMatch(grant -> grant.lock().equals(lock)
-                && grant.code().digits().equals(code) && (!honoursWindows || grant.covers(at)));
+        return grantOpening(lock, code, at).isPresent();
+    }
+
+    private Optional<CodeGrant> grantOpening(LockId lock, String code, Instant at) {
+        return codes.values().stream().filter(grant -> grant.lock().equals(lock)
+                && grant.code().digits().equals(code) && (!honoursWindows || grant.covers(at))).findFirst();
     }
 
     /** Whether the code would open any of the simulated locks at the instant. */

@@ -19,6 +19,14 @@ enum Z2mCode {
     /** {@code action} of a programming event, with the slot in {@code action_user}. */
     PIN_CODE_ADDED("pin_code_added"),
     PIN_CODE_DELETED("pin_code_deleted"),
+    /**
+     * {@code action} of an operation event: ZCL locks say {@code "unlock"} with {@code action_source_name}
+     * {@code "keypad"} and the slot in {@code action_user}; some vendors' converters say {@code "keypad_unlock"}.
+     */
+    ACTION_UNLOCK("unlock"),
+    KEYPAD_UNLOCK("keypad_unlock"),
+    /** {@code action_source_name} of an operation done on the lock's own keypad. */
+    KEYPAD("keypad"),
     /** {@code pin_code.user_type} for an everyday code. */
     UNRESTRICTED("unrestricted");
 

@@ -33,13 +33,19 @@ final class Z2mWire {
     record SetState(String state) {
     }
 
-    /** From {@code <base>/<name>}: the device's state; each field only when the lock reported it. */
+    /**
+     * From {@code <base>/<name>}: the device's state; each field only when the lock reported it.
+     * {@code last_seen} is there when Zigbee2MQTT's {@code advanced.last_seen} is on: an ISO-8601
+     * time or epoch milliseconds.
+     */
     record DeviceState(String state,
                        @JsonProperty("lock_state") String lockState,
                        Integer battery,
                        Map<String, User> users,
                        String action,
-                       @JsonProperty("action_user") Integer actionUser) {
+                       @JsonProperty("action_user") Integer actionUser,
+                       @JsonProperty("action_source_name") String actionSourceName,
+                       @JsonProperty("last_seen") String lastSeen) {
     }
 
     /** One slot in {@code users}; the code only when Zigbee2MQTT's {@code expose_pin} option is on. */

@@ -8,9 +8,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -31,6 +36,13 @@ import java.util.function.Function;
  * the command is sent again, as often as configured. Battery and bolt state in any device
  * message go to the report listeners.
  *
+ * <p>When someone opens the door with a code on the lock's keypad, the lock's operation event
+ * reaches Zigbee2MQTT, which publishes {@code {"action":"unlock","action_source_name":"keypad","action_user":3}}
+ * (some vendors' converters: {@code {"action":"keypad_unlock","action_user":3}}) on the device
+ * topic; the listeners get a report with that slot. Only a fresh message counts: a state the
+ * broker retained is old, and with {@code last_seen} in the messages a keypad event is taken once
+ * (a message whose {@code last_seen} is not later than the lock's last keypad event is a repeat).
+ *
  * <p>A Zigbee lock has no time windows: a code set here opens the door until it is revoked. The
  * caller sets it when the booking starts and revokes it when the booking ends (see {@link DoorLock}).
  * Commands block the calling thread for at most attempts × answer timeout; a caller should
@@ -45,6 +57,8 @@ public final class Zigbee2MqttLock implements DoorLock, AutoCloseable {
     private final Clock clock;
     private final Acknowledgements<Z2mWire.DeviceState> acknowledgements;
     private final List<Consumer<LockReport>> listeners = new CopyOnWriteArrayList<>();
+    /** Per lock, the {@code last_seen} of the last keypad event taken: an event not later than it is a repeat. */
+    private final Map<LockId, Instant> lastKeypadEvent = new ConcurrentHashMap<>();
     private final Registration subscription;
 
     public Zigbee2MqttLock(BrokerConnection broker, Zigbee2MqttLockConfig config, Clock clock) throws BrokerException {
@@ -139,27 +153,72 @@ public final class Zigbee2MqttLock implements DoorLock, AutoCloseable {
             log.debug("ignoring a message on {}: {}", topic, e.getMessage());
             return;
         }
-        report(lock, state);
+        // an old state kept by the broker confirms nothing sent now, and tells of no one at the keypad now
+        report(lock, state, retained ? Optional.empty() : freshKeypadSlot(lock, state));
         if (retained) {
-            return;   // an old state kept by the broker confirms nothing sent now
+            return;
         }
         acknowledgements.offer(lock, state);
     }
 
-    private void report(LockId lock, Z2mWire.DeviceState state) {
+    private void report(LockId lock, Z2mWire.DeviceState state, Optional<CodeSlot> keypadSlot) {
         LockState bolt = lockState(state);
         boolean hasBattery = state.battery() != null && state.battery() >= 0 && state.battery() <= 100;
-        if (bolt == LockState.UNKNOWN && !hasBattery) {
+        if (bolt == LockState.UNKNOWN && !hasBattery && keypadSlot.isEmpty()) {
             return;
         }
         LockReport report = new LockReport(lock, bolt,
-                hasBattery ? OptionalInt.of(state.battery()) : OptionalInt.empty(), clock.instant());
+                hasBattery ? OptionalInt.of(state.battery()) : OptionalInt.empty(), clock.instant(), keypadSlot);
         for (Consumer<LockReport> listener : listeners) {
             try {
                 listener.accept(report);
             } catch (RuntimeException e) {
                 log.warn("lock {}: a report listener failed: {}", lock, e.toString());
             }
+        }
+    }
+
+    /** The slot of a keypad opening in the message, unless it repeats one taken already. */
+    private Optional<CodeSlot> freshKeypadSlot(LockId lock, Z2mWire.DeviceState state) {
+        Optional<CodeSlot> slot = keypadSlot(state);
+        Optional<Instant> seen = lastSeen(state.lastSeen());
+        if (slot.isEmpty() || seen.isEmpty()) {
+            return slot;
+        }
+        boolean[] later = new boolean[1];
+        lastKeypadEvent.compute(lock, (id, before) -> {
+            later[0] = before == null || seen.get().isAfter(before);
+            return later[0] ? seen.get() : before;
+        });
+        if (!later[0]) {
+            log.info("lock {}: a keypad event of {} came again; taken once", lock, seen.get());
+            return Optional.empty();
+        }
+        return slot;
+    }
+
+    /** The user slot whose code opened the lock on its keypad, if the message tells of that. */
+    static Optional<CodeSlot> keypadSlot(Z2mWire.DeviceState state) {
+        boolean keypad = Z2mCode.KEYPAD_UNLOCK.is(state.action())
+                || (Z2mCode.ACTION_UNLOCK.is(state.action()) && Z2mCode.KEYPAD.is(state.actionSourceName()));
+        Integer user = state.actionUser();
+        if (!keypad || user == null || user < 0 || user > CodeSlot.HIGHEST) {
+            return Optional.empty();
+        }
+        return Optional.of(new CodeSlot(user));
+    }
+
+    /** Zigbee2MQTT's {@code last_seen}: ISO-8601 with an offset, or epoch milliseconds. */
+    static Optional<Instant> lastSeen(String value) {
+        if (value == null || value.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(value.chars().allMatch(Character::isDigit)
+                    ? Instant.ofEpochMilli(Long.parseLong(value))
+                    : OffsetDateTime.parse(value).toInstant());
+        } catch (DateTimeException | NumberFormatException e) {
+            return Optional.empty();
         }
     }
 
@@ -172,7 +231,8 @@ public final class Zigbee2MqttLock implements DoorLock, AutoCloseable {
             case LOCKED, LOCK -> LockState.LOCKED;
             case UNLOCKED, UNLOCK -> LockState.UNLOCKED;
             case NOT_FULLY_LOCKED -> LockState.NOT_FULLY_LOCKED;
-            case USER_ENABLED, USER_AVAILABLE, USER_DISABLED, PIN_CODE_ADDED, PIN_CODE_DELETED, UNRESTRICTED -> LockState.UNKNOWN;
+            case USER_ENABLED, USER_AVAILABLE, USER_DISABLED, PIN_CODE_ADDED, PIN_CODE_DELETED, ACTION_UNLOCK, KEYPAD_UNLOCK,
+                 KEYPAD, UNRESTRICTED -> LockState.UNKNOWN;
         };
     }
 

@@ -1,6 +1,7 @@
 /**
  * Door locks: the port {@link fi.suoja.hardware.door.DoorLock} (set a booking's code in a slot,
- * revoke it, unlock now; state and battery reports), the Zigbee2MQTT keypad lock adapter
+ * revoke it, unlock now; state, battery and keypad reports: which slot's code opened the door),
+ * the Zigbee2MQTT keypad lock adapter
  * {@link fi.suoja.hardware.door.Zigbee2MqttLock} with its configuration, wire records and
  * protocol words, {@link fi.suoja.hardware.door.TasmotaRelayLock} for a door strike on a Tasmota
  * relay (unlock only: a relay has no keypad), and {@link fi.suoja.hardware.door.SimulatedDoorLock}.

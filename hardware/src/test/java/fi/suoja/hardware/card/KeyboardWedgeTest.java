@@ -50,4 +50,49 @@ class KeyboardWedgeTest {
 
         assertThat(cards).extracting(CardNumber::value).containsExactly("2000123456", "2000654321");
     }
+
+    @Test
+    void a_scanner_typing_fast_is_read_and_what_a_hand_typed_before_is_dropped() {
+        KeyboardWedge scanner = new KeyboardWedge(new CardFormat(9, 9, true), java.time.Duration.ofMillis(100));
+        long at = 1_000;
+        for (char c : "X7".toCharArray()) {
+            assertThat(scanner.key(c, at += 400)).isEmpty();
+        }
+
+        List<Optional<CardRead>> answers = new ArrayList<>();
+        at += 5_000;
+        for (char c : "k7m-4px-zq2\r".toCharArray()) {
+            answers.add(scanner.key(c, at += 8));
+        }
+
+        assertThat(answers.get(answers.size() - 1)).contains(CardFormatTest.accepted("K7M4PXZQ2"));
+    }
+
+    @Test
+    void an_enter_after_a_pause_reads_nothing_and_a_slow_hand_never_makes_a_scan() {
+        KeyboardWedge scanner = new KeyboardWedge(new CardFormat(9, 9, true), java.time.Duration.ofMillis(100));
+        long at = 0;
+        for (char c : "K7M4PXZQ2".toCharArray()) {
+            scanner.key(c, at += 10);
+        }
+        assertThat(scanner.key('\r', at + 101)).as("Enter long after the last key").isEmpty();
+
+        Optional<CardRead> slow = Optional.empty();
+        for (char c : "K7M4PXZQ2\r".toCharArray()) {
+            slow = scanner.key(c, at += 250);
+        }
+        assertThat(slow).as("typed by hand, a key a quarter of a second").isEmpty();
+        assertThat(scanner.key('\r', at + 5)).isEmpty();
+    }
+
+    @Test
+    void a_fast_scan_that_is_not_the_right_length_is_read_and_refused() {
+        KeyboardWedge scanner = new KeyboardWedge(new CardFormat(9, 9, true), java.time.Duration.ofMillis(100));
+        Optional<CardRead> read = Optional.empty();
+        long at = 0;
+        for (char c : "6410405082657\n".toCharArray()) {
+            read = scanner.key(c, at += 5);
+        }
+        assertThat(read).hasValueSatisfying(r -> assertThat(r).isInstanceOf(CardRead.Rejected.class));
+    }
 }

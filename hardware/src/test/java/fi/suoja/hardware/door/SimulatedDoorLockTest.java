@@ -86,6 +86,42 @@ class SimulatedDoorLockTest {
     }
 
     @Test
+    void a_code_typed_on_the_keypad_opens_the_door_and_the_lock_tells_which_slot_opened_it() {
+        SimulatedDoorLock lock = new SimulatedDoorLock(clock);
+        List<LockReport> reports = new ArrayList<>();
+        lock.onReport(reports::add);
+        lock.setCode(GRANT);
+
+        assertThat(lock.typeOnKeypad(DOOR, "111111")).as("a wrong code").isFalse();
+        assertThat(lock.typeOnKeypad(new LockId("other-door"), "482913")).as("another door's keypad").isFalse();
+        assertThat(reports).isEmpty();
+        assertThat(lock.typeOnKeypad(DOOR, "482913")).isTrue();
+
+        assertThat(reports).containsExactly(
+                new LockReport(DOOR, LockState.UNLOCKED, OptionalInt.of(100), FROM, java.util.Optional.of(new CodeSlot(3))));
+    }
+
+    @Test
+    void a_silent_lock_opens_for_its_code_but_its_report_never_comes() {
+        SimulatedDoorLock lock = new SimulatedDoorLock(clock);
+        List<LockReport> reports = new ArrayList<>();
+        lock.onReport(reports::add);
+        lock.setCode(GRANT);
+        lock.setState(SimulatedDoorLock.State.SILENT);
+
+        assertThat(lock.typeOnKeypad(DOOR, "482913")).isTrue();
+        assertThat(reports).isEmpty();
+    }
+
+    @Test
+    void a_code_outside_its_window_does_not_open_a_lock_that_keeps_windows() {
+        SimulatedDoorLock lock = new SimulatedDoorLock(Clock.fixed(UNTIL, ZoneOffset.UTC));
+        lock.setCode(GRANT);
+
+        assertThat(lock.typeOnKeypad(DOOR, "482913")).isFalse();
+    }
+
+    @Test
     void grants_and_codes_say_what_is_wrong_and_codes_stay_out_of_logs() {
         assertThatIllegalArgumentException().isThrownBy(() -> new DoorCode("12a4")).withMessageContaining("digits");
         assertThatIllegalArgumentException().isThrownBy(() -> new CodeGrant(DOOR, new CodeSlot(1), "x",

@@ -140,6 +140,100 @@ abstract class Zigbee2MqttLockScenarios {
         assertThat(reports).hasSize(1);
     }
 
+    @Test
+    void a_code_used_on_the_keypad_is_reported_with_its_slot_in_both_ways_zigbee2mqtt_says_it() throws BrokerException {
+        List<LockReport> reports = new CopyOnWriteArrayList<>();
+        lock.onReport(reports::add);
+
+        // a ZCL operation event, as Zigbee2MQTT publishes it: the device's whole state with the action
+        fake.report("{\"action\":\"unlock\",\"action_source\":0,\"action_source_name\":\"keypad\",\"action_user\":3,"
+                + "\"state\":\"UNLOCK\",\"lock_state\":\"unlocked\",\"battery\":64}", false);
+        // a vendor converter that names the keypad in the action itself
+        fake.report("{\"action\":\"keypad_unlock\",\"action_user\":7}", false);
+        waitUntil(() -> reports.size() == 2);
+
+        assertThat(reports).containsExactly(
+                new LockReport(DOOR, LockState.UNLOCKED, java.util.OptionalInt.of(64), NOW, java.util.Optional.of(new CodeSlot(3))),
+                new LockReport(DOOR, LockState.UNKNOWN, java.util.OptionalInt.empty(), NOW, java.util.Optional.of(new CodeSlot(7))));
+    }
+
+    @Test
+    void an_opening_by_key_or_radio_or_without_a_slot_names_no_keypad_slot() throws BrokerException {
+        List<LockReport> reports = new CopyOnWriteArrayList<>();
+        lock.onReport(reports::add);
+
+        fake.report("{\"action\":\"unlock\",\"action_source_name\":\"rf\",\"action_user\":3}", false);
+        fake.report("{\"action\":\"manual_unlock\",\"action_source_name\":\"manual\",\"action_user\":0}", false);
+        fake.report("{\"action\":\"unlock\",\"action_source_name\":\"keypad\"}", false);
+        fake.report("{\"action\":\"unlock\",\"action_source_name\":\"keypad\",\"action_user\":900}", false);
+        fake.report("{\"action\":\"unlock_failure_invalid_pin_or_id\",\"action_source_name\":\"keypad\",\"action_user\":3}", false);
+        fake.report("{\"battery\":50}", false);
+        waitUntil(() -> !reports.isEmpty());
+
+        assertThat(reports).as("only the battery report").singleElement()
+                .satisfies(report -> assertThat(report.keypadSlot()).isEmpty());
+    }
+
+    @Test
+    void a_keypad_event_the_broker_kept_is_old_news() throws BrokerException {
+        List<LockReport> reports = new CopyOnWriteArrayList<>();
+        fake.report("{\"action\":\"keypad_unlock\",\"action_user\":4,\"battery\":40}", true);
+        // the subscription starts once the listener is there, so the kept message is heard as a new adapter hears it
+        BrokerConnection connection = open("late");
+        List<Runnable> subscriptions = new ArrayList<>();
+        BrokerConnection subscribingLater = new BrokerConnection() {
+            @Override
+            public void publish(String topic, byte[] payload, int qos, boolean retained) throws BrokerException {
+                connection.publish(topic, payload, qos, retained);
+            }
+
+            @Override
+            public Registration subscribe(String filter, int qos, Handler handler) {
+                subscriptions.add(() -> {
+                    try {
+                        connection.subscribe(filter, qos, handler);
+                    } catch (BrokerException e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+                return () -> { };
+            }
+
+            @Override
+            public void close() {
+                connection.close();
+            }
+        };
+        try (Zigbee2MqttLock late = new Zigbee2MqttLock(subscribingLater, new Zigbee2MqttLockConfig(base, answerTimeout(), 1), clock)) {
+            late.onReport(reports::add);
+            subscriptions.forEach(Runnable::run);
+            waitUntil(() -> !reports.isEmpty());
+            assertThat(reports).singleElement().satisfies(report -> {
+                assertThat(report.batteryPercent()).hasValue(40);
+                assertThat(report.keypadSlot()).isEmpty();
+            });
+        } finally {
+            fake.report("", true);
+        }
+    }
+
+    @Test
+    void a_keypad_event_that_comes_again_with_the_same_last_seen_is_taken_once() throws BrokerException {
+        List<LockReport> reports = new CopyOnWriteArrayList<>();
+        lock.onReport(reports::add);
+        String event = "{\"action\":\"unlock\",\"action_source_name\":\"keypad\",\"action_user\":5,\"battery\":40,"
+                + "\"last_seen\":\"2026-11-25T13:59:58+02:00\"}";
+
+        fake.report(event, false);
+        fake.report(event, false);
+        fake.report("{\"action\":\"unlock\",\"action_source_name\":\"keypad\",\"action_user\":5,\"battery\":40,"
+                + "\"last_seen\":1795608000000}", false);
+        waitUntil(() -> reports.size() == 3);
+
+        assertThat(reports).extracting(LockReport::keypadSlot).containsExactly(
+                java.util.Optional.of(new CodeSlot(5)), java.util.Optional.empty(), java.util.Optional.of(new CodeSlot(5)));
+    }
+
     static void waitUntil(java.util.function.BooleanSupplier condition) {
         long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
         while (!condition.getAsBoolean()) {

@@ -47,7 +47,11 @@ record Booking(
 
     /** Whether the keypad should open for this code at this instant. */
     boolean doorCodeOpensAt(String typed, Instant at) {
-        return doorCode != null && doorCode.equals(typed) && status.holdsRoom()
-                && !at.isBefore(doorCodeFrom) && at.isBefore(endsAt);
+        return doorCode != null && doorCode.equals(typed) && doorCodeLiveAt(at);
+    }
+
+    /** Whether the booking's door code opens its room at the instant: the booking keeps its room and the code's window holds it. */
+    boolean doorCodeLiveAt(Instant at) {
+        return doorCode != null && status.holdsRoom() && !at.isBefore(doorCodeFrom) && at.isBefore(endsAt);
     }
 }

@@ -65,6 +65,17 @@ record BookingPolicy(BookingRules rules, RoomSchedule schedule, Instant now) {
         return checkOpen(longer);
     }
 
+    /**
+     * Whether a booking is for now: it has begun when it is made (the kiosk's "now" starts in the
+     * current five minutes). Made at a kiosk, such a booking is the visitor's at once: they are
+     * standing there, so it is checked in when it is made and the no-show rule never applies.
+     * A booking for the next start time is not: it is kept by using its door code, scanning its
+     * receipt or typing its code before the grace time is over.
+     */
+    boolean isForNow(TimeRange range) {
+        return !range.start().isAfter(now);
+    }
+
     /** Check-in opens when the door code does and closes when the grace time is over. */
     Optional<RuleViolation> checkCheckIn(TimeRange range) {
         if (now.isBefore(range.start().minus(rules.doorCodeLead()))) {

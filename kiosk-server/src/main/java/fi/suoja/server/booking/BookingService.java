@@ -136,15 +136,21 @@ public class BookingService {
             }
             String doorCode = place.room().keypad() ? DoorCode.random(random).value() : null;
             Instant doorCodeFrom = doorCode == null ? null : range.start().minus(place.rules().doorCodeLead());
+            // Booked at a kiosk for now: the visitor stands there, so the room is theirs at once and no one is a no-show.
+            boolean theirsNow = caller instanceof Caller.KioskClient && policy.isForNow(range);
             Booking booking = bookings.save(new Booking(null, place.room().id(), newCode(), doorCode, doorCodeFrom,
-                    range.start(), range.end(), BookingStatus.CONFIRMED, cardHash, name,
+                    range.start(), range.end(), theirsNow ? BookingStatus.CHECKED_IN : BookingStatus.CONFIRMED, cardHash, name,
                     caller instanceof Caller.KioskClient k ? k.kioskId() : null,
-                    now, null, null, null, false, request.language()));
+                    now, theirsNow ? now : null, null, null, false, request.language()));
             claim(booking, range.end(), place.rules());
-            LOG.info("Booking {} made for room {} from {} to {}", booking.id(), place.room().id(), range.start(), range.end());
+            LOG.info("Booking {} made for room {} from {} to {}{}", booking.id(), place.room().id(), range.start(), range.end(),
+                    theirsNow ? ", checked in: booked for now at a kiosk" : "");
             return new Made(booking.id(), view(booking, place));
         });
         announce(() -> created.publishEvent(new BookingCreated(made.id(), made.view().roomId())), "creation", made.id());
+        if (made.view().checkedInAt() != null) {
+            announceCheckIn(new BookingCheckedIn(made.id(), made.view().roomId(), made.view().checkedInAt()));
+        }
         return made.view();
     }
 
@@ -155,19 +161,53 @@ public class BookingService {
         return byCode(caller, typedCode, (booking, place, now) -> booking);
     }
 
+    /** Checks a booking in by its code; a booking checked in already (at booking, at its door) stays as it is. */
     public BookingView checkIn(Caller caller, String typedCode) {
         long[] id = new long[1];
+        boolean[] changed = new boolean[1];
         BookingView view = byCode(caller, typedCode, (booking, place, now) -> {
             id[0] = booking.id();
+            if (booking.status() == BookingStatus.CHECKED_IN) {
+                return booking;
+            }
             requireStatus(booking, BookingStatus.CHECKED_IN);
             place.policy(now).checkCheckIn(booking.range()).ifPresent(v -> {
                 throw violation(v);
             });
             changed(bookings.checkIn(booking.id(), now));
+            changed[0] = true;
             return reload(booking);
         });
-        announce(() -> checkedIn.publishEvent(new BookingCheckedIn(id[0], view.roomId(), view.checkedInAt())), "check-in", id[0]);
+        if (changed[0]) {
+            announceCheckIn(new BookingCheckedIn(id[0], view.roomId(), view.checkedInAt()));
+        }
         return view;
+    }
+
+    /**
+     * The booking's door code was just used on its room's keypad: the first use checks it in. Only a
+     * booking not checked in yet whose code opens the door now and whose check-in is open now; for
+     * any other (checked in already, ended, released, a code out of its window, too late) nothing
+     * changes. Answers whether this use checked it in.
+     */
+    public boolean checkInAtDoor(long bookingId) {
+        Optional<BookingCheckedIn> done = inTransaction(() -> {
+            Instant now = clock.instant();
+            Optional<Booking> found = bookings.findById(bookingId)
+                    .filter(b -> b.status() == BookingStatus.CONFIRMED && b.doorCodeLiveAt(now));
+            if (found.isEmpty() || place(found.get().roomId()).policy(now).checkCheckIn(found.get().range()).isPresent()
+                    || bookings.checkIn(bookingId, now) != 1) {
+                return Optional.empty();
+            }
+            LOG.info("Booking {} checked in: its door code opened the door", bookingId);
+            return Optional.of(new BookingCheckedIn(bookingId, found.get().roomId(), now));
+        });
+        done.ifPresent(this::announceCheckIn);
+        return done.isPresent();
+    }
+
+    private void announceCheckIn(BookingCheckedIn event) {
+        announce(() -> checkedIn.publishEvent(event), "check-in", event.bookingId());
     }
 
     public BookingView extend(Caller caller, String typedCode, int extraMinutes) {
@@ -368,7 +408,8 @@ public class BookingService {
                 place.room().id(), place.room().name(), place.room().place(), place.site().id(), place.site().timeZone(),
                 b.startsAt(), b.endsAt(), b.status(),
                 b.doorCode(), b.doorCode() == null ? null : b.doorCodeFrom(), b.doorCode() == null ? null : b.endsAt(),
-                b.checkedInAt(), b.endedAt(), b.nameOnDoor(), b.cardHash() != null, b.language(), b.id());
+                b.checkedInAt(), b.endedAt(), b.nameOnDoor(), b.cardHash() != null, b.language(), b.id(),
+                b.status() == BookingStatus.CONFIRMED ? place.policy(clock.instant()).graceEnd(b.range()) : null);
     }
 
     /**

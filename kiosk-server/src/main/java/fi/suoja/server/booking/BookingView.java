@@ -8,7 +8,8 @@ import java.time.Instant;
 /**
  * A booking as the kiosk and staff see it. {@code code} is in its display form; the door code
  * fields are null when the room has no keypad. {@code id} matches the {@code bookingId} of the
- * fleet's loans, so the staff desk can show which devices a booking holds.
+ * fleet's loans, so the staff desk can show which devices a booking holds. {@code checkInUntil}
+ * is, for a booking not checked in yet, when its check-in closes and the room is given to others.
  */
 @Serdeable
 public record BookingView(
@@ -29,5 +30,6 @@ public record BookingView(
         @Nullable String nameOnDoor,
         boolean libraryCardGiven,
         @Nullable String language,
-        long id) {
+        long id,
+        @Nullable Instant checkInUntil) {
 }

@@ -9,6 +9,7 @@ import io.micronaut.data.repository.CrudRepository;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Claiming and finishing are conditional updates: of two instances claiming the same try, one
@@ -30,6 +31,9 @@ interface DoorTaskRepository extends CrudRepository<DoorTask, Long> {
 
     @Query("SELECT * FROM door_task WHERE state = 'PENDING' AND kind IN ('REVOKE_CODE', 'SIGN_FREE') AND due_at > :now")
     List<DoorTask> closingLater(Instant now);
+
+    /** The revoke of the live code that holds a lock's slot ({@code <lock>#<slot>}), if one does. */
+    Optional<DoorTask> findBySlotHolder(String slotHolder);
 
     @Query("SELECT slot FROM door_task WHERE lock_id = :lockId AND slot_holder IS NOT NULL")
     List<Integer> heldSlots(String lockId);

@@ -4,8 +4,9 @@
  * keypad code, unlock on check-in, BUSY / ENDING_SOON / FREE on the sign);
  * {@link fi.suoja.server.door.DoorTasks} runs them through the hardware ports at their instants,
  * claimed through the database, with retries and back-off, and raises a staff alert when a
- * device stays silent. {@link fi.suoja.server.door.HardwareFactory} makes the adapters that
- * {@code suoja.hardware.locks} and {@code suoja.hardware.signs} name. Bookings know nothing of
- * this package.
+ * device stays silent. {@link fi.suoja.server.door.DoorCodeCheckIns} checks a booking in when a
+ * lock reports that the booking's code opened it. {@link fi.suoja.server.door.HardwareFactory}
+ * makes the adapters that {@code suoja.hardware.locks} and {@code suoja.hardware.signs} name.
+ * Bookings know nothing of this package.
  */
 package fi.suoja.server.door;

@@ -205,6 +205,62 @@ abstract class BookingScenarios {
     }
 
     @Test
+    void a_room_booked_for_now_at_a_kiosk_is_the_visitors_at_once_and_a_later_booking_is_still_released() {
+        long otherRoom = api.createRoom(admin, siteId, "Room B", "08:00", "20:00");
+        clock.set(at(TODAY, "10:07"));
+        Api.Answer now = expect(201, book(kiosk, roomId, at(TODAY, "10:05"), 60));
+        Api.Answer later = expect(201, book(kiosk, otherRoom, at(TODAY, "10:15"), 60));
+        Api.Answer byStaff = expect(201, book(staff, otherRoom, at(TODAY, "11:30"), 30));
+
+        assertThat(now.string("status")).isEqualTo("CHECKED_IN");
+        assertThat(now.string("checkedInAt")).isEqualTo(at(TODAY, "10:07").toString());
+        assertThat(now.get("checkInUntil")).isNull();
+        assertThat(later.string("status")).as("the next start time is not now").isEqualTo("CONFIRMED");
+        assertThat(later.string("checkInUntil")).isEqualTo(at(TODAY, "10:30").toString());
+        assertThat(byStaff.string("status")).as("staff book for someone who may not come").isEqualTo("CONFIRMED");
+
+        clock.set(at(TODAY, "10:31"));
+        assertThat(jobs.releaseNoShows()).isPositive();
+        assertThat(expect(200, api.get("/api/v1/bookings/" + code(later), staff)).string("status")).isEqualTo("NO_SHOW");
+        Api.Answer kept = expect(200, api.get("/api/v1/bookings/" + code(now), staff));
+        assertThat(kept.string("status")).isEqualTo("CHECKED_IN");
+        assertThat(service.doorCodeOpens(roomId, now.string("doorCode"), clock.instant())).isTrue();
+        assertThat(service.doorCodeOpens(roomId, now.string("doorCode"), at(TODAY, "11:04:59"))).isTrue();
+        assertThat(book(kiosk, roomId, at(TODAY, "10:30"), 15).status()).as("the room stays taken").isEqualTo(409);
+
+        clock.set(at(TODAY, "11:05"));
+        assertThat(jobs.completeEnded()).isPositive();
+        assertThat(expect(200, api.get("/api/v1/bookings/" + code(now), staff)).string("status")).isEqualTo("COMPLETED");
+        Object counted = expect(200, api.get("/api/v1/sites/" + siteId + "/statistics?from=" + TODAY + "&to=" + TODAY, staff))
+                .get("bookings");
+        assertThat(counted).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+                .containsEntry("total", 3).containsEntry("checkedIn", 1).containsEntry("noShows", 1);
+    }
+
+    @Test
+    void checking_in_a_booking_that_is_checked_in_already_keeps_it_as_it_is() {
+        String code = code(expect(201, book(kiosk, roomId, at(TODAY, "10:00"), 30)));
+        clock.set(at(TODAY, "10:03"));
+
+        Api.Answer again = expect(200, api.post("/api/v1/bookings/" + code + "/check-in", kiosk, null));
+
+        assertThat(again.string("status")).isEqualTo("CHECKED_IN");
+        assertThat(again.string("checkedInAt")).isEqualTo(at(TODAY, "10:00").toString());
+    }
+
+    @Test
+    void a_booking_for_now_can_be_ended_at_once_but_not_cancelled() {
+        String code = code(expect(201, book(kiosk, roomId, at(TODAY, "10:00"), 60)));
+        clock.set(at(TODAY, "10:02"));
+
+        assertThat(api.post("/api/v1/bookings/" + code + "/cancel", kiosk, Map.of()).problem())
+                .isEqualTo("urn:suoja:problem:wrong-booking-state");
+        Api.Answer ended = expect(200, api.post("/api/v1/bookings/" + code + "/end", kiosk, null));
+        assertThat(ended.string("status")).isEqualTo("COMPLETED");
+        assertThat(ended.string("end")).isEqualTo(at(TODAY, "10:05").toString());
+    }
+
+    @Test
     void check_in_opens_with_the_door_code() {
         String code = code(expect(201, book(kiosk, roomId, at(TODAY, "11:00"), 60)));
         clock.set(at(TODAY, "10:49:59"));

@@ -1,6 +1,7 @@
 package fi.suoja.server.door;
 
 import fi.suoja.hardware.door.CodeGrant;
+import fi.suoja.hardware.door.CodeSlot;
 import fi.suoja.hardware.door.LockId;
 import fi.suoja.hardware.door.SimulatedDoorLock;
 import fi.suoja.hardware.sign.SignId;
@@ -68,6 +69,9 @@ abstract class DoorScenarios implements TestPropertyProvider {
 
     @Inject
     SimulatedRoomSign signs;
+
+    @Inject
+    DoorCodeCheckIns doorCodeCheckIns;
 
     Api api;
     String admin;
@@ -223,6 +227,126 @@ abstract class DoorScenarios implements TestPropertyProvider {
         assertThat(bookingJobs.releaseNoShows()).isPositive();
         assertThat(status(booking)).isEqualTo("NO_SHOW");
         eventuallyOpens(lock, booking, false);
+    }
+
+    /** The slot the booking's code was set in. */
+    int slotOf(Api.Answer booking) {
+        long id = booking.number("id");
+        return taskRows.findAll().stream().filter(t -> t.bookingId() == id && t.kind() == DoorTaskKind.SET_CODE && t.slot() != null)
+                .findFirst().orElseThrow().slot();
+    }
+
+    String checkedInAt(Api.Answer booking) {
+        return expect(200, api.get("/api/v1/bookings/" + booking.string("code"), staff)).string("checkedInAt");
+    }
+
+    @Test
+    void a_room_booked_for_now_at_a_kiosk_keeps_its_code_and_its_busy_sign_past_the_grace_time() {
+        String lock = "lock-" + unique;
+        String sign = "sign-" + unique;
+        long room = room("Room A", lock, true, sign);
+        Api.Answer booking = book(room, "10:00", 60);
+        assertThat(booking.string("status")).isEqualTo("CHECKED_IN");
+        eventuallyOpens(lock, booking, true);
+        Eventually.until("BUSY", () -> signs.current(new SignId(sign)), state -> state.isPresent() && state.get() == SignState.BUSY);
+        settled(lock);
+        settled(sign);
+
+        clock.set(at("10:16"));
+        bookingJobs.releaseNoShows();
+        tasks.runDue();
+        assertThat(status(booking)).isEqualTo("CHECKED_IN");
+        assertThat(opens(lock, booking)).as("the door code after the grace time").isTrue();
+        assertThat(signs.current(new SignId(sign))).contains(SignState.BUSY);
+        runAt("10:59:59");
+        assertThat(opens(lock, booking)).isTrue();
+        runAt("11:00");
+        assertThat(opens(lock, booking)).as("at the end").isFalse();
+        assertThat(signs.current(new SignId(sign))).contains(SignState.FREE);
+    }
+
+    @Test
+    void the_first_use_of_the_door_code_checks_a_booking_in_and_the_room_stays_its_own_past_the_grace_time() {
+        String lock = "lock-" + unique;
+        long room = room("Room A", lock, true, null);
+        Api.Answer booking = book(room, "12:00", 60);
+        assertThat(booking.string("status")).isEqualTo("CONFIRMED");
+        runAt("11:40");
+
+        clock.set(at("11:50"));
+        assertThat(locks.typeOnKeypad(new LockId(lock), booking.string("doorCode"))).as("the door opens").isTrue();
+        Eventually.until("the booking to be checked in", () -> status(booking), "CHECKED_IN"::equals);
+        assertThat(checkedInAt(booking)).isEqualTo(at("11:50").toString());
+
+        clock.set(at("12:16"));
+        bookingJobs.releaseNoShows();
+        tasks.runDue();
+        assertThat(status(booking)).isEqualTo("CHECKED_IN");
+        assertThat(opens(lock, booking)).isTrue();
+    }
+
+    @Test
+    void a_keypad_report_of_another_slot_another_lock_a_code_not_set_yet_or_too_late_changes_nothing() {
+        String lock = "lock-" + unique;
+        long room = room("Room A", lock, true, null);
+        Api.Answer booking = book(room, "12:00", 60);
+
+        clock.set(at("11:39"));
+        doorCodeCheckIns.used(new LockId(lock), new CodeSlot(1));
+        assertThat(status(booking)).as("before its window the code is in no slot").isEqualTo("CONFIRMED");
+
+        runAt("11:40");
+        int slot = slotOf(booking);
+        clock.set(at("11:45"));
+        doorCodeCheckIns.used(new LockId(lock), new CodeSlot(slot + 1));
+        doorCodeCheckIns.used(new LockId("other-" + unique), new CodeSlot(slot));
+        assertThat(status(booking)).as("another slot, another lock").isEqualTo("CONFIRMED");
+        assertThat(locks.typeOnKeypad(new LockId(lock), "000000".equals(booking.string("doorCode")) ? "000001" : "000000"))
+                .as("a wrong code opens nothing and says nothing").isFalse();
+
+        clock.set(at("12:15"));
+        doorCodeCheckIns.used(new LockId(lock), new CodeSlot(slot));
+        assertThat(status(booking)).as("after the grace time").isEqualTo("CONFIRMED");
+        assertThat(bookingJobs.releaseNoShows()).isPositive();
+        assertThat(status(booking)).isEqualTo("NO_SHOW");
+        eventuallyOpens(lock, booking, false);
+        doorCodeCheckIns.used(new LockId(lock), new CodeSlot(slot));
+        assertThat(status(booking)).isEqualTo("NO_SHOW");
+    }
+
+    @Test
+    void a_keypad_report_that_comes_again_keeps_the_first_check_in() {
+        String lock = "lock-" + unique;
+        long room = room("Room A", lock, true, null);
+        Api.Answer booking = book(room, "12:00", 60);
+        runAt("11:40");
+        clock.set(at("11:45"));
+        locks.typeOnKeypad(new LockId(lock), booking.string("doorCode"));
+        Eventually.until("the booking to be checked in", () -> status(booking), "CHECKED_IN"::equals);
+
+        clock.set(at("11:55"));
+        doorCodeCheckIns.used(new LockId(lock), new CodeSlot(slotOf(booking)));
+
+        assertThat(checkedInAt(booking)).isEqualTo(at("11:45").toString());
+    }
+
+    @Test
+    void the_simulated_keypad_answers_staff_whether_the_door_opened() {
+        String lock = "lock-" + unique;
+        long room = room("Room A", lock, true, null);
+        Api.Answer booking = book(room, "12:00", 60);
+        runAt("11:40");
+        clock.set(at("11:41"));
+
+        assertThat(expect(200, api.post("/api/v1/rooms/" + room + "/lock/keypad", staff, Map.of("code", "13579"))).get("opened"))
+                .isEqualTo(false);
+        assertThat(expect(200, api.post("/api/v1/rooms/" + room + "/lock/keypad", staff,
+                Map.of("code", booking.string("doorCode")))).get("opened")).isEqualTo(true);
+        Eventually.until("the booking to be checked in", () -> status(booking), "CHECKED_IN"::equals);
+        assertThat(api.post("/api/v1/rooms/" + room + "/lock/keypad", staff, Map.of("code", "12ab")).problem())
+                .isEqualTo("urn:suoja:problem:invalid-request");
+        long bare = room("Room C", null, false, null);
+        assertThat(api.post("/api/v1/rooms/" + bare + "/lock/keypad", staff, Map.of("code", "1234")).status()).isEqualTo(404);
     }
 
     @Test
@@ -510,7 +634,8 @@ abstract class DoorScenarios implements TestPropertyProvider {
                 new String[] {"POST", "/api/v1/rooms/" + room + "/unlock"},
                 new String[] {"GET", "/api/v1/rooms/" + room + "/lock"},
                 new String[] {"GET", "/api/v1/alerts"},
-                new String[] {"POST", "/api/v1/alerts/1/acknowledge"});
+                new String[] {"POST", "/api/v1/alerts/1/acknowledge"},
+                new String[] {"POST", "/api/v1/rooms/" + room + "/lock/keypad"});
         for (String[] endpoint : endpoints) {
             Api.Answer anonymous = api.send(endpoint[0], endpoint[1], null, null);
             assertThat(anonymous.status()).as(endpoint[1] + " anonymous").isEqualTo(401);

@@ -47,6 +47,24 @@ final class FakeZigbeeLocks implements AutoCloseable {
         return Map.copyOf(codes.getOrDefault(lock, Map.of()));
     }
 
+    /**
+     * Someone types a code on a lock's keypad: a code the lock holds opens it, and the lock tells of
+     * the slot as Zigbee2MQTT publishes a ZCL operation event. Answers whether the door opened.
+     */
+    boolean typeOnKeypad(String lock, String typed) {
+        return codes(lock).entrySet().stream().filter(slot -> slot.getValue().equals(typed)).findFirst()
+                .map(slot -> {
+                    keypadEvent(lock, slot.getKey());
+                    return true;
+                }).orElse(false);
+    }
+
+    /** A keypad event for a slot, whatever the lock holds: what a prankster on an open broker could send. */
+    void keypadEvent(String lock, int slot) {
+        report(lock, "{\"action\":\"unlock\",\"action_source\":0,\"action_source_name\":\"keypad\",\"action_user\":" + slot
+                + ",\"state\":\"UNLOCK\",\"lock_state\":\"unlocked\"}");
+    }
+
     /** The commands as they arrived, JSON text. */
     List<String> received() {
         return List.copyOf(received);

@@ -3,6 +3,7 @@ package fi.suoja.server.door;
 import fi.suoja.hardware.broker.BrokerConfig;
 import fi.suoja.hardware.broker.PahoBrokerConnection;
 import fi.suoja.server.Api;
+import fi.suoja.server.Eventually;
 import fi.suoja.server.MutableClock;
 import fi.suoja.server.TestBroker;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -101,6 +102,34 @@ abstract class ZigbeeDoorScenarios implements TestPropertyProvider {
         assertThat(lastSignMessage()).isEqualTo("{\"state\":\"FREE\",\"color\":\"green\"}");
     }
 
+    @Test
+    void the_first_use_of_the_door_code_on_a_zigbee2mqtt_lock_checks_the_booking_in_and_forged_slots_change_nothing() {
+        clock.set(at("10:00"));
+        Api api = new Api(server);
+        String admin = api.loginAdmin();
+        long site = api.createSite(admin, "Keypad library", Api.rules("doorCodeLeadMinutes", 20));
+        String kiosk = api.kioskToken(admin, site, "Keypad lobby");
+        long[] rooms = {keypadRoom(api, admin, site, "Room K0", "room-k0-door"), keypadRoom(api, admin, site, "Room K1", "room-k1-door")};
+        Api.Answer pranked = expect(201, api.post("/api/v1/bookings", kiosk, Map.of("roomId", rooms[0], "start", at("12:00").toString(), "minutes", 60)));
+        Api.Answer visited = expect(201, api.post("/api/v1/bookings", kiosk, Map.of("roomId", rooms[1], "start", at("12:00").toString(), "minutes", 60)));
+        clock.set(at("11:40"));
+        tasks.runDue();
+        int slot = fake.codes("room-k0-door").keySet().iterator().next();
+
+        clock.set(at("11:52"));
+        // forged or mis-slotted: another slot of the lock, a lock no room has; then the visitor types the code at the other door
+        fake.keypadEvent("room-k0-door", slot + 1);
+        fake.keypadEvent("no-such-door", slot);
+        assertThat(fake.typeOnKeypad("room-k1-door", visited.string("doorCode"))).isTrue();
+
+        Eventually.until("the visitor's booking to be checked in",
+                () -> expect(200, api.get("/api/v1/bookings/" + visited.string("code"), admin)).string("status"), "CHECKED_IN"::equals);
+        // the locks' reports are taken in the order they came, so the forged ones have been taken by now
+        assertThat(expect(200, api.get("/api/v1/bookings/" + pranked.string("code"), admin)).string("status")).isEqualTo("CONFIRMED");
+        assertThat(expect(200, api.get("/api/v1/bookings/" + visited.string("code"), admin)).string("checkedInAt"))
+                .isEqualTo(at("11:52").toString());
+    }
+
     private String lastSignMessage() throws Exception {
         CompletableFuture<String> message = new CompletableFuture<>();
         try (PahoBrokerConnection sign = new PahoBrokerConnection(
@@ -109,6 +138,15 @@ abstract class ZigbeeDoorScenarios implements TestPropertyProvider {
                     message.complete(new String(payload, StandardCharsets.UTF_8)));
             return message.get(10, TimeUnit.SECONDS);
         }
+    }
+
+    /** A room open 08–20 every day with a Zigbee keypad lock of that friendly name. */
+    private static long keypadRoom(Api api, String admin, long site, String name, String lock) {
+        long room = expect(201, api.post("/api/v1/sites/" + site + "/rooms", admin, Map.of("name", name, "place", "Ground floor",
+                "capacity", 2, "stepFree", true, "doorLockId", lock, "keypad", true))).number("id");
+        expect(200, api.put("/api/v1/rooms/" + room + "/hours", admin, Stream.of(java.time.DayOfWeek.values())
+                .map(d -> Map.of("weekday", d.name(), "opens", "08:00", "closes", "20:00")).toList()));
+        return room;
     }
 
     private static Instant at(String time) {
@@ -121,11 +159,7 @@ abstract class ZigbeeDoorScenarios implements TestPropertyProvider {
         Api api = new Api(server);
         String admin = api.loginAdmin();
         long site = api.createSite(admin, "Zigbee library", Api.rules("doorCodeLeadMinutes", 20));
-        long room = expect(201, api.post("/api/v1/sites/" + site + "/rooms", admin, Map.of("name", "Room Z", "place", "Ground floor",
-                "capacity", 2, "stepFree", true, "doorLockId", "room-z-door", "keypad", true))).number("id");
-        List<Map<String, String>> week = Stream.of(java.time.DayOfWeek.values())
-                .map(d -> Map.of("weekday", d.name(), "opens", "08:00", "closes", "20:00")).toList();
-        expect(200, api.put("/api/v1/rooms/" + room + "/hours", admin, week));
+        long room = keypadRoom(api, admin, site, "Room Z", "room-z-door");
         Api.Answer booking = expect(201, api.post("/api/v1/bookings", admin,
                 Map.of("roomId", room, "start", at("12:00").toString(), "minutes", 60)));
         String code = booking.string("doorCode");

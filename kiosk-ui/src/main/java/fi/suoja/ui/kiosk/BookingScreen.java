@@ -39,12 +39,14 @@ class BookingScreen extends Section {
             actions.add(Parts.primary(kiosk, "check-in", VaadinIcon.SIGN_IN, kiosk.t("booking.checkIn"),
                             () -> change(code, () -> kiosk.services().client().checkIn(code), "booking.checkedIn")),
                     Parts.button(kiosk, "cancel", VaadinIcon.CLOSE_CIRCLE, kiosk.t("booking.cancel"),
-                            () -> change(code, () -> kiosk.services().client().cancel(code), "booking.cancelled")));
+                            () -> kiosk.askFirst(AskScreen.Question.CANCEL, booking,
+                                    () -> change(code, () -> kiosk.services().client().cancel(code), "booking.cancelled"))));
         } else if (booking.checkedIn()) {
             actions.add(Parts.primary(kiosk, "extend", VaadinIcon.TIME_FORWARD, kiosk.t("booking.extend", more),
                             () -> change(code, () -> kiosk.services().client().extend(code, more), "booking.extended")),
                     Parts.button(kiosk, "end", VaadinIcon.SIGN_OUT, kiosk.t("booking.end"),
-                            () -> change(code, () -> kiosk.services().client().end(code), "booking.ended")));
+                            () -> kiosk.askFirst(AskScreen.Question.END, booking,
+                                    () -> change(code, () -> kiosk.services().client().end(code), "booking.ended"))));
         }
         add(actions);
     }

@@ -49,6 +49,12 @@ class CodeScreen extends Section {
         refresh();
     }
 
+    /** Shown with a plain message, as after a wrong code or a paper that is no booking's. */
+    void refused(String notice) {
+        notices.removeAll();
+        notices.add(Parts.notice("code-notice", notice));
+    }
+
     private void type(char key) {
         if (typed.length() < LENGTH) {
             typed.append(key);
@@ -83,8 +89,7 @@ class CodeScreen extends Section {
         } catch (ServerProblem problem) {
             typed.setLength(0);
             refresh();
-            notices.add(Parts.notice("code-notice",
-                    kiosk.t(problem.type().equals("too-many-attempts") ? "code.tooMany" : "code.wrong")));
+            refused(kiosk.t(problem.type().equals("too-many-attempts") ? "code.tooMany" : "code.wrong"));
         }
     }
 }

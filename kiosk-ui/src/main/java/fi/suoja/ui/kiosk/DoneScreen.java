@@ -14,7 +14,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-/** The booking is made: the codes, the room and time, a QR code, Print, and what to do next in one sentence. */
+/**
+ * The booking is made: the codes, the room and time, a QR code, Print, and in one sentence what
+ * keeps the room the visitor's. The codes stay only while someone touches the screen (see
+ * {@link KioskView#tick()}); the screen says so.
+ */
 class DoneScreen extends Section {
 
     private final Div printNotice = new Div();
@@ -35,10 +39,11 @@ class DoneScreen extends Section {
         Image qr = new Image(QrCode.svgDataUrl(booking.code()), kiosk.t("done.qr"));
         qr.setId("booking-qr");
         qr.addClassName("qr");
-        String startsAt = Times.clock(site.zone(), booking.start());
-        add(Parts.heading(kiosk.t("done.heading")),
-                Parts.say(kiosk.t(booking.doorCode() != null ? "done.next.door" : "done.next.noDoor", startsAt)),
-                Parts.row(facts, qr));
+        Paragraph keep = Parts.say(keepingTheRoom(kiosk::t, site, booking));
+        keep.setId("done-keep");
+        Paragraph hides = Parts.say(kiosk.t("done.hides", kiosk.services().config().doneSeconds()));
+        hides.setId("done-hides");
+        add(Parts.heading(kiosk.t("done.heading")), keep, Parts.row(facts, qr), hides);
         if (!devices.isEmpty()) {
             // the wish is not stored: lending is the staff desk's, which scans the device against the booking
             String names = devices.stream().map(device -> kiosk.t(device.key)).collect(java.util.stream.Collectors.joining(", "));
@@ -50,6 +55,21 @@ class DoneScreen extends Section {
         add(printNotice, Parts.row(
                 Parts.button(kiosk, "print", VaadinIcon.PRINT, kiosk.t("done.print"), () -> print(kiosk, site, booking, time)),
                 Parts.primary(kiosk, "finish", VaadinIcon.CHECK, kiosk.t("done.finish"), kiosk::startOver)));
+        // a touch anywhere on the screen keeps the codes there, not only a tap on a button
+        getElement().addEventListener("pointerdown", touch -> kiosk.act(() -> { }));
+    }
+
+    /**
+     * What keeps the room the visitor's, in one sentence: a booking for now is theirs already (the
+     * server checked it in); a later one is kept by its door code, its receipt's QR code or its
+     * typed code until its check-in closes.
+     */
+    static String keepingTheRoom(Words words, Site site, Booking booking) {
+        boolean door = booking.doorCode() != null;
+        if (booking.checkedIn()) {
+            return words.t(door ? "done.keep.now.door" : "done.keep.now.noDoor");
+        }
+        return words.t(door ? "done.keep.later.door" : "done.keep.later.noDoor", Times.clock(site.zone(), booking.checkInUntil()));
     }
 
     private void print(KioskView kiosk, Site site, Booking booking, String time) {
@@ -83,14 +103,12 @@ class DoneScreen extends Section {
         lines.add(new Receipt.Line(words.t("confirm.room"), booking.roomName()));
         lines.add(new Receipt.Line(words.t("confirm.place"), booking.place()));
         lines.add(new Receipt.Line(words.t("confirm.time"), time));
-        String startsAt = Times.clock(site.zone(), booking.start());
-        return new Receipt(words.t("app.title"), lines, booking.code())
-                .withNextStep(words.t(booking.doorCode() != null ? "done.next.door" : "done.next.noDoor", startsAt));
+        return new Receipt(words.t("app.title"), lines, booking.code()).withNextStep(keepingTheRoom(words, site, booking));
     }
 
     /** Translations in one language. */
     @FunctionalInterface
-    private interface Words {
+    interface Words {
         String t(String key, Object... params);
     }
 }

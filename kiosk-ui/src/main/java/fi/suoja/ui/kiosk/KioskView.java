@@ -17,6 +17,9 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.shared.Registration;
+import fi.suoja.hardware.card.CardFormat;
+import fi.suoja.hardware.card.CardRead;
+import fi.suoja.hardware.card.KeyboardWedge;
 import fi.suoja.ui.server.Booking;
 import fi.suoja.ui.server.KioskIdentity;
 import fi.suoja.ui.server.RoomChoice;
@@ -31,6 +34,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -46,6 +50,47 @@ public class KioskView extends Div implements HasDynamicTitle {
     private static final Logger LOG = LoggerFactory.getLogger(KioskView.class);
     /** How often the "does not work" screen asks whether the server is back. */
     private static final Duration RECHECK = Duration.ofSeconds(5);
+    /**
+     * A receipt's QR code read by a 2D barcode scanner that types like a keyboard: the booking code
+     * (its dashes, or whatever the keyboard layout makes of them, dropped), typed faster than any hand.
+     */
+    static final CardFormat SCANNED_CODE = new CardFormat(CodeScreen.LENGTH, CodeScreen.LENGTH, true);
+    static final Duration SCANNER_KEY_GAP = Duration.ofMillis(150);
+    /** The page hands over the last keys typed, this many at most. */
+    private static final int SCANNED_KEYS_MAX = 64;
+    /** The screens where a scan is not a booking's: the card screen reads the card reader, typing the same way. */
+    private static final Set<String> NO_SCANS = Set.of("card", "broken");
+    /**
+     * Hands the keys typed where no text field has the focus to the view, each with its time, when
+     * Enter ends them; Enter then does nothing else (such as pressing a focused button). Keys a
+     * second apart, or a key such as Tab or an arrow, start anew, so that a keyboard user's Enter on
+     * a button is never taken for the end of a scan; Shift is how a scanner types capitals.
+     */
+    private static final String SCANNER_SCRIPT = """
+            const view = $0;
+            if (window.suojaScanner) { window.suojaScanner.view = view; return; }
+            const scan = window.suojaScanner = {view: view, keys: '', times: []};
+            document.addEventListener('keydown', e => {
+              const focused = document.activeElement;
+              if (e.ctrlKey || e.altKey || e.metaKey || (focused && (focused.isContentEditable
+                  || ['INPUT', 'TEXTAREA', 'SELECT'].includes(focused.tagName)))) { return; }
+              const at = Math.round(e.timeStamp);
+              if (scan.times.length && at - scan.times[scan.times.length - 1] > 1000) { scan.keys = ''; scan.times = []; }
+              if (e.key === 'Enter') {
+                if (scan.keys) {
+                  e.preventDefault();
+                  scan.view.dispatchEvent(new CustomEvent('suoja-scan',
+                      {detail: {keys: scan.keys, times: scan.times.concat([at]).join(',')}}));
+                }
+                scan.keys = ''; scan.times = [];
+              } else if (e.key.length === 1) {
+                scan.keys = (scan.keys + e.key).slice(-$1);
+                scan.times = scan.times.concat([at]).slice(-$1);
+              } else if (e.key !== 'Shift' && e.key !== 'CapsLock') {
+                scan.keys = ''; scan.times = [];
+              }
+            });
+            """;
     /** The screens one can go back between. */
     private static final Set<String> STEPS = Set.of("start", "when", "days", "length", "rooms", "confirm", "card", "code", "booking");
 
@@ -76,12 +121,16 @@ public class KioskView extends Div implements HasDynamicTitle {
     private Site site;
     /** This visit's help call, followed live; null until the visitor asks. */
     private VisitHelp help;
+    private final KeyboardWedge scanner = new KeyboardWedge(SCANNED_CODE, SCANNER_KEY_GAP);
 
     public KioskView() {
         this.lastActivity = services().clock().instant();
         addClassName("kiosk");
         main.setId("screen");
         add(bar, main, helpNotice, footer);
+        getElement().addEventListener("suoja-scan", scan -> scanned(scan.getEventData().getString("event.detail.keys"),
+                        scan.getEventData().getString("event.detail.times")))
+                .addEventData("event.detail.keys").addEventData("event.detail.times");
         showStart();
     }
 
@@ -95,6 +144,7 @@ public class KioskView extends Div implements HasDynamicTitle {
         });
         ui.setPollInterval(1000);
         poll = ui.addPollListener(e -> tick());
+        ui.getPage().executeJs(SCANNER_SCRIPT, getElement(), SCANNED_KEYS_MAX);
         applyLanguage();
         applyLook();
     }
@@ -158,8 +208,16 @@ public class KioskView extends Div implements HasDynamicTitle {
                 }
             }
             case "still-here" -> {
-                if (!now.isBefore(stillHereSince.plusSeconds(services().config().stillHereSeconds()))) {
+                if (!now.isBefore(stillHereSince.plusSeconds(services().config().stillHereSeconds())) || codesLeftAlone(now)) {
                     startOver();
+                }
+            }
+            case "done" -> {
+                if (codesLeftAlone(now)) {
+                    // straight to the start, not through the idle question: its wait would leave the codes for the next person
+                    startOver();
+                } else if (!now.isBefore(lastActivity.plusSeconds(services().config().idleSeconds()))) {
+                    askStillHere(now);
                 }
             }
             default -> {
@@ -172,6 +230,49 @@ public class KioskView extends Div implements HasDynamicTitle {
                 }
             }
         }
+    }
+
+    /** Whether a new booking's codes have been on the screen (or behind the idle question) too long without a touch. */
+    private boolean codesLeftAlone(Instant now) {
+        boolean codesShown = screenName.equals("done") || "done".equals(beforeName);
+        return codesShown && !now.isBefore(lastActivity.plusSeconds(services().config().doneSeconds()));
+    }
+
+    /**
+     * Keys a keyboard-style scanner typed, with their times in the browser and the Enter's last: a
+     * receipt's QR code opens its booking, with the check-in button; a paper that is no booking's
+     * gets a plain message on the code screen, and the server counts it as a wrong code. Keys
+     * typed by hand, slower than a scanner, are not a scan and do nothing.
+     */
+    void scanned(String keys, String times) {
+        if (NO_SCANS.contains(screenName)) {
+            return;
+        }
+        String[] stamps = keys.isEmpty() || keys.length() > SCANNED_KEYS_MAX ? new String[0] : times.split(",", SCANNED_KEYS_MAX + 2);
+        if (stamps.length != keys.length() + 1) {
+            LOG.warn("A scan that does not add up: {} keys, {} times", keys.length(), stamps.length);
+            return;
+        }
+        Optional<CardRead> read = Optional.empty();
+        try {
+            for (int i = 0; i <= keys.length(); i++) {
+                read = scanner.key(i < keys.length() ? keys.charAt(i) : '\r', Long.parseLong(stamps[i].strip()));
+            }
+        } catch (NumberFormatException e) {
+            LOG.warn("A scan with times that are not numbers");
+            return;
+        }
+        read.ifPresent(code -> act(() -> {
+            if (!(code instanceof CardRead.Accepted booking)) {
+                showCode(t("scan.wrong"));
+                return;
+            }
+            try {
+                showBooking(services().client().find(booking.number().value()), null);
+            } catch (ServerProblem problem) {
+                showCode(t(problem.type().equals("too-many-attempts") ? "code.tooMany" : "scan.wrong"));
+            }
+        }));
     }
 
     // ---- screens ----
@@ -363,6 +464,20 @@ public class KioskView extends Div implements HasDynamicTitle {
 
     void showCode() {
         show("code", () -> new CodeScreen(this));
+    }
+
+    /** The code screen with a plain message above the keypad. */
+    private void showCode(String notice) {
+        show("code", () -> {
+            CodeScreen screen = new CodeScreen(this);
+            screen.refused(notice);
+            return screen;
+        });
+    }
+
+    /** Asks before something that cannot be undone; "no" goes back to the booking as it was. */
+    void askFirst(AskScreen.Question question, Booking booking, Runnable yes) {
+        show("ask", () -> new AskScreen(this, question, () -> showBooking(booking, null), yes));
     }
 
     void showBooking(Booking booking, String notice) {

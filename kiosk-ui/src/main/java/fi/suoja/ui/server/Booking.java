@@ -6,11 +6,12 @@ import java.time.Instant;
 
 /**
  * A booking as the server shows it; the door code is null when the room has no keypad. {@code id}
- * is what a device's loan names ({@link Device#loanBookingId()}).
+ * is what a device's loan names ({@link Device#loanBookingId()}). {@code checkInUntil} is, for a
+ * booking not checked in yet, when it is given to others unless the visitor comes.
  */
 public record Booking(String code, long roomId, String roomName, String place, String timeZone,
                       Instant start, Instant end, String status, String doorCode,
-                      Instant doorCodeValidFrom, Instant checkedInAt, long id) {
+                      Instant doorCodeValidFrom, Instant checkedInAt, long id, Instant checkInUntil) {
 
     /** A booking as the server's API shows it. */
     static Booking of(JsonNode b) {
@@ -18,7 +19,7 @@ public record Booking(String code, long roomId, String roomName, String place, S
                 b.path("place").asText(), b.path("timeZone").asText(), Instant.parse(b.path("start").asText()),
                 Instant.parse(b.path("end").asText()), b.path("status").asText(), ApiHttp.text(b.path("doorCode")),
                 ApiHttp.instant(b.path("doorCodeValidFrom")), ApiHttp.instant(b.path("checkedInAt")),
-                b.path("id").asLong());
+                b.path("id").asLong(), ApiHttp.instant(b.path("checkInUntil")));
     }
 
     public boolean confirmed() {

@@ -65,6 +65,37 @@ abstract class KaribuKiosk {
                 new SuojaClient(server, token), printer, clock));
     }
 
+    /** The kiosk with other quiet times. */
+    void useTimes(int idleSeconds, int stillHereSeconds, int doneSeconds) {
+        KioskServices.install(new KioskServices(
+                new KioskConfig(scene.server, scene.kioskToken, idleSeconds, stillHereSeconds, doneSeconds, 0),
+                new SuojaClient(scene.server, scene.kioskToken), printer, clock));
+    }
+
+    /**
+     * Keys typed where no field has the focus, as the page hands them over when Enter ends them:
+     * {@code gapMillis} apart in the browser's time, the Enter as fast as the keys.
+     */
+    void typeOnTheKeyboard(String keys, long gapMillis) {
+        keyboardTime += 60_000;
+        StringBuilder times = new StringBuilder();
+        for (int i = 0; i <= keys.length(); i++) {
+            times.append(i == 0 ? "" : ",").append(keyboardTime += gapMillis);
+        }
+        elemental.json.JsonObject data = elemental.json.Json.createObject();
+        data.put("event.detail.keys", keys);
+        data.put("event.detail.times", times.toString());
+        fire(view(), "suoja-scan", data);
+    }
+
+    /** A browser event on a component, with the event data its listener asked for. */
+    void fire(Component on, String event, elemental.json.JsonObject data) {
+        com.github.mvysny.kaributesting.v10.ElementUtilsKt._fireDomEvent(on.getElement(),
+                new com.vaadin.flow.dom.DomEvent(on.getElement(), event, data));
+    }
+
+    private long keyboardTime;
+
     KioskView view() {
         return _get(KioskView.class);
     }
@@ -94,6 +125,14 @@ abstract class KaribuKiosk {
                 .filter(b -> b.getId().orElse("").startsWith(prefix)).toList();
         assertThat(buttons).as("buttons starting with " + prefix).isNotEmpty();
         return buttons.get(0).getId().orElseThrow();
+    }
+
+    /** The last button whose id starts with the prefix, e.g. the latest start time offered for a room. */
+    String lastButton(String prefix) {
+        List<NativeButton> buttons = _find(NativeButton.class).stream()
+                .filter(b -> b.getId().orElse("").startsWith(prefix)).toList();
+        assertThat(buttons).as("buttons starting with " + prefix).isNotEmpty();
+        return buttons.get(buttons.size() - 1).getId().orElseThrow();
     }
 
     String t(String key, Object... params) {

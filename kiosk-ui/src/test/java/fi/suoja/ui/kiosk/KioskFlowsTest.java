@@ -29,13 +29,13 @@ class KioskFlowsTest extends KaribuKiosk {
         assertThat(code).matches("[2-9A-HJKMNP-Z]{3}-[2-9A-HJKMNP-Z]{3}-[2-9A-HJKMNP-Z]{3}");
         JsonNode booking = scene.booking(code);
         assertThat(booking.path("roomId").asLong()).isEqualTo(scene.equippedRoom);
-        assertThat(booking.path("status").asText()).isEqualTo("CONFIRMED");
+        assertThat(booking.path("status").asText()).as("the visitor is here: the room is theirs at once").isEqualTo("CHECKED_IN");
         assertThat(Duration.between(Instant.parse(booking.path("start").asText()), Instant.parse(booking.path("end").asText())))
                 .isEqualTo(Duration.ofMinutes(30));
     }
 
     @Test
-    void the_done_screen_shows_both_codes_room_place_time_a_qr_code_and_what_to_do_next() {
+    void the_done_screen_shows_both_codes_room_place_time_a_qr_code_and_that_the_room_is_theirs_now() {
         String code = bookNow(scene.equippedRoom);
         JsonNode booking = scene.booking(code);
 
@@ -46,14 +46,81 @@ class KioskFlowsTest extends KaribuKiosk {
         Image qr = _get(Image.class, spec -> spec.withId("booking-qr"));
         assertThat(qr.getSrc()).startsWith("data:image/svg+xml;base64,");
         assertThat(qr.getAlt()).contains(t("done.qr"));
-        assertThat(view().getElement().getTextRecursively()).contains(t("done.next.door",
-                text("done-time").replaceAll(".*(\\d\\d:\\d\\d)–.*", "$1")));
+        assertThat(text("done-keep")).isEqualTo(t("done.keep.now.door"));
+        assertThat(text("done-hides")).isEqualTo(t("done.hides", 45));
     }
 
     @Test
     void a_room_without_a_lock_has_no_door_code() {
         bookNow(scene.bareRoom);
         assertThat(has("door-code")).isFalse();
+        assertThat(text("done-keep")).isEqualTo(t("done.keep.now.noDoor"));
+    }
+
+    @Test
+    void a_booking_for_later_says_by_when_the_door_code_the_paper_or_the_code_keeps_the_room() {
+        tap("book");
+        tap("when-later");
+        tap("length-30");
+        tap(lastButton("room-" + scene.equippedRoom + "-at-"));
+        tap("confirm");
+
+        JsonNode booking = scene.booking(text("booking-code").replace(t("done.bookingCode"), "").trim());
+        assertThat(booking.path("status").asText()).isEqualTo("CONFIRMED");
+        Instant until = Instant.parse(booking.path("checkInUntil").asText());
+        assertThat(until).isEqualTo(Instant.parse(booking.path("start").asText()).plus(Duration.ofMinutes(15)));
+        assertThat(text("done-keep")).isEqualTo(t("done.keep.later.door",
+                java.time.format.DateTimeFormatter.ofPattern("HH:mm").withZone(scene.zone).format(until)));
+        tap("print");
+        assertThat(printer.lastReceipt()).hasValueSatisfying(receipt -> assertThat(receipt).contains(
+                java.time.format.DateTimeFormatter.ofPattern("HH:mm").withZone(scene.zone).format(until)));
+    }
+
+    @Test
+    void the_codes_go_back_to_the_start_after_the_done_time_without_a_touch() {
+        String code = bookNow(scene.equippedRoom);
+
+        clock.advance(Duration.ofSeconds(44));
+        view().tick();
+        assertThat(screen()).isEqualTo("done");
+        clock.advance(Duration.ofSeconds(1));
+        view().tick();
+
+        assertThat(screen()).as("straight to the start, without the idle question").isEqualTo("start");
+        assertThat(UI.getCurrent().getElement().getTextRecursively()).doesNotContain(code).doesNotContain("Room 1");
+        assertThat(scene.booking(code).path("status").asText()).isEqualTo("CHECKED_IN");
+        tap("have-booking");
+        typeCode(code);
+        tap("show-booking");
+        assertThat(text("booking-code")).as("shown again by its code").contains(code);
+    }
+
+    @Test
+    void a_touch_anywhere_on_the_done_screen_keeps_the_codes_there() {
+        String code = bookNow(scene.equippedRoom);
+        clock.advance(Duration.ofSeconds(40));
+        fire(_get(DoneScreen.class), "pointerdown", elemental.json.Json.createObject());
+
+        clock.advance(Duration.ofSeconds(40));
+        view().tick();
+
+        assertThat(screen()).isEqualTo("done");
+        assertThat(text("booking-code")).contains(code);
+    }
+
+    @Test
+    void the_idle_question_over_the_codes_never_keeps_them_past_the_done_time() {
+        useTimes(20, 30, 45);
+        String code = bookNow(scene.equippedRoom);
+
+        clock.advance(Duration.ofSeconds(20));
+        view().tick();
+        assertThat(screen()).isEqualTo("still-here");
+        clock.advance(Duration.ofSeconds(25));
+        view().tick();
+
+        assertThat(screen()).as("45 s after the last touch, not 20 + 30").isEqualTo("start");
+        assertThat(UI.getCurrent().getElement().getTextRecursively()).doesNotContain(code);
     }
 
     @Test
@@ -192,8 +259,8 @@ class KioskFlowsTest extends KaribuKiosk {
 
     @Test
     void with_the_booking_code_a_visitor_checks_in_gets_more_time_and_ends_the_booking() {
-        String code = bookNow(scene.equippedRoom);
-        tap("finish");
+        // booked for them at the desk: not checked in
+        String code = scene.bookNowElsewhere(scene.equippedRoom, 30).path("code").asText();
 
         tap("have-booking");
         typeCode(code);
@@ -211,6 +278,8 @@ class KioskFlowsTest extends KaribuKiosk {
         assertThat(Instant.parse(scene.booking(code).path("end").asText())).isEqualTo(endBefore.plus(Duration.ofMinutes(30)));
 
         tap("end");
+        assertThat(screen()).isEqualTo("ask");
+        tap("yes-end");
         assertThat(text("booking-notice")).isEqualTo(t("booking.ended"));
         assertThat(scene.booking(code).path("status").asText()).isEqualTo("COMPLETED");
     }
@@ -220,7 +289,7 @@ class KioskFlowsTest extends KaribuKiosk {
         tap("book");
         tap("when-later");
         tap("length-30");
-        tap(firstButton("room-" + scene.equippedRoom + "-at-1"));
+        tap(lastButton("room-" + scene.equippedRoom + "-at-"));
         tap("confirm");
         String code = text("booking-code").replace(t("done.bookingCode"), "").trim();
         tap("finish");
@@ -229,9 +298,97 @@ class KioskFlowsTest extends KaribuKiosk {
         typeCode(code);
         tap("show-booking");
         tap("cancel");
+        tap("yes-cancel");
 
         assertThat(text("booking-notice")).isEqualTo(t("booking.cancelled"));
         assertThat(scene.booking(code).path("status").asText()).isEqualTo("CANCELLED");
+    }
+
+    @Test
+    void cancel_and_end_ask_first_and_the_big_button_keeps_the_booking_as_it_was() {
+        String later = scene.bookNowElsewhere(scene.equippedRoom, 30).path("code").asText();
+        String now = bookNow(scene.bareRoom);
+        tap("finish");
+
+        tap("have-booking");
+        typeCode(later);
+        tap("show-booking");
+        tap("cancel");
+        assertThat(screen()).isEqualTo("ask");
+        assertThat(text("screen-heading")).isEqualTo(t("ask.cancel.heading"));
+        assertThat(_get(com.vaadin.flow.component.html.NativeButton.class, spec -> spec.withId("keep-booking")).getClassNames())
+                .as("the big button is the safe one").contains("primary");
+        assertThat(_get(com.vaadin.flow.component.html.NativeButton.class, spec -> spec.withId("yes-cancel")).getClassNames())
+                .doesNotContain("primary");
+        tap("keep-booking");
+        assertThat(screen()).isEqualTo("booking");
+        assertThat(scene.booking(later).path("status").asText()).isEqualTo("CONFIRMED");
+
+        tap("start-again");
+        tap("have-booking");
+        typeCode(now);
+        tap("show-booking");
+        Instant end = Instant.parse(scene.booking(now).path("end").asText());
+        tap("end");
+        assertThat(text("screen-heading")).isEqualTo(t("ask.end.heading"));
+        assertThat(text("screen")).contains(t("ask.end.info"));
+        tap("keep-booking");
+        assertThat(scene.booking(now).path("status").asText()).isEqualTo("CHECKED_IN");
+        assertThat(Instant.parse(scene.booking(now).path("end").asText())).isEqualTo(end);
+        assertThat(has("end")).isTrue();
+    }
+
+    @Test
+    void a_scanned_receipt_opens_its_booking_with_the_check_in_button() {
+        String code = scene.bookNowElsewhere(scene.equippedRoom, 30).path("code").asText();
+
+        typeOnTheKeyboard(code, 8);
+
+        assertThat(screen()).isEqualTo("booking");
+        assertThat(text("booking-code")).contains(code);
+        tap("check-in");
+        assertThat(scene.booking(code).path("status").asText()).isEqualTo("CHECKED_IN");
+    }
+
+    @Test
+    void a_scan_of_a_paper_that_is_no_booking_gets_a_plain_message_and_counts_as_a_wrong_code() {
+        String code = scene.bookNowElsewhere(scene.equippedRoom, 30).path("code").asText();
+        tap("book");
+
+        typeOnTheKeyboard("6410405082657", 8);
+        assertThat(screen()).isEqualTo("code");
+        assertThat(text("code-notice")).isEqualTo(t("scan.wrong"));
+        for (int i = 0; i < 10; i++) {
+            typeOnTheKeyboard("ABC-DEF-GHJ", 8);
+            assertThat(text("code-notice")).isEqualTo(t("scan.wrong"));
+        }
+        typeOnTheKeyboard(code, 8);
+        assertThat(text("code-notice")).as("ten wrong scans, as ten wrong codes").isEqualTo(t("code.tooMany"));
+    }
+
+    @Test
+    void keys_typed_by_hand_are_not_a_scan() {
+        String code = scene.bookNowElsewhere(scene.equippedRoom, 30).path("code").asText();
+
+        typeOnTheKeyboard(code, 300);
+
+        assertThat(screen()).isEqualTo("start");
+        assertThat(has("code-notice")).isFalse();
+    }
+
+    @Test
+    void on_the_card_screen_the_keys_belong_to_the_card_reader() {
+        String code = scene.bookNowElsewhere(scene.equippedRoom, 30).path("code").asText();
+        scene.requireCard(2);
+        tap("book");
+        tap("when-now");
+        tap("room-" + scene.bareRoom + "-for-30");
+        tap("confirm");
+        assertThat(screen()).isEqualTo("card");
+
+        typeOnTheKeyboard(code, 8);
+
+        assertThat(screen()).isEqualTo("card");
     }
 
     @Test
@@ -296,9 +453,14 @@ class KioskFlowsTest extends KaribuKiosk {
 
     @Test
     void nobody_answering_the_idle_question_starts_over_with_nothing_left_behind() {
+        String code = bookNow(scene.equippedRoom);
+        tap("finish");
         tap("lang-ar");
         tap("larger-text");
-        String code = bookNow(scene.equippedRoom);
+        tap("have-booking");
+        typeCode(code);
+        tap("show-booking");
+        assertThat(screen()).isEqualTo("booking");
 
         clock.advance(Duration.ofSeconds(IDLE_SECONDS));
         view().tick();
@@ -307,7 +469,6 @@ class KioskFlowsTest extends KaribuKiosk {
         view().tick();
 
         assertThat(screen()).isEqualTo("start");
-        assertThat(scene.booking(code).path("language").asText()).isEqualTo("ar");
         assertThat(view().language()).isEqualTo(Language.FI);
         assertThat(view().getElement().getAttribute("dir")).isEqualTo("ltr");
         assertThat(UI.getCurrent().getElement().getClassList()).doesNotContain("large-text");

@@ -113,6 +113,9 @@ class TranslationsTest extends KaribuKiosk {
         check(language, "length");
         tap("length-30");
         check(language, "rooms later");
+        tap(lastButton("room-" + scene.equippedRoom + "-at-"));
+        tap("confirm");
+        check(language, "done later");
 
         restart(language);
         tap("book");
@@ -141,6 +144,20 @@ class TranslationsTest extends KaribuKiosk {
         typeCode(code);
         tap("show-booking");
         check(language, "booking");
+        tap("end");
+        check(language, "ask end");
+        tap("keep-booking");
+        tap("extend");
+        check(language, "extended");
+
+        restart(language);
+        typeOnTheKeyboard("6410405082657", 8);
+        check(language, "wrong scan");
+        typeOnTheKeyboard(scene.bookNowElsewhere(scene.addRoom("Room 3", false), 30).path("code").asText(), 8);
+        check(language, "scanned booking");
+        tap("cancel");
+        check(language, "ask cancel");
+        tap("keep-booking");
         tap("check-in");
         check(language, "checked in");
 
