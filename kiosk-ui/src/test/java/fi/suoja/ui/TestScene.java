@@ -99,6 +99,46 @@ public final class TestScene {
         throw new AssertionError("no room " + name);
     }
 
+    /**
+     * Gives a room its name and place per language (language tag to text), as an admin does on the
+     * desk; a Finnish ("fi") text becomes the room's first-language name or place.
+     */
+    public void translateRoom(long roomId, Map<String, String> names, Map<String, String> places) {
+        JsonNode room = send(server, "GET", "/api/v1/rooms/" + roomId, admin, null);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("name", names.getOrDefault("fi", room.path("name").asText()));
+        body.put("place", places.getOrDefault("fi", room.path("place").asText()));
+        body.put("names", names);
+        body.put("places", places);
+        body.put("capacity", room.path("capacity").asInt());
+        body.put("stepFree", room.path("stepFree").asBoolean());
+        body.put("equipment", JSON.convertValue(room.path("equipment"), List.class));
+        body.put("doorLockId", room.path("doorLockId").isTextual() ? room.path("doorLockId").asText() : null);
+        body.put("keypad", room.path("keypad").asBoolean());
+        send(server, "PUT", "/api/v1/rooms/" + roomId, admin, body);
+    }
+
+    /**
+     * Gives every room of the library other hours on one date: {@code opens}–{@code closes}
+     * ("HH:mm"), or closed all day when {@code opens} is null.
+     */
+    public void hoursOn(java.time.LocalDate date, String opens, String closes) {
+        for (JsonNode room : send(server, "GET", "/api/v1/sites/" + siteId + "/rooms", admin, null)) {
+            Map<String, Object> day = new LinkedHashMap<>();
+            day.put("closed", opens == null);
+            if (opens != null) {
+                day.put("opens", opens);
+                day.put("closes", closes);
+            }
+            send(server, "PUT", "/api/v1/rooms/" + room.path("id").asLong() + "/exceptions/" + date, admin, day);
+        }
+    }
+
+    /** The library's name, as its receipts carry it. */
+    public String siteName() {
+        return send(server, "GET", "/api/v1/sites/" + siteId, admin, null).path("name").asText();
+    }
+
     /** Books a room for now straight through the API, as another kiosk or staff would. */
     public JsonNode bookNowElsewhere(long roomId, int minutes) {
         for (JsonNode room : send(server, "GET", "/api/v1/sites/" + siteId + "/free-now?minutes=" + minutes, kioskToken, null)) {

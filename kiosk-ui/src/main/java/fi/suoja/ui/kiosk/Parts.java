@@ -34,6 +34,44 @@ final class Parts {
         return button;
     }
 
+    /** A large picture card: a big icon above its words, for the start screen's few main choices. */
+    static NativeButton card(KioskView kiosk, String id, VaadinIcon icon, String words, Runnable action) {
+        NativeButton card = button(kiosk, id, icon, words, action);
+        card.addClassName("picture-card");
+        return card;
+    }
+
+    /**
+     * An on/off switch for something optional: its words, and a visible track that says No or Yes
+     * (the state is also {@code aria-checked} for screen readers). Tapping flips it and tells
+     * {@code changed} the new state.
+     */
+    static NativeButton toggle(KioskView kiosk, String id, VaadinIcon icon, String words, boolean on,
+                               java.util.function.Consumer<Boolean> changed) {
+        NativeButton toggle = new NativeButton();
+        toggle.setId(id);
+        toggle.addClassName("switch");
+        toggle.getElement().setAttribute("role", "switch");
+        Span state = new Span();
+        state.addClassName("switch-state");
+        state.getElement().setAttribute("aria-hidden", "true");
+        Span track = new Span(new Span(), state);
+        track.addClassName("switch-track");
+        toggle.add(icon(icon), new Span(words), track);
+        boolean[] value = {on};
+        Runnable show = () -> {
+            toggle.getElement().setAttribute("aria-checked", Boolean.toString(value[0]));
+            state.setText(kiosk.t(value[0] ? "switch.on" : "switch.off"));
+        };
+        show.run();
+        toggle.addClickListener(click -> kiosk.act(() -> {
+            value[0] = !value[0];
+            show.run();
+            changed.accept(value[0]);
+        }));
+        return toggle;
+    }
+
     static Icon icon(VaadinIcon vaadinIcon) {
         Icon icon = vaadinIcon.create();
         icon.addClassName("icon");

@@ -57,11 +57,13 @@ class KioskFlowsTest extends KaribuKiosk {
     }
 
     @Test
-    void booking_later_today_asks_the_length_then_offers_start_times() {
+    void booking_later_today_asks_the_length_then_the_hour_then_offers_start_times() {
         tap("book");
         tap("when-later");
         assertThat(screen()).isEqualTo("length");
         tap("length-60");
+        assertThat(screen()).isEqualTo("hours");
+        tap(firstButton("hour-"));
         assertThat(screen()).isEqualTo("rooms");
         tap(firstButton("room-" + scene.bareRoom + "-at-"));
         tap("confirm");
@@ -80,6 +82,7 @@ class KioskFlowsTest extends KaribuKiosk {
         assertThat(screen()).isEqualTo("days");
         tap("day-1");
         tap("length-30");
+        tap(firstButton("hour-"));
         tap(firstButton("room-" + scene.equippedRoom + "-at-"));
         tap("confirm");
 
@@ -100,7 +103,7 @@ class KioskFlowsTest extends KaribuKiosk {
 
         tap("device-laptop");
         assertThat(_get(com.vaadin.flow.component.html.NativeButton.class, spec -> spec.withId("device-laptop"))
-                .getElement().getAttribute("aria-pressed")).isEqualTo("true");
+                .getElement().getAttribute("aria-checked")).isEqualTo("true");
         tap("confirm");
 
         assertThat(text("done-devices")).isEqualTo(t("done.devices", t("device.laptop")));
@@ -121,8 +124,12 @@ class KioskFlowsTest extends KaribuKiosk {
         tap("book");
         tap("when-later");
         tap("length-60");
+        assertThat(screen()).isEqualTo("hours");
+        tap(firstButton("hour-"));
         assertThat(screen()).isEqualTo("rooms");
 
+        tap("back");
+        assertThat(screen()).isEqualTo("hours");
         tap("back");
         assertThat(screen()).isEqualTo("length");
         tap("back");
@@ -163,8 +170,11 @@ class KioskFlowsTest extends KaribuKiosk {
 
         tap("print");
 
+        // a receipt is read later, at home: the library and the date are on it, also for today
+        String today = java.time.format.DateTimeFormatter.ofPattern("d.M.yyyy").format(LocalDate.now(scene.zone));
         assertThat(printer.lastReceipt()).hasValueSatisfying(receipt -> assertThat(receipt)
-                .contains(code).contains(scene.booking(code).path("doorCode").asText()).contains("Room 1"));
+                .contains(code).contains(scene.booking(code).path("doorCode").asText()).contains("Room 1")
+                .startsWith(scene.siteName() + "\n").contains(t("receipt.date") + ": ").contains(today));
         assertThat(text("print-notice")).isEqualTo(t("print.done"));
     }
 
@@ -220,6 +230,7 @@ class KioskFlowsTest extends KaribuKiosk {
         tap("book");
         tap("when-later");
         tap("length-30");
+        tap(firstButton("hour-1"));
         tap(firstButton("room-" + scene.equippedRoom + "-at-1"));
         tap("confirm");
         String code = text("booking-code").replace(t("done.bookingCode"), "").trim();
