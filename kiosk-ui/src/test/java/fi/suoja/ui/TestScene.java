@@ -134,6 +134,13 @@ public final class TestScene {
         }
     }
 
+    /** Every room of the library back to its weekly hours on {@code date}. */
+    public void usualHoursOn(java.time.LocalDate date) {
+        for (JsonNode room : send(server, "GET", "/api/v1/sites/" + siteId + "/rooms", admin, null)) {
+            send(server, "DELETE", "/api/v1/rooms/" + room.path("id").asLong() + "/exceptions/" + date, admin, null);
+        }
+    }
+
     /** The library's name, as its receipts carry it. */
     public String siteName() {
         return send(server, "GET", "/api/v1/sites/" + siteId, admin, null).path("name").asText();

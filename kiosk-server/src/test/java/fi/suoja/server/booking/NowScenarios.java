@@ -8,14 +8,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalTime;
-import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
 
 import static fi.suoja.server.Api.expect;
+import static fi.suoja.server.booking.BookingScenarios.TODAY;
+import static fi.suoja.server.booking.BookingScenarios.at;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -25,9 +23,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@link NowOnPostgresTest}.
  */
 abstract class NowScenarios {
-
-    static final ZoneId HELSINKI = ZoneId.of("Europe/Helsinki");
-    static final LocalDate TODAY = LocalDate.of(2026, 11, 24);
 
     @Inject
     EmbeddedServer server;
@@ -52,10 +47,6 @@ abstract class NowScenarios {
         siteId = library.siteId();
         roomA = api.createRoom(admin, siteId, "Room A", "08:00", "20:00");
         roomB = api.createRoom(admin, siteId, "Room B", "08:00", "20:00");
-    }
-
-    static Instant at(LocalDate day, String time) {
-        return ZonedDateTime.of(day, LocalTime.parse(time), HELSINKI).toInstant();
     }
 
     Api.Answer now(String query) {

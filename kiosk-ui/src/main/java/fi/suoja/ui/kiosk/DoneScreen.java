@@ -83,8 +83,7 @@ class DoneScreen extends Section {
         lines.add(new Receipt.Line(kiosk.t("confirm.room"), booking.room().name(language)));
         lines.add(new Receipt.Line(kiosk.t("confirm.place"), booking.room().place(language)));
         lines.add(new Receipt.Line(kiosk.t("receipt.date"), Times.date(kiosk, site.zone(), booking.start())));
-        lines.add(new Receipt.Line(kiosk.t("confirm.time"), Times.clock(site.zone(), booking.start()) + "–"
-                + Times.clock(site.zone(), booking.end())));
+        lines.add(new Receipt.Line(kiosk.t("confirm.time"), Times.hours(kiosk, site.zone(), booking.start(), booking.end())));
         String startsAt = Times.clock(site.zone(), booking.start());
         return new Receipt(site.name(), lines, booking.code())
                 .withNextStep(kiosk.t(booking.doorCode() != null ? "done.next.door" : "done.next.noDoor", startsAt));

@@ -29,9 +29,14 @@ class HoursScreen extends Section {
         Div hours = Parts.grid();
         hours.addClassName("hours");
         for (int hour : hours(site, rooms)) {
-            String range = String.format(Locale.ROOT, "%02d:00–%02d:00", hour, (hour + 1) % 24);
-            NativeButton button = Parts.button(kiosk, "hour-" + hour, VaadinIcon.CLOCK, Times.isolated(range), () -> chosen.accept(hour));
-            button.getChildren().skip(1).findFirst().ifPresent(words -> words.addClassName(Parts.DATA));
+            String range = kiosk.t("time.range", String.format(Locale.ROOT, "%02d:00", hour),
+                    String.format(Locale.ROOT, "%02d:00", (hour + 1) % 24));
+            NativeButton button = Parts.button(kiosk, "hour-" + hour, VaadinIcon.CLOCK, range, () -> chosen.accept(hour));
+            button.getChildren().skip(1).findFirst().ifPresent(words -> {
+                words.addClassName(Parts.DATA);
+                // "14:00–15:00" in reading order inside right-to-left text, as every time range
+                words.getElement().setAttribute("dir", "auto");
+            });
             hours.add(button);
         }
         add(Parts.heading(kiosk.t("hours.heading")), hours);

@@ -105,8 +105,10 @@ final class Parts {
     }
 
     /**
-     * A labelled value; {@code leftToRight} keeps a time range such as "12:55–13:25" in reading
-     * order inside right-to-left text, where the bidi algorithm would otherwise swap its ends.
+     * A labelled value; {@code leftToRight} gives the value the direction of its own first letter
+     * ({@code dir="auto"}), so a time range such as "12:55–13:25" keeps its reading order inside
+     * right-to-left text, where the bidi algorithm would otherwise swap its ends, and one worded in
+     * Arabic ("من 12:55 إلى 13:25") still reads right to left.
      */
     static Div fact(String id, String label, String value, boolean leftToRight) {
         Div fact = new Div();
@@ -117,7 +119,7 @@ final class Parts {
         Span valueSpan = data(value);
         valueSpan.addClassName("fact-value");
         if (leftToRight) {
-            valueSpan.getElement().setAttribute("dir", "ltr");
+            valueSpan.getElement().setAttribute("dir", "auto");
         }
         fact.add(labelSpan, valueSpan);
         return fact;
