@@ -6,7 +6,6 @@ import fi.suoja.hardware.printer.EscPosConfig;
 import fi.suoja.hardware.printer.EscPosEncoder;
 import fi.suoja.hardware.printer.NetworkPrinter;
 import fi.suoja.hardware.printer.NetworkPrinterConfig;
-import fi.suoja.hardware.printer.ReceiptImage;
 import fi.suoja.hardware.printer.ReceiptPrinter;
 import fi.suoja.ui.KioskConfig;
 
@@ -68,9 +67,8 @@ public record PrinterSettings(String printer, boolean cyrillic, Path receiptsDir
         return (cyrillic ? EscPosConfig.withCyrillic() : EscPosConfig.latinOnly()).withWidth(dots);
     }
 
-    /** The printer; fails here, at start, when no font can draw the receipts that print as pictures. */
+    /** The printer. (That a font can draw receipts printed as pictures is checked when the kiosk starts: UiMain.) */
     ReceiptPrinter create() {
-        ReceiptImage.requireFont();
         if (printer.equals("simulated")) {
             return new ShownReceipts(escPos(), receiptsDir);
         }
