@@ -69,6 +69,7 @@ class ApiContractTest {
                 new Endpoint("DELETE", "/api/v1/rooms/{room}/exceptions/2026-12-24", Access.ADMIN, false),
                 new Endpoint("GET", "/api/v1/sites/{site}/availability?date=2026-12-01", Access.STAFF_OR_KIOSK, false),
                 new Endpoint("GET", "/api/v1/sites/{site}/free-now?minutes=15", Access.STAFF_OR_KIOSK, false),
+                new Endpoint("GET", "/api/v1/sites/{site}/now?minutes=30", Access.STAFF_OR_KIOSK, false),
                 new Endpoint("GET", "/api/v1/sites/{site}/bookings?date=2026-12-01", Access.STAFF, false),
                 new Endpoint("POST", "/api/v1/bookings", Access.STAFF_OR_KIOSK, true),
                 new Endpoint("GET", "/api/v1/bookings/{code}", Access.STAFF_OR_KIOSK, false),

@@ -1,6 +1,8 @@
 package fi.suoja.ui;
 
 import com.github.mvysny.vaadinboot.VaadinBoot;
+import fi.suoja.hardware.printer.MissingFontException;
+import fi.suoja.hardware.printer.ReceiptImage;
 
 import java.io.File;
 import java.io.IOException;
@@ -17,6 +19,13 @@ public final class UiMain {
         KioskConfig config = KioskConfig.fromEnvironment();
         if (config.kioskToken().isEmpty()) {
             System.err.println("Set SUOJA_KIOSK_TOKEN to the kiosk's token (ki_…); an admin makes one with POST /api/v1/kiosks.");
+            System.exit(2);
+        }
+        try {
+            // receipts in Arabic and Cyrillic are drawn: say now, not at a visitor's first receipt, if no font can
+            ReceiptImage.requireFont();
+        } catch (MissingFontException e) {
+            System.err.println(e.getMessage());
             System.exit(2);
         }
         expandClassPathFromManifest();

@@ -102,6 +102,53 @@ public final class TestScene {
     }
 
     /**
+     * Gives a room its name and place per language (language tag to text), as an admin does on the
+     * desk; a Finnish ("fi") text becomes the room's first-language name or place.
+     */
+    public void translateRoom(long roomId, Map<String, String> names, Map<String, String> places) {
+        JsonNode room = send(server, "GET", "/api/v1/rooms/" + roomId, admin, null);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("name", names.getOrDefault("fi", room.path("name").asText()));
+        body.put("place", places.getOrDefault("fi", room.path("place").asText()));
+        body.put("names", names);
+        body.put("places", places);
+        body.put("capacity", room.path("capacity").asInt());
+        body.put("stepFree", room.path("stepFree").asBoolean());
+        body.put("equipment", JSON.convertValue(room.path("equipment"), List.class));
+        body.put("doorLockId", room.path("doorLockId").isTextual() ? room.path("doorLockId").asText() : null);
+        body.put("keypad", room.path("keypad").asBoolean());
+        send(server, "PUT", "/api/v1/rooms/" + roomId, admin, body);
+    }
+
+    /**
+     * Gives every room of the library other hours on one date: {@code opens}–{@code closes}
+     * ("HH:mm"), or closed all day when {@code opens} is null.
+     */
+    public void hoursOn(java.time.LocalDate date, String opens, String closes) {
+        for (JsonNode room : send(server, "GET", "/api/v1/sites/" + siteId + "/rooms", admin, null)) {
+            Map<String, Object> day = new LinkedHashMap<>();
+            day.put("closed", opens == null);
+            if (opens != null) {
+                day.put("opens", opens);
+                day.put("closes", closes);
+            }
+            send(server, "PUT", "/api/v1/rooms/" + room.path("id").asLong() + "/exceptions/" + date, admin, day);
+        }
+    }
+
+    /** Every room of the library back to its weekly hours on {@code date}. */
+    public void usualHoursOn(java.time.LocalDate date) {
+        for (JsonNode room : send(server, "GET", "/api/v1/sites/" + siteId + "/rooms", admin, null)) {
+            send(server, "DELETE", "/api/v1/rooms/" + room.path("id").asLong() + "/exceptions/" + date, admin, null);
+        }
+    }
+
+    /** The library's name, as its receipts carry it. */
+    public String siteName() {
+        return send(server, "GET", "/api/v1/sites/" + siteId, admin, null).path("name").asText();
+    }
+
+    /**
      * A further room of this library, open as the others; with a keypad lock of its own when
      * {@code keypad}, whose door code the simulated lock takes.
      */

@@ -110,6 +110,27 @@ final class EscPos {
         return command;
     }
 
+    /**
+     * GS v 0 m xL xH yL yH d…: print a raster bit image, {@code bytesPerRow} bytes (8 dots each,
+     * the leftmost dot in the highest bit, 1 = black) by {@code rows} rows, at normal size (m = 0).
+     */
+    static byte[] rasterImage(int bytesPerRow, int rows, byte[] bits) {
+        if (bits.length != bytesPerRow * rows) {
+            throw new IllegalArgumentException(bits.length + " bytes are not " + rows + " rows of " + bytesPerRow);
+        }
+        byte[] command = new byte[8 + bits.length];
+        command[0] = GS;
+        command[1] = 'v';
+        command[2] = '0';
+        command[3] = 0;
+        command[4] = (byte) (bytesPerRow & 0xFF);
+        command[5] = (byte) (bytesPerRow >> 8);
+        command[6] = (byte) (rows & 0xFF);
+        command[7] = (byte) (rows >> 8);
+        System.arraycopy(bits, 0, command, 8, bits.length);
+        return command;
+    }
+
     /** Whether a byte answered to DLE EOT 4 says the paper has run out; empty if it is no status byte. */
     static java.util.Optional<Boolean> paperOut(int statusByte) {
         if ((statusByte & FIXED_BITS_MASK) != FIXED_BITS_VALUE) {

@@ -8,10 +8,15 @@ import java.util.List;
 /**
  * Turns a receipt into the bytes an ESC/POS printer prints: reset, code page, a bold double-size
  * centred heading, the labelled lines wrapped to the paper, the QR code drawn by the printer
- * itself (model 2, error correction M), the next step, then feed and cut.
+ * itself (model 2, error correction M), the next step, then feed and cut. A receipt in a script
+ * that none of the printer's code pages has prints its words as raster images ({@code GS v 0})
+ * in that script instead, with the same QR code.
  * The same receipt always gives the same bytes; golden files in the tests hold them.
  */
 public final class EscPosEncoder {
+
+    /** Rows of one raster band: a multiple of 24 (the print head's height) well inside every printer's limit. */
+    static final int BAND_ROWS = 240;
 
     private final EscPosConfig config;
 
@@ -25,10 +30,14 @@ public final class EscPosEncoder {
 
     public byte[] encode(Receipt receipt) {
         PrintableReceipt printable = PrintableReceipt.choose(receipt, config);
-        Receipt paper = printable.receipt();
-        Out out = new Out(printable.codePage());
+        return printable.codePage().map(page -> asText(receipt, page)).orElseGet(() -> asPicture(receipt));
+    }
+
+    /** Reset, code page, a bold double-size centred heading, the lines, QR code, next step, cut. */
+    private byte[] asText(Receipt paper, CodePage page) {
+        Out out = new Out(page);
         out.bytes(EscPos.INITIALIZE);
-        out.bytes(EscPos.codePage(printable.codePage()));
+        out.bytes(EscPos.codePage(page));
 
         out.bytes(EscPos.align(EscPos.Align.CENTRE));
         out.bytes(EscPos.bold(true));
@@ -47,22 +56,53 @@ public final class EscPosEncoder {
             }
         }
         out.newline();
-
-        out.bytes(EscPos.align(EscPos.Align.CENTRE));
-        out.bytes(EscPos.qrModel2());
-        out.bytes(EscPos.qrModuleSize(config.qrModuleDots()));
-        out.bytes(EscPos.qrErrorCorrectionM());
-        // The QR text is a booking code: ASCII. UTF-8 keeps anything else readable by a phone.
-        out.bytes(EscPos.qrStore(receipt.qrText().getBytes(StandardCharsets.UTF_8)));
-        out.bytes(EscPos.qrPrint());
-        out.newline();
-        out.bytes(EscPos.align(EscPos.Align.LEFT));
-
+        qrCode(out, paper);
         if (!paper.nextStep().isBlank()) {
             for (String part : wrap(paper.nextStep(), config.charsPerLine())) {
                 out.line(part);
             }
         }
+        return end(out);
+    }
+
+    /**
+     * A receipt in a script none of the printer's code pages has: its words drawn in that script
+     * ({@link ReceiptImage}) and sent as raster images, the QR code still drawn by the printer.
+     */
+    private byte[] asPicture(Receipt paper) {
+        Out out = new Out(config.codePages().get(0));
+        out.bytes(EscPos.INITIALIZE);
+        out.bytes(EscPos.align(EscPos.Align.CENTRE));
+        picture(out, ReceiptImage.top(paper, config.dotsPerLine()));
+        qrCode(out, paper);
+        ReceiptImage.bottom(paper, config.dotsPerLine()).ifPresent(step -> picture(out, step));
+        out.bytes(EscPos.align(EscPos.Align.LEFT));
+        return end(out);
+    }
+
+    /** A picture in bands of at most {@link #BAND_ROWS} rows, which every printer's buffer takes. */
+    private static void picture(Out out, java.awt.image.BufferedImage image) {
+        int bytesPerRow = image.getWidth() / 8;
+        for (int row = 0; row < image.getHeight(); row += BAND_ROWS) {
+            int rows = Math.min(BAND_ROWS, image.getHeight() - row);
+            out.bytes(EscPos.rasterImage(bytesPerRow, rows, ReceiptImage.rasterBits(image, row, rows)));
+        }
+    }
+
+    /** The QR code drawn by the printer itself (model 2, error correction M), centred. */
+    private void qrCode(Out out, Receipt paper) {
+        out.bytes(EscPos.align(EscPos.Align.CENTRE));
+        out.bytes(EscPos.qrModel2());
+        out.bytes(EscPos.qrModuleSize(config.qrModuleDots()));
+        out.bytes(EscPos.qrErrorCorrectionM());
+        // The QR text is a booking code: ASCII. UTF-8 keeps anything else readable by a phone.
+        out.bytes(EscPos.qrStore(paper.qrText().getBytes(StandardCharsets.UTF_8)));
+        out.bytes(EscPos.qrPrint());
+        out.newline();
+        out.bytes(EscPos.align(EscPos.Align.LEFT));
+    }
+
+    private static byte[] end(Out out) {
         out.bytes(EscPos.feedLines(3));
         out.bytes(EscPos.FEED_AND_CUT);
         return out.toByteArray();

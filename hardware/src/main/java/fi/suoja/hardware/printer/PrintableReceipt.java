@@ -1,33 +1,27 @@
 package fi.suoja.hardware.printer;
 
-/**
- * The receipt a printer will actually print and the code page it prints it in: the receipt itself,
- * or its Latin-script fallback when no code page of the printer has the receipt's script.
- *
- * @param exact whether every character prints as written; false when some print as '?'
- */
-public record PrintableReceipt(Receipt receipt, CodePage codePage, boolean exact) {
+import java.util.Optional;
 
-    /** Chooses, for a printer with these code pages, what to print. */
+/**
+ * How a printer prints a receipt: as text in the first of its code pages that holds every
+ * character, or, when none does (Arabic always, Cyrillic on printers without a Cyrillic code
+ * page), as a picture of the text ({@code GS v 0}).
+ *
+ * @param codePage the code page the text prints in; empty when it prints as a picture
+ */
+public record PrintableReceipt(Receipt receipt, Optional<CodePage> codePage) {
+
+    /** Chooses, for a printer with these code pages, how to print the receipt. */
     public static PrintableReceipt choose(Receipt receipt, EscPosConfig config) {
         for (CodePage page : config.codePages()) {
-            if (printsAll(page, receipt)) {
-                return new PrintableReceipt(receipt, page, true);
+            if (receipt.printedTexts().stream().allMatch(page::canPrint)) {
+                return new PrintableReceipt(receipt, Optional.of(page));
             }
         }
-        if (receipt.latinFallback() != null) {
-            Receipt fallback = receipt.latinFallback();
-            for (CodePage page : config.codePages()) {
-                if (printsAll(page, fallback)) {
-                    return new PrintableReceipt(fallback, page, true);
-                }
-            }
-            return new PrintableReceipt(fallback, config.codePages().get(0), false);
-        }
-        return new PrintableReceipt(receipt, config.codePages().get(0), false);
+        return new PrintableReceipt(receipt, Optional.empty());
     }
 
-    private static boolean printsAll(CodePage page, Receipt receipt) {
-        return receipt.printedTexts().stream().allMatch(page::canPrint);
+    public boolean asPicture() {
+        return codePage.isEmpty();
     }
 }

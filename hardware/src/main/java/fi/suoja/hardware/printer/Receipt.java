@@ -2,18 +2,14 @@ package fi.suoja.hardware.printer;
 
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * What a receipt says, already in the reader's language: a heading, labelled lines, the text to
  * print as a QR code and one plain line of what to do next. The printer never sees a booking, only
- * the words on paper.
- *
- * <p>A receipt in a script that a printer's code pages lack (Arabic always, Cyrillic on many
- * printers) can carry a Latin-script fallback, the same receipt in English; a printer that cannot
- * print the first prints the fallback. See the package documentation.
+ * the words on paper. Words in a script that the printer's code pages lack are printed as a
+ * picture (see the package documentation), so the receipt is never printed in another language.
  */
-public record Receipt(String heading, List<Line> lines, String qrText, String nextStep, Receipt latinFallback) {
+public record Receipt(String heading, List<Line> lines, String qrText, String nextStep) {
 
     /** One line of the receipt, such as "Booking code: K7M-4PX-ZQ2". */
     public record Line(String label, String value) {
@@ -28,28 +24,16 @@ public record Receipt(String heading, List<Line> lines, String qrText, String ne
         lines = List.copyOf(lines);
         Objects.requireNonNull(qrText, "qrText");
         nextStep = nextStep == null ? "" : nextStep;
-        if (latinFallback != null && latinFallback.latinFallback != null) {
-            throw new IllegalArgumentException("a fallback receipt has no fallback of its own");
-        }
     }
 
-    /** A receipt without a next step and without a fallback. */
+    /** A receipt without a next step. */
     public Receipt(String heading, List<Line> lines, String qrText) {
-        this(heading, lines, qrText, "", null);
+        this(heading, lines, qrText, "");
     }
 
     /** The same receipt with one plain line of what to do next, printed under the QR code. */
     public Receipt withNextStep(String step) {
-        return new Receipt(heading, lines, qrText, step, latinFallback);
-    }
-
-    /** The same receipt with a Latin-script (English) version for printers that lack this one's script. */
-    public Receipt withLatinFallback(Receipt fallback) {
-        return new Receipt(heading, lines, qrText, nextStep, Objects.requireNonNull(fallback, "fallback"));
-    }
-
-    public Optional<Receipt> fallback() {
-        return Optional.ofNullable(latinFallback);
+        return new Receipt(heading, lines, qrText, step);
     }
 
     /** The receipt as plain text, one line each, as a simulator or a log shows it. */
@@ -65,7 +49,7 @@ public record Receipt(String heading, List<Line> lines, String qrText, String ne
         return text.toString();
     }
 
-    /** Every piece of text the receipt prints, for checking that a code page can print them all. */
+    /** Every piece of text the receipt prints, for checking that a code page or a font has them all. */
     List<String> printedTexts() {
         List<String> texts = new java.util.ArrayList<>();
         texts.add(heading);

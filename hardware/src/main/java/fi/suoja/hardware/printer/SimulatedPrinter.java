@@ -7,8 +7,9 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * A printer without paper or wires: keeps the last receipt as text and as a PNG picture of the
  * paper. Its state can be set, as a real printer runs out of paper or goes offline, so the kiosk's
- * answers to both can be tried. Given an {@link EscPosConfig} it shows what that printer would
- * print, the Latin-script fallback included; without one it shows the receipt as written.
+ * answers to both can be tried. The picture is what an 80 mm printer prints (or, given an
+ * {@link EscPosConfig}, one of that width), in the receipt's own script whatever its code pages:
+ * words they lack are printed as a picture of the same drawing.
  */
 public final class SimulatedPrinter implements ReceiptPrinter {
 
@@ -32,7 +33,7 @@ public final class SimulatedPrinter implements ReceiptPrinter {
     public PrintResult print(Receipt receipt) {
         return switch (state.get()) {
             case READY -> {
-                lastReceipt.set(mimics == null ? receipt : PrintableReceipt.choose(receipt, mimics).receipt());
+                lastReceipt.set(receipt);
                 yield new PrintResult.Printed();
             }
             case OUT_OF_PAPER -> new PrintResult.OutOfPaper();
@@ -51,7 +52,8 @@ public final class SimulatedPrinter implements ReceiptPrinter {
 
     /** The last receipt drawn as the paper would look, if any. */
     public Optional<BufferedImage> lastImage() {
-        return Optional.ofNullable(lastReceipt.get()).map(ReceiptImage::render);
+        return Optional.ofNullable(lastReceipt.get())
+                .map(receipt -> ReceiptImage.render(receipt, mimics == null ? ReceiptImage.WIDTH : mimics.dotsPerLine()));
     }
 
     /** The last receipt as a PNG file's bytes, if any. */

@@ -17,22 +17,20 @@
  * ESC/POS printers print text through one 8-bit code page at a time, selected with {@code ESC t n};
  * the configuration ({@link fi.suoja.hardware.printer.EscPosConfig}) lists the ones the printer has.
  * The encoder uses the first code page that holds every character of the receipt, after turning
- * dashes, curly quotes and special spaces into plain ones. So:
+ * dashes, curly quotes and special spaces into plain ones. A receipt that no code page holds is
+ * drawn instead ({@link fi.suoja.hardware.printer.ReceiptImage}, right to left where the language
+ * is) and sent as raster images with {@code GS v 0}, which every ESC/POS receipt printer prints.
+ * So a visitor always gets the receipt in their own language:
  * <ul>
- *   <li><b>Finnish, Swedish, English</b> print as written (PC858 or PC437).</li>
- *   <li><b>Cyrillic</b> prints as written when the printer has PC866 or WPC1251 and the
- *       configuration says so; otherwise the receipt's Latin-script fallback prints: the same
- *       receipt in English, which the kiosk attaches with
- *       {@link fi.suoja.hardware.printer.Receipt#withLatinFallback}.</li>
- *   <li><b>Arabic</b> is in no code page of this adapter (printers that print it do so through vendor
- *       extensions or raster images), so the English fallback always prints. The screen keeps
- *       the Arabic text.</li>
- *   <li>A receipt without a fallback in a script the printer lacks prints with '?' for each missing
- *       character. Booking and door codes are Latin letters and digits and print in every case,
- *       as does the QR code, which the printer draws from the code's bytes.</li>
+ *   <li><b>Finnish, Swedish, English, Estonian, Somali</b> print as text (PC858 or PC437).</li>
+ *   <li><b>Russian and Ukrainian</b> print as text when the printer has PC866 or WPC1251 and the
+ *       configuration says so; otherwise as a picture.</li>
+ *   <li><b>Arabic</b> is in no code page of this adapter, so it always prints as a picture.</li>
  * </ul>
- * The simulator draws the receipt as written (any script, right-to-left lines set from the
- * right), or, made with an {@link fi.suoja.hardware.printer.EscPosConfig}, what that printer
- * would print.
+ * The picture needs a font with Latin, Cyrillic and Arabic letters on the kiosk's machine (DejaVu
+ * Sans: Debian's {@code fonts-dejavu-core}); without one the kiosk refuses to start with a
+ * {@link fi.suoja.hardware.printer.MissingFontException} that says what to install. The QR code is
+ * drawn by the printer in both cases, from the booking code's bytes. The simulator draws every
+ * receipt as the paper looks, in its own script, as wide as the printer it stands for.
  */
 package fi.suoja.hardware.printer;

@@ -60,15 +60,26 @@ class EscPosEncoderTest {
     }
 
     @Test
-    void typography_and_invisible_direction_marks_do_not_push_a_receipt_into_its_fallback() {
+    void typography_and_invisible_direction_marks_do_not_turn_a_finnish_receipt_into_a_picture() {
         Receipt receipt = new Receipt("Suoja", List.of(new Receipt.Line("Aika", "\u2066ke 25.11. 14.00\u201315.30\u2069"),
-                new Receipt.Line("Paikka", "\u201cLukusali\u201d\u00a02")), "X").withLatinFallback(GoldenReceipts.ENGLISH);
+                new Receipt.Line("Paikka", "\u201cLukusali\u201d\u00a02")), "X");
 
         PrintableReceipt printable = PrintableReceipt.choose(receipt, EscPosConfig.latinOnly());
-        String text = new String(new EscPosEncoder(EscPosConfig.latinOnly()).encode(receipt), Charset.forName("IBM00858"));
+        byte[] job = new EscPosEncoder(EscPosConfig.latinOnly()).encode(receipt);
+        String text = new String(job, Charset.forName("IBM00858"));
 
-        assertThat(printable.receipt()).isSameAs(receipt);
+        assertThat(printable.asPicture()).isFalse();
         assertThat(text).contains("Aika: ke 25.11. 14.00-15.30\n").contains("Paikka: \"Lukusali\" 2\n");
+        assertThat(rasterBlocks(job)).isEmpty();
+    }
+
+    @Test
+    void latin_receipts_stay_text() {
+        for (Receipt latin : List.of(GoldenReceipts.ENGLISH, GoldenReceipts.FINNISH)) {
+            byte[] job = new EscPosEncoder(EscPosConfig.latinOnly()).encode(latin);
+            assertThat(rasterBlocks(job)).as(latin.heading()).isEmpty();
+            assertThat(new String(job, Charset.forName("IBM00858"))).contains(latin.lines().get(0).value());
+        }
     }
 
     @Test
@@ -78,36 +89,72 @@ class EscPosEncoderTest {
         String text = new String(job, Charset.forName("IBM866"));
         assertThat(hex(job)).contains("1b7411");
         assertThat(text).contains("Код брони: K7M-4PX-ZQ2").contains("Код двери: 482913").doesNotContain("Door code");
+        assertThat(rasterBlocks(job)).isEmpty();
     }
 
     @Test
-    void cyrillic_on_a_printer_without_a_cyrillic_code_page_prints_the_english_receipt() {
-        byte[] job = new EscPosEncoder(EscPosConfig.latinOnly()).encode(GoldenReceipts.RUSSIAN);
+    void cyrillic_on_a_printer_without_a_cyrillic_code_page_prints_in_cyrillic_as_a_picture() {
+        EscPosConfig printer = EscPosConfig.latinOnly();
+        byte[] job = new EscPosEncoder(printer).encode(GoldenReceipts.RUSSIAN);
 
-        String text = new String(job, Charset.forName("IBM00858"));
-        assertThat(text).contains("Booking code: K7M-4PX-ZQ2").contains("Door code: 482913")
-                .contains("Go to the room").doesNotContain("?");
+        assertPictureOf(GoldenReceipts.RUSSIAN, printer, job);
+        assertThat(new String(job, Charset.forName("IBM00858"))).doesNotContain("Booking code").doesNotContain("Door code");
     }
 
     @Test
-    void arabic_always_prints_the_english_receipt_because_no_code_page_has_arabic() {
-        for (EscPosConfig printer : List.of(EscPosConfig.latinOnly(), EscPosConfig.withCyrillic())) {
+    void arabic_prints_in_arabic_as_raster_images_as_wide_as_the_paper_on_any_printer() {
+        for (EscPosConfig printer : List.of(EscPosConfig.latinOnly(), EscPosConfig.withCyrillic(),
+                EscPosConfig.latinOnly().withWidth(384))) {
             PrintableReceipt printable = PrintableReceipt.choose(GoldenReceipts.ARABIC, printer);
-            assertThat(printable.receipt()).isEqualTo(GoldenReceipts.ENGLISH);
-            assertThat(printable.exact()).isTrue();
-            String text = new String(new EscPosEncoder(printer).encode(GoldenReceipts.ARABIC), printable.codePage().charset());
-            assertThat(text).contains("Booking code: K7M-4PX-ZQ2").contains("Door code: 482913");
+            byte[] job = new EscPosEncoder(printer).encode(GoldenReceipts.ARABIC);
+
+            assertThat(printable.asPicture()).isTrue();
+            assertPictureOf(GoldenReceipts.ARABIC, printer, job);
+            // no '?' text for the Arabic words: only the QR code and the picture carry them
+            assertThat(new String(job, Charset.forName("IBM00858"))).doesNotContain("???");
         }
     }
 
-    @Test
-    void arabic_without_a_fallback_still_prints_the_codes_and_question_marks_for_the_words() {
-        PrintableReceipt printable = PrintableReceipt.choose(GoldenReceipts.ARABIC_WITHOUT_FALLBACK, EscPosConfig.latinOnly());
-        byte[] job = new EscPosEncoder(EscPosConfig.latinOnly()).encode(GoldenReceipts.ARABIC_WITHOUT_FALLBACK);
+    /**
+     * The job holds raster blocks as wide as the printer, whose rows are the drawing of the
+     * receipt's words (top, then the next step) dot for dot, and the printer's own QR code.
+     */
+    private static void assertPictureOf(Receipt receipt, EscPosConfig printer, byte[] job) {
+        List<int[]> blocks = rasterBlocks(job);
+        int top = ReceiptImage.top(receipt, printer.dotsPerLine()).getHeight();
+        int bottom = ReceiptImage.bottom(receipt, printer.dotsPerLine()).orElseThrow().getHeight();
+        assertThat(blocks).isNotEmpty().allSatisfy(block -> {
+            assertThat(block[0]).as("bytes per row").isEqualTo(printer.dotsPerLine() / 8);
+            assertThat(block[1]).as("rows").isBetween(1, EscPosEncoder.BAND_ROWS);
+        });
+        assertThat(blocks.stream().mapToInt(b -> b[1]).sum()).as("rows of all raster blocks").isEqualTo(top + bottom);
+        byte[] expectedTop = ReceiptImage.rasterBits(ReceiptImage.top(receipt, printer.dotsPerLine()), 0, Math.min(top, EscPosEncoder.BAND_ROWS));
+        assertThat(hex(job)).contains(hex(expectedTop));
+        assertThat(blackDots(expectedTop)).as("the picture has words on it").isGreaterThan(1000);
+        assertThat(hex(job)).contains("1d286b0e00315030" + hex(GoldenReceipts.BOOKING_CODE.getBytes(StandardCharsets.US_ASCII)));
+    }
 
-        assertThat(printable.exact()).isFalse();
-        String text = new String(job, Charset.forName("IBM00858"));
-        assertThat(text).contains("K7M-4PX-ZQ2").contains("482913").contains("??");
+    /** Every GS v 0 block of a job as {bytes per row, rows}, checked to hold exactly that many bytes. */
+    static List<int[]> rasterBlocks(byte[] job) {
+        List<int[]> blocks = new java.util.ArrayList<>();
+        for (int i = 0; i + 8 <= job.length; i++) {
+            if (job[i] == 0x1D && job[i + 1] == 'v' && job[i + 2] == '0' && job[i + 3] == 0) {
+                int bytesPerRow = (job[i + 4] & 0xFF) | (job[i + 5] & 0xFF) << 8;
+                int rows = (job[i + 6] & 0xFF) | (job[i + 7] & 0xFF) << 8;
+                assertThat(i + 8 + bytesPerRow * rows).as("a raster block fits in the job").isLessThanOrEqualTo(job.length);
+                blocks.add(new int[] {bytesPerRow, rows});
+                i += 7 + bytesPerRow * rows;
+            }
+        }
+        return blocks;
+    }
+
+    private static int blackDots(byte[] bits) {
+        int dots = 0;
+        for (byte b : bits) {
+            dots += Integer.bitCount(b & 0xFF);
+        }
+        return dots;
     }
 
     @Test

@@ -33,30 +33,26 @@ final class GoldenReceipts {
             new Receipt.Line("Время", "ср 25.11. 14:00–15:30"),
             new Receipt.Line("Код брони", BOOKING_CODE),
             new Receipt.Line("Код двери", "482913")), BOOKING_CODE)
-            .withNextStep("Приходите в 14:00 и наберите код двери на замке.")
-            .withLatinFallback(ENGLISH);
+            .withNextStep("Приходите в 14:00 и наберите код двери на замке.");
 
     static final Receipt ARABIC = new Receipt("Suoja – المكتبة الرئيسية", List.of(
             new Receipt.Line("الغرفة", "الغرفة الهادئة 2"),
             new Receipt.Line("المكان", "الطابق الثاني، خلف الصحف"),
-            new Receipt.Line("الوقت", "الأربعاء 25.11. 14:00–15:30"),
+            new Receipt.Line("التاريخ", "الأربعاء 25.11.2026"),
+            new Receipt.Line("الوقت", "14:00–15:30"),
             new Receipt.Line("رمز الحجز", BOOKING_CODE),
             new Receipt.Line("رمز الباب", "482913")), BOOKING_CODE)
-            .withNextStep("اذهب إلى الغرفة الساعة 14:00 وأدخل رمز الباب في القفل.")
-            .withLatinFallback(ENGLISH);
+            .withNextStep("اذهب إلى الغرفة الساعة 14:00 وأدخل رمز الباب في القفل.");
 
-    /** Arabic without a fallback: what reaches paper is only what the code page has. */
-    static final Receipt ARABIC_WITHOUT_FALLBACK = new Receipt(ARABIC.heading(), ARABIC.lines(), BOOKING_CODE,
-            ARABIC.nextStep(), null);
-
-    /** File name (without .bin) to case. */
+    /**
+     * File name (without .bin) to case: the receipts that print as text. Receipts printed as
+     * pictures are left out, since their dots depend on the version of the font installed; their
+     * shape is checked in EscPosEncoderTest.
+     */
     static final Map<String, Case> CASES = Map.of(
             "english-58mm", new Case(ENGLISH, new EscPosConfig(List.of(CodePage.PC437), 32, 5)),
             "finnish", new Case(FINNISH, EscPosConfig.latinOnly()),
-            "russian-on-cyrillic-printer", new Case(RUSSIAN, EscPosConfig.withCyrillic()),
-            "russian-on-latin-printer", new Case(RUSSIAN, EscPosConfig.latinOnly()),
-            "arabic", new Case(ARABIC, EscPosConfig.withCyrillic()),
-            "arabic-without-fallback", new Case(ARABIC_WITHOUT_FALLBACK, EscPosConfig.latinOnly()));
+            "russian-on-cyrillic-printer", new Case(RUSSIAN, EscPosConfig.withCyrillic()));
 
     private GoldenReceipts() {
     }

@@ -48,6 +48,17 @@ class AvailabilityController {
         return availability.freeNow(siteId, minutes);
     }
 
+    /**
+     * Free, full or closed now, when the rooms open, and the next free start for a booking of
+     * {@code minutes} from the local day {@code from} on (today when left out).
+     */
+    @Get("/now")
+    SiteNow now(long siteId, @QueryValue(defaultValue = "15") @Min(5) @Max(24 * 60) int minutes,
+                @Nullable @QueryValue LocalDate from, Authentication authentication) {
+        ownSite(siteId, authentication);
+        return availability.now(siteId, minutes, Optional.ofNullable(from));
+    }
+
     private static void ownSite(long siteId, Authentication authentication) {
         if (Caller.of(authentication) instanceof Caller.KioskClient kiosk && kiosk.siteId() != siteId) {
             throw SuojaException.notFound("The site");

@@ -2,6 +2,7 @@ package fi.suoja.server.booking;
 
 import fi.suoja.server.room.Room;
 import fi.suoja.server.room.RoomService;
+import fi.suoja.server.site.BookingRules;
 import fi.suoja.server.site.Site;
 import fi.suoja.server.site.SiteService;
 import fi.suoja.server.time.Grain;
@@ -46,21 +47,12 @@ public class AvailabilityService {
         Instant now = clock.instant();
         return activeRooms(siteId).stream().map(room -> {
             BookingService.Place place = bookings.place(room.id());
-            BookingPolicy policy = place.policy(now);
             int length = minutes.orElse(place.rules().minBookingMinutes());
             Optional<TimeRange> open = place.schedule().openWindow(day);
             List<TimeRange> free = open.map(window -> freeRanges(place, window, now)).orElse(List.of());
-            List<Instant> starts = new ArrayList<>();
-            for (TimeRange range : free) {
-                for (Instant t = range.start(); !t.plus(Duration.ofMinutes(length)).isAfter(range.end()); t = t.plus(Grain.duration())) {
-                    TimeRange candidate = new TimeRange(t, t.plus(Duration.ofMinutes(length)));
-                    if (policy.checkNew(candidate).isEmpty()) {
-                        starts.add(t);
-                    }
-                }
-            }
-            return new RoomAvailability(room.id(), room.name(), room.place(), room.capacity(), room.stepFree(),
-                    room.equipmentSet(), open.orElse(null), free, starts);
+            return new RoomAvailability(room.id(), room.name(), room.place(), place.texts().names(), place.texts().places(),
+                    room.capacity(), room.stepFree(), room.equipmentSet(), open.orElse(null), free,
+                    starts(place.policy(now), free, length));
         }).toList();
     }
 
@@ -85,15 +77,104 @@ public class AvailabilityService {
             if (range.isEmpty()) {
                 continue;
             }
-            int step = place.rules().slotStepMinutes();
-            long available = Math.min(range.get().length().toMinutes(), place.rules().maxBookingMinutes());
-            int maxMinutes = (int) (available / step * step);
-            if (maxMinutes >= Math.max(minutes, place.rules().minBookingMinutes())) {
-                result.add(new FreeRoom(room.id(), room.name(), room.place(), room.capacity(), room.stepFree(),
-                        room.equipmentSet(), start, maxMinutes));
+            FreeRoom free = freeRoom(place, start, range.get());
+            if (free.maxMinutes() >= Math.max(minutes, place.rules().minBookingMinutes())) {
+                result.add(free);
             }
         }
         return result;
+    }
+
+    /**
+     * What a visitor at the kiosk needs to know before choosing: how many rooms are free now for
+     * {@code minutes}, whether the rooms are open (and until when) or when they open next, and the
+     * first time from {@code from} (a local day; today when empty) at which a booking of
+     * {@code minutes} can start, within the booking horizon.
+     */
+    @Transactional
+    public SiteNow now(long siteId, int minutes, Optional<LocalDate> from) {
+        Instant now = clock.instant();
+        Site site = sites.get(siteId);
+        BookingRules rules = sites.rules(siteId);
+        LocalDate today = now.atZone(site.zone()).toLocalDate();
+        LocalDate lastDay = today.plusDays(rules.maxDaysAhead());
+        int length = Math.max(minutes, rules.minBookingMinutes());
+        List<BookingService.Place> places = activeRooms(siteId).stream().map(room -> bookings.place(room.id())).toList();
+
+        int freeRooms = freeNow(siteId, length).size();
+        Instant closesAt = null;
+        Instant opensAt = null;
+        for (BookingService.Place place : places) {
+            Optional<TimeRange> window = place.schedule().openWindow(today);
+            // open means open long enough for a booking of this length; ten minutes before closing is closed
+            if (window.isPresent() && window.get().contains(now)
+                    && !Grain.floor(now).plus(Duration.ofMinutes(length)).isAfter(window.get().end())) {
+                closesAt = closesAt == null || window.get().end().isAfter(closesAt) ? window.get().end() : closesAt;
+            }
+            Instant opens = nextOpening(place, now, today, lastDay);
+            if (opens != null && (opensAt == null || opens.isBefore(opensAt))) {
+                opensAt = opens;
+            }
+        }
+        SiteNow.State state = freeRooms > 0 ? SiteNow.State.FREE : closesAt != null ? SiteNow.State.FULL : SiteNow.State.CLOSED;
+        FreeRoom next = null;
+        for (LocalDate day = from.filter(d -> d.isAfter(today)).orElse(today); next == null && !day.isAfter(lastDay); day = day.plusDays(1)) {
+            next = firstStart(places, day, now, length);
+        }
+        return new SiteNow(state, freeRooms, closesAt, state == SiteNow.State.CLOSED ? opensAt : null, next);
+    }
+
+    /** The first opening of a room after {@code now}, up to the last bookable day. */
+    private static Instant nextOpening(BookingService.Place place, Instant now, LocalDate today, LocalDate lastDay) {
+        for (LocalDate day = today; !day.isAfter(lastDay); day = day.plusDays(1)) {
+            Optional<TimeRange> window = place.schedule().openWindow(day);
+            if (window.isPresent() && window.get().start().isAfter(now)) {
+                return window.get().start();
+            }
+        }
+        return null;
+    }
+
+    /** The earliest start on {@code day} in any of the rooms for a booking of {@code length}, if there is one. */
+    private FreeRoom firstStart(List<BookingService.Place> places, LocalDate day, Instant now, int length) {
+        FreeRoom first = null;
+        for (BookingService.Place place : places) {
+            Optional<TimeRange> open = place.schedule().openWindow(day);
+            if (open.isEmpty()) {
+                continue;
+            }
+            List<TimeRange> free = freeRanges(place, open.get(), now);
+            List<Instant> starts = starts(place.policy(now), free, length);
+            if (!starts.isEmpty() && (first == null || starts.get(0).isBefore(first.start()))) {
+                Instant start = starts.get(0);
+                TimeRange range = free.stream().filter(r -> r.contains(start)).findFirst().orElseThrow();
+                first = freeRoom(place, start, range);
+            }
+        }
+        return first;
+    }
+
+    /** The start times in the free ranges at which the rules let a booking of {@code length} begin. */
+    private static List<Instant> starts(BookingPolicy policy, List<TimeRange> free, int length) {
+        List<Instant> starts = new ArrayList<>();
+        Duration duration = Duration.ofMinutes(length);
+        for (TimeRange range : free) {
+            for (Instant t = range.start(); !t.plus(duration).isAfter(range.end()); t = t.plus(Grain.duration())) {
+                if (policy.checkNew(new TimeRange(t, t.plus(duration))).isEmpty()) {
+                    starts.add(t);
+                }
+            }
+        }
+        return starts;
+    }
+
+    /** A room free from {@code start} until the end of {@code range}, as long as the rules let one book it. */
+    private static FreeRoom freeRoom(BookingService.Place place, Instant start, TimeRange range) {
+        Room room = place.room();
+        int step = place.rules().slotStepMinutes();
+        long available = Math.min(Duration.between(start, range.end()).toMinutes(), place.rules().maxBookingMinutes());
+        return new FreeRoom(room.id(), room.name(), room.place(), place.texts().names(), place.texts().places(),
+                room.capacity(), room.stepFree(), room.equipmentSet(), start, (int) (available / step * step));
     }
 
     private List<Room> activeRooms(long siteId) {

@@ -6,6 +6,7 @@ import fi.suoja.server.problem.ProblemType;
 import fi.suoja.server.problem.SuojaException;
 import fi.suoja.server.room.Room;
 import fi.suoja.server.room.RoomSchedule;
+import fi.suoja.server.room.RoomTexts;
 import fi.suoja.server.room.RoomService;
 import fi.suoja.server.secret.ServerSecrets;
 import fi.suoja.server.site.BookingRules;
@@ -86,7 +87,7 @@ public class BookingService {
     }
 
     /** A room with everything its rules need. */
-    record Place(Room room, Site site, BookingRules rules, RoomSchedule schedule) {
+    record Place(Room room, RoomTexts texts, Site site, BookingRules rules, RoomSchedule schedule) {
 
         BookingPolicy policy(Instant now) {
             return new BookingPolicy(rules, schedule, now);
@@ -96,7 +97,7 @@ public class BookingService {
     Place place(long roomId) {
         Room room = rooms.get(roomId);
         Site site = sites.get(room.siteId());
-        return new Place(room, site, sites.rules(site.id()), rooms.schedule(room));
+        return new Place(room, rooms.texts(room), site, sites.rules(site.id()), rooms.schedule(room));
     }
 
     public BookingView create(Caller caller, NewBooking request) {
@@ -405,7 +406,8 @@ public class BookingService {
     BookingView view(Booking b, Place place) {
         return new BookingView(
                 b.code() == null ? null : new BookingCode(b.code()).display(),
-                place.room().id(), place.room().name(), place.room().place(), place.site().id(), place.site().timeZone(),
+                place.room().id(), place.room().name(), place.room().place(), place.texts().names(), place.texts().places(),
+                place.site().id(), place.site().timeZone(),
                 b.startsAt(), b.endsAt(), b.status(),
                 b.doorCode(), b.doorCode() == null ? null : b.doorCodeFrom(), b.doorCode() == null ? null : b.endsAt(),
                 b.checkedInAt(), b.endedAt(), b.nameOnDoor(), b.cardHash() != null, b.language(), b.id(),

@@ -7,10 +7,12 @@ import io.micronaut.serde.annotation.Serdeable;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
- * When one room can be booked on one day.
+ * When one room can be booked on one day. {@code name} and {@code place} are in the library's first
+ * language, {@code names} and {@code places} in every language they were written in.
  *
  * @param open   the opening hours that day, or null when closed
  * @param free   ranges a booking may lie in (already shortened by the buffer the next booking needs)
@@ -21,6 +23,8 @@ public record RoomAvailability(
         long roomId,
         String name,
         String place,
+        Map<String, String> names,
+        Map<String, String> places,
         int capacity,
         boolean stepFree,
         Set<Equipment> equipment,

@@ -19,7 +19,6 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
@@ -31,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 @Controller("/api/v1")
 @SecurityRequirement(name = "bearer")
@@ -43,10 +43,18 @@ class RoomController {
         this.rooms = rooms;
     }
 
+    /**
+     * A room as an admin writes it. {@code name} and {@code place} are the library's first
+     * language's; {@code names} and {@code places} ({@code {"sv": "…", "en": "…"}}) the texts in any
+     * of the kiosk's languages, the first's included if wanted (it must then agree with
+     * {@code name}). Left out, the other languages' texts stay as they are.
+     */
     @Serdeable
     record RoomBody(
-            @NotBlank @Size(max = Room.NAME_MAX) String name,
-            @NotBlank @Size(max = Room.PLACE_MAX) String place,
+            @Nullable @Size(max = Room.NAME_MAX) String name,
+            @Nullable @Size(max = Room.PLACE_MAX) String place,
+            @Nullable Map<String, String> names,
+            @Nullable Map<String, String> places,
             @NotNull @Min(1) @Max(50) Integer capacity,
             boolean stepFree,
             @Nullable Set<Equipment> equipment,
@@ -56,8 +64,53 @@ class RoomController {
             @Nullable Boolean active) {
 
         RoomService.RoomDetails details() {
-            return new RoomService.RoomDetails(name.strip(), place.strip(), capacity, stepFree,
-                    equipment == null ? Set.of() : equipment, doorLockId, keypad, roomSignId, active == null || active);
+            return new RoomService.RoomDetails(first(name, names, "name", "names"), first(place, places, "place", "places"),
+                    capacity, stepFree, equipment == null ? Set.of() : equipment, doorLockId, keypad, roomSignId,
+                    active == null || active, others(names, Room.NAME_MAX, "names"), others(places, Room.PLACE_MAX, "places"));
+        }
+
+        /** The first language's text: {@code single}, or the map's entry for it; both given must agree. */
+        private static String first(@Nullable String single, @Nullable Map<String, String> all, String field, String mapField) {
+            String fromMap = all == null ? null : blankToNull(all.get(RoomTexts.FIRST));
+            String given = blankToNull(single);
+            if (given != null && fromMap != null && !given.equals(fromMap)) {
+                throw SuojaException.invalid("The " + field + " and " + mapField + "." + RoomTexts.FIRST
+                        + " say different things: give the first language's text once.");
+            }
+            String text = given != null ? given : fromMap;
+            if (text == null) {
+                throw SuojaException.invalid("The room needs a " + field + " in the library's first language ("
+                        + field + ", or " + mapField + "." + RoomTexts.FIRST + ").");
+            }
+            return text;
+        }
+
+        /** The other languages' texts, each checked; null when the client did not send the map. */
+        @Nullable
+        private static Map<String, String> others(@Nullable Map<String, String> all, int max, String field) {
+            if (all == null) {
+                return null;
+            }
+            Map<String, String> others = new TreeMap<>();
+            all.forEach((language, text) -> {
+                if (!RoomTexts.LANGUAGES.contains(language)) {
+                    throw SuojaException.invalid(field + " has a language the kiosk does not have: '" + language
+                            + "'. Use " + String.join(", ", RoomTexts.LANGUAGES) + ".");
+                }
+                String value = blankToNull(text);
+                if (value != null && value.length() > max) {
+                    throw SuojaException.invalid(field + "." + language + " is longer than " + max + " characters.");
+                }
+                if (value != null && !language.equals(RoomTexts.FIRST)) {
+                    others.put(language, value);
+                }
+            });
+            return others;
+        }
+
+        @Nullable
+        private static String blankToNull(@Nullable String text) {
+            return text == null || text.isBlank() ? null : text.strip();
         }
     }
 

@@ -24,17 +24,31 @@ public class RoomService {
     private final WeeklyHoursRepository weekly;
     private final ExceptionDayRepository exceptions;
     private final SiteService sites;
+    private final RoomTextRepository texts;
 
-    RoomService(RoomRepository rooms, WeeklyHoursRepository weekly, ExceptionDayRepository exceptions, SiteService sites) {
+    RoomService(RoomRepository rooms, WeeklyHoursRepository weekly, ExceptionDayRepository exceptions, SiteService sites,
+                RoomTextRepository texts) {
         this.rooms = rooms;
+        this.texts = texts;
         this.weekly = weekly;
         this.exceptions = exceptions;
         this.sites = sites;
     }
 
-    /** What a room is; the same shape creates and changes one. */
+    /**
+     * What a room is; the same shape creates and changes one. {@code name} and {@code place} are in
+     * the library's first language ({@link RoomTexts#FIRST}); {@code names} and {@code places} hold
+     * the other languages' texts, or are null to leave those as they are (a client that knows
+     * nothing of languages changes only the first language's).
+     */
     public record RoomDetails(String name, String place, int capacity, boolean stepFree, Set<Equipment> equipment,
-                              @Nullable String doorLockId, boolean keypad, @Nullable String roomSignId, boolean active) {
+                              @Nullable String doorLockId, boolean keypad, @Nullable String roomSignId, boolean active,
+                              @Nullable Map<String, String> names, @Nullable Map<String, String> places) {
+
+        public RoomDetails(String name, String place, int capacity, boolean stepFree, Set<Equipment> equipment,
+                           @Nullable String doorLockId, boolean keypad, @Nullable String roomSignId, boolean active) {
+            this(name, place, capacity, stepFree, equipment, doorLockId, keypad, roomSignId, active, null, null);
+        }
     }
 
     @Transactional
@@ -43,7 +57,9 @@ public class RoomService {
         if (rooms.existsBySiteIdAndName(siteId, details.name())) {
             throw new SuojaException(ProblemType.ALREADY_EXISTS, "This library has a room with this name already.");
         }
-        return view(rooms.save(room(null, siteId, details)));
+        Room saved = rooms.save(room(null, siteId, details));
+        writeTexts(saved.id(), details);
+        return view(saved);
     }
 
     @Transactional
@@ -52,7 +68,74 @@ public class RoomService {
         if (!old.name().equals(details.name()) && rooms.existsBySiteIdAndName(old.siteId(), details.name())) {
             throw new SuojaException(ProblemType.ALREADY_EXISTS, "This library has a room with this name already.");
         }
-        return view(rooms.update(room(roomId, old.siteId(), details)));
+        Room saved = rooms.update(room(roomId, old.siteId(), details));
+        writeTexts(roomId, details);
+        return view(saved);
+    }
+
+    /** The other languages' names and places as given; a language left with neither loses its row. */
+    private void writeTexts(long roomId, RoomDetails details) {
+        if (details.names() == null && details.places() == null) {
+            return;
+        }
+        Map<String, String> names = new HashMap<>();
+        Map<String, String> places = new HashMap<>();
+        for (RoomText t : texts.findByRoomId(roomId)) {
+            putIfText(names, t.language(), t.name());
+            putIfText(places, t.language(), t.place());
+        }
+        if (details.names() != null) {
+            names.clear();
+            details.names().forEach((language, name) -> putIfText(names, language, name));
+        }
+        if (details.places() != null) {
+            places.clear();
+            details.places().forEach((language, place) -> putIfText(places, language, place));
+        }
+        texts.deleteByRoom(roomId);
+        for (String language : RoomTexts.LANGUAGES) {
+            if (!language.equals(RoomTexts.FIRST) && (names.containsKey(language) || places.containsKey(language))) {
+                texts.save(new RoomText(null, roomId, language, names.get(language), places.get(language)));
+            }
+        }
+    }
+
+    private static void putIfText(Map<String, String> texts, String language, @Nullable String text) {
+        if (text != null && !text.isBlank()) {
+            texts.put(language, text.strip());
+        }
+    }
+
+    /** A room's name and place in every language they were written in. */
+    @Transactional
+    public RoomTexts texts(Room room) {
+        return texts(room, texts.findByRoomId(room.id()));
+    }
+
+    /** The texts of every room of a site, by room id, read at once. */
+    @Transactional
+    public Map<Long, RoomTexts> textsOfSite(long siteId) {
+        Map<Long, List<RoomText>> written = new HashMap<>();
+        for (RoomText t : texts.findBySite(siteId)) {
+            written.computeIfAbsent(t.roomId(), id -> new java.util.ArrayList<>()).add(t);
+        }
+        Map<Long, RoomTexts> all = new HashMap<>();
+        for (Room room : rooms.findBySiteIdOrderByName(siteId)) {
+            all.put(room.id(), texts(room, written.getOrDefault(room.id(), List.of())));
+        }
+        return all;
+    }
+
+    private static RoomTexts texts(Room room, List<RoomText> written) {
+        Map<String, String> names = new HashMap<>();
+        Map<String, String> places = new HashMap<>();
+        names.put(RoomTexts.FIRST, room.name());
+        places.put(RoomTexts.FIRST, room.place());
+        for (RoomText t : written) {
+            putIfText(names, t.language(), t.name());
+            putIfText(places, t.language(), t.place());
+        }
+        return new RoomTexts(names, places);
     }
 
     /** Replaces the whole week: weekdays not listed are closed. */
@@ -124,8 +207,10 @@ public class RoomService {
         List<RoomView.OtherDay> other = exceptions.findByRoomIdOrderByOnDate(room.id()).stream()
                 .map(e -> new RoomView.OtherDay(e.onDate(), e.opens() == null, e.opens(), e.closes(), e.note()))
                 .toList();
-        return new RoomView(room.id(), room.siteId(), room.name(), room.place(), room.capacity(), room.stepFree(),
-                room.equipmentSet(), room.doorLockId(), room.keypad(), room.roomSignId(), room.active(), hours, other);
+        RoomTexts written = texts(room);
+        return new RoomView(room.id(), room.siteId(), room.name(), room.place(), written.names(), written.places(),
+                room.capacity(), room.stepFree(), room.equipmentSet(), room.doorLockId(), room.keypad(), room.roomSignId(),
+                room.active(), hours, other);
     }
 
     private static Room room(@Nullable Long id, long siteId, RoomDetails d) {

@@ -7,15 +7,22 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
-/** A room with its hours, as the API shows it. */
+/**
+ * A room with its hours, as the API shows it. {@code name} and {@code place} are the library's
+ * first language's ({@link RoomTexts#FIRST}); {@code names} and {@code places} hold every
+ * language's text that was written, the first language's included.
+ */
 @Serdeable
 public record RoomView(
         long id,
         long siteId,
         String name,
         String place,
+        Map<String, String> names,
+        Map<String, String> places,
         int capacity,
         boolean stepFree,
         Set<Equipment> equipment,

@@ -89,12 +89,32 @@ class FirstStart implements ApplicationEventListener<ServerStartupEvent> {
                     ? new DailyHours(LocalTime.of(10, 0), LocalTime.of(18, 0))
                     : new DailyHours(LocalTime.of(8, 0), LocalTime.of(20, 0)));
         }
-        RoomView one = rooms.create(site.id(), new RoomService.RoomDetails("Room 1", "2nd floor, next to the newspapers",
-                2, true, Set.of(Equipment.COMPUTER, Equipment.WEBCAM, Equipment.HEADSET), "lock-1", true, "sign-1", true));
-        RoomView two = rooms.create(site.id(), new RoomService.RoomDetails("Room 2", "Ground floor, behind the help desk",
-                3, true, Set.of(Equipment.HEADSET), "lock-2", true, "sign-2", true));
-        RoomView three = rooms.create(site.id(), new RoomService.RoomDetails("Family room", "1st floor, children's section",
-                5, false, Set.of(Equipment.LARGE_SCREEN, Equipment.INDUCTION_LOOP), null, false, "sign-3", true));
+        // Finnish first (the library's first language: what the signs in the building say), then the
+        // other kiosk languages, so the demo shows each visitor the rooms in their own language.
+        RoomView one = rooms.create(site.id(), new RoomService.RoomDetails("Huone 1", "2. kerros, lehtien vieressä",
+                2, true, Set.of(Equipment.COMPUTER, Equipment.WEBCAM, Equipment.HEADSET), "lock-1", true, "sign-1", true,
+                Map.of("sv", "Rum 1", "en", "Room 1", "ru", "Комната 1", "et", "Ruum 1", "ar", "الغرفة 1",
+                        "so", "Qolka 1", "uk", "Кімната 1"),
+                Map.of("sv", "Våning 2, bredvid tidningarna", "en", "2nd floor, next to the newspapers",
+                        "ru", "2-й этаж, рядом с газетами", "et", "2. korrus, ajalehtede kõrval",
+                        "ar", "الطابق الثاني، بجانب الصحف", "so", "Dabaqa labaad, meel u dhow wargeysyada",
+                        "uk", "2-й поверх, біля газет")));
+        RoomView two = rooms.create(site.id(), new RoomService.RoomDetails("Huone 2", "1. kerros, neuvonnan takana",
+                3, true, Set.of(Equipment.HEADSET), "lock-2", true, "sign-2", true,
+                Map.of("sv", "Rum 2", "en", "Room 2", "ru", "Комната 2", "et", "Ruum 2", "ar", "الغرفة 2",
+                        "so", "Qolka 2", "uk", "Кімната 2"),
+                Map.of("sv", "Våning 1, bakom informationsdisken", "en", "Ground floor, behind the help desk",
+                        "ru", "1-й этаж, за стойкой информации", "et", "1. korrus, infoleti taga",
+                        "ar", "الطابق الأرضي، خلف مكتب المساعدة", "so", "Dabaqa hoose, gadaasha miiska caawimaadda",
+                        "uk", "1-й поверх, за стійкою довідки")));
+        RoomView three = rooms.create(site.id(), new RoomService.RoomDetails("Perhehuone", "3. kerros, lastenosasto",
+                5, false, Set.of(Equipment.LARGE_SCREEN, Equipment.INDUCTION_LOOP), null, false, "sign-3", true,
+                Map.of("sv", "Familjerum", "en", "Family room", "ru", "Семейная комната", "et", "Peretuba",
+                        "ar", "غرفة العائلة", "so", "Qolka qoyska", "uk", "Сімейна кімната"),
+                Map.of("sv", "Våning 3, barnavdelningen", "en", "3rd floor, children’s section",
+                        "ru", "3-й этаж, детский отдел", "et", "3. korrus, lasteosakond",
+                        "ar", "الطابق الثالث، قسم الأطفال", "so", "Dabaqa saddexaad, qaybta carruurta",
+                        "uk", "3-й поверх, дитячий відділ")));
         for (RoomView room : new RoomView[] {one, two, three}) {
             rooms.setWeeklyHours(room.id(), week);
         }

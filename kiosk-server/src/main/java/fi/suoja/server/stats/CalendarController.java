@@ -12,6 +12,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import jakarta.validation.constraints.Pattern;
 
 /**
  * Rooms' calendar feeds. The feed itself is open to anyone with its key (calendar apps send no
@@ -32,15 +33,16 @@ class CalendarController {
     @Get("/rooms/{id}/calendar-link")
     @Secured(Role.STAFF_ROLE)
     @SecurityRequirement(name = "bearer")
-    CalendarLink link(long id) {
-        return feeds.link(id);
+    CalendarLink link(long id, @Nullable @QueryValue @Pattern(regexp = "[a-z]{2,3}") String lang) {
+        return feeds.link(id, lang);
     }
 
     /** Anonymous by design: the key in the address is the permission. A wrong key is a 404, as for an unknown room. */
     @Get(value = "/rooms/{id}/calendar.ics", produces = {ICS, MediaType.APPLICATION_JSON})
     @Secured(SecurityRule.IS_ANONYMOUS)
-    HttpResponse<String> feed(long id, @Nullable @QueryValue String key) {
-        return HttpResponse.ok(feeds.feed(id, key))
+    HttpResponse<String> feed(long id, @Nullable @QueryValue String key,
+                              @Nullable @QueryValue @Pattern(regexp = "[a-z]{2,3}") String lang) {
+        return HttpResponse.ok(feeds.feed(id, key, lang))
                 .contentType(MediaType.of(ICS))
                 .header("Content-Disposition", "inline; filename=\"room-" + id + ".ics\"")
                 .header("Cache-Control", "private, max-age=300");

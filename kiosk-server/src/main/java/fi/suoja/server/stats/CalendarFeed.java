@@ -5,6 +5,7 @@ import fi.suoja.server.problem.ProblemType;
 import fi.suoja.server.problem.SuojaException;
 import fi.suoja.server.room.Room;
 import fi.suoja.server.room.RoomService;
+import fi.suoja.server.room.RoomTexts;
 import fi.suoja.server.secret.ServerSecrets;
 import fi.suoja.server.site.Site;
 import fi.suoja.server.site.SiteService;
@@ -48,23 +49,24 @@ class CalendarFeed {
         this.clock = clock;
     }
 
-    static String path(long roomId, String key) {
-        return "/api/v1/rooms/" + roomId + "/calendar.ics?key=" + key;
+    static String path(long roomId, String key, @Nullable String language) {
+        return "/api/v1/rooms/" + roomId + "/calendar.ics?key=" + key + (language == null ? "" : "&lang=" + language);
     }
 
-    /** The feed's address for a room that exists. */
-    CalendarLink link(long roomId) {
+    /** The feed's address for a room that exists, with the room's name in {@code language} in it and in the feed. */
+    CalendarLink link(long roomId, @Nullable String language) {
         Room room = rooms.get(roomId);
-        return new CalendarLink(room.id(), room.name(), path(room.id(), key(room.id())));
+        return new CalendarLink(room.id(), rooms.texts(room).name(language), path(room.id(), key(room.id()), language));
     }
 
-    /** The feed, if the key is the room's. */
-    String feed(long roomId, @Nullable String key) {
+    /** The feed, if the key is the room's; the room's name and place in {@code language}. */
+    String feed(long roomId, @Nullable String key, @Nullable String language) {
         if (key == null || !MessageDigest.isEqual(key(roomId).getBytes(StandardCharsets.US_ASCII),
                 key.getBytes(StandardCharsets.UTF_8))) {
             throw noSuchCalendar();
         }
         Room room = rooms.get(roomId);
+        RoomTexts texts = rooms.texts(room);
         Site site = sites.get(room.siteId());
         Instant now = clock.instant();
         LocalDate lastDay = now.atZone(site.zone()).toLocalDate().plusDays(sites.rules(site.id()).maxDaysAhead());
@@ -76,7 +78,7 @@ class CalendarFeed {
                 .property("PRODID", "-//Suoja//Room bookings//EN")
                 .property("CALSCALE", "GREGORIAN")
                 .property("METHOD", "PUBLISH")
-                .text("X-WR-CALNAME", room.name() + " – " + site.name())
+                .text("X-WR-CALNAME", texts.name(language) + " – " + site.name())
                 .property("X-WR-TIMEZONE", site.timeZone())
                 .property("REFRESH-INTERVAL;VALUE=DURATION", "PT15M")
                 .property("X-PUBLISHED-TTL", "PT15M");
@@ -86,8 +88,8 @@ class CalendarFeed {
                     .time("DTSTAMP", now)
                     .time("DTSTART", b.startsAt())
                     .time("DTEND", b.endsAt())
-                    .text("SUMMARY", room.name() + ": " + state(b))
-                    .text("LOCATION", room.place())
+                    .text("SUMMARY", texts.name(language) + ": " + state(b))
+                    .text("LOCATION", texts.place(language))
                     .property("STATUS", b.status() == BookingStatus.CANCELLED ? "CANCELLED" : "CONFIRMED")
                     .property("TRANSP", b.status().holdsRoom() || b.status() == BookingStatus.COMPLETED ? "OPAQUE" : "TRANSPARENT")
                     .property("END", "VEVENT");

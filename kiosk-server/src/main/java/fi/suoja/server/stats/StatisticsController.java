@@ -1,6 +1,7 @@
 package fi.suoja.server.stats;
 
 import fi.suoja.server.access.Role;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
@@ -10,6 +11,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import jakarta.validation.constraints.Pattern;
 
 import java.time.LocalDate;
 
@@ -28,15 +30,20 @@ class StatisticsController {
         this.statistics = statistics;
     }
 
-    /** Local days {@code from..to} of the site, both included, at most a year. */
+    /**
+     * Local days {@code from..to} of the site, both included, at most a year; room names in the
+     * language {@code lang} (the library's first language's where a room has none in it).
+     */
     @Get("/sites/{siteId}/statistics")
-    Statistics json(long siteId, @QueryValue LocalDate from, @QueryValue LocalDate to) {
-        return statistics.of(siteId, from, to);
+    Statistics json(long siteId, @QueryValue LocalDate from, @QueryValue LocalDate to,
+                    @Nullable @QueryValue @Pattern(regexp = "[a-z]{2,3}") String lang) {
+        return statistics.of(siteId, from, to, lang);
     }
 
     @Get(value = "/sites/{siteId}/statistics.csv", produces = {CSV, MediaType.APPLICATION_JSON})
-    HttpResponse<String> csv(long siteId, @QueryValue LocalDate from, @QueryValue LocalDate to) {
-        String body = StatisticsCsv.of(statistics.of(siteId, from, to));
+    HttpResponse<String> csv(long siteId, @QueryValue LocalDate from, @QueryValue LocalDate to,
+                             @Nullable @QueryValue @Pattern(regexp = "[a-z]{2,3}") String lang) {
+        String body = StatisticsCsv.of(statistics.of(siteId, from, to, lang));
         return HttpResponse.ok(body)
                 .contentType(MediaType.of(CSV))
                 .header("Content-Disposition", "attachment; filename=\"suoja-statistics-site-" + siteId + "-" + from + "-to-" + to + ".csv\"");

@@ -5,9 +5,11 @@ import fi.suoja.server.device.DeviceKind;
 import fi.suoja.server.problem.SuojaException;
 import fi.suoja.server.room.Room;
 import fi.suoja.server.room.RoomService;
+import fi.suoja.server.room.RoomTexts;
 import fi.suoja.server.site.Site;
 import fi.suoja.server.site.SiteService;
 import fi.suoja.server.time.TimeRange;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
@@ -45,7 +47,7 @@ class StatisticsService {
 
     /** In one read-only transaction, so that every table is read at the same moment. */
     @Transactional(readOnly = true)
-    Statistics of(long siteId, LocalDate from, LocalDate to) {
+    Statistics of(long siteId, LocalDate from, LocalDate to, @Nullable String language) {
         if (from.isAfter(to)) {
             throw SuojaException.invalid("The first day (" + from + ") is after the last day (" + to + ").");
         }
@@ -63,15 +65,17 @@ class StatisticsService {
         Occupancy occupancy = new Occupancy(site.zone(), from, to);
         List<Statistics.RoomDay> days = new ArrayList<>();
         List<Statistics.RoomHour> hours = new ArrayList<>();
+        Map<Long, RoomTexts> texts = rooms.textsOfSite(siteId);
         for (Room room : rooms.ofSite(siteId)) {
+            String name = texts.get(room.id()).name(language);
             List<TimeRange> held = overlapping.stream()
                     .filter(b -> b.roomId() == room.id())
                     .map(BookingRow::held)
                     .flatMap(Optional::stream)
                     .toList();
             var schedule = rooms.schedule(room);
-            days.addAll(occupancy.days(room.id(), room.name(), schedule, held));
-            hours.addAll(occupancy.hours(room.id(), room.name(), schedule, held));
+            days.addAll(occupancy.days(room.id(), name, schedule, held));
+            hours.addAll(occupancy.hours(room.id(), name, schedule, held));
         }
 
         Map<String, Integer> loansByKind = queries.loansByKind(siteId, start, end);

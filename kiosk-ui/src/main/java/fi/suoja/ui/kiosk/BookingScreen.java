@@ -24,8 +24,8 @@ class BookingScreen extends Section {
         Div facts = new Div(
                 Parts.fact("booking-code", kiosk.t("done.bookingCode"), booking.code()),
                 Parts.fact("booking-state", kiosk.t("booking.state"), state(booking.status())),
-                Parts.fact("done-room", kiosk.t("confirm.room"), booking.roomName()),
-                Parts.fact("done-place", kiosk.t("confirm.place"), booking.place()),
+                Parts.fact("done-room", kiosk.t("confirm.room"), booking.room().name(kiosk.language().tag())),
+                Parts.fact("done-place", kiosk.t("confirm.place"), booking.room().place(kiosk.language().tag())),
                 Parts.fact("done-time", kiosk.t("confirm.time"), Times.range(kiosk, site, booking.start(), booking.end()), true));
         if (booking.doorCode() != null && (booking.confirmed() || booking.checkedIn())) {
             facts.add(Parts.fact("door-code", kiosk.t("done.doorCode"), booking.doorCode()));

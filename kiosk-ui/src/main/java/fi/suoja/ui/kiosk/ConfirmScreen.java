@@ -16,28 +16,28 @@ class ConfirmScreen extends Section {
 
     ConfirmScreen(KioskView kiosk, Site site, RoomChoice room, Instant start, int minutes, DeviceWishes wishes) {
         addClassName("screen");
+        String language = kiosk.language().tag();
         add(Parts.heading(kiosk.t("confirm.heading")), notices);
-        add(Parts.fact("confirm-room", kiosk.t("confirm.room"), room.name()),
-                Parts.fact("confirm-place", kiosk.t("confirm.place"), room.place()),
+        add(Parts.fact("confirm-room", kiosk.t("confirm.room"), room.name(language)),
+                Parts.fact("confirm-place", kiosk.t("confirm.place"), room.place(language)),
                 Parts.fact("confirm-time", kiosk.t("confirm.time"), Times.range(kiosk, site, start, start.plusSeconds(minutes * 60L)), true));
         if (!wishes.offered().isEmpty()) {
-            add(Parts.say(kiosk.t("confirm.devices")));
-            Div devices = Parts.grid();
+            // optional and secondary: switches in a quiet box, not buttons that look like "Book the room"
+            Div devices = new Div(Parts.say(kiosk.t("confirm.devices")));
+            devices.setId("devices");
             devices.addClassName("devices");
+            devices.getElement().setAttribute("role", "group");
+            devices.getElement().setAttribute("aria-label", kiosk.t("confirm.devicesGroup"));
             for (DeviceWishes.Device device : wishes.offered()) {
-                NativeButton toggle = Parts.button(kiosk, device.id(), icon(device), kiosk.t(device.key), () -> { });
-                toggle.addClassName("toggle");
-                toggle.getElement().setAttribute("aria-pressed", Boolean.toString(wishes.wishes(device)));
-                toggle.addClickListener(click -> {
-                    wishes.toggle(device);
-                    toggle.getElement().setAttribute("aria-pressed", Boolean.toString(wishes.wishes(device)));
-                });
-                devices.add(toggle);
+                devices.add(Parts.toggle(kiosk, device.id(), icon(device), kiosk.t(device.key), wishes.wishes(device),
+                        on -> wishes.set(device, on)));
             }
             add(devices);
         }
-        add(Parts.row(Parts.primary(kiosk, "confirm", VaadinIcon.CHECK, kiosk.t("confirm.book"),
-                () -> kiosk.book(room, start, minutes, wishes))));
+        NativeButton book = Parts.primary(kiosk, "confirm", VaadinIcon.CHECK, kiosk.t("confirm.book"),
+                () -> kiosk.book(room, start, minutes, wishes));
+        book.addClassName("main-action");
+        add(Parts.row(book));
     }
 
     void refused(String notice) {

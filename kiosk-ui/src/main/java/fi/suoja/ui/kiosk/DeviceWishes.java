@@ -48,9 +48,12 @@ final class DeviceWishes {
         return wished.contains(device);
     }
 
-    void toggle(Device device) {
-        if (offered.contains(device) && !wished.remove(device)) {
+    /** Switches the wish for a device on or off; a device the room has built in is never wished. */
+    void set(Device device, boolean wanted) {
+        if (wanted && offered.contains(device)) {
             wished.add(device);
+        } else {
+            wished.remove(device);
         }
     }
 

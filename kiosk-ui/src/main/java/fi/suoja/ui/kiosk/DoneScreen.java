@@ -33,8 +33,9 @@ class DoneScreen extends Section {
         if (booking.doorCode() != null) {
             facts.add(Parts.fact("door-code", kiosk.t("done.doorCode"), booking.doorCode()));
         }
-        facts.add(Parts.fact("done-room", kiosk.t("confirm.room"), booking.roomName()),
-                Parts.fact("done-place", kiosk.t("confirm.place"), booking.place()),
+        String language = kiosk.language().tag();
+        facts.add(Parts.fact("done-room", kiosk.t("confirm.room"), booking.room().name(language)),
+                Parts.fact("done-place", kiosk.t("confirm.place"), booking.room().place(language)),
                 Parts.fact("done-time", kiosk.t("confirm.time"), time, true));
         Image qr = new Image(QrCode.svgDataUrl(booking.code()), kiosk.t("done.qr"));
         qr.setId("booking-qr");
@@ -53,7 +54,7 @@ class DoneScreen extends Section {
         }
         printNotice.setId("print-notice-area");
         add(printNotice, Parts.row(
-                Parts.button(kiosk, "print", VaadinIcon.PRINT, kiosk.t("done.print"), () -> print(kiosk, site, booking, time)),
+                Parts.button(kiosk, "print", VaadinIcon.PRINT, kiosk.t("done.print"), () -> print(kiosk, site, booking)),
                 Parts.primary(kiosk, "finish", VaadinIcon.CHECK, kiosk.t("done.finish"), kiosk::startOver)));
         // a touch anywhere on the screen keeps the codes there, not only a tap on a button
         getElement().addEventListener("pointerdown", touch -> kiosk.act(() -> { }));
@@ -72,14 +73,9 @@ class DoneScreen extends Section {
         return words.t(door ? "done.keep.later.door" : "done.keep.later.noDoor", Times.clock(site.zone(), booking.checkInUntil()));
     }
 
-    private void print(KioskView kiosk, Site site, Booking booking, String time) {
-        Receipt receipt = receipt(kiosk::t, booking, time, site);
-        if (kiosk.language() != Language.EN) {
-            // printers have no Arabic and often no Cyrillic: this is what they print instead
-            receipt = receipt.withLatinFallback(receipt(
-                    (key, params) -> kiosk.getTranslation(Language.EN.locale(), key, params), booking, time, site));
-        }
-        PrintResult result = kiosk.services().printer().print(receipt);
+    private void print(KioskView kiosk, Site site, Booking booking) {
+        // in the visitor's own language and script: what a printer's code pages lack prints as a picture
+        PrintResult result = kiosk.services().printer().print(receipt(kiosk, booking, site));
         // Java 17 has no switch patterns yet; the codes stay on screen whatever the printer says
         String words;
         if (result instanceof PrintResult.Printed) {
@@ -93,17 +89,22 @@ class DoneScreen extends Section {
         printNotice.add(Parts.notice("print-notice", words));
     }
 
-    /** The receipt in one language: the codes, room, place, time and the next step. */
-    private static Receipt receipt(Words words, Booking booking, String time, Site site) {
+    /**
+     * The receipt in the visitor's language, read later at home: the library's name, the codes,
+     * room, place, the date (also for today) and time, and what keeps the room theirs.
+     */
+    private static Receipt receipt(KioskView kiosk, Booking booking, Site site) {
+        String language = kiosk.language().tag();
         List<Receipt.Line> lines = new ArrayList<>();
-        lines.add(new Receipt.Line(words.t("done.bookingCode"), booking.code()));
+        lines.add(new Receipt.Line(kiosk.t("done.bookingCode"), booking.code()));
         if (booking.doorCode() != null) {
-            lines.add(new Receipt.Line(words.t("done.doorCode"), booking.doorCode()));
+            lines.add(new Receipt.Line(kiosk.t("done.doorCode"), booking.doorCode()));
         }
-        lines.add(new Receipt.Line(words.t("confirm.room"), booking.roomName()));
-        lines.add(new Receipt.Line(words.t("confirm.place"), booking.place()));
-        lines.add(new Receipt.Line(words.t("confirm.time"), time));
-        return new Receipt(words.t("app.title"), lines, booking.code()).withNextStep(keepingTheRoom(words, site, booking));
+        lines.add(new Receipt.Line(kiosk.t("confirm.room"), booking.room().name(language)));
+        lines.add(new Receipt.Line(kiosk.t("confirm.place"), booking.room().place(language)));
+        lines.add(new Receipt.Line(kiosk.t("receipt.date"), Times.date(kiosk, site.zone(), booking.start())));
+        lines.add(new Receipt.Line(kiosk.t("confirm.time"), Times.hours(kiosk, site.zone(), booking.start(), booking.end())));
+        return new Receipt(site.name(), lines, booking.code()).withNextStep(keepingTheRoom(kiosk::t, site, booking));
     }
 
     /** Translations in one language. */

@@ -92,7 +92,8 @@ public class KioskView extends Div implements HasDynamicTitle {
             });
             """;
     /** The screens one can go back between. */
-    private static final Set<String> STEPS = Set.of("start", "when", "days", "length", "rooms", "confirm", "card", "code", "booking");
+    private static final Set<String> STEPS = Set.of("start", "when", "days", "length", "hours", "rooms", "no-room", "confirm", "card",
+            "code", "booking");
 
     private final Header bar = new Header();
     private final Main main = new Main();
@@ -382,6 +383,8 @@ public class KioskView extends Div implements HasDynamicTitle {
         history.clear();
         stillHereSince = null;
         lastActivity = services().clock().instant();
+        // each visitor gets the library's rules as they are now (an admin may have changed them)
+        site = null;
         applyLanguage();
         applyLook();
         showStart();
@@ -395,10 +398,17 @@ public class KioskView extends Div implements HasDynamicTitle {
         show("when", () -> new WhenScreen(this));
     }
 
+    /** Rooms free now; with none (all taken, or closed), when they open and the next free time instead. */
     void chooseNow() {
         Site here = site();
-        var rooms = services().client().freeNow(here.id(), here.minBookingMinutes());
-        show("rooms", () -> new RoomsScreen(this, here, rooms, true, null));
+        int minutes = Lengths.shortest(here);
+        var rooms = services().client().freeNow(here.id(), minutes);
+        if (rooms.isEmpty()) {
+            var now = services().client().now(here.id(), minutes, null);
+            show("no-room", () -> new NextFreeScreen(this, here, now, minutes, false));
+            return;
+        }
+        show("rooms", () -> new RoomsScreen(this, here, rooms, true));
     }
 
     void chooseDay(LocalDate day) {
@@ -415,10 +425,23 @@ public class KioskView extends Div implements HasDynamicTitle {
         return services().clock().instant().atZone(site().zone()).toLocalDate();
     }
 
+    /**
+     * Every start of the day for that length: at once when they fit on one screen, else the hour
+     * first. A day with none offers the next free time from that day on.
+     */
     private void chooseLength(LocalDate day, int minutes) {
         Site here = site();
-        var rooms = services().client().availability(here.id(), day, minutes);
-        show("rooms", () -> new RoomsScreen(this, here, rooms, false, null));
+        var rooms = services().client().availability(here.id(), day, minutes).stream()
+                .filter(room -> !room.starts().isEmpty()).toList();
+        if (rooms.isEmpty()) {
+            var now = services().client().now(here.id(), minutes, day);
+            show("no-room", () -> new NextFreeScreen(this, here, now, minutes, true));
+        } else if (HoursScreen.fitsOnOneScreen(rooms)) {
+            show("rooms", () -> new RoomsScreen(this, here, rooms, false));
+        } else {
+            show("hours", () -> new HoursScreen(this, here, rooms,
+                    hour -> show("rooms", () -> new RoomsScreen(this, here, HoursScreen.inHour(here, rooms, hour), false))));
+        }
     }
 
     void pickRoom(RoomChoice room, Instant start, int minutes) {

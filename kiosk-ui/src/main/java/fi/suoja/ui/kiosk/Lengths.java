@@ -13,6 +13,15 @@ final class Lengths {
     private Lengths() {
     }
 
+    /**
+     * The shortest length the kiosk offers: what "free now", the start screen's count and the next
+     * free time are asked for, so that all of them speak of the same booking.
+     */
+    static int shortest(Site site) {
+        List<Integer> lengths = offered(site, site.maxBookingMinutes());
+        return lengths.isEmpty() ? site.minBookingMinutes() : lengths.get(0);
+    }
+
     static List<Integer> offered(Site site, int atMost) {
         int max = Math.min(site.maxBookingMinutes(), atMost);
         TreeSet<Integer> lengths = new TreeSet<>();

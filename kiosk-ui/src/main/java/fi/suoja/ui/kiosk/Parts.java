@@ -34,6 +34,44 @@ final class Parts {
         return button;
     }
 
+    /** A large picture card: a big icon above its words, for the start screen's few main choices. */
+    static NativeButton card(KioskView kiosk, String id, VaadinIcon icon, String words, Runnable action) {
+        NativeButton card = button(kiosk, id, icon, words, action);
+        card.addClassName("picture-card");
+        return card;
+    }
+
+    /**
+     * An on/off switch for something optional: its words, and a visible track that says No or Yes
+     * (the state is also {@code aria-checked} for screen readers). Tapping flips it and tells
+     * {@code changed} the new state.
+     */
+    static NativeButton toggle(KioskView kiosk, String id, VaadinIcon icon, String words, boolean on,
+                               java.util.function.Consumer<Boolean> changed) {
+        NativeButton toggle = new NativeButton();
+        toggle.setId(id);
+        toggle.addClassName("switch");
+        toggle.getElement().setAttribute("role", "switch");
+        Span state = new Span();
+        state.addClassName("switch-state");
+        state.getElement().setAttribute("aria-hidden", "true");
+        Span track = new Span(new Span(), state);
+        track.addClassName("switch-track");
+        toggle.add(icon(icon), new Span(words), track);
+        boolean[] value = {on};
+        Runnable show = () -> {
+            toggle.getElement().setAttribute("aria-checked", Boolean.toString(value[0]));
+            state.setText(kiosk.t(value[0] ? "switch.on" : "switch.off"));
+        };
+        show.run();
+        toggle.addClickListener(click -> kiosk.act(() -> {
+            value[0] = !value[0];
+            show.run();
+            changed.accept(value[0]);
+        }));
+        return toggle;
+    }
+
     static Icon icon(VaadinIcon vaadinIcon) {
         Icon icon = vaadinIcon.create();
         icon.addClassName("icon");
@@ -67,8 +105,10 @@ final class Parts {
     }
 
     /**
-     * A labelled value; {@code leftToRight} keeps a time range such as "12:55–13:25" in reading
-     * order inside right-to-left text, where the bidi algorithm would otherwise swap its ends.
+     * A labelled value; {@code leftToRight} gives the value the direction of its own first letter
+     * ({@code dir="auto"}), so a time range such as "12:55–13:25" keeps its reading order inside
+     * right-to-left text, where the bidi algorithm would otherwise swap its ends, and one worded in
+     * Arabic ("من 12:55 إلى 13:25") still reads right to left.
      */
     static Div fact(String id, String label, String value, boolean leftToRight) {
         Div fact = new Div();
@@ -79,7 +119,7 @@ final class Parts {
         Span valueSpan = data(value);
         valueSpan.addClassName("fact-value");
         if (leftToRight) {
-            valueSpan.getElement().setAttribute("dir", "ltr");
+            valueSpan.getElement().setAttribute("dir", "auto");
         }
         fact.add(labelSpan, valueSpan);
         return fact;

@@ -24,10 +24,18 @@ import java.util.function.Function;
  *   <li>an absolute path such as {@code /dev/usb/lp0}: an ESC/POS printer on a device file.</li>
  * </ul>
  * {@code suoja.printer.cyrillic=true} says the printer has a Cyrillic code page, so Russian and
- * Ukrainian receipts print as written; otherwise, and always for Arabic, the receipt prints in
- * English (the codes and the QR code are the same in every language).
+ * Ukrainian receipts print as text; otherwise, and always for Arabic, the words print as a picture
+ * in their own script. {@code suoja.printer.dots} is the paper's printable width in dots: 576 on
+ * 80 mm paper (the default), 384 on 58 mm.
  */
-public record PrinterSettings(String printer, boolean cyrillic, Path receiptsDir) {
+public record PrinterSettings(String printer, boolean cyrillic, Path receiptsDir, int dots) {
+
+    /** The printable width of 80 mm paper, the usual kiosk printer's. */
+    static final int DEFAULT_DOTS = 576;
+
+    public PrinterSettings(String printer, boolean cyrillic, Path receiptsDir) {
+        this(printer, cyrillic, receiptsDir, DEFAULT_DOTS);
+    }
 
     public PrinterSettings {
         if (printer == null || printer.isBlank()) {
@@ -46,14 +54,20 @@ public record PrinterSettings(String printer, boolean cyrillic, Path receiptsDir
     static PrinterSettings from(Map<String, String> env, Function<String, String> properties) {
         Function<String, String> read = KioskConfig.settings(env, properties);
         String dir = read.apply("suoja.receipts.dir");
-        return new PrinterSettings(read.apply("suoja.printer"), Boolean.parseBoolean(read.apply("suoja.printer.cyrillic")),
-                Path.of(dir == null ? "data/receipts" : dir));
+        String dots = read.apply("suoja.printer.dots");
+        try {
+            return new PrinterSettings(read.apply("suoja.printer"), Boolean.parseBoolean(read.apply("suoja.printer.cyrillic")),
+                    Path.of(dir == null ? "data/receipts" : dir), dots == null || dots.isBlank() ? DEFAULT_DOTS : Integer.parseInt(dots.strip()));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("suoja.printer.dots is the printer's width in dots (576 or 384), not " + dots, e);
+        }
     }
 
     EscPosConfig escPos() {
-        return cyrillic ? EscPosConfig.withCyrillic() : EscPosConfig.latinOnly();
+        return (cyrillic ? EscPosConfig.withCyrillic() : EscPosConfig.latinOnly()).withWidth(dots);
     }
 
+    /** The printer. (That a font can draw receipts printed as pictures is checked when the kiosk starts: UiMain.) */
     ReceiptPrinter create() {
         if (printer.equals("simulated")) {
             return new ShownReceipts(escPos(), receiptsDir);

@@ -18,24 +18,17 @@ import java.util.List;
 
 /**
  * Room cards: where the room is, how many seats, what it has, each as an icon with a word. For
- * "now" each card offers lengths; for a later time, the start times that fit the chosen length.
+ * "now" each card offers lengths; for a later time, every start time given (all of the day, or of
+ * the hour the visitor chose on {@link HoursScreen}). Only rooms with something to offer are
+ * given: a time with no room goes to {@link NextFreeScreen} instead.
  */
 class RoomsScreen extends Section {
 
-    /** Enough start times to choose from without a wall of buttons. */
-    private static final int MAX_STARTS = 8;
-
-    RoomsScreen(KioskView kiosk, Site site, List<RoomChoice> rooms, boolean now, String notice) {
+    RoomsScreen(KioskView kiosk, Site site, List<RoomChoice> rooms, boolean now) {
         addClassName("screen");
         add(Parts.heading(kiosk.t(now ? "rooms.heading.now" : "rooms.heading.later")));
-        if (notice != null) {
-            add(Parts.notice("rooms-notice", notice));
-        }
+        String language = kiosk.language().tag();
         List<RoomChoice> offered = rooms.stream().filter(r -> !r.starts().isEmpty()).toList();
-        if (offered.isEmpty()) {
-            add(Parts.notice("no-rooms", kiosk.t("rooms.none")));
-            return;
-        }
         Div cards = new Div();
         cards.addClassName("cards");
         DateTimeFormatter clock = DateTimeFormatter.ofPattern("HH:mm").withZone(site.zone());
@@ -43,9 +36,9 @@ class RoomsScreen extends Section {
             Div card = new Div();
             card.addClassName("card");
             card.setId("room-" + room.roomId());
-            H2 name = new H2(room.name());
+            H2 name = new H2(room.name(language));
             name.addClassName(Parts.DATA);
-            Div place = new Div(Parts.icon(VaadinIcon.LOCATION_ARROW_CIRCLE), Parts.data(room.place()));
+            Div place = new Div(Parts.icon(VaadinIcon.LOCATION_ARROW_CIRCLE), Parts.data(room.place(language)));
             place.addClassName("place");
             card.add(name, place, features(kiosk, room));
             Div actions = new Div();
@@ -56,7 +49,7 @@ class RoomsScreen extends Section {
                             kiosk.t("length.minutes", minutes), () -> kiosk.pickRoom(room, room.starts().get(0), minutes)));
                 }
             } else {
-                for (Instant start : room.starts().stream().limit(MAX_STARTS).toList()) {
+                for (Instant start : room.starts()) {
                     NativeButton at = Parts.primary(kiosk, "room-" + room.roomId() + "-at-" + clock.format(start).replace(":", ""),
                             VaadinIcon.CLOCK, clock.format(start), () -> kiosk.pickRoom(room, start, room.maxMinutes()));
                     at.getChildren().skip(1).findFirst().ifPresent(words -> words.addClassName(Parts.DATA));

@@ -61,7 +61,7 @@ public class StaffClient {
         List<Room> rooms = new ArrayList<>();
         for (JsonNode room : send("GET", "/api/v1/sites/" + siteId + "/rooms", null)) {
             rooms.add(new Room(room.path("id").asLong(), room.path("name").asText(), room.path("place").asText(),
-                    ApiHttp.text(room.path("doorLockId"))));
+                    RoomTexts.of(room), ApiHttp.text(room.path("doorLockId"))));
         }
         return rooms;
     }
@@ -223,14 +223,18 @@ public class StaffClient {
 
     // ---- statistics ----
 
-    /** The library's statistics for local days {@code from..to}, both included (at most a year). */
-    public SiteStatistics statistics(long siteId, LocalDate from, LocalDate to) {
-        return SiteStatistics.of(send("GET", "/api/v1/sites/" + siteId + "/statistics?from=" + from + "&to=" + to, null));
+    /**
+     * The library's statistics for local days {@code from..to}, both included (at most a year),
+     * with room names in {@code language} (the desk's).
+     */
+    public SiteStatistics statistics(long siteId, LocalDate from, LocalDate to, String language) {
+        return SiteStatistics.of(send("GET", "/api/v1/sites/" + siteId + "/statistics?from=" + from + "&to=" + to
+                + "&lang=" + ApiHttp.encode(language), null));
     }
 
     /** The same statistics as the server's CSV file, byte for byte (UTF-8 with a byte order mark). */
-    public byte[] statisticsCsv(long siteId, LocalDate from, LocalDate to) {
-        String path = "/api/v1/sites/" + siteId + "/statistics.csv?from=" + from + "&to=" + to;
+    public byte[] statisticsCsv(long siteId, LocalDate from, LocalDate to, String language) {
+        String path = "/api/v1/sites/" + siteId + "/statistics.csv?from=" + from + "&to=" + to + "&lang=" + ApiHttp.encode(language);
         java.net.http.HttpResponse<byte[]> response;
         try {
             response = api.client().send(HttpRequest.newBuilder(api.base().resolve(path))
@@ -254,8 +258,8 @@ public class StaffClient {
     }
 
     /** A room's calendar feed, as an absolute address on this server. */
-    public CalendarLink calendarLink(long roomId) {
-        JsonNode link = send("GET", "/api/v1/rooms/" + roomId + "/calendar-link", null);
+    public CalendarLink calendarLink(long roomId, String language) {
+        JsonNode link = send("GET", "/api/v1/rooms/" + roomId + "/calendar-link?lang=" + ApiHttp.encode(language), null);
         return new CalendarLink(link.path("roomId").asLong(), link.path("room").asText(), api.base().resolve(link.path("path").asText()));
     }
 
@@ -388,6 +392,9 @@ public class StaffClient {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("name", details.name());
         body.put("place", details.place());
+        // the other languages in full: what is left out has no text of its own any more
+        body.put("names", details.names());
+        body.put("places", details.places());
         body.put("capacity", details.capacity());
         body.put("stepFree", details.stepFree());
         body.put("equipment", details.equipment().stream().map(Enum::name).sorted().toList());
@@ -420,9 +427,15 @@ public class StaffClient {
                     opens == null ? null : LocalTime.parse(opens), closes == null ? null : LocalTime.parse(closes),
                     ApiHttp.text(d.path("note"))));
         }
-        AdminRoom.Details details = new AdminRoom.Details(r.path("name").asText(), r.path("place").asText(),
+        RoomTexts texts = RoomTexts.of(r);
+        Map<String, String> names = new java.util.TreeMap<>(texts.names());
+        Map<String, String> places = new java.util.TreeMap<>(texts.places());
+        names.remove(RoomTexts.FIRST);
+        places.remove(RoomTexts.FIRST);
+        AdminRoom.Details details = new AdminRoom.Details(texts.name(), texts.place(),
                 r.path("capacity").asInt(), r.path("stepFree").asBoolean(), equipment,
-                ApiHttp.text(r.path("doorLockId")), r.path("keypad").asBoolean(), ApiHttp.text(r.path("roomSignId")));
+                ApiHttp.text(r.path("doorLockId")), r.path("keypad").asBoolean(), ApiHttp.text(r.path("roomSignId")),
+                names, places);
         return new AdminRoom(r.path("id").asLong(), r.path("siteId").asLong(), details, r.path("active").asBoolean(), hours, days);
     }
 

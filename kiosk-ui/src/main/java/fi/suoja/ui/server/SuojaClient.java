@@ -53,11 +53,28 @@ public class SuojaClient {
     public List<RoomChoice> freeNow(long siteId, int minutes) {
         List<RoomChoice> rooms = new ArrayList<>();
         for (JsonNode room : send("GET", "/api/v1/sites/" + siteId + "/free-now?minutes=" + minutes, null)) {
-            rooms.add(new RoomChoice(room.path("roomId").asLong(), room.path("name").asText(), room.path("place").asText(),
-                    room.path("capacity").asInt(), room.path("stepFree").asBoolean(), equipment(room.path("equipment")),
-                    List.of(Instant.parse(room.path("start").asText())), room.path("maxMinutes").asInt()));
+            rooms.add(freeRoom(room));
         }
         return rooms;
+    }
+
+    /**
+     * Free, full or closed now for a booking of {@code minutes}, when the rooms open, and the first
+     * free start from {@code from} on (today when null).
+     */
+    public SiteNow now(long siteId, int minutes, LocalDate from) {
+        JsonNode now = send("GET", "/api/v1/sites/" + siteId + "/now?minutes=" + minutes + (from == null ? "" : "&from=" + from), null);
+        JsonNode next = now.path("nextFree");
+        return new SiteNow(SiteNow.State.valueOf(now.path("state").asText()), now.path("freeRooms").asInt(),
+                ApiHttp.instant(now.path("closesAt")), ApiHttp.instant(now.path("opensAt")),
+                next.isObject() ? java.util.Optional.of(freeRoom(next)) : java.util.Optional.empty());
+    }
+
+    /** A room free from one start for up to {@code maxMinutes}, as free-now and now give it. */
+    private static RoomChoice freeRoom(JsonNode room) {
+        return new RoomChoice(room.path("roomId").asLong(), RoomTexts.of(room), room.path("capacity").asInt(),
+                room.path("stepFree").asBoolean(), equipment(room.path("equipment")),
+                List.of(Instant.parse(room.path("start").asText())), room.path("maxMinutes").asInt());
     }
 
     /** Rooms and the start times on {@code date} that fit a booking of {@code minutes}. */
@@ -66,9 +83,8 @@ public class SuojaClient {
         for (JsonNode room : send("GET", "/api/v1/sites/" + siteId + "/availability?date=" + date + "&minutes=" + minutes, null)) {
             List<Instant> starts = new ArrayList<>();
             room.path("starts").forEach(s -> starts.add(Instant.parse(s.asText())));
-            rooms.add(new RoomChoice(room.path("roomId").asLong(), room.path("name").asText(), room.path("place").asText(),
-                    room.path("capacity").asInt(), room.path("stepFree").asBoolean(), equipment(room.path("equipment")),
-                    starts, minutes));
+            rooms.add(new RoomChoice(room.path("roomId").asLong(), RoomTexts.of(room), room.path("capacity").asInt(),
+                    room.path("stepFree").asBoolean(), equipment(room.path("equipment")), starts, minutes));
         }
         return rooms;
     }

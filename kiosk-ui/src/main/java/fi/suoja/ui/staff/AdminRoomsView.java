@@ -17,6 +17,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.timepicker.TimePicker;
 import com.vaadin.flow.router.Route;
 import fi.suoja.ui.server.AdminRoom;
+import fi.suoja.ui.kiosk.Language;
 import fi.suoja.ui.server.Equipment;
 
 import java.time.DayOfWeek;
@@ -61,10 +62,12 @@ public class AdminRoomsView extends AdminPage {
     private void refresh() {
         list.removeAll();
         act("room", () -> {
+            String language = getLocale().getLanguage();
             for (AdminRoom room : session.client().adminRooms(session.site().id())) {
-                Span name = Desk.data(room.details().name());
+                AdminRoom.Details d = room.details();
+                Span name = Desk.data(d.names().getOrDefault(language, d.name()));
                 name.addClassName("admin-item-name");
-                Span place = Desk.data(room.details().place());
+                Span place = Desk.data(d.places().getOrDefault(language, d.place()));
                 ListItem item = new ListItem(name, place,
                         Desk.button("room-edit-" + room.id(), VaadinIcon.EDIT, getTranslation("staff.admin.edit"), () -> edit(room)));
                 item.setId("room-" + room.id());
@@ -83,6 +86,29 @@ public class AdminRoomsView extends AdminPage {
         name.setRequired(true);
         TextField place = text("room-place", "staff.admin.rooms.place", d == null ? "" : d.place(), 200);
         place.setRequired(true);
+        // the first language's name and place above; each other kiosk language's below, empty for none
+        Map<Language, TextField> names = new EnumMap<>(Language.class);
+        Map<Language, TextField> places = new EnumMap<>(Language.class);
+        Div languages = new Div(new H3(getTranslation("staff.admin.rooms.languages")),
+                new Paragraph(getTranslation("staff.admin.rooms.languagesHint", Language.FIRST.ownName())));
+        languages.setId("room-languages");
+        for (Language language : Language.values()) {
+            if (language == Language.FIRST) {
+                continue;
+            }
+            TextField other = text("room-name-" + language.tag(), "staff.admin.rooms.nameIn", language.ownName(),
+                    d == null ? "" : d.names().getOrDefault(language.tag(), ""), 80);
+            TextField otherPlace = text("room-place-" + language.tag(), "staff.admin.rooms.placeIn", language.ownName(),
+                    d == null ? "" : d.places().getOrDefault(language.tag(), ""), 200);
+            // typed in that language: the browser's spelling and a screen reader follow it
+            other.getElement().setAttribute("lang", language.tag());
+            otherPlace.getElement().setAttribute("lang", language.tag());
+            names.put(language, other);
+            places.put(language, otherPlace);
+            Div row = new Div(other, otherPlace);
+            row.addClassName("admin-form");
+            languages.add(row);
+        }
         IntegerField capacity = new IntegerField(getTranslation("staff.admin.rooms.capacity"));
         capacity.setId("room-capacity");
         capacity.setMin(1);
@@ -109,7 +135,7 @@ public class AdminRoomsView extends AdminPage {
             AdminRoom.Details details = new AdminRoom.Details(name.getValue().strip(), place.getValue().strip(),
                     capacity.getValue() == null ? 0 : capacity.getValue(), stepFree.getValue(),
                     equipment.getValue().isEmpty() ? EnumSet.noneOf(Equipment.class) : EnumSet.copyOf(equipment.getValue()),
-                    lock.getValue(), keypad.getValue(), sign.getValue());
+                    lock.getValue(), keypad.getValue(), sign.getValue(), typed(names), typed(places));
             AdminRoom[] saved = new AdminRoom[1];
             if (act("room", () -> saved[0] = room == null
                     ? session.client().createRoom(session.site().id(), details)
@@ -120,7 +146,7 @@ public class AdminRoomsView extends AdminPage {
             }
         }), Desk.button("room-close", VaadinIcon.CLOSE, getTranslation("staff.admin.close"), () -> editor.setVisible(false)));
         actions.addClassName("actions");
-        editor.add(heading, fields, ticks, equipment, actions);
+        editor.add(heading, fields, languages, ticks, equipment, actions);
         if (room != null) {
             editor.add(hours(room), exceptionDays(room));
         }
@@ -236,8 +262,23 @@ public class AdminRoomsView extends AdminPage {
         return section;
     }
 
+    /** What was typed per language tag, blank fields left out. */
+    private static Map<String, String> typed(Map<Language, TextField> fields) {
+        Map<String, String> typed = new java.util.TreeMap<>();
+        fields.forEach((language, field) -> {
+            if (!field.getValue().isBlank()) {
+                typed.put(language.tag(), field.getValue().strip());
+            }
+        });
+        return typed;
+    }
+
     private TextField text(String id, String labelKey, String value, int max) {
-        TextField field = new TextField(getTranslation(labelKey));
+        return text(id, labelKey, null, value, max);
+    }
+
+    private TextField text(String id, String labelKey, String labelParam, String value, int max) {
+        TextField field = new TextField(labelParam == null ? getTranslation(labelKey) : getTranslation(labelKey, labelParam));
         field.setId(id);
         field.setMaxLength(max);
         field.setValue(value);

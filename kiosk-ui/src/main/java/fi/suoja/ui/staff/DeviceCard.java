@@ -81,7 +81,7 @@ class DeviceCard extends Article {
             Paragraph loan = new Paragraph(device.walkIn()
                     ? getTranslation("staff.device.loanWalkIn", Desk.time(device.loanDue(), zone))
                     : booking == null ? getTranslation("staff.device.loanBooking", Desk.time(device.loanDue(), zone))
-                    : getTranslation("staff.device.loanOf", booking.code(), booking.roomName(), Desk.time(device.loanDue(), zone)));
+                    : getTranslation("staff.device.loanOf", booking.code(), booking.room().name(getLocale().getLanguage()), Desk.time(device.loanDue(), zone)));
             loan.setId("loan-" + device.tag());
             facts.add(loan);
         }

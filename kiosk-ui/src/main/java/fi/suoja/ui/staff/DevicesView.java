@@ -195,7 +195,7 @@ public class DevicesView extends Div implements HasDynamicTitle {
             for (Booking booking : today) {
                 if ((booking.confirmed() || booking.checkedIn()) && booking.end().isAfter(now)) {
                     choices.add(booking.code());
-                    labels.put(booking.code(), booking.code() + " · " + booking.roomName() + " · "
+                    labels.put(booking.code(), booking.code() + " · " + booking.room().name(getLocale().getLanguage()) + " · "
                             + Desk.time(booking.start(), site.zone()) + "–" + Desk.time(booking.end(), site.zone()));
                 }
             }

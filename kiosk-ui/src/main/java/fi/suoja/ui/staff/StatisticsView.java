@@ -103,7 +103,7 @@ public class StatisticsView extends Div implements HasDynamicTitle {
         }
         StaffSession.current().ifPresent(session -> Desk.act(this, words -> Desk.say(notice, words), () -> {
             long siteId = session.site().id();
-            SiteStatistics stats = session.client().statistics(siteId, first, last);
+            SiteStatistics stats = session.client().statistics(siteId, first, last, getLocale().getLanguage());
             results.removeAll();
             results.add(summary(stats), csvLink(session.client(), siteId, first, last), days(stats), hours(stats));
         }));
@@ -152,7 +152,8 @@ public class StatisticsView extends Div implements HasDynamicTitle {
     private Component csvLink(StaffClient client, long siteId, LocalDate first, LocalDate last) {
         String name = "suoja-statistics-" + first + "-" + last + ".csv";
         // the CSV is fetched with the staff member's token on the UI server; the browser never sees the token
-        StreamResource csv = new StreamResource(name, () -> new ByteArrayInputStream(client.statisticsCsv(siteId, first, last)));
+        String language = getLocale().getLanguage();
+        StreamResource csv = new StreamResource(name, () -> new ByteArrayInputStream(client.statisticsCsv(siteId, first, last, language)));
         csv.setContentType("text/csv; charset=utf-8");
         Anchor download = new Anchor(csv, getTranslation("staff.stats.csv"));
         download.setId("stats-csv");
@@ -207,8 +208,8 @@ public class StatisticsView extends Div implements HasDynamicTitle {
                 new Paragraph(getTranslation("staff.stats.calendars.help")));
         Desk.act(this, words -> Desk.say(notice, words), () -> {
             for (Room room : session.client().rooms(session.site().id())) {
-                CalendarLink link = session.client().calendarLink(room.id());
-                TextField url = new TextField(getTranslation("staff.stats.calendars.label", room.name()));
+                CalendarLink link = session.client().calendarLink(room.id(), getLocale().getLanguage());
+                TextField url = new TextField(getTranslation("staff.stats.calendars.label", link.room()));
                 url.setId("calendar-url-" + room.id());
                 url.setValue(link.url().toString());
                 url.setReadOnly(true);
@@ -216,7 +217,7 @@ public class StatisticsView extends Div implements HasDynamicTitle {
                 url.addFocusListener(focus -> url.getElement().executeJs("this.inputElement.select()"));
                 NativeButton copy = Desk.button("calendar-copy-" + room.id(), VaadinIcon.COPY, getTranslation("staff.stats.calendars.copy"),
                         () -> url.getElement().executeJs("navigator.clipboard && navigator.clipboard.writeText($0)", link.url().toString()));
-                copy.getElement().setAttribute("aria-label", getTranslation("staff.stats.calendars.copyRoom", room.name()));
+                copy.getElement().setAttribute("aria-label", getTranslation("staff.stats.calendars.copyRoom", link.room()));
                 Div line = new Div(url, copy);
                 line.addClassName("calendar-link");
                 calendars.add(line);

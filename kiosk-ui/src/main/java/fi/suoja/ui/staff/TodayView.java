@@ -141,7 +141,7 @@ public class TodayView extends Div implements HasDynamicTitle {
             Div row = new Div();
             row.setId("room-" + room.id());
             row.addClassName("timeline-row");
-            H2 name = new H2(Desk.data(room.name()));
+            H2 name = new H2(Desk.data(room.name(getLocale().getLanguage())));
             name.addClassName("timeline-room");
             Div track = new Div();
             track.addClassName("timeline-track");
@@ -212,7 +212,7 @@ public class TodayView extends Div implements HasDynamicTitle {
         heading.setId("detail-heading");
         detail.add(heading,
                 fact("detail-code", "staff.detail.code", booking.code()),
-                fact("detail-room", "staff.detail.room", booking.roomName()),
+                fact("detail-room", "staff.detail.room", booking.room().name(getLocale().getLanguage())),
                 fact("detail-time", "staff.detail.time",
                         Desk.time(booking.start(), site.zone()) + "–" + Desk.time(booking.end(), site.zone())));
         Paragraph state = new Paragraph(getTranslation("staff.detail.state", getTranslation("staff.booking." + booking.status())));
@@ -253,15 +253,15 @@ public class TodayView extends Div implements HasDynamicTitle {
         openCode = null;
         detail.removeAll();
         detail.setVisible(true);
-        H2 heading = new H2(Desk.data(room.name()));
+        H2 heading = new H2(Desk.data(room.name(getLocale().getLanguage())));
         heading.setId("detail-heading");
         detail.add(heading);
-        Div confirm = confirmation(getTranslation("staff.confirm.unlock", room.name()));
+        Div confirm = confirmation(getTranslation("staff.confirm.unlock", room.name(getLocale().getLanguage())));
         confirm.add(Desk.button("confirm-yes", VaadinIcon.UNLOCK, getTranslation("staff.confirm.unlockYes"),
                 () -> Desk.act(this, this::say, () -> {
                     client().unlock(room.id());
                     close();
-                    say(getTranslation("staff.done.unlocked", room.name()));
+                    say(getTranslation("staff.done.unlocked", room.name(getLocale().getLanguage())));
                 })));
         confirm.add(Desk.button("confirm-no", VaadinIcon.CLOSE, getTranslation("staff.confirm.no"), this::close));
     }

@@ -124,11 +124,13 @@ class KioskFlowsTest extends KaribuKiosk {
     }
 
     @Test
-    void booking_later_today_asks_the_length_then_offers_start_times() {
+    void booking_later_today_asks_the_length_then_the_hour_then_offers_start_times() {
         tap("book");
         tap("when-later");
         assertThat(screen()).isEqualTo("length");
         tap("length-60");
+        assertThat(screen()).isEqualTo("hours");
+        tap(firstButton("hour-"));
         assertThat(screen()).isEqualTo("rooms");
         tap(firstButton("room-" + scene.bareRoom + "-at-"));
         tap("confirm");
@@ -147,6 +149,7 @@ class KioskFlowsTest extends KaribuKiosk {
         assertThat(screen()).isEqualTo("days");
         tap("day-1");
         tap("length-30");
+        tap(firstButton("hour-"));
         tap(firstButton("room-" + scene.equippedRoom + "-at-"));
         tap("confirm");
 
@@ -167,7 +170,7 @@ class KioskFlowsTest extends KaribuKiosk {
 
         tap("device-laptop");
         assertThat(_get(com.vaadin.flow.component.html.NativeButton.class, spec -> spec.withId("device-laptop"))
-                .getElement().getAttribute("aria-pressed")).isEqualTo("true");
+                .getElement().getAttribute("aria-checked")).isEqualTo("true");
         tap("confirm");
 
         assertThat(text("done-devices")).isEqualTo(t("done.devices", t("device.laptop")));
@@ -188,8 +191,12 @@ class KioskFlowsTest extends KaribuKiosk {
         tap("book");
         tap("when-later");
         tap("length-60");
+        assertThat(screen()).isEqualTo("hours");
+        tap(firstButton("hour-"));
         assertThat(screen()).isEqualTo("rooms");
 
+        tap("back");
+        assertThat(screen()).isEqualTo("hours");
         tap("back");
         assertThat(screen()).isEqualTo("length");
         tap("back");
@@ -230,8 +237,11 @@ class KioskFlowsTest extends KaribuKiosk {
 
         tap("print");
 
+        // a receipt is read later, at home: the library and the date are on it, also for today
+        String today = java.time.format.DateTimeFormatter.ofPattern("d.M.yyyy").format(LocalDate.now(scene.zone));
         assertThat(printer.lastReceipt()).hasValueSatisfying(receipt -> assertThat(receipt)
-                .contains(code).contains(scene.booking(code).path("doorCode").asText()).contains("Room 1"));
+                .contains(code).contains(scene.booking(code).path("doorCode").asText()).contains("Room 1")
+                .startsWith(scene.siteName() + "\n").contains(t("receipt.date") + ": ").contains(today));
         assertThat(text("print-notice")).isEqualTo(t("print.done"));
     }
 
@@ -289,6 +299,8 @@ class KioskFlowsTest extends KaribuKiosk {
         tap("book");
         tap("when-later");
         tap("length-30");
+        // the day's last hour: a start that has not begun, so the booking can still be cancelled
+        tap(lastButton("hour-"));
         tap(lastButton("room-" + scene.equippedRoom + "-at-"));
         tap("confirm");
         String code = text("booking-code").replace(t("done.bookingCode"), "").trim();

@@ -24,12 +24,23 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The kiosk's printer is chosen by configuration alone; an Arabic visitor's receipt reaches a
- * network ESC/POS printer in English (no receipt printer has Arabic), with the same codes.
+ * network ESC/POS printer in Arabic, drawn as raster images (no receipt printer's code page has
+ * Arabic), with the QR code of the same booking; a Finnish one as text.
  */
 class KioskPrinterTest extends KaribuKiosk {
 
     @TempDir
     Path temp;
+
+    @Test
+    void the_printers_width_is_configured_in_dots_and_a_wrong_one_is_refused_with_what_to_write() {
+        assertThat(PrinterSettings.from(Map.of(), name -> null).escPos().dotsPerLine()).isEqualTo(576);
+        assertThat(PrinterSettings.from(Map.of("SUOJA_PRINTER_DOTS", "384"), name -> null).escPos().charsPerLine()).isEqualTo(32);
+        assertThatThrownBy(() -> PrinterSettings.from(Map.of("SUOJA_PRINTER_DOTS", "80mm"), name -> null))
+                .hasMessageContaining("576 or 384");
+        assertThatThrownBy(() -> PrinterSettings.from(Map.of("SUOJA_PRINTER_DOTS", "500"), name -> null).escPos())
+                .hasMessageContaining("multiple of 8").hasMessageContaining("576");
+    }
 
     @Test
     void the_printer_is_chosen_by_configuration_alone() {
@@ -46,7 +57,7 @@ class KioskPrinterTest extends KaribuKiosk {
     }
 
     @Test
-    void an_arabic_receipt_goes_to_a_network_printer_in_english_with_the_same_codes() throws Exception {
+    void an_arabic_receipt_goes_to_a_network_printer_in_arabic_as_a_picture_with_the_qr_code_of_the_booking() throws Exception {
         try (ServerSocket fakePrinter = new ServerSocket(0)) {
             CompletableFuture<byte[]> received = CompletableFuture.supplyAsync(() -> receive(fakePrinter));
             usePrinter(new PrinterSettings("tcp://127.0.0.1:" + fakePrinter.getLocalPort(), false, temp).create());
@@ -55,11 +66,30 @@ class KioskPrinterTest extends KaribuKiosk {
 
             tap("print");
 
-            String paper = new String(received.get(20, TimeUnit.SECONDS), StandardCharsets.ISO_8859_1);
-            assertThat(paper).contains(code).contains("Booking code").contains("Room 1")
-                    .doesNotContain(t("done.bookingCode"));
-            assertThat(paper).contains(scene.booking(code).path("doorCode").asText());
+            byte[] job = received.get(20, TimeUnit.SECONDS);
+            String paper = new String(job, StandardCharsets.ISO_8859_1);
+            // GS v 0, normal size, 72 bytes (576 dots) a row: the words drawn in Arabic, not printed in English
+            assertThat(paper).contains("\u001dv0\u0000\u0048\u0000").doesNotContain("Booking code").doesNotContain("Door code");
+            // the printer still draws the QR code itself, from the booking code
+            assertThat(paper).contains("\u001d(k\u000e\u00001P0" + code);
             assertThat(text("print-notice")).isEqualTo(t("print.done"));
+        }
+    }
+
+    @Test
+    void a_finnish_receipt_goes_to_a_network_printer_as_text_with_the_library_and_the_date() throws Exception {
+        try (ServerSocket fakePrinter = new ServerSocket(0)) {
+            CompletableFuture<byte[]> received = CompletableFuture.supplyAsync(() -> receive(fakePrinter));
+            usePrinter(new PrinterSettings("tcp://127.0.0.1:" + fakePrinter.getLocalPort(), false, temp).create());
+            String code = bookNow(scene.equippedRoom);
+
+            tap("print");
+
+            String paper = new String(received.get(20, TimeUnit.SECONDS), java.nio.charset.Charset.forName("IBM00858"));
+            assertThat(paper).doesNotContain("\u001dv0").contains(scene.siteName()).contains(code)
+                    .contains(t("receipt.date") + ": ").contains(java.time.format.DateTimeFormatter.ofPattern("d.M.yyyy")
+                            .format(java.time.LocalDate.now(scene.zone)))
+                    .contains(scene.booking(code).path("doorCode").asText());
         }
     }
 

@@ -102,6 +102,39 @@ class AdminRoomsTest extends KaribuStaff {
     }
 
     @Test
+    void an_admin_writes_the_room_in_other_languages_and_the_desk_shows_it_in_the_desks_language() {
+        rooms();
+        click("room-edit-" + scene.equippedRoom);
+        type("room-name-sv", "Rum 1");
+        type("room-place-sv", "Våning 2, bredvid tidningarna");
+        type("room-name-ar", "الغرفة 1");
+        click("room-save");
+
+        JsonNode room = scene.adminGet("/api/v1/rooms/" + scene.equippedRoom);
+        assertThat(room.path("name").asText()).as("the first language's name is as it was").isEqualTo("Room 1");
+        assertThat(room.path("names").path("sv").asText()).isEqualTo("Rum 1");
+        assertThat(room.path("names").path("ar").asText()).isEqualTo("الغرفة 1");
+        assertThat(room.path("places").path("sv").asText()).isEqualTo("Våning 2, bredvid tidningarna");
+        assertThat(room.path("places").has("ar")).as("an empty field is no text").isFalse();
+        assertThat(_get(TextField.class, spec -> spec.withId("room-name-sv")).getValue()).isEqualTo("Rum 1");
+        assertThat(_get(TextField.class, spec -> spec.withId("room-name-ar")).getElement().getAttribute("lang")).isEqualTo("ar");
+
+        type("room-name-ar", "");
+        click("room-save");
+        assertThat(scene.adminGet("/api/v1/rooms/" + scene.equippedRoom).path("names").has("ar")).isFalse();
+
+        UI.getCurrent().getSession().setLocale(java.util.Locale.forLanguageTag("sv"));
+        UI.getCurrent().navigate(TodayView.class);
+        assertThat(_get(TodayView.class).getElement().getTextRecursively()).contains("Rum 1");
+        UI.getCurrent().navigate(AdminRoomsView.class);
+        assertThat(text("room-" + scene.equippedRoom)).contains("Rum 1").doesNotContain("Room 1");
+        UI.getCurrent().getSession().setLocale(java.util.Locale.forLanguageTag("fi"));
+        UI.getCurrent().navigate(TodayView.class);
+        assertThat(_get(TodayView.class).getElement().getTextRecursively()).as("no Finnish text: the first language's")
+                .contains("Room 1");
+    }
+
+    @Test
     void weekly_hours_are_set_per_weekday_and_an_unticked_day_is_closed() {
         rooms();
         click("room-edit-" + scene.bareRoom);

@@ -80,7 +80,7 @@ class StatisticsViewTest extends KaribuStaff {
         String room1 = text("day-" + scene.equippedRoom + "-" + today);
         assertThat(room1).startsWith("Room 1").contains("960").contains("30").endsWith("3.1 %");
         // Room 2's booking held the room from its start until it was cancelled: as the server counted it
-        SiteStatistics.RoomDay room2 = server.statistics(scene.siteId, today, today).days().stream()
+        SiteStatistics.RoomDay room2 = server.statistics(scene.siteId, today, today, "en").days().stream()
                 .filter(d -> d.roomId() == scene.bareRoom).findFirst().orElseThrow();
         assertThat(text("day-" + scene.bareRoom + "-" + today)).endsWith(room2.bookedMinutes() + String.format(Locale.ENGLISH, "%.1f %%", room2.occupancyPercent()));
 
@@ -105,7 +105,7 @@ class StatisticsViewTest extends KaribuStaff {
                 .contains("\r\nloans,,,,,HEADSET,1\r\n")
                 .contains("\r\nroom_day," + scene.equippedRoom + ",Room 1," + today + ",,booked_minutes,30\r\n")
                 .doesNotContain(checkedIn);
-        assertThat(downloaded).isEqualTo(new String(server.statisticsCsv(scene.siteId, today, today), StandardCharsets.UTF_8));
+        assertThat(downloaded).isEqualTo(new String(server.statisticsCsv(scene.siteId, today, today, "en"), StandardCharsets.UTF_8));
     }
 
     @Test
