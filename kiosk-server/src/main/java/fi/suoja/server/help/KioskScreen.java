@@ -5,5 +5,5 @@ package fi.suoja.server.help;
  * sends {@code OTHER} for a screen this list does not know yet.
  */
 public enum KioskScreen {
-    START, WHEN, DAYS, LENGTH, ROOMS, CONFIRM, CARD, CODE, BOOKING, DONE, HELP, STILL_HERE, OTHER
+    START, WHEN, DAYS, LENGTH, HOURS, ROOMS, NO_ROOM, CONFIRM, CARD, CODE, BOOKING, ASK, DONE, HELP, STILL_HERE, OTHER
 }

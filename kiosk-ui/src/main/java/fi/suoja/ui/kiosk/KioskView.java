@@ -466,6 +466,11 @@ public class KioskView extends Div implements HasDynamicTitle {
             show("done", () -> new DoneScreen(this, here, booking, asked));
         } catch (ServerProblem problem) {
             LOG.info("Booking refused: {}", problem.getMessage());
+            if (libraryCard == null && "card-required".equals(problem.rule())) {
+                // the library began asking for cards after this visit started: ask now, as a new visit would
+                show("card", () -> new CardScreen(this, room, start, minutes, wishes));
+                return;
+            }
             if (libraryCard != null && (problem.type().equals("card-limit") || "card-invalid".equals(problem.rule())
                     || "card-required".equals(problem.rule()))) {
                 String cardNotice = t(problem.type().equals("card-limit") ? "card.limit" : "card.invalid");

@@ -17,8 +17,8 @@ import java.util.Set;
 final class VisitHelp implements AutoCloseable {
 
     /** The kiosk screens the server knows (its {@code KioskScreen}); any other is sent as OTHER. */
-    private static final Set<String> SERVER_SCREENS = Set.of("START", "WHEN", "DAYS", "LENGTH", "ROOMS", "CONFIRM",
-            "CARD", "CODE", "BOOKING", "DONE", "HELP", "STILL_HERE");
+    private static final Set<String> SERVER_SCREENS = Set.of("START", "WHEN", "DAYS", "LENGTH", "HOURS", "ROOMS",
+            "NO_ROOM", "CONFIRM", "CARD", "CODE", "BOOKING", "ASK", "DONE", "HELP", "STILL_HERE");
 
     private final SuojaClient client;
     private final Runnable onChange;

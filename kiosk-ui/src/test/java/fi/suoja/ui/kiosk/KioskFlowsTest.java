@@ -62,6 +62,7 @@ class KioskFlowsTest extends KaribuKiosk {
         tap("book");
         tap("when-later");
         tap("length-30");
+        tap(lastButton("hour-"));
         tap(lastButton("room-" + scene.equippedRoom + "-at-"));
         tap("confirm");
 

@@ -50,7 +50,7 @@ class TranslationsTest extends KaribuKiosk {
      * someone forgot, such as "Laptop" in Somali.
      */
     static final Map<Language, Set<String>> LOANWORDS = Map.of(
-            Language.SV, Set.of("headset", "Administration", "{0} h"),
+            Language.SV, Set.of("headset", "Administration", "{0} h", "OK"),
             Language.FI, Set.of("{0} h"));
 
     /** Digits other than 0–9 (Arabic-Indic and Eastern Arabic-Indic): a screen writes its numbers one way. */
