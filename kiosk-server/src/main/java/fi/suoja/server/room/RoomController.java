@@ -1,6 +1,7 @@
 package fi.suoja.server.room;
 
 import fi.suoja.server.access.Role;
+import fi.suoja.server.input.InputRules;
 import fi.suoja.server.problem.SuojaException;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpStatus;
@@ -109,20 +110,21 @@ class RoomController {
 
     @Put("/rooms/{id}/exceptions/{date}")
     @Secured(Role.ADMIN_ROLE)
-    RoomView setException(long id, LocalDate date, @Body @Valid ExceptionBody body) {
+    RoomView setException(long id, String date, @Body @Valid ExceptionBody body) {
+        LocalDate day = InputRules.pathDate(date);
         if (body.closed()) {
-            return rooms.setException(id, date, Optional.empty(), body.note());
+            return rooms.setException(id, day, Optional.empty(), body.note());
         }
         if (body.opens() == null || body.closes() == null) {
             throw SuojaException.invalid("Give the opening and closing time, or mark the day closed.");
         }
-        return rooms.setException(id, date, Optional.of(hours(body.opens(), body.closes())), body.note());
+        return rooms.setException(id, day, Optional.of(hours(body.opens(), body.closes())), body.note());
     }
 
     @Delete("/rooms/{id}/exceptions/{date}")
     @Secured(Role.ADMIN_ROLE)
-    RoomView removeException(long id, LocalDate date) {
-        return rooms.removeException(id, date);
+    RoomView removeException(long id, String date) {
+        return rooms.removeException(id, InputRules.pathDate(date));
     }
 
     private static DailyHours hours(LocalTime opens, LocalTime closes) {
