@@ -1,7 +1,10 @@
 package fi.suoja.server.access;
 
+import fi.suoja.server.db.Tx;
 import fi.suoja.server.problem.ProblemType;
 import fi.suoja.server.problem.SuojaException;
+import fi.suoja.server.throttle.Scope;
+import fi.suoja.server.throttle.Throttles;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -25,24 +28,41 @@ public class AccessService {
     private final KioskRepository kiosks;
     private final PasswordHasher hasher;
     private final AccessConfig config;
+    private final Throttles throttles;
+    private final Tx tx;
     private final Clock clock;
     // Compared against when the user does not exist, so that a wrong name takes as long as a wrong password.
     private final String decoyHash;
 
     AccessService(AccountRepository accounts, StaffSessionRepository sessions, KioskRepository kiosks,
-                  PasswordHasher hasher, AccessConfig config, Clock clock) {
+                  PasswordHasher hasher, AccessConfig config, Throttles throttles, Tx tx, Clock clock) {
         this.accounts = accounts;
         this.sessions = sessions;
         this.kiosks = kiosks;
         this.hasher = hasher;
         this.config = config;
+        this.throttles = throttles;
+        this.tx = tx;
         this.clock = clock;
         this.decoyHash = hasher.hash("decoy password that no account has");
     }
 
-    @Transactional
-    public LoginResult login(String username, String password) {
-        Optional<Account> account = accounts.findByUsername(username).filter(Account::active);
+    /**
+     * Logs a member of staff in. Wrong passwords are slowed down per account, wrong names per
+     * {@code address} (see {@link AccessConfig}); a wrong name answers exactly like a wrong password.
+     * No transaction around the throttle: it counts in transactions of its own, and the session is
+     * saved in one.
+     */
+    public LoginResult login(String username, String password, String address) {
+        Optional<Account> account = tx.run(() -> accounts.findByUsername(username).filter(Account::active));
+        Scope scope = account.isPresent() ? Scope.account(username) : Scope.address(address);
+        return throttles.guarded(scope, account.isPresent() ? config.accountPolicy() : config.addressPolicy(),
+                "Too many wrong passwords. Please wait a moment and try again.",
+                e -> e instanceof SuojaException refused && refused.type() == ProblemType.NOT_LOGGED_IN,
+                () -> check(account, username, password));
+    }
+
+    private LoginResult check(Optional<Account> account, String username, String password) {
         boolean matches = hasher.matches(password, account.map(Account::passwordHash).orElse(decoyHash));
         if (account.isEmpty() || !matches) {
             LOG.info("Failed staff login for user name of length {}", username.length());
@@ -51,7 +71,7 @@ public class AccessService {
         Instant now = clock.instant();
         String token = Tokens.newToken(Tokens.STAFF_PREFIX);
         Instant expires = now.plus(config.staffSessionLifetime());
-        sessions.save(new StaffSession(Tokens.hash(token), account.get().id(), now, expires));
+        tx.run(() -> sessions.save(new StaffSession(Tokens.hash(token), account.get().id(), now, expires)));
         return new LoginResult(token, expires, account.get().username(), account.get().role());
     }
 

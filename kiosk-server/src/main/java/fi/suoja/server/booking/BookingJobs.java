@@ -2,6 +2,7 @@ package fi.suoja.server.booking;
 
 import fi.suoja.server.site.Site;
 import fi.suoja.server.site.SiteService;
+import fi.suoja.server.throttle.Throttles;
 import fi.suoja.server.time.Grain;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -27,16 +28,16 @@ public class BookingJobs {
     private final BookingService service;
     private final BookingRepository bookings;
     private final SlotClaimRepository claims;
-    private final CodeAttemptFailureRepository failures;
+    private final Throttles throttles;
     private final SiteService sites;
     private final Clock clock;
 
     BookingJobs(BookingService service, BookingRepository bookings, SlotClaimRepository claims,
-                CodeAttemptFailureRepository failures, SiteService sites, Clock clock) {
+                Throttles throttles, SiteService sites, Clock clock) {
         this.service = service;
         this.bookings = bookings;
         this.claims = claims;
-        this.failures = failures;
+        this.throttles = throttles;
         this.sites = sites;
         this.clock = clock;
     }
@@ -100,11 +101,9 @@ public class BookingJobs {
             }
             anonymised += ofSite;
         }
-        service.inTransaction(() -> {
-            // Grains of the past only matter while a booking might still run over them.
-            claims.deleteBefore(Grain.index(Grain.floor(now.minus(Duration.ofDays(2)))));
-            return failures.deleteOlderThan(now.minus(Duration.ofDays(1)));
-        });
+        // Grains of the past only matter while a booking might still run over them.
+        service.inTransaction(() -> claims.deleteBefore(Grain.index(Grain.floor(now.minus(Duration.ofDays(2))))));
+        throttles.deleteOlderThan(now.minus(Duration.ofDays(1)));
         return anonymised;
     }
 }

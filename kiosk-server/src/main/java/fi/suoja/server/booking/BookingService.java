@@ -11,6 +11,8 @@ import fi.suoja.server.secret.ServerSecrets;
 import fi.suoja.server.site.BookingRules;
 import fi.suoja.server.site.Site;
 import fi.suoja.server.site.SiteService;
+import fi.suoja.server.throttle.Scope;
+import fi.suoja.server.throttle.Throttles;
 import fi.suoja.server.time.Grain;
 import fi.suoja.server.time.TimeRange;
 import io.micronaut.context.event.ApplicationEventPublisher;
@@ -52,7 +54,7 @@ public class BookingService {
 
     private final BookingRepository bookings;
     private final SlotClaimRepository claims;
-    private final CodeAttemptFailureRepository failures;
+    private final Throttles throttles;
     private final RoomService rooms;
     private final SiteService sites;
     private final ServerSecrets secrets;
@@ -65,14 +67,14 @@ public class BookingService {
     private final ApplicationEventPublisher<BookingCheckedIn> checkedIn;
     private final SecureRandom random = new SecureRandom();
 
-    BookingService(BookingRepository bookings, SlotClaimRepository claims, CodeAttemptFailureRepository failures,
+    BookingService(BookingRepository bookings, SlotClaimRepository claims, Throttles throttles,
                    RoomService rooms, SiteService sites, ServerSecrets secrets,
                    TransactionOperations<Connection> tx, BookingConfig config, Clock clock,
                    ApplicationEventPublisher<BookingEnded> ended, ApplicationEventPublisher<BookingExtended> extended,
                    ApplicationEventPublisher<BookingCreated> created, ApplicationEventPublisher<BookingCheckedIn> checkedIn) {
         this.bookings = bookings;
         this.claims = claims;
-        this.failures = failures;
+        this.throttles = throttles;
         this.rooms = rooms;
         this.sites = sites;
         this.secrets = secrets;
@@ -312,32 +314,31 @@ public class BookingService {
         Booking apply(Booking booking, Place place, Instant now);
     }
 
+    /**
+     * A change by booking code. At a kiosk, the code is a guess until it matches: wrong codes are
+     * slowed down per kiosk ({@link Throttles}), a right code is always answered in its turn.
+     */
     private BookingView byCode(Caller caller, String typedCode, Change change) {
         if (caller instanceof Caller.KioskClient kiosk) {
-            Instant since = clock.instant().minus(config.codeAttemptWindow());
-            long recent = inTransaction(() -> failures.countByKioskIdAndFailedAtGreaterThan(kiosk.kioskId(), since));
-            if (recent >= config.codeAttempts()) {
-                throw new SuojaException(ProblemType.TOO_MANY_ATTEMPTS, "Too many wrong codes. Please wait a few minutes or ask staff.");
-            }
+            return throttles.guarded(Scope.kiosk(kiosk.kioskId(), kiosk.siteId()), config.codePolicy(),
+                    "Too many wrong codes at this kiosk. Please wait a moment, or ask staff.",
+                    e -> e instanceof SuojaException s && s.type() == ProblemType.BOOKING_NOT_FOUND,
+                    () -> lookUp(caller, typedCode, change));
         }
-        try {
-            return inTransaction(() -> {
-                Booking booking = BookingCode.parse(typedCode)
-                        .flatMap(code -> bookings.findByCode(code.value()))
-                        .orElseThrow(BookingService::noSuchBooking);
-                Place place = place(booking.roomId());
-                if (caller instanceof Caller.KioskClient kiosk && kiosk.siteId() != place.site().id()) {
-                    throw noSuchBooking();
-                }
-                return view(change.apply(booking, place, clock.instant()), place);
-            });
-        } catch (SuojaException e) {
-            if (e.type() == ProblemType.BOOKING_NOT_FOUND && caller instanceof Caller.KioskClient kiosk) {
-                inTransaction(() -> failures.save(new CodeAttemptFailure(null, kiosk.kioskId(), clock.instant())));
-                LOG.info("Wrong booking code typed at kiosk {}", kiosk.kioskId());
+        return lookUp(caller, typedCode, change);
+    }
+
+    private BookingView lookUp(Caller caller, String typedCode, Change change) {
+        return inTransaction(() -> {
+            Booking booking = BookingCode.parse(typedCode)
+                    .flatMap(code -> bookings.findByCode(code.value()))
+                    .orElseThrow(BookingService::noSuchBooking);
+            Place place = place(booking.roomId());
+            if (caller instanceof Caller.KioskClient kiosk && kiosk.siteId() != place.site().id()) {
+                throw noSuchBooking();
             }
-            throw e;
-        }
+            return view(change.apply(booking, place, clock.instant()), place);
+        });
     }
 
     /** Takes the grains of {@code [start, end + buffer)} that this booking does not hold yet. */

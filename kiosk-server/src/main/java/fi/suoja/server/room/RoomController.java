@@ -1,5 +1,6 @@
 package fi.suoja.server.room;
 
+import fi.suoja.server.access.Caller;
 import fi.suoja.server.access.Role;
 import fi.suoja.server.input.InputRules;
 import fi.suoja.server.problem.SuojaException;
@@ -15,6 +16,7 @@ import io.micronaut.http.annotation.Status;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import jakarta.validation.Valid;
@@ -73,8 +75,10 @@ class RoomController {
 
     @Get("/sites/{siteId}/rooms")
     @Secured({Role.STAFF_ROLE, Role.KIOSK_ROLE})
-    List<RoomView> list(long siteId) {
-        return rooms.viewsOfSite(siteId);
+    List<RoomView> list(long siteId, Authentication authentication) {
+        Caller caller = Caller.of(authentication);
+        caller.requireSite(siteId);
+        return rooms.viewsOfSite(siteId).stream().map(room -> forCaller(room, caller)).toList();
     }
 
     @Post("/sites/{siteId}/rooms")
@@ -86,8 +90,16 @@ class RoomController {
 
     @Get("/rooms/{id}")
     @Secured({Role.STAFF_ROLE, Role.KIOSK_ROLE})
-    RoomView get(long id) {
-        return rooms.view(id);
+    RoomView get(long id, Authentication authentication) {
+        Caller caller = Caller.of(authentication);
+        RoomView room = rooms.view(id);
+        caller.requireSite(room.siteId(), "The room");
+        return forCaller(room, caller);
+    }
+
+    /** Kiosks are not told which lock and sign a room has: nothing they show needs them. */
+    private static RoomView forCaller(RoomView room, Caller caller) {
+        return caller.isKiosk() ? room.withoutHardwareIds() : room;
     }
 
     @Put("/rooms/{id}")
