@@ -1,5 +1,8 @@
 package fi.suoja.server.access;
 
+import fi.suoja.server.audit.AuditAction;
+import fi.suoja.server.audit.AuditLog;
+import fi.suoja.server.audit.Target;
 import fi.suoja.server.db.Tx;
 import fi.suoja.server.problem.ProblemType;
 import fi.suoja.server.problem.SuojaException;
@@ -30,12 +33,14 @@ public class AccessService {
     private final AccessConfig config;
     private final Throttles throttles;
     private final Tx tx;
+    private final AuditLog audit;
     private final Clock clock;
     // Compared against when the user does not exist, so that a wrong name takes as long as a wrong password.
     private final String decoyHash;
 
     AccessService(AccountRepository accounts, StaffSessionRepository sessions, KioskRepository kiosks,
-                  PasswordHasher hasher, AccessConfig config, Throttles throttles, Tx tx, Clock clock) {
+                  PasswordHasher hasher, AccessConfig config, Throttles throttles, Tx tx, Clock clock,
+                  AuditLog audit) {
         this.accounts = accounts;
         this.sessions = sessions;
         this.kiosks = kiosks;
@@ -43,6 +48,7 @@ public class AccessService {
         this.config = config;
         this.throttles = throttles;
         this.tx = tx;
+        this.audit = audit;
         this.clock = clock;
         this.decoyHash = hasher.hash("decoy password that no account has");
     }
@@ -115,6 +121,7 @@ public class AccessService {
             throw new SuojaException(ProblemType.ALREADY_EXISTS, "An account with this user name exists already.");
         }
         Account saved = accounts.save(new Account(null, username, hasher.hash(password), role, true, clock.instant()));
+        audit.record(AuditAction.ACCOUNT_CREATED, null, Target.account(username), null, role.name());
         return AccountView.of(saved);
     }
 
@@ -135,6 +142,7 @@ public class AccessService {
         }
         Account account = accounts.findById(accountId).orElseThrow(() -> SuojaException.notFound("The account"));
         sessions.deleteByAccount(accountId);
+        audit.record(AuditAction.ACCOUNT_SWITCHED_OFF, null, Target.account(account.username()), null, null);
         return AccountView.of(accounts.update(account.deactivated()));
     }
 
@@ -142,6 +150,7 @@ public class AccessService {
     public AccountView changePassword(long accountId, String newPassword) {
         Account account = accounts.findById(accountId).orElseThrow(() -> SuojaException.notFound("The account"));
         sessions.deleteByAccount(accountId);
+        audit.record(AuditAction.PASSWORD_RESET, null, Target.account(account.username()), null, null);
         return AccountView.of(accounts.update(account.withPasswordHash(hasher.hash(newPassword))));
     }
 
@@ -167,6 +176,7 @@ public class AccessService {
             throw SuojaException.notFound("The site");
         }
         Kiosk kiosk = kiosks.save(new Kiosk(null, siteId, name, Tokens.hash(token), clock.instant(), null));
+        audit.record(AuditAction.KIOSK_CREATED, siteId, Target.kiosk(kiosk.id()), null, name);
         return new NewKiosk(KioskView.of(kiosk), token);
     }
 
@@ -174,13 +184,18 @@ public class AccessService {
     public NewKiosk renewKioskToken(long kioskId) {
         Kiosk kiosk = kiosks.findById(kioskId).orElseThrow(() -> SuojaException.notFound("The kiosk"));
         String token = Tokens.newToken(Tokens.KIOSK_PREFIX);
+        audit.record(AuditAction.KIOSK_TOKEN_RENEWED, kiosk.siteId(), Target.kiosk(kioskId), null, kiosk.name());
         return new NewKiosk(KioskView.of(kiosks.update(kiosk.withTokenHash(Tokens.hash(token)))), token);
     }
 
     @Transactional
     public KioskView revokeKiosk(long kioskId) {
         Kiosk kiosk = kiosks.findById(kioskId).orElseThrow(() -> SuojaException.notFound("The kiosk"));
-        return KioskView.of(kiosk.revoked() ? kiosk : kiosks.update(kiosk.revoke(clock.instant())));
+        if (kiosk.revoked()) {
+            return KioskView.of(kiosk);
+        }
+        audit.record(AuditAction.KIOSK_SWITCHED_OFF, kiosk.siteId(), Target.kiosk(kioskId), null, kiosk.name());
+        return KioskView.of(kiosks.update(kiosk.revoke(clock.instant())));
     }
 
     @Transactional

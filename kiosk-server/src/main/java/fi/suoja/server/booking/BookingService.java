@@ -1,6 +1,9 @@
 package fi.suoja.server.booking;
 
 import fi.suoja.server.access.Caller;
+import fi.suoja.server.audit.AuditAction;
+import fi.suoja.server.audit.AuditLog;
+import fi.suoja.server.audit.Target;
 import fi.suoja.server.db.SqlErrors;
 import fi.suoja.server.problem.ProblemType;
 import fi.suoja.server.problem.SuojaException;
@@ -55,6 +58,7 @@ public class BookingService {
     private final BookingRepository bookings;
     private final SlotClaimRepository claims;
     private final Throttles throttles;
+    private final AuditLog audit;
     private final RoomService rooms;
     private final SiteService sites;
     private final ServerSecrets secrets;
@@ -71,10 +75,12 @@ public class BookingService {
                    RoomService rooms, SiteService sites, ServerSecrets secrets,
                    TransactionOperations<Connection> tx, BookingConfig config, Clock clock,
                    ApplicationEventPublisher<BookingEnded> ended, ApplicationEventPublisher<BookingExtended> extended,
-                   ApplicationEventPublisher<BookingCreated> created, ApplicationEventPublisher<BookingCheckedIn> checkedIn) {
+                   ApplicationEventPublisher<BookingCreated> created, ApplicationEventPublisher<BookingCheckedIn> checkedIn,
+                   AuditLog audit) {
         this.bookings = bookings;
         this.claims = claims;
         this.throttles = throttles;
+        this.audit = audit;
         this.rooms = rooms;
         this.sites = sites;
         this.secrets = secrets;
@@ -209,6 +215,7 @@ public class BookingService {
             }
             Instant newEnd = Grain.ceil(now).isAfter(booking.startsAt()) ? Grain.ceil(now) : booking.startsAt().plus(Grain.duration());
             changed(bookings.close(booking.id(), booking.status().name(), BookingStatus.COMPLETED.name(), newEnd, now));
+            byStaff(caller, AuditAction.BOOKING_ENDED, booking, place);
             claims.releaseFrom(booking.id(), Grain.index(newEnd.plus(place.rules().buffer())));
             LOG.info("Booking {} ended early at {}", booking.id(), now);
             return reload(booking);
@@ -223,6 +230,7 @@ public class BookingService {
             id[0] = booking.id();
             requireStatus(booking, BookingStatus.CANCELLED);
             changed(bookings.cancel(booking.id(), now, reason == null || reason.isBlank() ? null : reason.strip()));
+            byStaff(caller, AuditAction.BOOKING_CANCELLED, booking, place);
             claims.releaseAll(booking.id());
             LOG.info("Booking {} cancelled", booking.id());
             return reload(booking);
@@ -339,6 +347,13 @@ public class BookingService {
             }
             return view(change.apply(booking, place, clock.instant()), place);
         });
+    }
+
+    /** What staff do to a booking goes into the audit log; what a visitor does at a kiosk does not. */
+    private void byStaff(Caller caller, AuditAction action, Booking booking, Place place) {
+        if (caller instanceof Caller.Staff) {
+            audit.record(action, place.site().id(), Target.room(place.room().id()), booking.id(), null);
+        }
     }
 
     /** Takes the grains of {@code [start, end + buffer)} that this booking does not hold yet. */

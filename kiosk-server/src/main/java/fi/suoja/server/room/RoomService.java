@@ -1,5 +1,8 @@
 package fi.suoja.server.room;
 
+import fi.suoja.server.audit.AuditAction;
+import fi.suoja.server.audit.AuditLog;
+import fi.suoja.server.audit.Target;
 import fi.suoja.server.problem.ProblemType;
 import fi.suoja.server.problem.SuojaException;
 import fi.suoja.server.site.SiteService;
@@ -24,12 +27,15 @@ public class RoomService {
     private final WeeklyHoursRepository weekly;
     private final ExceptionDayRepository exceptions;
     private final SiteService sites;
+    private final AuditLog audit;
 
-    RoomService(RoomRepository rooms, WeeklyHoursRepository weekly, ExceptionDayRepository exceptions, SiteService sites) {
+    RoomService(RoomRepository rooms, WeeklyHoursRepository weekly, ExceptionDayRepository exceptions, SiteService sites,
+                AuditLog audit) {
         this.rooms = rooms;
         this.weekly = weekly;
         this.exceptions = exceptions;
         this.sites = sites;
+        this.audit = audit;
     }
 
     /** What a room is; the same shape creates and changes one. */
@@ -43,7 +49,9 @@ public class RoomService {
         if (rooms.existsBySiteIdAndName(siteId, details.name())) {
             throw new SuojaException(ProblemType.ALREADY_EXISTS, "This library has a room with this name already.");
         }
-        return view(rooms.save(room(null, siteId, details)));
+        Room room = rooms.save(room(null, siteId, details));
+        audit.record(AuditAction.ROOM_CREATED, siteId, Target.room(room.id()), null, details.name());
+        return view(room);
     }
 
     @Transactional
@@ -52,34 +60,41 @@ public class RoomService {
         if (!old.name().equals(details.name()) && rooms.existsBySiteIdAndName(old.siteId(), details.name())) {
             throw new SuojaException(ProblemType.ALREADY_EXISTS, "This library has a room with this name already.");
         }
+        audit.record(AuditAction.ROOM_CHANGED, old.siteId(), Target.room(roomId), null, details.name());
         return view(rooms.update(room(roomId, old.siteId(), details)));
     }
 
     /** Replaces the whole week: weekdays not listed are closed. */
     @Transactional
     public RoomView setWeeklyHours(long roomId, Map<DayOfWeek, DailyHours> hours) {
-        get(roomId);
+        Room room = get(roomId);
         weekly.deleteByRoom(roomId);
         hours.forEach((day, h) -> weekly.save(new WeeklyHours(null, roomId, day.getValue(), h.opens(), h.closes())));
+        audit.record(AuditAction.HOURS_CHANGED, room.siteId(), Target.room(roomId), null, new java.util.TreeMap<>(hours).entrySet().stream()
+                .map(e -> e.getKey().name().substring(0, 3) + " " + e.getValue().opens() + "-" + e.getValue().closes())
+                .collect(java.util.stream.Collectors.joining(", ")));
         return view(roomId);
     }
 
     /** Sets other hours for one date; empty hours close the room that day. */
     @Transactional
     public RoomView setException(long roomId, LocalDate date, Optional<DailyHours> hours, @Nullable String note) {
-        get(roomId);
+        Room room = get(roomId);
         exceptions.deleteByRoomAndDay(roomId, date);
         exceptions.save(new ExceptionDay(null, roomId, date,
                 hours.map(DailyHours::opens).orElse(null), hours.map(DailyHours::closes).orElse(null), note));
+        audit.record(AuditAction.EXCEPTION_DAY_SET, room.siteId(), Target.room(roomId), null,
+                date + hours.map(h -> " " + h.opens() + "-" + h.closes()).orElse(" closed"));
         return view(roomId);
     }
 
     @Transactional
     public RoomView removeException(long roomId, LocalDate date) {
-        get(roomId);
+        Room room = get(roomId);
         if (exceptions.deleteByRoomAndDay(roomId, date) == 0) {
             throw SuojaException.notFound("An exception day on " + date);
         }
+        audit.record(AuditAction.EXCEPTION_DAY_REMOVED, room.siteId(), Target.room(roomId), null, date.toString());
         return view(roomId);
     }
 
