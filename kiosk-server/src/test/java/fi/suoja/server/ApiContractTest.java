@@ -75,7 +75,8 @@ class ApiContractTest {
                 new Endpoint("POST", "/api/v1/bookings/{code}/check-in", Access.STAFF_OR_KIOSK, false),
                 new Endpoint("POST", "/api/v1/bookings/{code}/extend", Access.STAFF_OR_KIOSK, true),
                 new Endpoint("POST", "/api/v1/bookings/{code}/end", Access.STAFF_OR_KIOSK, false),
-                new Endpoint("POST", "/api/v1/bookings/{code}/cancel", Access.STAFF_OR_KIOSK, false));
+                new Endpoint("POST", "/api/v1/bookings/{code}/cancel", Access.STAFF_OR_KIOSK, false),
+                new Endpoint("GET", "/api/v1/audit", Access.ADMIN, false));
     }
 
     static Stream<Endpoint> protectedEndpoints() {
