@@ -200,7 +200,7 @@ public class StaffClient {
                 lent ? ApiHttp.instant(loan.path("dueAt")) : null, bookingId, lent && loan.path("walkIn").asBoolean(),
                 wipe.isMissingNode() || wipe.isNull() ? null : ApiHttp.text(wipe.path("state")), ApiHttp.instant(d.path("stateChangedAt")),
                 wiped ? ApiHttp.instant(last.path("finishedAt")) : null, wiped ? last.path("verified").asBoolean() : null,
-                wiped ? last.path("durationMillis").asLong() : null);
+                wiped ? last.path("durationMillis").asLong() : null, texts(last.path("failures")));
     }
 
     private JsonNode send(String method, String path, Object body) {
@@ -399,6 +399,12 @@ public class StaffClient {
         body.put("roomSignId", blankToNull(details.roomSignId()));
         body.put("active", active);
         return body;
+    }
+
+    private static List<String> texts(JsonNode list) {
+        List<String> texts = new ArrayList<>();
+        list.forEach(item -> texts.add(item.asText()));
+        return texts;
     }
 
     private static String blankToNull(String value) {

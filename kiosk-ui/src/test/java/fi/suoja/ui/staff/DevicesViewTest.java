@@ -209,6 +209,28 @@ class DevicesViewTest extends KaribuStaff {
     }
 
     @Test
+    void a_wipe_the_laptop_could_not_verify_is_explained_in_the_desks_language_not_in_the_agents_words() {
+        UI.getCurrent().getSession().setLocale(java.util.Locale.forLanguageTag("fi"));
+        String laptop = scene.registerDevice("LAPTOP");
+        String id = scene.device(laptop).path("id").asText();
+        UI.getCurrent().navigate(TodayView.class);
+        UI.getCurrent().navigate(DevicesView.class);
+        DevicesView view = _get(DevicesView.class);
+        await("the event stream is open", view::live);
+
+        try (FakeLaptop agent = FakeLaptop.connect(KioskServerProcess.get().brokerUrl(), id)) {
+            agent.failWipes(java.util.List.of("home/Downloads/held.pdf: access-denied", "home/.cache/lock: AccessDeniedException",
+                    "home: remains (2 entries)"));
+            await("the unverified wipe makes it WIPE_FAILED on the board", () -> "WIPE_FAILED".equals(state(laptop)));
+            assertThat(text("wipe-failures-" + laptop))
+                    .contains("Joitakin tiedostoja ei voitu poistaa: kone ei sallinut sitä.")
+                    .contains("Tiedostoja oli vielä jäljellä, kun tyhjennys tarkistettiin.");
+            assertThat(text("device-" + laptop)).contains(t("staff.wipeFailure.heading"))
+                    .doesNotContain("Exception").doesNotContain("access-denied").doesNotContain("home/");
+        }
+    }
+
+    @Test
     void the_board_narrows_to_a_group_of_states_a_kind_and_a_tag_and_says_how_many_it_shows() {
         String laptop = scene.registerDevice("LAPTOP");
         String headset = scene.readyAccessory("HEADSET");
