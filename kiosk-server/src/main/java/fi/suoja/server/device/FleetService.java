@@ -201,7 +201,7 @@ class FleetService {
                     booking.map(b -> "Lent for booking " + b.id() + " until " + due + ".").orElse("Lent to a walk-in until " + due + "."), now);
             Loan loan = loans.save(new Loan(null, device.id(), booking.map(BookingRef::id).orElse(null), now, due, null, null, null));
             audit.record(AuditAction.HAND_OUT, device.siteId(), Target.device(device.tag()), booking.map(BookingRef::id).orElse(null),
-                    (booking.isPresent() ? "until " : "walk-in until ") + due);
+                    null);
             return new Out(device, loan);
         });
         LOG.info("Device {} handed out (loan {}) until {}", out.device().id(), out.loan().id(), due);

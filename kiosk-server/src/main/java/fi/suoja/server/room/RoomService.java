@@ -28,6 +28,7 @@ public class RoomService {
     private final ExceptionDayRepository exceptions;
     private final SiteService sites;
     private final AuditLog audit;
+    private static final java.time.format.DateTimeFormatter DAY = java.time.format.DateTimeFormatter.ofPattern("d.M.yyyy");
 
     RoomService(RoomRepository rooms, WeeklyHoursRepository weekly, ExceptionDayRepository exceptions, SiteService sites,
                 AuditLog audit) {
@@ -70,9 +71,7 @@ public class RoomService {
         Room room = get(roomId);
         weekly.deleteByRoom(roomId);
         hours.forEach((day, h) -> weekly.save(new WeeklyHours(null, roomId, day.getValue(), h.opens(), h.closes())));
-        audit.record(AuditAction.HOURS_CHANGED, room.siteId(), Target.room(roomId), null, new java.util.TreeMap<>(hours).entrySet().stream()
-                .map(e -> e.getKey().name().substring(0, 3) + " " + e.getValue().opens() + "-" + e.getValue().closes())
-                .collect(java.util.stream.Collectors.joining(", ")));
+        audit.record(AuditAction.HOURS_CHANGED, room.siteId(), Target.room(roomId), null, weekSummary(hours));
         return view(roomId);
     }
 
@@ -84,7 +83,7 @@ public class RoomService {
         exceptions.save(new ExceptionDay(null, roomId, date,
                 hours.map(DailyHours::opens).orElse(null), hours.map(DailyHours::closes).orElse(null), note));
         audit.record(AuditAction.EXCEPTION_DAY_SET, room.siteId(), Target.room(roomId), null,
-                date + hours.map(h -> " " + h.opens() + "-" + h.closes()).orElse(" closed"));
+                DAY.format(date) + " " + hours.map(h -> h.opens() + "–" + h.closes()).orElse("–"));
         return view(roomId);
     }
 
@@ -94,7 +93,7 @@ public class RoomService {
         if (exceptions.deleteByRoomAndDay(roomId, date) == 0) {
             throw SuojaException.notFound("An exception day on " + date);
         }
-        audit.record(AuditAction.EXCEPTION_DAY_REMOVED, room.siteId(), Target.room(roomId), null, date.toString());
+        audit.record(AuditAction.EXCEPTION_DAY_REMOVED, room.siteId(), Target.room(roomId), null, DAY.format(date));
         return view(roomId);
     }
 
@@ -151,6 +150,31 @@ public class RoomService {
         } catch (IllegalArgumentException e) {
             throw SuojaException.invalid("The room does not add up: " + e.getMessage() + ".");
         }
+    }
+
+    /**
+     * A week's hours for the audit log in no language: ISO weekday numbers (1 Monday … 7 Sunday),
+     * days with the same hours together, "1-5 08:00–20:00, 6 10:00–16:00".
+     */
+    static String weekSummary(Map<DayOfWeek, DailyHours> hours) {
+        Map<String, List<Integer>> days = new java.util.LinkedHashMap<>();
+        new java.util.TreeMap<>(hours).forEach((day, h) ->
+                days.computeIfAbsent(h.opens() + "–" + h.closes(), k -> new java.util.ArrayList<>()).add(day.getValue()));
+        return days.entrySet().stream().map(e -> runs(e.getValue()) + " " + e.getKey())
+                .collect(java.util.stream.Collectors.joining(", "));
+    }
+
+    /** Ascending numbers with their runs joined: 1, 2, 3, 7 → "1-3,7". */
+    private static String runs(List<Integer> numbers) {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < numbers.size(); i++) {
+            int start = numbers.get(i);
+            while (i + 1 < numbers.size() && numbers.get(i + 1) == numbers.get(i) + 1) {
+                i++;
+            }
+            text.append(text.length() == 0 ? "" : ",").append(start).append(numbers.get(i) == start ? "" : "-" + numbers.get(i));
+        }
+        return text.toString();
     }
 
     private static String blankToNull(@Nullable String s) {

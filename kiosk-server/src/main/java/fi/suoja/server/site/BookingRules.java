@@ -50,14 +50,6 @@ public record BookingRules(
                 maxActiveBookingsPerCard, nameOnDoorAllowed);
     }
 
-    /** The rules in one line, for the audit log. */
-    public String summary() {
-        return "slot " + slotStepMinutes + ", " + minBookingMinutes + "-" + maxBookingMinutes + " min, " + maxDaysAhead
-                + " days ahead, buffer " + bufferMinutes + ", grace " + checkInGraceMinutes + ", door code lead "
-                + doorCodeLeadMinutes + ", card " + (libraryCardRequired ? "required" : "not required") + ", per card "
-                + maxActiveBookingsPerCard + ", name on door " + (nameOnDoorAllowed ? "allowed" : "not allowed");
-    }
-
     public Duration buffer() {
         return Duration.ofMinutes(bufferMinutes);
     }

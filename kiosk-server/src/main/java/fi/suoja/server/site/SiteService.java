@@ -73,7 +73,7 @@ public class SiteService {
     @Transactional
     public BookingRules updateRules(long siteId, BookingRules changed) {
         get(siteId);
-        audit.record(AuditAction.RULES_CHANGED, siteId, Target.site(siteId), null, changed.summary());
+        audit.record(AuditAction.RULES_CHANGED, siteId, Target.site(siteId), null, null);
         return rules.update(changed.forSite(siteId));
     }
 
@@ -94,7 +94,7 @@ public class SiteService {
         get(siteId);
         sites.setRetentionDays(siteId, days);
         audit.record(AuditAction.RETENTION_CHANGED, siteId, Target.site(siteId), null,
-                days == null ? "the server's setting" : days + " days");
+                days == null ? "–" : days.toString());
         return retention(siteId);
     }
 

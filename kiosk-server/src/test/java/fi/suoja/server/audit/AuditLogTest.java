@@ -134,18 +134,25 @@ class AuditLogTest {
         expect(200, adminDesk.put("/api/v1/rooms/" + room, admin, Map.of("name", "Booth 1", "place", "Hall", "capacity", 1)));
         expect(200, adminDesk.put("/api/v1/rooms/" + room + "/hours", admin,
                 List.of(Map.of("weekday", "MONDAY", "opens", "09:00", "closes", "17:00"))));
+        expect(200, adminDesk.put("/api/v1/rooms/" + room + "/hours", admin, List.of(
+                Map.of("weekday", "MONDAY", "opens", "08:00", "closes", "20:00"), Map.of("weekday", "TUESDAY", "opens", "08:00", "closes", "20:00"),
+                Map.of("weekday", "WEDNESDAY", "opens", "08:00", "closes", "20:00"), Map.of("weekday", "SATURDAY", "opens", "10:00", "closes", "16:00"),
+                Map.of("weekday", "SUNDAY", "opens", "08:00", "closes", "20:00"))));
         expect(200, adminDesk.put("/api/v1/rooms/" + room + "/exceptions/2026-12-24", admin, Map.of("closed", true)));
         expect(200, adminDesk.delete("/api/v1/rooms/" + room + "/exceptions/2026-12-24", admin));
 
         List<Map<String, Object>> entries = entriesOf(adminName);
         assertThat(actions(entries)).containsExactly("ACCOUNT_CREATED", "PASSWORD_RESET", "ACCOUNT_SWITCHED_OFF",
                 "KIOSK_CREATED", "KIOSK_TOKEN_RENEWED", "KIOSK_SWITCHED_OFF", "SITE_CREATED", "RULES_CHANGED",
-                "RETENTION_CHANGED", "RETENTION_CHANGED", "ROOM_CREATED", "ROOM_CHANGED", "HOURS_CHANGED",
+                "RETENTION_CHANGED", "RETENTION_CHANGED", "ROOM_CREATED", "ROOM_CHANGED", "HOURS_CHANGED", "HOURS_CHANGED",
                 "EXCEPTION_DAY_SET", "EXCEPTION_DAY_REMOVED");
         assertThat(entries).allSatisfy(e -> assertThat(e.get("desk")).isEqualTo("Back office"));
         assertThat(entries.toString()).doesNotContain("first-password-1").doesNotContain("second-password-2");
-        assertThat(entries.stream().filter(e -> e.get("action").equals("HOURS_CHANGED")).findFirst().orElseThrow())
-                .containsEntry("detail", "MON 09:00-17:00");
+        // details in no language: weekday numbers, times, dates as d.M.yyyy
+        assertThat(entries).filteredOn(e -> e.get("action").equals("HOURS_CHANGED")).extracting(e -> e.get("detail"))
+                .containsExactly("1-3,7 08:00–20:00, 6 10:00–16:00", "1 09:00–17:00");
+        assertThat(entries).filteredOn(e -> e.get("action").equals("EXCEPTION_DAY_SET")).extracting(e -> e.get("detail"))
+                .containsExactly("24.12.2026 –");
         // filters: by action, and pages
         assertThat(expect(200, api.get("/api/v1/audit?actor=" + adminName + "&action=RETENTION_CHANGED&from="
                 + TEN.minus(Duration.ofDays(1)), library.admin())).list("entries")).hasSize(2);
@@ -154,7 +161,7 @@ class AuditLogTest {
         assertThat(firstPage.list("entries")).hasSize(10);
         assertThat(firstPage.get("more")).isEqualTo(true);
         assertThat(expect(200, api.get("/api/v1/audit?actor=" + adminName + "&size=10&page=1&from="
-                + TEN.minus(Duration.ofDays(1)), library.admin())).list("entries")).hasSize(5);
+                + TEN.minus(Duration.ofDays(1)), library.admin())).list("entries")).hasSize(6);
     }
 
     @Test

@@ -28,7 +28,12 @@ public class StaffClient {
     private final String token;
 
     public StaffClient(URI base, String token) {
-        this.api = new ApiHttp(base);
+        this(base, token, null);
+    }
+
+    /** {@code desk}: the desk these calls come from, as the server's audit log shows it. */
+    public StaffClient(URI base, String token, String desk) {
+        this.api = new ApiHttp(base, desk);
         this.token = token;
     }
 
@@ -254,6 +259,28 @@ public class StaffClient {
                 ApiHttp.parse(new String(response.body(), java.nio.charset.StandardCharsets.UTF_8)),
                 new String(response.body(), java.nio.charset.StandardCharsets.UTF_8));
         throw refusal(answer);
+    }
+
+    /**
+     * A page of the audit log (admins only), newest first: entries from {@code from} up to
+     * {@code to}, of one {@code actor} and one {@code action} where those are not null.
+     */
+    public AuditPage audit(Instant from, Instant to, String actor, String action, int page, int size) {
+        StringBuilder query = new StringBuilder("/api/v1/audit?from=" + from + "&to=" + to + "&page=" + page + "&size=" + size);
+        if (actor != null && !actor.isBlank()) {
+            query.append("&actor=").append(ApiHttp.encode(actor.strip()));
+        }
+        if (action != null) {
+            query.append("&action=").append(ApiHttp.encode(action));
+        }
+        JsonNode answer = send("GET", query.toString(), null);
+        List<AuditEntry> entries = new ArrayList<>();
+        for (JsonNode e : answer.path("entries")) {
+            entries.add(new AuditEntry(e.path("id").asLong(), ApiHttp.instant(e.path("at")), e.path("actor").asText(),
+                    ApiHttp.text(e.path("desk")), e.path("action").asText(), e.hasNonNull("siteId") ? e.path("siteId").asLong() : null,
+                    ApiHttp.text(e.path("targetKind")), ApiHttp.text(e.path("targetId")), ApiHttp.text(e.path("detail"))));
+        }
+        return new AuditPage(entries, answer.path("page").asInt(), answer.path("more").asBoolean());
     }
 
     /** A room's calendar feed, as an absolute address on this server. */
