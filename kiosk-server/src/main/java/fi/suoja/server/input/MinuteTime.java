@@ -1,6 +1,5 @@
 package fi.suoja.server.input;
 
-import io.micronaut.json.tree.JsonNode;
 import jakarta.inject.Singleton;
 
 import java.time.LocalTime;
@@ -10,15 +9,9 @@ import java.time.LocalTime;
  * and then break every calculation of that day's free time.
  */
 @Singleton
-final class MinuteTime extends StrictValue<LocalTime> {
+final class MinuteTime extends TextValue<LocalTime> {
 
-    @Override
-    String refusal(JsonNode node) {
-        return node.isString() ? InputRules.minuteTime(node.getStringValue()).refusal() : "give a time like 09:30 as text.";
-    }
-
-    @Override
-    LocalTime read(JsonNode node) {
-        return InputRules.minuteTime(node.getStringValue()).value();
+    MinuteTime() {
+        super(InputRules::minuteTime, "a time like 09:30");
     }
 }

@@ -1,20 +1,16 @@
 package fi.suoja.server.input;
 
 import fi.suoja.server.Api;
+import fi.suoja.server.Simultaneous;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import static fi.suoja.server.Api.expect;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -135,7 +131,7 @@ class BadInputTest {
                 "exception day", () -> api.put("/api/v1/rooms/" + roomId + "/exceptions/2026-12-26", admin,
                         Map.of("closed", true, "note", "Boxing day")));
         for (var creation : creations.entrySet()) {
-            List<Api.Answer> answers = together(20, creation.getValue());
+            List<Api.Answer> answers = Simultaneous.run(20, i -> creation.getValue().call());
             List<Api.Answer> won = answers.stream().filter(a -> a.status() == 200 || a.status() == 201).toList();
             List<Api.Answer> lost = answers.stream().filter(a -> a.status() == 409).toList();
             assertThat(won.size() + lost.size()).as(creation.getKey() + ": " + answers).isEqualTo(20);
@@ -148,25 +144,4 @@ class BadInputTest {
         assertThat(expect(200, api.get("/api/v1/rooms/" + roomId, admin)).get("exceptions")).asList().hasSize(1);
     }
 
-    static List<Api.Answer> together(int clients, Callable<Api.Answer> call) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(clients);
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<Api.Answer>> futures = new ArrayList<>();
-            for (int i = 0; i < clients; i++) {
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return call.call();
-                }));
-            }
-            start.countDown();
-            List<Api.Answer> answers = new ArrayList<>();
-            for (Future<Api.Answer> f : futures) {
-                answers.add(f.get());
-            }
-            return answers;
-        } finally {
-            pool.shutdown();
-        }
-    }
 }

@@ -2,6 +2,7 @@ package fi.suoja.server.input;
 
 import fi.suoja.server.Api;
 import fi.suoja.server.MutableClock;
+import fi.suoja.server.Simultaneous;
 import fi.suoja.server.problem.ProblemType;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -225,7 +226,7 @@ abstract class HostileRequestsScenarios {
                 "/api/v1/devices", body("tag", "TW-" + u, "kind", "WEBCAM", "siteId", library.siteId()),
                 "/api/v1/sites/" + library.siteId() + "/rooms", body("name", "Twin " + u, "place", "Hall", "capacity", 2),
                 "/api/v1/sites", body("name", "Twin site " + u)).entrySet()) {
-            List<Api.Answer> answers = BadInputTest.together(20, () -> api.post(creation.getKey(), admin, creation.getValue()));
+            List<Api.Answer> answers = Simultaneous.run(20, i -> api.post(creation.getKey(), admin, creation.getValue()));
             assertThat(answers).as(creation.getKey()).allSatisfy(a -> assertThat(a.status()).as(a.toString()).isIn(201, 409));
             assertThat(answers).filteredOn(a -> a.status() == 201).hasSize(1);
         }

@@ -2,6 +2,7 @@ package fi.suoja.server.throttle;
 
 import fi.suoja.server.Api;
 import fi.suoja.server.MutableClock;
+import fi.suoja.server.Simultaneous;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.runtime.server.EmbeddedServer;
 import jakarta.inject.Inject;
@@ -12,13 +13,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import static fi.suoja.server.Api.expect;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -76,7 +72,7 @@ abstract class GuessingScenarios {
     void a_hundred_simultaneous_wrong_codes_are_looked_at_only_as_far_as_the_limit_and_a_right_code_works_right_after()
             throws Exception {
         double slowedBefore = meters.counter("suoja.guessing.slowed", "scope", "kiosk").count();
-        List<Api.Answer> answers = together(100, i -> api.get("/api/v1/bookings/" + wrongCode(i), library.kiosk()));
+        List<Api.Answer> answers = Simultaneous.run(100, i -> api.get("/api/v1/bookings/" + wrongCode(i), library.kiosk()));
         long lookedAt = answers.stream().filter(a -> a.status() == 404).count();
         long refused = answers.stream().filter(a -> a.status() == 429).count();
         System.out.println("100 simultaneous wrong codes at one kiosk: " + lookedAt + " looked at, " + refused + " refused");
@@ -100,7 +96,7 @@ abstract class GuessingScenarios {
 
     @Test
     void another_kiosk_of_the_library_is_not_slowed_by_the_guessing_at_one() throws Exception {
-        together(FREE_CODES + 5, i -> api.get("/api/v1/bookings/" + wrongCode(i), library.kiosk()));
+        Simultaneous.run(FREE_CODES + 5, i -> api.get("/api/v1/bookings/" + wrongCode(i), library.kiosk()));
         String second = api.kioskToken(library.admin(), library.siteId(), "Second " + library.unique());
         assertThat(api.get("/api/v1/bookings/" + wrongCode(99), second).status()).isEqualTo(404);
         expect(200, api.get("/api/v1/bookings/" + code, second));
@@ -142,7 +138,7 @@ abstract class GuessingScenarios {
         String username = "raced-" + library.unique();
         expect(201, api.post("/api/v1/accounts", library.admin(),
                 Map.of("username", username, "password", "the-right-password-1", "role", "STAFF")));
-        List<Api.Answer> answers = together(20, i -> login(username, "wrong-password-" + i));
+        List<Api.Answer> answers = Simultaneous.run(20, i -> login(username, "wrong-password-" + i));
         assertThat(answers.stream().filter(a -> a.status() == 401).count()).isEqualTo(11);
         assertThat(answers.stream().filter(a -> a.status() == 429).count()).isEqualTo(9);
     }
@@ -173,32 +169,5 @@ abstract class GuessingScenarios {
 
     Api.Answer login(String username, String password) {
         return api.post("/api/v1/auth/login", null, Map.of("username", username, "password", password));
-    }
-
-    interface Call {
-        Api.Answer call(int i) throws Exception;
-    }
-
-    static List<Api.Answer> together(int clients, Call call) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(clients);
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<Api.Answer>> futures = new ArrayList<>();
-            for (int i = 0; i < clients; i++) {
-                int n = i;
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return call.call(n);
-                }));
-            }
-            start.countDown();
-            List<Api.Answer> answers = new ArrayList<>();
-            for (Future<Api.Answer> f : futures) {
-                answers.add(f.get());
-            }
-            return answers;
-        } finally {
-            pool.shutdown();
-        }
     }
 }
