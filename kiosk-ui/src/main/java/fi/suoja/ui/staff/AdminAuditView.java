@@ -147,7 +147,9 @@ public class AdminAuditView extends AdminPage {
         String what = ACTIONS.contains(entry.action()) ? getTranslation("staff.audit.action." + entry.action()) : entry.action();
         Paragraph line = new Paragraph(Desk.data(Desk.day(entry.at(), zone)), new Span(" · "), new Span(what));
         line.addClassName("audit-what");
-        Paragraph who = new Paragraph(new Span(getTranslation("staff.admin.audit.by")), new Span(" "), Desk.data(entry.actor()));
+        // "system": the server itself, at its first start
+        Paragraph who = new Paragraph(new Span(getTranslation("staff.admin.audit.by")), new Span(" "),
+                "system".equals(entry.actor()) ? new Span(getTranslation("staff.admin.audit.system")) : Desk.data(entry.actor()));
         if (entry.desk() != null) {
             who.add(new Span(" · "), Desk.data(entry.desk()));
         }
