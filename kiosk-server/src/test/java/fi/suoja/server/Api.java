@@ -24,14 +24,27 @@ public final class Api {
     private final URI base;
     private final JsonMapper json;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final Map<String, String> headers;
 
     public Api(EmbeddedServer server) {
         this(server.getURI(), server.getApplicationContext().getBean(JsonMapper.class));
     }
 
     public Api(URI base, JsonMapper json) {
+        this(base, json, Map.of());
+    }
+
+    private Api(URI base, JsonMapper json, Map<String, String> headers) {
         this.base = base;
         this.json = json;
+        this.headers = headers;
+    }
+
+    /** The same client, sending this header too on every request (a staff desk naming itself). */
+    public Api withHeader(String name, String value) {
+        Map<String, String> more = new java.util.HashMap<>(headers);
+        more.put(name, value);
+        return new Api(base, json, Map.copyOf(more));
     }
 
     /** One answer of the server. {@code body} is the parsed JSON: a map, a list, or null. */
@@ -45,6 +58,12 @@ public final class Api {
         @SuppressWarnings("unchecked")
         public List<Map<String, Object>> list() {
             return (List<Map<String, Object>>) body;
+        }
+
+        /** A list inside the answer, such as a page's {@code entries}. */
+        @SuppressWarnings("unchecked")
+        public List<Map<String, Object>> list(String key) {
+            return (List<Map<String, Object>>) map().get(key);
         }
 
         public Object get(String key) {
@@ -124,6 +143,11 @@ public final class Api {
 
     private Answer exchange(HttpRequest request) {
         try {
+            if (!headers.isEmpty()) {
+                HttpRequest.Builder more = HttpRequest.newBuilder(request, (name, value) -> true);
+                headers.forEach(more::header);
+                request = more.build();
+            }
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             String contentType = response.headers().firstValue("Content-Type").orElse("");
             Object parsed = null;

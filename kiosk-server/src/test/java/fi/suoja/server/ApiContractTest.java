@@ -76,7 +76,8 @@ class ApiContractTest {
                 new Endpoint("POST", "/api/v1/bookings/{code}/check-in", Access.STAFF_OR_KIOSK, false),
                 new Endpoint("POST", "/api/v1/bookings/{code}/extend", Access.STAFF_OR_KIOSK, true),
                 new Endpoint("POST", "/api/v1/bookings/{code}/end", Access.STAFF_OR_KIOSK, false),
-                new Endpoint("POST", "/api/v1/bookings/{code}/cancel", Access.STAFF_OR_KIOSK, false));
+                new Endpoint("POST", "/api/v1/bookings/{code}/cancel", Access.STAFF_OR_KIOSK, false),
+                new Endpoint("GET", "/api/v1/audit", Access.ADMIN, false));
     }
 
     static Stream<Endpoint> protectedEndpoints() {
@@ -293,7 +294,9 @@ class ApiContractTest {
         Api.Answer site = expect(201, api.post("/api/v1/sites", admin, Map.of("name", "Oulu", "timeZone", "Europe/Helsinki")));
         long id = site.number("id");
         assertThat(site.string("timeZone")).isEqualTo("Europe/Helsinki");
-        assertThat(expect(200, api.get("/api/v1/sites/" + id + "/rules", kiosk)).number("slotStepMinutes")).isEqualTo(15);
+        assertThat(expect(200, api.get("/api/v1/sites/" + id + "/rules", staff)).number("slotStepMinutes")).isEqualTo(15);
+        // a kiosk reads only its own library
+        assertProblem(api.get("/api/v1/sites/" + id + "/rules", kiosk), 404, "not-found");
         assertProblem(api.post("/api/v1/sites", admin, Map.of("name", "Mars", "timeZone", "Mars/Olympus")), 400, "invalid-request");
         Api.Answer badRules = api.put("/api/v1/sites/" + id + "/rules", admin, Api.rules("minBookingMinutes", 20));
         assertProblem(badRules, 400, "invalid-request");

@@ -41,6 +41,8 @@ public final class FakeLaptop implements AutoCloseable {
     /** Publishing from Paho's callback thread can wait on itself, so answers go out from here. */
     private final ExecutorService out = Executors.newSingleThreadExecutor();
     private volatile AgentState state = AgentState.IDLE;
+    /** What its wipes cannot remove, as report lines; none: every wipe is verified. */
+    private volatile List<String> wipeFailures = List.of();
 
     private FakeLaptop(MqttClient client, DeviceId device) {
         this.client = client;
@@ -113,13 +115,19 @@ public final class FakeLaptop implements AutoCloseable {
             status();
         } else if (command.type() == CommandType.WIPE) {
             state = AgentState.IDLE;
-            event(EventType.RESULT, command.id(), "wiped",
-                    new WipeReport(command.param("jobId"), true, 12, 3, 4096, List.of(), 250, Instant.now()));
+            List<String> failures = wipeFailures;
+            event(EventType.RESULT, command.id(), failures.isEmpty() ? "wiped" : "not verified",
+                    new WipeReport(command.param("jobId"), failures.isEmpty(), 12, 3, 4096, failures, 250, Instant.now()));
             status();
         } else if (command.type() == CommandType.END_SESSION) {
             state = AgentState.DIRTY;
             status();
         }
+    }
+
+    /** From now on its wipes leave these report lines and are not verified ({@code "home/x: access-denied"}). */
+    public void failWipes(List<String> failures) {
+        wipeFailures = List.copyOf(failures);
     }
 
     @Override

@@ -1,10 +1,12 @@
 package fi.suoja.agent.wipe;
 
+import fi.suoja.hardware.mqtt.WipeFailure;
 import fi.suoja.hardware.mqtt.WipeReport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileSystemException;
 import java.nio.file.FileVisitResult;
@@ -57,7 +59,7 @@ public final class WipeEngine {
         for (WipeArea area : areas) {
             progress.step("wiping " + area.name());
             if (!isPlainDirectory(area.path())) {
-                tally.fail(area.name() + ": the area is missing or no longer a plain directory");
+                tally.fail(WipeFailure.AREA_MISSING.at(area.name()));
                 verified = false;
                 continue;
             }
@@ -80,7 +82,7 @@ public final class WipeEngine {
         try {
             Files.walkFileTree(area.path(), DO_NOT_FOLLOW, Integer.MAX_VALUE, new Remover(area, tally));
         } catch (IOException e) {
-            tally.fail(area.name() + ": " + reason(e));
+            tally.fail(reason(e).at(area.name()));
         }
     }
 
@@ -90,9 +92,9 @@ public final class WipeEngine {
             if (count == 0) {
                 return true;
             }
-            tally.fail(area.name() + ": not empty after the wipe, " + count + " entries remain");
+            tally.fail(WipeFailure.REMAINS.at(area.name(), count + " entries"));
         } catch (IOException e) {
-            tally.fail(area.name() + ": cannot verify: " + reason(e));
+            tally.fail(WipeFailure.CANNOT_VERIFY.at(area.name(), reason(e).code()));
         }
         return false;
     }
@@ -104,20 +106,29 @@ public final class WipeEngine {
             if (differences.isEmpty()) {
                 return true;
             }
-            tally.fail(area.name() + ": differs from its clean template at " + String.join(", ",
-                    differences.subList(0, Math.min(5, differences.size()))));
+            tally.fail(WipeFailure.DIFFERS_FROM_TEMPLATE.at(area.name(), String.join(", ",
+                    differences.subList(0, Math.min(5, differences.size())))));
         } catch (IOException e) {
-            tally.fail(area.name() + ": cannot restore the clean template: " + reason(e));
+            tally.fail(WipeFailure.CANNOT_RESTORE_TEMPLATE.at(area.name(), reason(e).code()));
         }
         return false;
     }
 
-    static String reason(IOException e) {
-        if (e instanceof FileSystemException fse && fse.getReason() != null) {
-            return fse.getReason();
+    /**
+     * What kind of refusal an error is, as a code staff read in their language: never the
+     * exception's message (it may carry an absolute path) nor its class name.
+     */
+    static WipeFailure reason(IOException e) {
+        if (e instanceof AccessDeniedException) {
+            return WipeFailure.ACCESS_DENIED;
         }
-        // The message of other exceptions may carry an absolute path; the class name never does.
-        return e.getClass().getSimpleName();
+        if (e instanceof DirectoryNotEmptyException) {
+            return WipeFailure.NOT_EMPTY;
+        }
+        if (e instanceof FileSystemException fse && fse.getReason() != null) {
+            return WipeFailure.of(fse.getReason());
+        }
+        return WipeFailure.OTHER;
     }
 
     /** Removes the entries of one area bottom-up; the area directory itself stays. */
@@ -140,7 +151,7 @@ public final class WipeEngine {
         @Override
         public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
             if (!dir.equals(root) && rootDevice != null && !rootDevice.equals(device(dir))) {
-                failed(dir, "another file system is mounted here; left alone");
+                failed(dir, WipeFailure.BUSY);
                 return FileVisitResult.SKIP_SUBTREE;
             }
             if (!Files.isWritable(dir)) {
@@ -196,7 +207,7 @@ public final class WipeEngine {
             } catch (NoSuchFileException gone) {
                 return false;
             } catch (DirectoryNotEmptyException e) {
-                failed(path, "directory not empty");
+                failed(path, WipeFailure.NOT_EMPTY);
                 return false;
             } catch (IOException first) {
                 // Read-only parent (non-root agent) or a DOS read-only attribute: fix and try once more.
@@ -214,9 +225,9 @@ public final class WipeEngine {
             }
         }
 
-        private void failed(Path path, String reason) {
+        private void failed(Path path, WipeFailure reason) {
             String relative = root.relativize(path).toString().replace('\\', '/');
-            tally.fail(area.name() + "/" + relative + ": " + reason);
+            tally.fail(reason.at(area.name() + "/" + relative));
         }
     }
 

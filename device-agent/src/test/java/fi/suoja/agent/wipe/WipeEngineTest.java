@@ -1,5 +1,6 @@
 package fi.suoja.agent.wipe;
 
+import fi.suoja.hardware.mqtt.WipeFailure;
 import fi.suoja.hardware.mqtt.WipeReport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -134,14 +135,14 @@ class WipeEngineTest {
                 .wipe("job-5", List.of(WipeArea.empty("home", area)), WipeProgress.NONE);
 
         assertThat(report.verified()).isFalse();
-        assertThat(report.failures()).contains("home/stuck/held.txt: Operation not permitted");
+        assertThat(report.failures()).contains("home/stuck/held.txt: access-denied");
         assertThat(report.failures()).noneMatch(f -> f.contains(temp.toString()));
         assertThat(area.resolve("stuck/held.txt")).exists();
         assertThat(area.resolve("stuck/other.txt")).doesNotExist();
         assertThat(area.resolve("fine.txt")).doesNotExist();
         assertThat(report.filesRemoved()).isEqualTo(2);
         assertThat(report.bytesRemoved()).isEqualTo(9);
-        assertThat(report.failures()).anyMatch(f -> f.startsWith("home: not empty after the wipe"));
+        assertThat(report.failures()).anyMatch(f -> f.startsWith("home: remains ("));
     }
 
     /** Needs root and a file system that knows the immutable flag: run by the integration profile. */
@@ -158,7 +159,7 @@ class WipeEngineTest {
             WipeReport report = engine.wipe("job-6", List.of(WipeArea.empty("home", area)), WipeProgress.NONE);
 
             assertThat(report.verified()).isFalse();
-            assertThat(report.failures()).anyMatch(f -> f.startsWith("home/immutable.txt: "));
+            assertThat(report.failures()).contains("home/immutable.txt: access-denied");
             assertThat(area.resolve("other.txt")).doesNotExist();
         } finally {
             run("chattr", "-i", held.toString());
@@ -175,7 +176,7 @@ class WipeEngineTest {
                 .wipe("job-7", List.of(WipeArea.empty("home", area)), WipeProgress.NONE);
 
         assertThat(report.verified()).isFalse();
-        assertThat(report.failures()).containsExactly("home: not empty after the wipe, 1 entries remain");
+        assertThat(report.failures()).containsExactly("home: remains (1 entries)");
     }
 
     @Test
@@ -214,8 +215,8 @@ class WipeEngineTest {
                 .wipe("job-9", List.of(new WipeArea("home", area, template)), WipeProgress.NONE);
 
         assertThat(report.verified()).isFalse();
-        assertThat(report.failures()).anyMatch(f -> f.startsWith("home: cannot restore the clean template")
-                || f.contains("settings.ini (changed)"));
+        assertThat(report.failures()).anyMatch(f -> f.startsWith("home: cannot-restore-template (")
+                || f.startsWith("home: differs-from-template (") && f.contains("settings.ini (changed)"));
         assertThat(area.resolve("settings.ini")).hasContent("dirty!");
     }
 
@@ -249,10 +250,13 @@ class WipeEngineTest {
     }
 
     @Test
-    void a_failure_reason_never_carries_an_absolute_path() {
+    void a_failure_reason_is_a_code_never_an_absolute_path_or_a_class_name() {
         assertThat(WipeEngine.reason(new FileSystemException("/home/guest/x", null, "Device or resource busy")))
-                .isEqualTo("Device or resource busy");
-        assertThat(WipeEngine.reason(new IOException("/home/guest/x is odd"))).isEqualTo("IOException");
+                .isEqualTo(WipeFailure.BUSY);
+        assertThat(WipeEngine.reason(new AccessDeniedException("/home/guest/x"))).isEqualTo(WipeFailure.ACCESS_DENIED);
+        assertThat(WipeEngine.reason(new FileSystemException("/home/guest/x", null, "Read-only file system")))
+                .isEqualTo(WipeFailure.READ_ONLY);
+        assertThat(WipeEngine.reason(new IOException("/home/guest/x is odd"))).isEqualTo(WipeFailure.OTHER);
     }
 
     private static int run(String... command) throws Exception {

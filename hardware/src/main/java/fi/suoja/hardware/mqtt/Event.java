@@ -1,5 +1,8 @@
 package fi.suoja.hardware.mqtt;
 
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
+
 import java.time.Instant;
 import java.util.Objects;
 
@@ -20,7 +23,8 @@ public record Event(
         String commandId,
         AgentState state,
         String detail,
-        boolean duplicate,
+        // absent and null mean "not a redelivery", as docs/mqtt.md says of every optional field
+        @JsonSetter(nulls = Nulls.AS_EMPTY) boolean duplicate,
         WipeReport wipe,
         Instant at) {
 

@@ -40,6 +40,20 @@ class WireTest {
     }
 
     @Test
+    void a_hello_without_the_optional_duplicate_field_or_with_null_is_read_as_not_a_redelivery() throws Exception {
+        for (String duplicate : new String[] {"", "\"duplicate\":null,"}) {
+            String hello = "{\"deviceId\":\"laptop-7\",\"type\":\"HELLO\",\"session\":4," + duplicate
+                    + "\"state\":\"IDLE\",\"at\":\"2026-11-24T10:00:00Z\"}";
+            Event event = Wire.decode(hello.getBytes(StandardCharsets.UTF_8), Event.class);
+            assertThat(event.type()).isEqualTo(EventType.HELLO);
+            assertThat(event.duplicate()).isFalse();
+        }
+        assertThatThrownBy(() -> Wire.decode(("{\"deviceId\":\"laptop-7\",\"type\":\"HELLO\",\"session\":null,"
+                + "\"at\":\"2026-11-24T10:00:00Z\"}").getBytes(StandardCharsets.UTF_8), Event.class))
+                .isInstanceOf(Wire.MalformedMessage.class);
+    }
+
+    @Test
     void topics_name_their_device_and_refuse_wildcards() {
         Topics topics = Topics.defaults();
         DeviceId device = new DeviceId("laptop-7");

@@ -1,7 +1,13 @@
 package fi.suoja.server.access;
 
+import fi.suoja.server.audit.AuditAction;
+import fi.suoja.server.audit.AuditLog;
+import fi.suoja.server.audit.Target;
+import fi.suoja.server.db.Tx;
 import fi.suoja.server.problem.ProblemType;
 import fi.suoja.server.problem.SuojaException;
+import fi.suoja.server.throttle.Scope;
+import fi.suoja.server.throttle.Throttles;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -25,24 +31,44 @@ public class AccessService {
     private final KioskRepository kiosks;
     private final PasswordHasher hasher;
     private final AccessConfig config;
+    private final Throttles throttles;
+    private final Tx tx;
+    private final AuditLog audit;
     private final Clock clock;
     // Compared against when the user does not exist, so that a wrong name takes as long as a wrong password.
     private final String decoyHash;
 
     AccessService(AccountRepository accounts, StaffSessionRepository sessions, KioskRepository kiosks,
-                  PasswordHasher hasher, AccessConfig config, Clock clock) {
+                  PasswordHasher hasher, AccessConfig config, Throttles throttles, Tx tx, Clock clock,
+                  AuditLog audit) {
         this.accounts = accounts;
         this.sessions = sessions;
         this.kiosks = kiosks;
         this.hasher = hasher;
         this.config = config;
+        this.throttles = throttles;
+        this.tx = tx;
+        this.audit = audit;
         this.clock = clock;
         this.decoyHash = hasher.hash("decoy password that no account has");
     }
 
-    @Transactional
-    public LoginResult login(String username, String password) {
-        Optional<Account> account = accounts.findByUsername(username).filter(Account::active);
+    /**
+     * Logs a member of staff in. Wrong passwords are slowed down per account, wrong names per
+     * {@code address} (see {@link AccessConfig}); a wrong name answers exactly like a wrong password.
+     * No transaction around the throttle: it counts in transactions of its own, and the session is
+     * saved in one.
+     */
+    public LoginResult login(String username, String password, String address) {
+        Optional<Account> account = tx.run(() -> accounts.findByUsername(username).filter(Account::active));
+        Scope scope = account.isPresent() ? Scope.account(username) : Scope.address(address);
+        return throttles.guarded(scope, account.isPresent() ? config.accountPolicy() : config.addressPolicy(),
+                "Too many wrong passwords. Please wait a moment and try again.",
+                e -> e instanceof SuojaException refused && refused.type() == ProblemType.NOT_LOGGED_IN,
+                () -> check(account, username, password));
+    }
+
+    private LoginResult check(Optional<Account> account, String username, String password) {
         boolean matches = hasher.matches(password, account.map(Account::passwordHash).orElse(decoyHash));
         if (account.isEmpty() || !matches) {
             LOG.info("Failed staff login for user name of length {}", username.length());
@@ -51,7 +77,7 @@ public class AccessService {
         Instant now = clock.instant();
         String token = Tokens.newToken(Tokens.STAFF_PREFIX);
         Instant expires = now.plus(config.staffSessionLifetime());
-        sessions.save(new StaffSession(Tokens.hash(token), account.get().id(), now, expires));
+        tx.run(() -> sessions.save(new StaffSession(Tokens.hash(token), account.get().id(), now, expires)));
         return new LoginResult(token, expires, account.get().username(), account.get().role());
     }
 
@@ -95,6 +121,7 @@ public class AccessService {
             throw new SuojaException(ProblemType.ALREADY_EXISTS, "An account with this user name exists already.");
         }
         Account saved = accounts.save(new Account(null, username, hasher.hash(password), role, true, clock.instant()));
+        audit.record(AuditAction.ACCOUNT_CREATED, null, Target.account(username), null, role.name());
         return AccountView.of(saved);
     }
 
@@ -115,6 +142,7 @@ public class AccessService {
         }
         Account account = accounts.findById(accountId).orElseThrow(() -> SuojaException.notFound("The account"));
         sessions.deleteByAccount(accountId);
+        audit.record(AuditAction.ACCOUNT_SWITCHED_OFF, null, Target.account(account.username()), null, null);
         return AccountView.of(accounts.update(account.deactivated()));
     }
 
@@ -122,6 +150,7 @@ public class AccessService {
     public AccountView changePassword(long accountId, String newPassword) {
         Account account = accounts.findById(accountId).orElseThrow(() -> SuojaException.notFound("The account"));
         sessions.deleteByAccount(accountId);
+        audit.record(AuditAction.PASSWORD_RESET, null, Target.account(account.username()), null, null);
         return AccountView.of(accounts.update(account.withPasswordHash(hasher.hash(newPassword))));
     }
 
@@ -147,6 +176,7 @@ public class AccessService {
             throw SuojaException.notFound("The site");
         }
         Kiosk kiosk = kiosks.save(new Kiosk(null, siteId, name, Tokens.hash(token), clock.instant(), null));
+        audit.record(AuditAction.KIOSK_CREATED, siteId, Target.kiosk(kiosk.id()), null, name);
         return new NewKiosk(KioskView.of(kiosk), token);
     }
 
@@ -154,13 +184,18 @@ public class AccessService {
     public NewKiosk renewKioskToken(long kioskId) {
         Kiosk kiosk = kiosks.findById(kioskId).orElseThrow(() -> SuojaException.notFound("The kiosk"));
         String token = Tokens.newToken(Tokens.KIOSK_PREFIX);
+        audit.record(AuditAction.KIOSK_TOKEN_RENEWED, kiosk.siteId(), Target.kiosk(kioskId), null, kiosk.name());
         return new NewKiosk(KioskView.of(kiosks.update(kiosk.withTokenHash(Tokens.hash(token)))), token);
     }
 
     @Transactional
     public KioskView revokeKiosk(long kioskId) {
         Kiosk kiosk = kiosks.findById(kioskId).orElseThrow(() -> SuojaException.notFound("The kiosk"));
-        return KioskView.of(kiosk.revoked() ? kiosk : kiosks.update(kiosk.revoke(clock.instant())));
+        if (kiosk.revoked()) {
+            return KioskView.of(kiosk);
+        }
+        audit.record(AuditAction.KIOSK_SWITCHED_OFF, kiosk.siteId(), Target.kiosk(kioskId), null, kiosk.name());
+        return KioskView.of(kiosks.update(kiosk.revoke(clock.instant())));
     }
 
     @Transactional

@@ -1,5 +1,6 @@
 package fi.suoja.server.access;
 
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
@@ -41,8 +42,8 @@ class AuthController {
 
     @Post("/login")
     @Secured(SecurityRule.IS_ANONYMOUS)
-    LoginResult login(@Body @Valid Login login) {
-        return access.login(login.username(), login.password());
+    LoginResult login(@Body @Valid Login login, HttpRequest<?> request) {
+        return access.login(login.username(), login.password(), request.getRemoteAddress().getAddress().getHostAddress());
     }
 
     @Post("/logout")

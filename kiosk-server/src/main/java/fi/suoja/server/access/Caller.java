@@ -1,5 +1,6 @@
 package fi.suoja.server.access;
 
+import fi.suoja.server.problem.SuojaException;
 import io.micronaut.security.authentication.Authentication;
 
 /** Who is calling the API, as the rest of the server needs to know it. */
@@ -13,6 +14,25 @@ public sealed interface Caller {
     }
 
     record KioskClient(long kioskId, long siteId) implements Caller {
+    }
+
+    /**
+     * A kiosk reads only its own library: another library's id is answered like an unknown one.
+     * Staff may read every library.
+     */
+    default void requireSite(long siteId) {
+        requireSite(siteId, "The site");
+    }
+
+    /** As {@link #requireSite(long)}, for a thing of the site ({@code what}: "The room"). */
+    default void requireSite(long siteId, String what) {
+        if (this instanceof KioskClient kiosk && kiosk.siteId() != siteId) {
+            throw SuojaException.notFound(what);
+        }
+    }
+
+    default boolean isKiosk() {
+        return this instanceof KioskClient;
     }
 
     static Caller of(Authentication authentication) {

@@ -2,7 +2,6 @@ package fi.suoja.server.booking;
 
 import fi.suoja.server.access.Caller;
 import fi.suoja.server.access.Role;
-import fi.suoja.server.problem.SuojaException;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -36,7 +35,7 @@ class AvailabilityController {
     List<RoomAvailability> forDay(long siteId, @QueryValue LocalDate date,
                                   @Nullable @QueryValue @Min(5) @Max(24 * 60) Integer minutes,
                                   Authentication authentication) {
-        ownSite(siteId, authentication);
+        Caller.of(authentication).requireSite(siteId);
         return availability.forDay(siteId, date, Optional.ofNullable(minutes));
     }
 
@@ -44,7 +43,7 @@ class AvailabilityController {
     @Get("/free-now")
     List<FreeRoom> freeNow(long siteId, @QueryValue(defaultValue = "15") @Min(5) @Max(24 * 60) int minutes,
                            Authentication authentication) {
-        ownSite(siteId, authentication);
+        Caller.of(authentication).requireSite(siteId);
         return availability.freeNow(siteId, minutes);
     }
 
@@ -55,13 +54,7 @@ class AvailabilityController {
     @Get("/now")
     SiteNow now(long siteId, @QueryValue(defaultValue = "15") @Min(5) @Max(24 * 60) int minutes,
                 @Nullable @QueryValue LocalDate from, Authentication authentication) {
-        ownSite(siteId, authentication);
+        Caller.of(authentication).requireSite(siteId);
         return availability.now(siteId, minutes, Optional.ofNullable(from));
-    }
-
-    private static void ownSite(long siteId, Authentication authentication) {
-        if (Caller.of(authentication) instanceof Caller.KioskClient kiosk && kiosk.siteId() != siteId) {
-            throw SuojaException.notFound("The site");
-        }
     }
 }

@@ -1,7 +1,9 @@
 package fi.suoja.server.booking;
 
+import fi.suoja.server.audit.AuditLog;
 import fi.suoja.server.site.Site;
 import fi.suoja.server.site.SiteService;
+import fi.suoja.server.throttle.Throttles;
 import fi.suoja.server.time.Grain;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -27,18 +29,21 @@ public class BookingJobs {
     private final BookingService service;
     private final BookingRepository bookings;
     private final SlotClaimRepository claims;
-    private final CodeAttemptFailureRepository failures;
+    private final Throttles throttles;
     private final SiteService sites;
     private final Clock clock;
+    private final AuditLog audit;
 
     BookingJobs(BookingService service, BookingRepository bookings, SlotClaimRepository claims,
-                CodeAttemptFailureRepository failures, SiteService sites, Clock clock) {
+                Throttles throttles, SiteService sites, Clock clock,
+                AuditLog audit) {
         this.service = service;
         this.bookings = bookings;
         this.claims = claims;
-        this.failures = failures;
+        this.throttles = throttles;
         this.sites = sites;
         this.clock = clock;
+        this.audit = audit;
     }
 
     /** CONFIRMED bookings whose check-in grace time is over become NO_SHOW and free their room. */
@@ -84,7 +89,8 @@ public class BookingJobs {
 
     /**
      * Erases codes, card hashes and names of bookings that ended more than their site's retention
-     * time ago (the site's own, else the server's setting).
+     * time ago (the site's own, else the server's setting), and the booking references of the audit
+     * entries about them, in the same transaction.
      */
     public int anonymiseOld() {
         Instant now = clock.instant();
@@ -93,18 +99,20 @@ public class BookingJobs {
             Instant cutoff = now.minus(Duration.ofDays(sites.retention(site.id()).retentionDays()));
             int ofSite = 0;
             for (Booking b : service.inTransaction(() -> bookings.findToAnonymise(site.id(), cutoff))) {
-                ofSite += service.inTransaction(() -> bookings.anonymise(b.id()));
+                ofSite += service.inTransaction(() -> {
+                    int rows = bookings.anonymise(b.id());
+                    audit.forgetBooking(b.id());
+                    return rows;
+                });
             }
             if (ofSite > 0) {
                 LOG.info("Anonymised {} bookings of site {} that ended before {}", ofSite, site.id(), cutoff);
             }
             anonymised += ofSite;
         }
-        service.inTransaction(() -> {
-            // Grains of the past only matter while a booking might still run over them.
-            claims.deleteBefore(Grain.index(Grain.floor(now.minus(Duration.ofDays(2)))));
-            return failures.deleteOlderThan(now.minus(Duration.ofDays(1)));
-        });
+        // Grains of the past only matter while a booking might still run over them.
+        service.inTransaction(() -> claims.deleteBefore(Grain.index(Grain.floor(now.minus(Duration.ofDays(2))))));
+        throttles.deleteOlderThan(now.minus(Duration.ofDays(1)));
         return anonymised;
     }
 }

@@ -1,6 +1,9 @@
 package fi.suoja.server.booking;
 
 import fi.suoja.server.access.Caller;
+import fi.suoja.server.audit.AuditAction;
+import fi.suoja.server.audit.AuditLog;
+import fi.suoja.server.audit.Target;
 import fi.suoja.server.db.SqlErrors;
 import fi.suoja.server.problem.ProblemType;
 import fi.suoja.server.problem.SuojaException;
@@ -12,6 +15,8 @@ import fi.suoja.server.secret.ServerSecrets;
 import fi.suoja.server.site.BookingRules;
 import fi.suoja.server.site.Site;
 import fi.suoja.server.site.SiteService;
+import fi.suoja.server.throttle.Scope;
+import fi.suoja.server.throttle.Throttles;
 import fi.suoja.server.time.Grain;
 import fi.suoja.server.time.TimeRange;
 import io.micronaut.context.event.ApplicationEventPublisher;
@@ -53,7 +58,8 @@ public class BookingService {
 
     private final BookingRepository bookings;
     private final SlotClaimRepository claims;
-    private final CodeAttemptFailureRepository failures;
+    private final Throttles throttles;
+    private final AuditLog audit;
     private final RoomService rooms;
     private final SiteService sites;
     private final ServerSecrets secrets;
@@ -66,14 +72,16 @@ public class BookingService {
     private final ApplicationEventPublisher<BookingCheckedIn> checkedIn;
     private final SecureRandom random = new SecureRandom();
 
-    BookingService(BookingRepository bookings, SlotClaimRepository claims, CodeAttemptFailureRepository failures,
+    BookingService(BookingRepository bookings, SlotClaimRepository claims, Throttles throttles,
                    RoomService rooms, SiteService sites, ServerSecrets secrets,
                    TransactionOperations<Connection> tx, BookingConfig config, Clock clock,
                    ApplicationEventPublisher<BookingEnded> ended, ApplicationEventPublisher<BookingExtended> extended,
-                   ApplicationEventPublisher<BookingCreated> created, ApplicationEventPublisher<BookingCheckedIn> checkedIn) {
+                   ApplicationEventPublisher<BookingCreated> created, ApplicationEventPublisher<BookingCheckedIn> checkedIn,
+                   AuditLog audit) {
         this.bookings = bookings;
         this.claims = claims;
-        this.failures = failures;
+        this.throttles = throttles;
+        this.audit = audit;
         this.rooms = rooms;
         this.sites = sites;
         this.secrets = secrets;
@@ -248,6 +256,7 @@ public class BookingService {
             }
             Instant newEnd = Grain.ceil(now).isAfter(booking.startsAt()) ? Grain.ceil(now) : booking.startsAt().plus(Grain.duration());
             changed(bookings.close(booking.id(), booking.status().name(), BookingStatus.COMPLETED.name(), newEnd, now));
+            byStaff(caller, AuditAction.BOOKING_ENDED, booking, place);
             claims.releaseFrom(booking.id(), Grain.index(newEnd.plus(place.rules().buffer())));
             LOG.info("Booking {} ended early at {}", booking.id(), now);
             return reload(booking);
@@ -262,6 +271,7 @@ public class BookingService {
             id[0] = booking.id();
             requireStatus(booking, BookingStatus.CANCELLED);
             changed(bookings.cancel(booking.id(), now, reason == null || reason.isBlank() ? null : reason.strip()));
+            byStaff(caller, AuditAction.BOOKING_CANCELLED, booking, place);
             claims.releaseAll(booking.id());
             LOG.info("Booking {} cancelled", booking.id());
             return reload(booking);
@@ -353,31 +363,37 @@ public class BookingService {
         Booking apply(Booking booking, Place place, Instant now);
     }
 
+    /**
+     * A change by booking code. At a kiosk, the code is a guess until it matches: wrong codes are
+     * slowed down per kiosk ({@link Throttles}), a right code is always answered in its turn.
+     */
     private BookingView byCode(Caller caller, String typedCode, Change change) {
         if (caller instanceof Caller.KioskClient kiosk) {
-            Instant since = clock.instant().minus(config.codeAttemptWindow());
-            long recent = inTransaction(() -> failures.countByKioskIdAndFailedAtGreaterThan(kiosk.kioskId(), since));
-            if (recent >= config.codeAttempts()) {
-                throw new SuojaException(ProblemType.TOO_MANY_ATTEMPTS, "Too many wrong codes. Please wait a few minutes or ask staff.");
-            }
+            return throttles.guarded(Scope.kiosk(kiosk.kioskId(), kiosk.siteId()), config.codePolicy(),
+                    "Too many wrong codes at this kiosk. Please wait a moment, or ask staff.",
+                    e -> e instanceof SuojaException s && s.type() == ProblemType.BOOKING_NOT_FOUND,
+                    () -> lookUp(caller, typedCode, change));
         }
-        try {
-            return inTransaction(() -> {
-                Booking booking = BookingCode.parse(typedCode)
-                        .flatMap(code -> bookings.findByCode(code.value()))
-                        .orElseThrow(BookingService::noSuchBooking);
-                Place place = place(booking.roomId());
-                if (caller instanceof Caller.KioskClient kiosk && kiosk.siteId() != place.site().id()) {
-                    throw noSuchBooking();
-                }
-                return view(change.apply(booking, place, clock.instant()), place);
-            });
-        } catch (SuojaException e) {
-            if (e.type() == ProblemType.BOOKING_NOT_FOUND && caller instanceof Caller.KioskClient kiosk) {
-                inTransaction(() -> failures.save(new CodeAttemptFailure(null, kiosk.kioskId(), clock.instant())));
-                LOG.info("Wrong booking code typed at kiosk {}", kiosk.kioskId());
+        return lookUp(caller, typedCode, change);
+    }
+
+    private BookingView lookUp(Caller caller, String typedCode, Change change) {
+        return inTransaction(() -> {
+            Booking booking = BookingCode.parse(typedCode)
+                    .flatMap(code -> bookings.findByCode(code.value()))
+                    .orElseThrow(BookingService::noSuchBooking);
+            Place place = place(booking.roomId());
+            if (caller instanceof Caller.KioskClient kiosk && kiosk.siteId() != place.site().id()) {
+                throw noSuchBooking();
             }
-            throw e;
+            return view(change.apply(booking, place, clock.instant()), place);
+        });
+    }
+
+    /** What staff do to a booking goes into the audit log; what a visitor does at a kiosk does not. */
+    private void byStaff(Caller caller, AuditAction action, Booking booking, Place place) {
+        if (caller instanceof Caller.Staff) {
+            audit.record(action, place.site().id(), Target.room(place.room().id()), booking.id(), null);
         }
     }
 

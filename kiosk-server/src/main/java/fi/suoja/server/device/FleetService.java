@@ -5,6 +5,9 @@ import fi.suoja.hardware.mqtt.DeviceStatus;
 import fi.suoja.hardware.mqtt.Event;
 import fi.suoja.hardware.mqtt.Topics;
 import fi.suoja.server.access.Caller;
+import fi.suoja.server.audit.AuditAction;
+import fi.suoja.server.audit.AuditLog;
+import fi.suoja.server.audit.Target;
 import fi.suoja.server.booking.BookingRef;
 import fi.suoja.server.booking.BookingService;
 import fi.suoja.server.broker.DeviceChannel;
@@ -52,13 +55,14 @@ class FleetService {
     private final MqttConfig mqtt;
     private final FleetConfig config;
     private final Tx tx;
+    private final AuditLog audit;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
     FleetService(DeviceRepository devices, LoanRepository loans, WipeRecordRepository records, WipeJobs wipes,
                  Lifecycle lifecycle, CommandSender commands, FleetViews views, DeviceChanges changes, DeviceKeys keys,
                  SiteService sites, BookingService bookings, DeviceChannel channel, MqttConfig mqtt, FleetConfig config,
-                 Tx tx, Clock clock) {
+                 Tx tx, Clock clock, AuditLog audit) {
         this.devices = devices;
         this.loans = loans;
         this.records = records;
@@ -76,6 +80,7 @@ class FleetService {
         this.config = config;
         this.tx = tx;
         this.clock = clock;
+        this.audit = audit;
     }
 
     // ---- provisioning ----
@@ -96,6 +101,7 @@ class FleetService {
                     password == null ? null : MosquittoPassword.hash(password, random),
                     false, 0, null, null, null, null, null, null, now));
             wipes.open(device, now);
+            audit.record(AuditAction.DEVICE_REGISTERED, siteId, Target.device(tag), null, kind.name());
             return device;
         });
         LOG.info("Device {} ({}, tag {}) provisioned for site {}", id, kind, tag, siteId);
@@ -194,6 +200,8 @@ class FleetService {
             lifecycle.move(device, DeviceAction.HAND_OUT,
                     booking.map(b -> "Lent for booking " + b.id() + " until " + due + ".").orElse("Lent to a walk-in until " + due + "."), now);
             Loan loan = loans.save(new Loan(null, device.id(), booking.map(BookingRef::id).orElse(null), now, due, null, null, null));
+            audit.record(AuditAction.HAND_OUT, device.siteId(), Target.device(device.tag()), booking.map(BookingRef::id).orElse(null),
+                    null);
             return new Out(device, loan);
         });
         LOG.info("Device {} handed out (loan {}) until {}", out.device().id(), out.loan().id(), due);
@@ -220,6 +228,7 @@ class FleetService {
                 wipes.checkedByStaff(d, staff, now);
                 lifecycle.move(d, DeviceAction.STAFF_CHECKED, "Checked by " + staff + " on return.", now);
             }
+            audit.record(AuditAction.RETURN, d.siteId(), Target.device(d.tag()), null, null);
             return d;
         });
         wipes.send(device.id(), true);
@@ -330,6 +339,7 @@ class FleetService {
             } else if (!d.state().waitsForWipe()) {
                 throw Lifecycle.wrongState(d);
             }
+            audit.record(AuditAction.WIPE_NOW, d.siteId(), Target.device(d.tag()), null, null);
             return d;
         });
         wipes.send(device.id(), true);
@@ -337,20 +347,21 @@ class FleetService {
     }
 
     Views.DeviceView markFaulty(String idOrTag, String reason) {
-        return takeOutOfUse(idOrTag, DeviceAction.MARK_FAULTY, "Faulty: " + reason);
+        return takeOutOfUse(idOrTag, DeviceAction.MARK_FAULTY, "Faulty: " + reason, AuditAction.DEVICE_FAULTY, reason);
     }
 
     Views.DeviceView retire(String idOrTag, String reason) {
-        return takeOutOfUse(idOrTag, DeviceAction.RETIRE, "Retired: " + reason);
+        return takeOutOfUse(idOrTag, DeviceAction.RETIRE, "Retired: " + reason, AuditAction.DEVICE_RETIRED, reason);
     }
 
-    private Views.DeviceView takeOutOfUse(String idOrTag, DeviceAction action, String reason) {
+    private Views.DeviceView takeOutOfUse(String idOrTag, DeviceAction action, String reason, AuditAction audited, String why) {
         Instant now = clock.instant();
         Device device = tx.run(() -> {
             Device d = find(idOrTag);
             lifecycle.move(d, action, reason, now);
             loans.findByDeviceIdAndEndedAtIsNull(d.id()).ifPresent(l -> loans.end(l.id(), now, LoanEnd.TAKEN_OUT_OF_USE.name()));
             wipes.abandon(d.id(), reason, now);
+            audit.record(audited, d.siteId(), Target.device(d.tag()), null, why);
             return d;
         });
         return announce(device.id());
@@ -364,6 +375,7 @@ class FleetService {
             lifecycle.move(d, DeviceAction.REPAIRED, "Repaired" + (note == null || note.isBlank() ? "" : " (" + note.strip() + ")")
                     + "; waiting for a new wipe.", now);
             wipes.open(d, now);
+            audit.record(AuditAction.DEVICE_REPAIRED, d.siteId(), Target.device(d.tag()), null, note);
             return d;
         });
         wipes.send(device.id(), true);

@@ -1,5 +1,6 @@
 package fi.suoja.server.device;
 
+import fi.suoja.hardware.mqtt.WipeFailure;
 import jakarta.inject.Singleton;
 
 import java.util.Arrays;
@@ -33,11 +34,18 @@ class FleetViews {
                 .map(j -> new Views.WipeView(j.id(), j.method(), j.state(), j.attempts(), j.nextAttemptAt(), j.lastError()))
                 .orElse(null);
         Views.LastWipeView lastWipe = records.findFirstByDeviceIdOrderByFinishedAtDesc(d.id())
-                .map(r -> new Views.LastWipeView(r.finishedAt(), r.verified(), r.durationMillis(), r.checkedBy()))
+                .map(r -> new Views.LastWipeView(r.finishedAt(), r.verified(), r.durationMillis(), r.checkedBy(),
+                        failureKinds(r)))
                 .orElse(null);
         return new Views.DeviceView(d.id(), d.tag(), d.kind(), d.siteId(), d.state(), d.stateReason(), d.stateChangedAt(),
                 d.kind().hasAgent(), d.online(), d.sessionCounter(), d.lastSeenAt(), d.batteryPercent(), d.freeDiskBytes(),
                 d.agentVersion(), d.os(), d.agentState(), loan, wipe, lastWipe);
+    }
+
+    /** The kinds of refusal in a wipe's report, each once, in the order they first occur. */
+    private static List<WipeFailure> failureKinds(WipeRecord r) {
+        return r.failures() == null || r.failures().isEmpty() ? List.of()
+                : Arrays.stream(r.failures().split("\n")).map(WipeFailure::of).distinct().toList();
     }
 
     static Views.WipeReportView report(WipeRecord r) {

@@ -1,5 +1,6 @@
 package fi.suoja.server.device;
 
+import fi.suoja.hardware.mqtt.WipeFailure;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 
@@ -35,9 +36,13 @@ final class Views {
             @Nullable LastWipeView lastWipe) {
     }
 
-    /** The device's newest finished wipe: when, whether verified, how long it took. */
+    /**
+     * The device's newest finished wipe: when, whether verified, how long it took, and what kinds
+     * of refusal kept it from being verified (codes staff read in their language).
+     */
     @Serdeable
-    record LastWipeView(Instant finishedAt, boolean verified, long durationMillis, @Nullable String checkedBy) {
+    record LastWipeView(Instant finishedAt, boolean verified, long durationMillis, @Nullable String checkedBy,
+                        List<WipeFailure> failures) {
     }
 
     @Serdeable

@@ -7,6 +7,6 @@ import java.time.Instant;
 
 /** A staff alert as the staff desk shows it. */
 @Serdeable
-record AlertView(long id, long siteId, @Nullable Long roomId, @Nullable String roomName, String message, Instant raisedAt,
+record AlertView(long id, @Nullable Long siteId, @Nullable Long roomId, @Nullable String roomName, String message, Instant raisedAt,
                  @Nullable Instant acknowledgedAt, @Nullable String acknowledgedBy) {
 }

@@ -1,9 +1,14 @@
 package fi.suoja.server.door;
 
+import fi.suoja.server.access.AccessService;
+import fi.suoja.server.access.KioskView;
 import fi.suoja.server.db.Tx;
 import fi.suoja.server.problem.SuojaException;
 import fi.suoja.server.room.Room;
 import fi.suoja.server.room.RoomService;
+import fi.suoja.server.throttle.GuessingSlowed;
+import fi.suoja.server.throttle.Scope;
+import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,7 +18,8 @@ import java.util.List;
 
 /**
  * Staff alerts: raised when a door or sign could not be driven after every try, so that staff
- * can let the person in or check the device; open until a member of staff acknowledges them.
+ * can let the person in or check the device, and when someone seems to guess booking codes or
+ * passwords; open until a member of staff acknowledges them.
  */
 @Singleton
 class Alerts {
@@ -24,8 +30,10 @@ class Alerts {
     private final RoomService rooms;
     private final Tx tx;
     private final Clock clock;
+    private final AccessService access;
 
-    Alerts(StaffAlertRepository alerts, RoomService rooms, Tx tx, Clock clock) {
+    Alerts(StaffAlertRepository alerts, RoomService rooms, Tx tx, Clock clock, AccessService access) {
+        this.access = access;
         this.alerts = alerts;
         this.rooms = rooms;
         this.tx = tx;
@@ -34,14 +42,38 @@ class Alerts {
 
     /** Raises an alert about a room; inside the caller's transaction or its own. */
     void raise(Room room, Long bookingId, String message) {
+        save(room.siteId(), room.id(), bookingId, message);
+        LOG.warn("Staff alert for room {} ({}): {}", room.id(), room.name(), message);
+    }
+
+    /** Someone is guessing booking codes at a kiosk, or passwords: staff should look who is there. */
+    @EventListener
+    void onGuessingSlowed(GuessingSlowed slowed) {
+        Scope scope = slowed.scope();
+        String message = switch (scope.kind()) {
+            case KIOSK -> "Many wrong booking codes at the kiosk \"" + kioskName(scope) + "\" (" + slowed.wrongAttempts()
+                    + "). Its tries are slowed down now; right codes still work. Is someone guessing?";
+            case ACCOUNT -> "Many wrong passwords for the account \"" + scope.label() + "\" (" + slowed.wrongAttempts()
+                    + "). Logins to it are slowed down now. If it was not its owner, change the password.";
+            case ADDRESS -> "Many logins with unknown user names from " + scope.label() + " (" + slowed.wrongAttempts()
+                    + "). Logins from there are slowed down now.";
+        };
+        save(scope.siteId(), null, null, message);
+        LOG.warn("Staff alert about guessing ({}): {}", scope.key(), message);
+    }
+
+    private String kioskName(Scope scope) {
+        return access.kiosk(Long.parseLong(scope.key().substring("kiosk:".length()))).map(KioskView::name).orElse(scope.label());
+    }
+
+    private void save(Long siteId, Long roomId, Long bookingId, String message) {
         String text = message.length() > StaffAlert.MESSAGE_MAX ? message.substring(0, StaffAlert.MESSAGE_MAX) : message;
-        tx.run(() -> alerts.save(new StaffAlert(null, room.siteId(), room.id(), bookingId, text, clock.instant(), null, null)));
-        LOG.warn("Staff alert for room {} ({}): {}", room.id(), room.name(), text);
+        tx.run(() -> alerts.save(new StaffAlert(null, siteId, roomId, bookingId, text, clock.instant(), null, null)));
     }
 
     List<AlertView> open(Long siteId) {
         return tx.run(() -> (siteId == null ? alerts.findByAcknowledgedAtIsNullOrderByRaisedAt()
-                : alerts.findBySiteIdAndAcknowledgedAtIsNullOrderByRaisedAt(siteId)).stream().map(this::view).toList());
+                : alerts.openOfSite(siteId)).stream().map(this::view).toList());
     }
 
     AlertView acknowledge(long id, String staff) {

@@ -7,11 +7,14 @@ import io.micronaut.data.annotation.MappedEntity;
 
 import java.time.Instant;
 
-/** Something at a room staff must see to, such as a lock that did not take a booking's code. Open until acknowledged. */
+/**
+ * Something staff must see to, such as a lock that did not take a booking's code, or someone guessing
+ * codes or passwords. Open until acknowledged. No site: for every library (a login belongs to none).
+ */
 @MappedEntity("staff_alert")
 record StaffAlert(
         @Id @GeneratedValue(GeneratedValue.Type.IDENTITY) @Nullable Long id,
-        long siteId,
+        @Nullable Long siteId,
         @Nullable Long roomId,
         @Nullable Long bookingId,
         String message,

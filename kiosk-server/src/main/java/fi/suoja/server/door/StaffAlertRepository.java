@@ -11,7 +11,11 @@ import java.util.List;
 @JdbcRepository(dialect = Dialect.ANSI)
 interface StaffAlertRepository extends CrudRepository<StaffAlert, Long> {
 
-    List<StaffAlert> findBySiteIdAndAcknowledgedAtIsNullOrderByRaisedAt(long siteId);
+    /** A library's open alerts and those that concern every library. */
+    @Query("""
+            SELECT * FROM staff_alert WHERE (site_id = :siteId OR site_id IS NULL) AND acknowledged_at IS NULL
+            ORDER BY raised_at""")
+    List<StaffAlert> openOfSite(long siteId);
 
     List<StaffAlert> findByAcknowledgedAtIsNullOrderByRaisedAt();
 

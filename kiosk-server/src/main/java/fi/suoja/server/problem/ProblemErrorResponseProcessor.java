@@ -9,6 +9,7 @@ import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
 import jakarta.inject.Singleton;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Makes every error the framework produces (bad JSON, failed validation, unknown route, 401/403
@@ -31,12 +32,24 @@ class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Problem> {
             // Never show internals; they are in the server log.
             detail = "Please try again. If it keeps happening, ask staff.";
         } else {
-            List<String> messages = context.getErrors().stream().map(Error::getMessage).toList();
+            List<String> messages = refusedValue(context)
+                    .map(List::of)
+                    .orElseGet(() -> context.getErrors().stream().map(Error::getMessage).toList());
             detail = messages.isEmpty() ? type.title() : String.join("; ", messages);
             errors = messages.size() > 1 ? messages : null;
         }
         Problem problem = new Problem(type.uri(), type.title(), status, detail, null, errors);
         return response.body(problem).contentType(MediaType.of(Problem.MEDIA_TYPE));
+    }
+
+    /** The sentence of a {@link RefusedValue} behind the error, without the framework's wrapping. */
+    private static Optional<String> refusedValue(ErrorContext context) {
+        for (Throwable t = context.getRootCause().orElse(null); t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof RefusedValue refused) {
+                return Optional.of(refused.getMessage());
+            }
+        }
+        return Optional.empty();
     }
 
     /** A JSON error, or a value that did not convert while a body was sent (not a bad query parameter). */

@@ -1,6 +1,8 @@
 package fi.suoja.server.room;
 
+import fi.suoja.server.access.Caller;
 import fi.suoja.server.access.Role;
+import fi.suoja.server.input.InputRules;
 import fi.suoja.server.problem.SuojaException;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpStatus;
@@ -14,6 +16,7 @@ import io.micronaut.http.annotation.Status;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import jakarta.validation.Valid;
@@ -125,8 +128,10 @@ class RoomController {
 
     @Get("/sites/{siteId}/rooms")
     @Secured({Role.STAFF_ROLE, Role.KIOSK_ROLE})
-    List<RoomView> list(long siteId) {
-        return rooms.viewsOfSite(siteId);
+    List<RoomView> list(long siteId, Authentication authentication) {
+        Caller caller = Caller.of(authentication);
+        caller.requireSite(siteId);
+        return rooms.viewsOfSite(siteId).stream().map(room -> forCaller(room, caller)).toList();
     }
 
     @Post("/sites/{siteId}/rooms")
@@ -138,8 +143,16 @@ class RoomController {
 
     @Get("/rooms/{id}")
     @Secured({Role.STAFF_ROLE, Role.KIOSK_ROLE})
-    RoomView get(long id) {
-        return rooms.view(id);
+    RoomView get(long id, Authentication authentication) {
+        Caller caller = Caller.of(authentication);
+        RoomView room = rooms.view(id);
+        caller.requireSite(room.siteId(), "The room");
+        return forCaller(room, caller);
+    }
+
+    /** Kiosks are not told which lock and sign a room has: nothing they show needs them. */
+    private static RoomView forCaller(RoomView room, Caller caller) {
+        return caller.isKiosk() ? room.withoutHardwareIds() : room;
     }
 
     @Put("/rooms/{id}")
@@ -162,20 +175,21 @@ class RoomController {
 
     @Put("/rooms/{id}/exceptions/{date}")
     @Secured(Role.ADMIN_ROLE)
-    RoomView setException(long id, LocalDate date, @Body @Valid ExceptionBody body) {
+    RoomView setException(long id, String date, @Body @Valid ExceptionBody body) {
+        LocalDate day = InputRules.pathDate(date);
         if (body.closed()) {
-            return rooms.setException(id, date, Optional.empty(), body.note());
+            return rooms.setException(id, day, Optional.empty(), body.note());
         }
         if (body.opens() == null || body.closes() == null) {
             throw SuojaException.invalid("Give the opening and closing time, or mark the day closed.");
         }
-        return rooms.setException(id, date, Optional.of(hours(body.opens(), body.closes())), body.note());
+        return rooms.setException(id, day, Optional.of(hours(body.opens(), body.closes())), body.note());
     }
 
     @Delete("/rooms/{id}/exceptions/{date}")
     @Secured(Role.ADMIN_ROLE)
-    RoomView removeException(long id, LocalDate date) {
-        return rooms.removeException(id, date);
+    RoomView removeException(long id, String date) {
+        return rooms.removeException(id, InputRules.pathDate(date));
     }
 
     private static DailyHours hours(LocalTime opens, LocalTime closes) {

@@ -1,5 +1,8 @@
 package fi.suoja.server.room;
 
+import fi.suoja.server.audit.AuditAction;
+import fi.suoja.server.audit.AuditLog;
+import fi.suoja.server.audit.Target;
 import fi.suoja.server.problem.ProblemType;
 import fi.suoja.server.problem.SuojaException;
 import fi.suoja.server.site.SiteService;
@@ -25,14 +28,17 @@ public class RoomService {
     private final ExceptionDayRepository exceptions;
     private final SiteService sites;
     private final RoomTextRepository texts;
+    private final AuditLog audit;
+    private static final java.time.format.DateTimeFormatter DAY = java.time.format.DateTimeFormatter.ofPattern("d.M.yyyy");
 
     RoomService(RoomRepository rooms, WeeklyHoursRepository weekly, ExceptionDayRepository exceptions, SiteService sites,
-                RoomTextRepository texts) {
+                RoomTextRepository texts, AuditLog audit) {
         this.rooms = rooms;
         this.texts = texts;
         this.weekly = weekly;
         this.exceptions = exceptions;
         this.sites = sites;
+        this.audit = audit;
     }
 
     /**
@@ -59,6 +65,7 @@ public class RoomService {
         }
         Room saved = rooms.save(room(null, siteId, details));
         writeTexts(saved.id(), details);
+        audit.record(AuditAction.ROOM_CREATED, siteId, Target.room(saved.id()), null, details.name());
         return view(saved);
     }
 
@@ -70,6 +77,7 @@ public class RoomService {
         }
         Room saved = rooms.update(room(roomId, old.siteId(), details));
         writeTexts(roomId, details);
+        audit.record(AuditAction.ROOM_CHANGED, old.siteId(), Target.room(roomId), null, details.name());
         return view(saved);
     }
 
@@ -141,28 +149,32 @@ public class RoomService {
     /** Replaces the whole week: weekdays not listed are closed. */
     @Transactional
     public RoomView setWeeklyHours(long roomId, Map<DayOfWeek, DailyHours> hours) {
-        get(roomId);
+        Room room = get(roomId);
         weekly.deleteByRoom(roomId);
         hours.forEach((day, h) -> weekly.save(new WeeklyHours(null, roomId, day.getValue(), h.opens(), h.closes())));
+        audit.record(AuditAction.HOURS_CHANGED, room.siteId(), Target.room(roomId), null, weekSummary(hours));
         return view(roomId);
     }
 
     /** Sets other hours for one date; empty hours close the room that day. */
     @Transactional
     public RoomView setException(long roomId, LocalDate date, Optional<DailyHours> hours, @Nullable String note) {
-        get(roomId);
+        Room room = get(roomId);
         exceptions.deleteByRoomAndDay(roomId, date);
         exceptions.save(new ExceptionDay(null, roomId, date,
                 hours.map(DailyHours::opens).orElse(null), hours.map(DailyHours::closes).orElse(null), note));
+        audit.record(AuditAction.EXCEPTION_DAY_SET, room.siteId(), Target.room(roomId), null,
+                DAY.format(date) + " " + hours.map(h -> h.opens() + "–" + h.closes()).orElse("–"));
         return view(roomId);
     }
 
     @Transactional
     public RoomView removeException(long roomId, LocalDate date) {
-        get(roomId);
+        Room room = get(roomId);
         if (exceptions.deleteByRoomAndDay(roomId, date) == 0) {
             throw SuojaException.notFound("An exception day on " + date);
         }
+        audit.record(AuditAction.EXCEPTION_DAY_REMOVED, room.siteId(), Target.room(roomId), null, DAY.format(date));
         return view(roomId);
     }
 
@@ -221,6 +233,31 @@ public class RoomService {
         } catch (IllegalArgumentException e) {
             throw SuojaException.invalid("The room does not add up: " + e.getMessage() + ".");
         }
+    }
+
+    /**
+     * A week's hours for the audit log in no language: ISO weekday numbers (1 Monday … 7 Sunday),
+     * days with the same hours together, "1-5 08:00–20:00, 6 10:00–16:00".
+     */
+    static String weekSummary(Map<DayOfWeek, DailyHours> hours) {
+        Map<String, List<Integer>> days = new java.util.LinkedHashMap<>();
+        new java.util.TreeMap<>(hours).forEach((day, h) ->
+                days.computeIfAbsent(h.opens() + "–" + h.closes(), k -> new java.util.ArrayList<>()).add(day.getValue()));
+        return days.entrySet().stream().map(e -> runs(e.getValue()) + " " + e.getKey())
+                .collect(java.util.stream.Collectors.joining(", "));
+    }
+
+    /** Ascending numbers with their runs joined: 1, 2, 3, 7 → "1-3,7". */
+    private static String runs(List<Integer> numbers) {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < numbers.size(); i++) {
+            int start = numbers.get(i);
+            while (i + 1 < numbers.size() && numbers.get(i + 1) == numbers.get(i) + 1) {
+                i++;
+            }
+            text.append(text.length() == 0 ? "" : ",").append(start).append(numbers.get(i) == start ? "" : "-" + numbers.get(i));
+        }
+        return text.toString();
     }
 
     private static String blankToNull(@Nullable String s) {

@@ -33,6 +33,11 @@ public record RoomView(
         List<WeekdayHours> hours,
         List<OtherDay> exceptions) {
 
+    /** The room without the ids of its lock and sign, for callers that must not address hardware. */
+    public RoomView withoutHardwareIds() {
+        return new RoomView(id, siteId, name, place, names, places, capacity, stepFree, equipment, null, keypad, null, active, hours, exceptions);
+    }
+
     @Serdeable
     public record WeekdayHours(DayOfWeek weekday, LocalTime opens, LocalTime closes) {
     }

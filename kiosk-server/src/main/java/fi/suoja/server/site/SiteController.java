@@ -1,5 +1,6 @@
 package fi.suoja.server.site;
 
+import fi.suoja.server.access.Caller;
 import fi.suoja.server.access.Role;
 import fi.suoja.server.problem.ProblemType;
 import fi.suoja.server.problem.SuojaException;
@@ -14,6 +15,7 @@ import io.micronaut.http.annotation.Status;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import jakarta.validation.Valid;
@@ -76,13 +78,17 @@ class SiteController {
 
     @Get
     @Secured({Role.STAFF_ROLE, Role.KIOSK_ROLE})
-    List<SiteView> list() {
-        return sites.all().stream().map(this::view).toList();
+    List<SiteView> list(Authentication authentication) {
+        Caller caller = Caller.of(authentication);
+        return sites.all().stream()
+                .filter(site -> !(caller instanceof Caller.KioskClient kiosk) || kiosk.siteId() == site.id())
+                .map(this::view).toList();
     }
 
     @Get("/{id}")
     @Secured({Role.STAFF_ROLE, Role.KIOSK_ROLE})
-    SiteView get(long id) {
+    SiteView get(long id, Authentication authentication) {
+        Caller.of(authentication).requireSite(id);
         return view(sites.get(id));
     }
 
@@ -97,7 +103,8 @@ class SiteController {
 
     @Get("/{id}/rules")
     @Secured({Role.STAFF_ROLE, Role.KIOSK_ROLE})
-    Rules rules(long id) {
+    Rules rules(long id, Authentication authentication) {
+        Caller.of(authentication).requireSite(id);
         return Rules.of(sites.rules(id));
     }
 

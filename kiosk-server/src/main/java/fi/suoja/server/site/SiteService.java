@@ -1,5 +1,8 @@
 package fi.suoja.server.site;
 
+import fi.suoja.server.audit.AuditAction;
+import fi.suoja.server.audit.AuditLog;
+import fi.suoja.server.audit.Target;
 import fi.suoja.server.problem.ProblemType;
 import fi.suoja.server.problem.SuojaException;
 import io.micronaut.context.annotation.Value;
@@ -19,13 +22,15 @@ public class SiteService {
     private final SiteRepository sites;
     private final BookingRulesRepository rules;
     private final Clock clock;
+    private final AuditLog audit;
     private final int defaultRetentionDays;
 
-    SiteService(SiteRepository sites, BookingRulesRepository rules, Clock clock,
+    SiteService(SiteRepository sites, BookingRulesRepository rules, Clock clock, AuditLog audit,
                 @Value("${suoja.bookings.retention-days:30}") int defaultRetentionDays) {
         this.sites = sites;
         this.rules = rules;
         this.clock = clock;
+        this.audit = audit;
         this.defaultRetentionDays = defaultRetentionDays;
     }
 
@@ -41,6 +46,7 @@ public class SiteService {
         }
         Site site = sites.save(new Site(null, name, timeZone, clock.instant(), null));
         rules.save(bookingRules.forSite(site.id()));
+        audit.record(AuditAction.SITE_CREATED, site.id(), Target.site(site.id()), null, name + ", " + timeZone);
         return site;
     }
 
@@ -67,6 +73,7 @@ public class SiteService {
     @Transactional
     public BookingRules updateRules(long siteId, BookingRules changed) {
         get(siteId);
+        audit.record(AuditAction.RULES_CHANGED, siteId, Target.site(siteId), null, null);
         return rules.update(changed.forSite(siteId));
     }
 
@@ -86,6 +93,8 @@ public class SiteService {
         }
         get(siteId);
         sites.setRetentionDays(siteId, days);
+        audit.record(AuditAction.RETENTION_CHANGED, siteId, Target.site(siteId), null,
+                days == null ? "–" : days.toString());
         return retention(siteId);
     }
 

@@ -28,12 +28,22 @@ final class ApiHttp {
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     private static final String PROBLEM_PREFIX = "urn:suoja:problem:";
 
+    /** The header in which a staff desk names itself to the server, for its audit log. */
+    static final String DESK_HEADER = "X-Suoja-Desk";
+
     private final URI base;
     private final HttpClient http;
+    private final String desk;
 
     ApiHttp(URI base) {
+        this(base, null);
+    }
+
+    /** {@code desk}: how the server's audit log names the desk the requests come from; null for none. */
+    ApiHttp(URI base, String desk) {
         this.base = base;
         this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+        this.desk = desk;
     }
 
     URI base() {
@@ -74,6 +84,9 @@ final class ApiHttp {
                 .header("Accept", "application/json");
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
+        }
+        if (desk != null) {
+            request.header(DESK_HEADER, desk);
         }
         String what = method + " " + path;
         HttpResponse<String> response;

@@ -28,7 +28,12 @@ public class StaffClient {
     private final String token;
 
     public StaffClient(URI base, String token) {
-        this.api = new ApiHttp(base);
+        this(base, token, null);
+    }
+
+    /** {@code desk}: the desk these calls come from, as the server's audit log shows it. */
+    public StaffClient(URI base, String token, String desk) {
+        this.api = new ApiHttp(base, desk);
         this.token = token;
     }
 
@@ -197,7 +202,7 @@ public class StaffClient {
                 lent ? ApiHttp.instant(loan.path("dueAt")) : null, bookingId, lent && loan.path("walkIn").asBoolean(),
                 wipe.isMissingNode() || wipe.isNull() ? null : ApiHttp.text(wipe.path("state")), ApiHttp.instant(d.path("stateChangedAt")),
                 wiped ? ApiHttp.instant(last.path("finishedAt")) : null, wiped ? last.path("verified").asBoolean() : null,
-                wiped ? last.path("durationMillis").asLong() : null);
+                wiped ? last.path("durationMillis").asLong() : null, texts(last.path("failures")));
     }
 
     private JsonNode send(String method, String path, Object body) {
@@ -255,6 +260,28 @@ public class StaffClient {
                 ApiHttp.parse(new String(response.body(), java.nio.charset.StandardCharsets.UTF_8)),
                 new String(response.body(), java.nio.charset.StandardCharsets.UTF_8));
         throw refusal(answer);
+    }
+
+    /**
+     * A page of the audit log (admins only), newest first: entries from {@code from} up to
+     * {@code to}, of one {@code actor} and one {@code action} where those are not null.
+     */
+    public AuditPage audit(Instant from, Instant to, String actor, String action, int page, int size) {
+        StringBuilder query = new StringBuilder("/api/v1/audit?from=" + from + "&to=" + to + "&page=" + page + "&size=" + size);
+        if (actor != null && !actor.isBlank()) {
+            query.append("&actor=").append(ApiHttp.encode(actor.strip()));
+        }
+        if (action != null) {
+            query.append("&action=").append(ApiHttp.encode(action));
+        }
+        JsonNode answer = send("GET", query.toString(), null);
+        List<AuditEntry> entries = new ArrayList<>();
+        for (JsonNode e : answer.path("entries")) {
+            entries.add(new AuditEntry(e.path("id").asLong(), ApiHttp.instant(e.path("at")), e.path("actor").asText(),
+                    ApiHttp.text(e.path("desk")), e.path("action").asText(), e.hasNonNull("siteId") ? e.path("siteId").asLong() : null,
+                    ApiHttp.text(e.path("targetKind")), ApiHttp.text(e.path("targetId")), ApiHttp.text(e.path("detail"))));
+        }
+        return new AuditPage(entries, answer.path("page").asInt(), answer.path("more").asBoolean());
     }
 
     /** A room's calendar feed, as an absolute address on this server. */
@@ -403,6 +430,12 @@ public class StaffClient {
         body.put("roomSignId", blankToNull(details.roomSignId()));
         body.put("active", active);
         return body;
+    }
+
+    private static List<String> texts(JsonNode list) {
+        List<String> texts = new ArrayList<>();
+        list.forEach(item -> texts.add(item.asText()));
+        return texts;
     }
 
     private static String blankToNull(String value) {

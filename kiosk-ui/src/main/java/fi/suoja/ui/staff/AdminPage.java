@@ -80,7 +80,8 @@ abstract class AdminPage extends Div implements BeforeEnterObserver, HasDynamicT
                 link("admin-rules", "staff.admin.rules.title", AdminRulesView.class),
                 link("admin-devices", "staff.admin.devices.title", AdminDevicesView.class),
                 link("admin-kiosks", "staff.admin.kiosks.title", AdminKiosksView.class),
-                link("admin-accounts", "staff.admin.accounts.title", AdminAccountsView.class));
+                link("admin-accounts", "staff.admin.accounts.title", AdminAccountsView.class),
+                link("admin-audit", "staff.admin.audit.title", AdminAuditView.class));
         return pages;
     }
 

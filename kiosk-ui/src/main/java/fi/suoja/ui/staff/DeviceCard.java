@@ -93,7 +93,14 @@ class DeviceCard extends Article {
                 Desk.day(device.lastWipeAt(), zone), seconds(device.lastWipeMillis())));
         lastWipe.setId("last-wipe-" + device.tag());
         facts.add(lastWipe);
-        if (device.stateReason() != null && !device.stateReason().isBlank()) {
+        if (device.state().equals("WIPE_FAILED") && !device.lastWipeFailures().isEmpty()) {
+            // what kept the wipe from being verified, in the desk's language (the agent sends codes)
+            UnorderedList why = new UnorderedList();
+            why.setId("wipe-failures-" + device.tag());
+            why.addClassName("device-reason");
+            device.lastWipeFailures().forEach(kind -> why.add(new ListItem(getTranslation("staff.wipeFailure." + kind))));
+            facts.add(new Paragraph(getTranslation("staff.wipeFailure.heading")), why);
+        } else if (device.stateReason() != null && !device.stateReason().isBlank()) {
             Paragraph reason = new Paragraph(Desk.data(device.stateReason()));
             reason.addClassName("device-reason");
             facts.add(reason);

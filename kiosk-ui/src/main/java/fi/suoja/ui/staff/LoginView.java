@@ -63,7 +63,11 @@ public class LoginView extends Main implements HasDynamicTitle, BeforeEnterObser
             StaffSession.start(StaffClient.login(StaffServices.current().server(), username.getValue().strip(), password.getValue()));
             password.clear();
             getUI().ifPresent(ui -> ui.navigate(TodayView.class));
-        } catch (NotLoggedIn | ServerProblem e) {
+        } catch (ServerProblem e) {
+            password.clear();
+            // many wrong passwords for this account: the server waits before it looks at another
+            Desk.say(notice, getTranslation("too-many-attempts".equals(e.type()) ? "staff.login.tooMany" : "staff.login.wrong"));
+        } catch (NotLoggedIn e) {
             password.clear();
             Desk.say(notice, getTranslation("staff.login.wrong"));
         } catch (ServerUnreachable e) {

@@ -1,6 +1,7 @@
 package fi.suoja.ui.staff;
 
 import com.vaadin.flow.server.VaadinSession;
+import fi.suoja.ui.KioskConfig;
 import fi.suoja.ui.server.Site;
 import fi.suoja.ui.server.StaffClient;
 import fi.suoja.ui.server.StaffLogin;
@@ -29,9 +30,20 @@ final class StaffSession {
     }
 
     static StaffSession start(StaffLogin login) {
-        StaffSession session = new StaffSession(login, new StaffClient(StaffServices.current().server(), login.token()));
+        StaffSession session = new StaffSession(login, new StaffClient(StaffServices.current().server(), login.token(), desk()));
         VaadinSession.getCurrent().setAttribute(StaffSession.class, session);
         return session;
+    }
+
+    /**
+     * The desk as the audit log names it: the name this UI server was given ({@code SUOJA_DESK_NAME},
+     * by default "staff desk") and the address of the browser the member of staff uses.
+     */
+    static String desk() {
+        String name = KioskConfig.settings(System.getenv(), System::getProperty).apply("suoja.desk.name");
+        String browser = VaadinSession.getCurrent().getBrowser().getAddress();
+        String desk = (name == null ? "staff desk" : name) + (browser == null ? "" : " · " + browser);
+        return desk.replaceAll("\\p{Cntrl}", " ");
     }
 
     /** Forgets the login; {@code noticeKey} (a translation key or null) is shown on the login page next. */

@@ -38,6 +38,16 @@ class DevicesViewTest extends KaribuStaff {
         _setValue((Select<String>) _get(Select.class, spec -> spec.withId("lend-for")), choice);
     }
 
+    /** A laptop registered just now, on a board drawn again and following the server's events. */
+    private String newLaptopOnALiveBoard() {
+        String laptop = scene.registerDevice("LAPTOP");
+        UI.getCurrent().navigate(TodayView.class);
+        UI.getCurrent().navigate(DevicesView.class);
+        DevicesView view = _get(DevicesView.class);
+        await("the event stream is open", view::live);
+        return laptop;
+    }
+
     private void scan(String tag) {
         _setValue(_get(TextField.class, spec -> spec.withId("scan")), tag);
         click("scan-go");
@@ -184,12 +194,8 @@ class DevicesViewTest extends KaribuStaff {
 
     @Test
     void a_simulated_laptop_is_wiped_to_ready_lent_taken_back_and_wiped_to_ready_again_before_the_eyes_of_staff() {
-        String laptop = scene.registerDevice("LAPTOP");
+        String laptop = newLaptopOnALiveBoard();
         String id = scene.device(laptop).path("id").asText();
-        UI.getCurrent().navigate(TodayView.class);
-        UI.getCurrent().navigate(DevicesView.class);
-        DevicesView view = _get(DevicesView.class);
-        await("the event stream is open", view::live);
         assertThat(state(laptop)).isEqualTo("PROVISIONED");
 
         try (FakeLaptop agent = FakeLaptop.connect(KioskServerProcess.get().brokerUrl(), id)) {
@@ -205,6 +211,24 @@ class DevicesViewTest extends KaribuStaff {
             assertThat(state(laptop)).isIn("WIPE_PENDING", "WIPING", "READY");
             await("the wipe after the loan makes it READY on the board", () -> "READY".equals(state(laptop)));
             assertThat(scene.device(laptop).path("state").asText()).isEqualTo("READY");
+        }
+    }
+
+    @Test
+    void a_wipe_the_laptop_could_not_verify_is_explained_in_the_desks_language_not_in_the_agents_words() {
+        UI.getCurrent().getSession().setLocale(java.util.Locale.forLanguageTag("fi"));
+        String laptop = newLaptopOnALiveBoard();
+        String id = scene.device(laptop).path("id").asText();
+
+        try (FakeLaptop agent = FakeLaptop.connect(KioskServerProcess.get().brokerUrl(), id)) {
+            agent.failWipes(java.util.List.of("home/Downloads/held.pdf: access-denied", "home/.cache/lock: AccessDeniedException",
+                    "home: remains (2 entries)"));
+            await("the unverified wipe makes it WIPE_FAILED on the board", () -> "WIPE_FAILED".equals(state(laptop)));
+            assertThat(text("wipe-failures-" + laptop))
+                    .contains("Joitakin tiedostoja ei voitu poistaa: kone ei sallinut sitä.")
+                    .contains("Tiedostoja oli vielä jäljellä, kun tyhjennys tarkistettiin.");
+            assertThat(text("device-" + laptop)).contains(t("staff.wipeFailure.heading"))
+                    .doesNotContain("Exception").doesNotContain("access-denied").doesNotContain("home/");
         }
     }
 
