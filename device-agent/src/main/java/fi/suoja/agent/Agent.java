@@ -3,6 +3,7 @@ package fi.suoja.agent;
 import fi.suoja.agent.config.AgentConfig;
 import fi.suoja.agent.session.SessionControl;
 import fi.suoja.agent.session.SessionException;
+import fi.suoja.agent.state.AgentSession;
 import fi.suoja.agent.state.PendingWipe;
 import fi.suoja.agent.state.StateStore;
 import fi.suoja.agent.transport.Transport;
@@ -26,7 +27,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.List;
 import java.util.Random;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
@@ -63,6 +66,10 @@ public final class Agent implements AutoCloseable {
     private record Outgoing(String topic, byte[] payload, boolean retained) {
     }
 
+    /** A message handed to the transport, kept until the broker confirms it. */
+    private record Sent(Outgoing message, Transport.Delivery delivery) {
+    }
+
     private final AgentConfig config;
     private final DeviceId device;
     private final Topics topics;
@@ -73,14 +80,18 @@ public final class Agent implements AutoCloseable {
     private final Clock clock;
     private final Transport transport;
     private final CommandHandler commands;
+    /** Signs every status and event with the device key: the server believes nothing unsigned. */
+    private final CommandSigner signer;
     private final Backoff backoff;
     /** Bounded: a flood on the command topic must not eat the laptop's memory. */
     private final BlockingQueue<Inbound> inbox = new LinkedBlockingQueue<>(INBOX_LIMIT);
     private final Deque<Outgoing> outbox = new ArrayDeque<>();
+    /** Sent on the current connection and not yet confirmed; sent again on the next one if it drops. */
+    private final Deque<Sent> unconfirmed = new ArrayDeque<>();
     private final CountDownLatch stopped = new CountDownLatch(1);
 
     private volatile boolean running = true;
-    private volatile long session;
+    private volatile AgentSession session;
     /** The end of the running guest session; null when none runs. */
     private volatile Instant sessionUntil;
     private volatile boolean wipeUnderWay;
@@ -90,7 +101,7 @@ public final class Agent implements AutoCloseable {
     private Thread thread;
 
     public Agent(AgentConfig config, StateStore store, SessionControl sessionControl, WipeEngine engine, Clock clock,
-                 Function<Transport.Listener, Transport> transportFactory) {
+                 Function<Transport.Listener, Transport> transportFactory) throws IOException {
         this.config = config;
         this.device = config.deviceId();
         this.topics = config.topics();
@@ -100,6 +111,9 @@ public final class Agent implements AutoCloseable {
         this.probe = new SystemProbe(config.stateDir());
         this.clock = clock;
         this.backoff = new Backoff(FIRST_RETRY, config.reconnectCeiling(), new Random());
+        this.signer = new CommandSigner(config.deviceKey());
+        // What is reported before the first connection (a wipe at start-up) carries the stored identity.
+        this.session = store.currentSession();
         this.transport = transportFactory.apply(new Transport.Listener() {
             @Override
             public void messageArrived(String topic, byte[] payload) {
@@ -114,7 +128,7 @@ public final class Agent implements AutoCloseable {
                 inbox.offer(new Inbound.Lost(reason));
             }
         });
-        CommandCheck check = new CommandCheck(device, new CommandSigner(config.deviceKey()), config.allowedClockSkew());
+        CommandCheck check = new CommandCheck(device, signer, config.allowedClockSkew());
         this.commands = new CommandHandler(device, check, store, sessionControl, wiping, clock, effects());
     }
 
@@ -216,6 +230,11 @@ public final class Agent implements AutoCloseable {
                         : new PendingWipe(null, "startup-" + clock.instant().toEpochMilli(), clock.instant());
                 log.info("{} {} at start-up: wiping before anything else", device,
                         pending != null ? "an unfinished wipe job " + job.jobId() : "the dirty flag is set");
+                if (job.commandId() != null) {
+                    // The server counts a result only for a command acknowledged before; the first ACK may
+                    // have been lost with the power, so acknowledge again (a repeat is harmless).
+                    emit(EventType.ACK, job.commandId(), "WIPE resumed after a restart", false, null);
+                }
                 wipeUnderWay = true;
                 WipeReport report;
                 try {
@@ -299,12 +318,14 @@ public final class Agent implements AutoCloseable {
     private void connect() {
         try {
             session = store.nextSession();
-            DeviceStatus lastWords = status(true).offline(clock.instant());
+            DeviceStatus lastWords = signer.sign(status(true).offline(clock.instant()));
             transport.connect(new Transport.Will(topics.status(device), Wire.encode(lastWords)), CONNECT_TIMEOUT);
             backoff.reset();
-            log.info("{} connected to {} (session {})", device, config.brokerUrl(), session);
+            log.info("{} connected to {} (epoch {}, session {})", device, config.brokerUrl(), session.epoch(),
+                    session.counter());
+            sendAgainWhatWasNotConfirmed();
             publishStatus();
-            emit(EventType.HELLO, null, "connected, session " + session, false, null);
+            emit(EventType.HELLO, null, "connected, epoch " + session.epoch() + ", session " + session.counter(), false, null);
         } catch (TransportException | IOException e) {
             Duration wait = backoff.next();
             nextConnectAttempt = System.nanoTime() + wait.toNanos();
@@ -313,9 +334,32 @@ public final class Agent implements AutoCloseable {
         }
     }
 
+    /** The status as it is now, signed. */
     private DeviceStatus status(boolean online) {
-        return new DeviceStatus(device.value(), online, session, state(), probe.batteryPercent(),
-                probe.freeDiskBytes(), probe.agentVersion(), probe.os(), clock.instant());
+        AgentSession identity = session;
+        return signer.sign(new DeviceStatus(device.value(), online, identity.epoch(), identity.counter(), state(),
+                probe.batteryPercent(), probe.freeDiskBytes(), probe.agentVersion(), probe.os(), clock.instant(), null));
+    }
+
+    /**
+     * What the last connection did not get confirmed goes out first on this one, in its order (an
+     * ACK before its RESULT): the broker may never have had it. A repeat is harmless, every event
+     * being idempotent at the server; only the newest status matters, and a fresh one follows.
+     */
+    private void sendAgainWhatWasNotConfirmed() {
+        List<Outgoing> again = new ArrayList<>();
+        for (Sent sent : unconfirmed) {
+            if (!sent.delivery().confirmed() && !sent.message().retained()) {
+                again.add(sent.message());
+            }
+        }
+        unconfirmed.clear();
+        if (!again.isEmpty()) {
+            log.info("{} sending again {} message(s) the last connection did not confirm", device, again.size());
+        }
+        for (int i = again.size() - 1; i >= 0; i--) {
+            outbox.addFirst(again.get(i));
+        }
     }
 
     private void publishStatus() {
@@ -326,8 +370,9 @@ public final class Agent implements AutoCloseable {
     }
 
     private void emit(EventType type, String commandId, String detail, boolean duplicate, WipeReport report) {
-        Event event = new Event(device.value(), type, session, commandId, state(), detail, duplicate, report,
-                clock.instant());
+        AgentSession identity = session;
+        Event event = signer.sign(new Event(device.value(), type, identity.epoch(), identity.counter(), commandId, state(),
+                detail, duplicate, report, clock.instant(), null));
         if (outbox.size() >= OUTBOX_LIMIT) {
             log.warn("{} outbox full while offline; dropping the oldest event", device);
             outbox.stream().filter(o -> !o.retained()).findFirst().ifPresent(outbox::remove);
@@ -339,15 +384,20 @@ public final class Agent implements AutoCloseable {
     }
 
     private void flushOutbox() {
+        while (!unconfirmed.isEmpty() && unconfirmed.peekFirst().delivery().confirmed()) {
+            unconfirmed.pollFirst();
+        }
         while (!outbox.isEmpty() && transport.isConnected()) {
             Outgoing next = outbox.peekFirst();
+            Transport.Delivery delivery;
             try {
-                transport.publish(next.topic(), next.payload(), 1, next.retained());
+                delivery = transport.publish(next.topic(), next.payload(), 1, next.retained());
             } catch (TransportException e) {
                 log.debug("{} publish deferred: {}", device, e.getMessage());
                 return;
             }
             outbox.pollFirst();
+            unconfirmed.addLast(new Sent(next, delivery));
             if (next.retained() && !statusEverPublished) {
                 statusEverPublished = true;
                 ProcessHandle.current().info().startInstant().ifPresent(started -> log.info(

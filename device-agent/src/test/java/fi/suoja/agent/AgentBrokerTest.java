@@ -223,6 +223,12 @@ class AgentBrokerTest {
 
             server.send("after-cut", CommandType.PING, Map.of());
             assertThat(server.awaitEvent(EventType.RESULT, "after-cut").detail()).isEqualTo("pong");
+
+            // Everything was signed with the device key, the will included, and one epoch held throughout.
+            assertThat(server.unsigned).isEmpty();
+            assertThat(server.statuses).isNotEmpty().allMatch(s -> s.epoch().equals(hello.epoch()));
+            assertThat(server.events).allMatch(e -> e.epoch().equals(hello.epoch()));
+            assertThat(hello.epoch()).matches("[0-9a-f]{16}");
         }
     }
 
@@ -238,8 +244,9 @@ class AgentBrokerTest {
             assertThat(server.freshRetainedStatus(WAIT).online()).isFalse();
             try (Agent agent = device.agent(broker.url())) {
                 agent.start();
-                long second = server.awaitEvent(e -> e.type() == EventType.HELLO && e.session() != first, WAIT).session();
-                assertThat(second).isEqualTo(first + 1);
+                Event second = server.awaitEvent(e -> e.type() == EventType.HELLO && e.session() != first, WAIT);
+                assertThat(second.session()).isEqualTo(first + 1);
+                assertThat(second.epoch()).isEqualTo(server.events.get(0).epoch());
             }
         }
     }
@@ -270,6 +277,8 @@ class AgentBrokerTest {
             agent.start();
             Event result = server.awaitEvent(EventType.RESULT, "c-resume");
             assertThat(result.duplicate()).isFalse();
+            // Acknowledged again before the result: the server counts only results of acknowledged commands.
+            assertThat(server.eventsAbout("c-resume")).extracting(Event::type).startsWith(EventType.ACK);
             assertThat(result.wipe().jobId()).isEqualTo("job-resume");
             assertThat(result.wipe().verified()).isTrue();
             assertThat(result.wipe().bytesRemoved()).isEqualTo(3);

@@ -38,6 +38,8 @@ final class TestServer implements AutoCloseable {
     private final CommandSigner signer;
     final List<Event> events = new CopyOnWriteArrayList<>();
     final List<DeviceStatus> statuses = new CopyOnWriteArrayList<>();
+    /** Statuses and events whose signature is not the device key's over their content (there should be none). */
+    final List<Object> unsigned = new CopyOnWriteArrayList<>();
 
     TestServer(String brokerUrl, DeviceId device, byte[] key) throws MqttException {
         this.device = device;
@@ -47,9 +49,17 @@ final class TestServer implements AutoCloseable {
             @Override
             public void messageArrived(String topic, MqttMessage message) throws Exception {
                 if (topic.equals(topics.events(device))) {
-                    events.add(Wire.decode(message.getPayload(), Event.class));
+                    Event event = Wire.decode(message.getPayload(), Event.class);
+                    if (!signer.verify(event)) {
+                        unsigned.add(event);
+                    }
+                    events.add(event);
                 } else if (topic.equals(topics.status(device)) && message.getPayload().length > 0) {
-                    statuses.add(Wire.decode(message.getPayload(), DeviceStatus.class));
+                    DeviceStatus status = Wire.decode(message.getPayload(), DeviceStatus.class);
+                    if (!signer.verify(status)) {
+                        unsigned.add(status);
+                    }
+                    statuses.add(status);
                 }
             }
 

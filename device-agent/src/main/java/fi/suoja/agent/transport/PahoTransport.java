@@ -27,6 +27,14 @@ import java.util.concurrent.TimeUnit;
  * automatic reconnect stays off because it would reuse the first Last Will forever.
  * Subscriptions go through a callback, never through per-subscription listeners (which recurse
  * into a StackOverflowError in Paho 1.2.5's synchronous client).
+ *
+ * <p>Every connection gets a <b>new Paho client</b>. Paho 1.2.5 gives outgoing publishes topic
+ * aliases on its own whenever the broker allows them, keeps an unacknowledged publish as sent
+ * (alias, no topic name) and sends it again as it is on the next connection of the same client,
+ * where the alias means nothing: the broker disconnects with a protocol error (reason 130) on
+ * every reconnect until the process restarts (eclipse-paho/paho.mqtt.java#1104). An agent frozen
+ * past its keep-alive with an answer in flight locked itself out that way. A fresh client starts
+ * with no such state; the agent sends again whatever was not confirmed ({@link Delivery}).
  */
 public final class PahoTransport implements Transport {
 
@@ -34,27 +42,36 @@ public final class PahoTransport implements Transport {
     /** A loan laptop may sit in a drawer for weeks; its commands must still be waiting. */
     static final long SESSION_EXPIRY_SECONDS = Duration.ofDays(30).toSeconds();
 
+    private final String brokerUrl;
     private final String clientId;
     private final String username;
     private final byte[] password;
-    private final MqttAsyncClient client;
+    private final Duration keepAlive;
     private final Listener listener;
     private final Map<String, Integer> subscriptions = new LinkedHashMap<>();
     private final List<IMqttToken> pendingSubscriptions = new ArrayList<>();
+    private volatile MqttAsyncClient client;
     private volatile CountDownLatch connectCompleted = new CountDownLatch(1);
 
-    public PahoTransport(String brokerUrl, String clientId, String username, String password, Listener listener)
-            throws TransportException {
+    public PahoTransport(String brokerUrl, String clientId, String username, String password, Duration keepAlive,
+                         Listener listener) throws TransportException {
+        this.brokerUrl = brokerUrl;
         this.clientId = clientId;
         this.username = username;
         this.password = password == null ? null : password.getBytes(StandardCharsets.UTF_8);
+        this.keepAlive = keepAlive;
         this.listener = listener;
+        this.client = newClient();
+    }
+
+    private MqttAsyncClient newClient() throws TransportException {
         try {
-            this.client = new MqttAsyncClient(brokerUrl, clientId, new MemoryPersistence());
+            MqttAsyncClient fresh = new MqttAsyncClient(brokerUrl, clientId, new MemoryPersistence());
+            fresh.setCallback(new Callback(fresh));
+            return fresh;
         } catch (MqttException e) {
             throw new TransportException("cannot create an MQTT client for " + brokerUrl, e);
         }
-        client.setCallback(new Callback());
     }
 
     @Override
@@ -63,7 +80,7 @@ public final class PahoTransport implements Transport {
         options.setCleanStart(false);
         options.setSessionExpiryInterval(SESSION_EXPIRY_SECONDS);
         options.setAutomaticReconnect(false);
-        options.setKeepAliveInterval(30);
+        options.setKeepAliveInterval((int) Math.max(1, keepAlive.toSeconds()));
         options.setConnectionTimeout((int) Math.max(1, timeout.toSeconds()));
         if (username != null) {
             options.setUserName(username);
@@ -73,6 +90,7 @@ public final class PahoTransport implements Transport {
         }
         MqttMessage willMessage = new MqttMessage(will.payload(), 1, true, new MqttProperties());
         options.setWill(will.topic(), willMessage);
+        replaceClient();
         connectCompleted = new CountDownLatch(1);
         try {
             client.connect(options).waitForCompletion(timeout.toMillis());
@@ -96,6 +114,25 @@ public final class PahoTransport implements Transport {
         }
     }
 
+    /** Drops the client of the last connection with everything it still held, and makes a new one. */
+    private void replaceClient() throws TransportException {
+        MqttAsyncClient old = client;
+        try {
+            old.disconnectForcibly(0, 1_000, false);
+        } catch (MqttException | RuntimeException e) {
+            log.debug("{} dropping the last connection's client: {}", clientId, e.getMessage());
+        }
+        try {
+            old.close(true);
+        } catch (MqttException | RuntimeException e) {
+            log.debug("{} closing the last connection's client: {}", clientId, e.getMessage());
+        }
+        synchronized (pendingSubscriptions) {
+            pendingSubscriptions.clear();
+        }
+        client = newClient();
+    }
+
     /** A half-made connection (connected, subscriptions missing) is worse than none: drop it, retry whole. */
     private void abandon() {
         try {
@@ -110,9 +147,10 @@ public final class PahoTransport implements Transport {
         synchronized (subscriptions) {
             subscriptions.put(topicFilter, qos);
         }
-        if (client.isConnected()) {
+        MqttAsyncClient current = client;
+        if (current.isConnected()) {
             try {
-                client.subscribe(topicFilter, qos).waitForCompletion(10_000);
+                current.subscribe(topicFilter, qos).waitForCompletion(10_000);
             } catch (MqttException e) {
                 throw new TransportException("cannot subscribe to " + topicFilter, e);
             }
@@ -120,9 +158,10 @@ public final class PahoTransport implements Transport {
     }
 
     @Override
-    public void publish(String topic, byte[] payload, int qos, boolean retained) throws TransportException {
+    public Delivery publish(String topic, byte[] payload, int qos, boolean retained) throws TransportException {
         try {
-            client.publish(topic, payload, qos, retained);
+            IMqttToken token = client.publish(topic, payload, qos, retained);
+            return () -> token.isComplete() && token.getException() == null;
         } catch (MqttException e) {
             throw new TransportException("cannot publish to " + topic + ": " + e.getMessage(), e);
         }
@@ -135,15 +174,16 @@ public final class PahoTransport implements Transport {
 
     @Override
     public void close() {
+        MqttAsyncClient current = client;
         try {
-            if (client.isConnected()) {
-                client.disconnect(5_000).waitForCompletion(5_000);
+            if (current.isConnected()) {
+                current.disconnect(5_000).waitForCompletion(5_000);
             }
         } catch (MqttException e) {
             log.debug("{} disconnect: {}", clientId, e.getMessage());
         }
         try {
-            client.close(true);
+            current.close(true);
         } catch (MqttException e) {
             log.debug("{} close: {}", clientId, e.getMessage());
         }
@@ -157,10 +197,24 @@ public final class PahoTransport implements Transport {
         }
     }
 
+    /** The callbacks of one client; those of a replaced client are not passed on. */
     private final class Callback implements MqttCallback {
+
+        private final MqttAsyncClient owner;
+
+        Callback(MqttAsyncClient owner) {
+            this.owner = owner;
+        }
+
+        private boolean current() {
+            return owner == client;
+        }
 
         @Override
         public void connectComplete(boolean reconnect, String serverURI) {
+            if (!current()) {
+                return;
+            }
             Map<String, Integer> toRestore;
             synchronized (subscriptions) {
                 toRestore = new LinkedHashMap<>(subscriptions);
@@ -168,7 +222,7 @@ public final class PahoTransport implements Transport {
             for (Map.Entry<String, Integer> subscription : toRestore.entrySet()) {
                 try {
                     // Without a listener: the token is waited for on the agent's thread, not here.
-                    IMqttToken token = client.subscribe(subscription.getKey(), subscription.getValue());
+                    IMqttToken token = owner.subscribe(subscription.getKey(), subscription.getValue());
                     synchronized (pendingSubscriptions) {
                         pendingSubscriptions.add(token);
                     }
@@ -182,6 +236,9 @@ public final class PahoTransport implements Transport {
 
         @Override
         public void disconnected(MqttDisconnectResponse response) {
+            if (!current()) {
+                return;
+            }
             String reason = response.getException() != null ? response.getException().getMessage()
                     : response.getReasonString() != null ? response.getReasonString()
                     : "disconnected by the broker (reason code " + response.getReturnCode() + ")";
@@ -195,12 +252,13 @@ public final class PahoTransport implements Transport {
 
         @Override
         public void messageArrived(String topic, MqttMessage message) {
+            // Even from a replaced client: Paho acknowledges it, so it must not be lost (commands are idempotent).
             listener.messageArrived(topic, message.getPayload());
         }
 
         @Override
         public void deliveryComplete(IMqttToken token) {
-            // QoS 1 deliveries need no follow-up: the outbox only holds what Paho refused.
+            // Read through each publish's Delivery by the agent.
         }
 
         @Override

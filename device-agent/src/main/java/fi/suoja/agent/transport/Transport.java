@@ -19,16 +19,22 @@ public interface Transport extends AutoCloseable {
     record Will(String topic, byte[] payload) {
     }
 
+    /** A publish handed to the broker: confirmed once the broker has acknowledged it (QoS 1). */
+    interface Delivery {
+        boolean confirmed();
+    }
+
     /**
      * Connects once (persistent session, the given will) and restores the subscriptions before it
-     * returns, so nothing sent after this call returns is missed.
+     * returns, so nothing sent after this call returns is missed. Publishes not confirmed on an
+     * earlier connection are forgotten here: the caller sends them again.
      */
     void connect(Will will, Duration timeout) throws TransportException;
 
     /** Subscribes now if connected, and again after every later connect. */
     void subscribe(String topicFilter, int qos) throws TransportException;
 
-    void publish(String topic, byte[] payload, int qos, boolean retained) throws TransportException;
+    Delivery publish(String topic, byte[] payload, int qos, boolean retained) throws TransportException;
 
     boolean isConnected();
 
