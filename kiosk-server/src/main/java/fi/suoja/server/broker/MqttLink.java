@@ -60,15 +60,18 @@ class MqttLink implements DeviceChannel, ApplicationEventListener<StartupEvent> 
     private final MqttClient client;
     private final Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT, true);
     private final String url;
+    private final BrokerAddress address;
     private volatile boolean stopped;
 
-    MqttLink(MqttConfig config, BeanProvider<DeviceMessages> handler, Optional<EmbeddedBroker> embedded) throws MqttException {
+    MqttLink(MqttConfig config, BeanProvider<DeviceMessages> handler, Optional<EmbeddedBroker> embedded,
+             BrokerAddress address) throws MqttException {
         // The embedded broker (when used) is a constructor argument so that it is listening before we connect.
         this.config = config;
         this.topics = new Topics(config.topicRoot());
         this.handler = handler;
         // With the embedded broker the server always talks to it, on whatever port it was given.
         this.url = embedded.map(b -> "tcp://127.0.0.1:" + b.port()).orElse(config.url());
+        this.address = address;
         this.client = new MqttClient(url, config.clientId(), new MemoryPersistence());
         this.client.setTimeToWait(10_000);
         this.client.setCallback(new Callback());
@@ -95,12 +98,8 @@ class MqttLink implements DeviceChannel, ApplicationEventListener<StartupEvent> 
         options.setAutomaticReconnectDelay(1, 30);
         options.setKeepAliveInterval(30);
         options.setConnectionTimeout(10);
-        if (config.username() != null && !config.username().isBlank()) {
-            options.setUserName(config.username());
-        }
-        if (config.password() != null && !config.password().isEmpty()) {
-            options.setPassword(config.password().getBytes(StandardCharsets.UTF_8));
-        }
+        address.username().ifPresent(options::setUserName);
+        address.password().ifPresent(secret -> options.setPassword(secret.getBytes(StandardCharsets.UTF_8)));
         try {
             client.connect(options);
         } catch (MqttException e) {

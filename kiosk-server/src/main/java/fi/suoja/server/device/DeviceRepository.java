@@ -19,6 +19,8 @@ interface DeviceRepository extends CrudRepository<Device, String> {
 
     Optional<Device> findByTag(String tag);
 
+    Optional<Device> findByBrokerUsername(String brokerUsername);
+
     boolean existsByTag(String tag);
 
     List<Device> findAllOrderByTag();
