@@ -1,6 +1,7 @@
 package fi.suoja.server.broker;
 
 import fi.suoja.hardware.mqtt.Topics;
+import fi.suoja.server.secret.ServerSecrets;
 import io.micronaut.context.BeanProvider;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.event.ApplicationEventListener;
@@ -51,6 +52,7 @@ class MqttLink implements DeviceChannel, ApplicationEventListener<StartupEvent> 
      * PUBACK) is tried again after 2 ms, for up to a second.
      */
     private static final int MAX_IN_FLIGHT = 10;
+    private static final String GROUP_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
 
     private final MqttConfig config;
     private final Topics topics;
@@ -61,10 +63,11 @@ class MqttLink implements DeviceChannel, ApplicationEventListener<StartupEvent> 
     private final Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT, true);
     private final String url;
     private final BrokerAddress address;
+    private final ServerSecrets secrets;
     private volatile boolean stopped;
 
     MqttLink(MqttConfig config, BeanProvider<DeviceMessages> handler, Optional<EmbeddedBroker> embedded,
-             BrokerAddress address) throws MqttException {
+             BrokerAddress address, ServerSecrets secrets) throws MqttException {
         // The embedded broker (when used) is a constructor argument so that it is listening before we connect.
         this.config = config;
         this.topics = new Topics(config.topicRoot());
@@ -72,6 +75,7 @@ class MqttLink implements DeviceChannel, ApplicationEventListener<StartupEvent> 
         // With the embedded broker the server always talks to it, on whatever port it was given.
         this.url = embedded.map(b -> "tcp://127.0.0.1:" + b.port()).orElse(config.url());
         this.address = address;
+        this.secrets = secrets;
         this.client = new MqttClient(url, config.clientId(), new MemoryPersistence());
         this.client.setTimeToWait(10_000);
         this.client.setCallback(new Callback());
@@ -114,13 +118,33 @@ class MqttLink implements DeviceChannel, ApplicationEventListener<StartupEvent> 
     private void subscribe() {
         try {
             // Without per-subscription listeners: Paho's listener variant of subscribe recurses into a StackOverflowError.
-            IMqttToken token = client.subscribe(new String[] {topics.allStatus(), topics.sharedEvents(config.sharedGroup())},
+            String group = sharedGroup();
+            IMqttToken token = client.subscribe(new String[] {topics.allStatus(), topics.sharedEvents(group)},
                     new int[] {QOS, QOS});
-            LOG.info("Subscribed to {} and {} (granted {})", topics.allStatus(), topics.sharedEvents(config.sharedGroup()),
+            LOG.info("Subscribed to {} and the devices' events as a shared group (granted {})", topics.allStatus(),
                     java.util.Arrays.toString(token.getGrantedQos()));
         } catch (MqttException e) {
             LOG.error("Cannot subscribe to the device topics; will try again on the next connect", e);
         }
+    }
+
+    /**
+     * The shared-subscription group of the server instances. A broker hands each member of a group
+     * its share of the events; Mosquitto 2.0's ACL file does not check subscriptions, so a laptop's
+     * account could join a group whose name it knows and make the broker drop the events it was
+     * handed (they fail the ACL on delivery). The name is therefore derived from a secret that all
+     * instances share through the database and that no device ever sees.
+     */
+    String sharedGroup() {
+        if (config.sharedGroup() != null && !config.sharedGroup().isBlank()) {
+            return config.sharedGroup();
+        }
+        byte[] key = secrets.key("mqtt-shared-group");
+        StringBuilder name = new StringBuilder("suoja-");
+        for (int i = 0; i < 16; i++) {
+            name.append(GROUP_ALPHABET.charAt((key[i] & 0xff) % GROUP_ALPHABET.length()));
+        }
+        return name.toString();
     }
 
     @Override

@@ -40,9 +40,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The broker entries the server produces, in a real Mosquitto started by this test from a
- * configuration built only from them: each device may write its own status and events and read
- * its own commands, and nothing of another device; the server's entries allow its shared
- * subscription and its commands.
+ * configuration built only from them and the listeners of {@code deploy/mosquitto/suoja.conf}: each
+ * device may write its own status and events and read its own commands, and nothing of another
+ * device; the server's entries allow its shared subscription and its commands. One laptop's
+ * account cannot starve the fleet (take a share of the server's events) nor knock another laptop
+ * off by using its client id.
  */
 @Tag("mosquitto")
 class MosquittoAclTest {
@@ -56,7 +58,9 @@ class MosquittoAclTest {
     private final String topicRoot = "acl" + UUID.randomUUID().toString().substring(0, 8) + "/v1";
     private final Topics topics = new Topics(topicRoot);
     private Process mosquitto;
+    /** The laptops' listener (client ids replaced by user names) and the servers' listener. */
     private int port;
+    private int serverPort;
     private final List<MqttClient> clients = new CopyOnWriteArrayList<>();
 
     record Broker(Properties a, Properties b) {
@@ -81,11 +85,17 @@ class MosquittoAclTest {
             files = new Broker(a, b);
         }
         port = TestBroker.freePort();
+        serverPort = TestBroker.freePort();
         Files.writeString(dir.resolve("mosquitto.conf"), String.join("\n",
-                "listener " + port + " 127.0.0.1",
+                "per_listener_settings false",
                 "allow_anonymous false",
                 "password_file " + dir.resolve("passwd"),
                 "acl_file " + dir.resolve("acl"),
+                "listener " + port + " 127.0.0.1",
+                "use_username_as_clientid true",
+                "max_topic_alias 0",
+                "listener " + serverPort + " 127.0.0.1",
+                "max_topic_alias 0",
                 "persistence false",
                 "log_dest stdout") + "\n");
         // Mosquitto started as root drops to its own user, which must be able to read the files.
@@ -95,7 +105,7 @@ class MosquittoAclTest {
         }
         mosquitto = new ProcessBuilder("mosquitto", "-c", dir.resolve("mosquitto.conf").toString())
                 .redirectErrorStream(true).redirectOutput(dir.resolve("mosquitto.log").toFile()).start();
-        Eventually.until("mosquitto to listen on " + port, this::listening, Boolean::booleanValue);
+        Eventually.until("mosquitto to listen on " + port, () -> listening(port) && listening(serverPort), Boolean::booleanValue);
         this.a = files.a();
         this.b = files.b();
     }
@@ -120,7 +130,7 @@ class MosquittoAclTest {
         }
     }
 
-    private boolean listening() {
+    private static boolean listening(int port) {
         try (Socket socket = new Socket("127.0.0.1", port)) {
             return true;
         } catch (IOException e) {
@@ -138,9 +148,14 @@ class MosquittoAclTest {
     private final class Client implements MqttCallback {
         final MqttClient mqtt;
         final List<String> received = new CopyOnWriteArrayList<>();
+        final List<String> disconnects = new CopyOnWriteArrayList<>();
 
         Client(String user, String password) throws MqttException {
-            mqtt = new MqttClient("tcp://127.0.0.1:" + port, user + "-" + UUID.randomUUID().toString().substring(0, 6), new MemoryPersistence());
+            this(port, user + "-" + UUID.randomUUID().toString().substring(0, 6), user, password);
+        }
+
+        Client(int listener, String clientId, String user, String password) throws MqttException {
+            mqtt = new MqttClient("tcp://127.0.0.1:" + listener, clientId, new MemoryPersistence());
             clients.add(mqtt);
             mqtt.setCallback(this);
             MqttConnectionOptions options = new MqttConnectionOptions();
@@ -171,6 +186,7 @@ class MosquittoAclTest {
 
         @Override
         public void disconnected(MqttDisconnectResponse response) {
+            disconnects.add(String.valueOf(response));
         }
 
         @Override
@@ -190,6 +206,10 @@ class MosquittoAclTest {
         }
     }
 
+    private Client server() throws MqttException {
+        return new Client(serverPort, "server-" + UUID.randomUUID().toString().substring(0, 6), SERVER_USER, SERVER_PASSWORD);
+    }
+
     private Client device(Properties config) throws MqttException {
         return new Client(config.getProperty("broker.username"), config.getProperty("broker.password"));
     }
@@ -200,7 +220,7 @@ class MosquittoAclTest {
 
     @Test
     void a_device_may_use_only_its_own_topics_and_the_server_may_use_all_of_them() throws Exception {
-        Client server = new Client(SERVER_USER, SERVER_PASSWORD);
+        Client server = server();
         assertThat(server.subscribe(topics.allStatus())).isLessThan(0x80);
         assertThat(server.subscribe(topics.sharedEvents("suoja-server"))).isLessThan(0x80);
         Client deviceA = device(a);
@@ -237,6 +257,45 @@ class MosquittoAclTest {
         assertThat(deviceA.received).containsOnly(topics.commands(id(a)) + " command-for-A");
         assertThat(deviceB.received).containsExactly(topics.commands(id(b)) + " command-for-B");
         assertThat(server.received).noneMatch(m -> m.contains("forged"));
+    }
+
+    /**
+     * Issue 13: with laptop A's password, joining the server's shared subscription made Mosquitto
+     * hand A a share of every laptop's events and drop it (A may not read them), and connecting
+     * with laptop B's client id knocked B off. Mosquitto 2.0 grants any subscription (its ACL file
+     * checks reads only on delivery), so the server's group name is one no laptop can know
+     * ({@code MqttLink#sharedGroup}); the laptops' listener replaces client ids by user names.
+     */
+    @Test
+    void one_laptop_account_can_neither_take_a_share_of_the_fleets_events_nor_knock_another_laptop_off() throws Exception {
+        String group = "suoja-" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+        Client server = server();
+        assertThat(server.subscribe(topics.sharedEvents(group))).isLessThan(0x80);
+        Client deviceB = new Client(port, id(b).value(), b.getProperty("broker.username"), b.getProperty("broker.password"));
+        assertThat(deviceB.subscribe(topics.commands(id(b)))).isLessThan(0x80);
+
+        // A joins the group under the name the contract once documented, and tries wildcards.
+        Client deviceA = device(a);
+        deviceA.subscribe(topics.sharedEvents("suoja-server"));
+        deviceA.subscribe("$share/" + group.substring(0, 8) + "/" + topics.allEvents());
+        deviceA.subscribe(topics.allEvents());
+        deviceA.subscribe("#");
+        for (int i = 1; i <= 20; i++) {
+            deviceB.publish(topics.events(id(b)), "B-event-" + i);
+        }
+        Eventually.until("all 20 of B's events at the server", () -> server.received.size(), n -> n >= 20);
+        assertThat(server.received).hasSize(20).allMatch(m -> m.startsWith(topics.events(id(b)) + " B-event-"));
+        assertThat(deviceA.received).isEmpty();
+
+        // A's account with B's client id: it is given A's own id instead, and B stays connected.
+        Client impostor = new Client(port, id(b).value(), a.getProperty("broker.username"), a.getProperty("broker.password"));
+        impostor.publish(topics.events(id(a)), "A-as-B");
+        server.publish(topics.commands(id(b)), "command-for-B");
+        Eventually.until("B's command", () -> List.copyOf(deviceB.received), r -> r.contains(topics.commands(id(b)) + " command-for-B"));
+        assertThat(deviceB.mqtt.isConnected()).isTrue();
+        assertThat(deviceB.disconnects).isEmpty();
+        // The impostor's connection took over A's own session: A's first client was the one knocked off.
+        Eventually.until("A's first connection to be replaced", () -> List.copyOf(deviceA.disconnects), d -> !d.isEmpty());
     }
 
     @Test
