@@ -229,7 +229,7 @@ class DevicesViewTest extends KaribuStaff {
             assertThat(text("unheard-" + laptop)).startsWith(since.substring(0, since.indexOf('\u0000'))).contains("unsigned");
 
             click("hear-again-" + laptop);
-            assertThat(text("confirm-" + laptop)).isEqualTo(t("staff.confirm.hearAgain", laptop));
+            assertThat(text("confirm-" + laptop)).startsWith(t("staff.confirm.hearAgain", laptop));
             click("yes-" + laptop);
             assertThat(_find(Paragraph.class, spec -> spec.withId("unheard-" + laptop))).isEmpty();
             assertThat(scene.device(laptop).path("hearing").path("refusedMessages").asInt()).isZero();
