@@ -879,6 +879,7 @@ abstract class DeviceScenarios implements TestPropertyProvider {
                 new Call("POST", "/api/v1/devices/" + id + "/wipe", false),
                 new Call("POST", "/api/v1/devices/" + id + "/faulty", false),
                 new Call("POST", "/api/v1/devices/" + id + "/repaired", false),
+                new Call("POST", "/api/v1/devices/" + id + "/hear-again", false),
                 new Call("POST", "/api/v1/devices/" + id + "/retire", true),
                 new Call("POST", "/api/v1/devices", true),
                 new Call("GET", "/api/v1/devices/broker-files", true));
