@@ -9,6 +9,7 @@ import fi.suoja.agent.state.StateStore;
 import fi.suoja.agent.transport.Transport;
 import fi.suoja.agent.transport.TransportException;
 import fi.suoja.agent.wipe.WipeEngine;
+import fi.suoja.hardware.broker.Backoff;
 import fi.suoja.hardware.mqtt.AgentState;
 import fi.suoja.hardware.mqtt.CommandCheck;
 import fi.suoja.hardware.mqtt.CommandSigner;
@@ -27,9 +28,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
-import java.util.List;
 import java.util.Random;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
@@ -66,10 +65,6 @@ public final class Agent implements AutoCloseable {
     private record Outgoing(String topic, byte[] payload, boolean retained) {
     }
 
-    /** A message handed to the transport, kept until the broker confirms it. */
-    private record Sent(Outgoing message, Transport.Delivery delivery) {
-    }
-
     private final AgentConfig config;
     private final DeviceId device;
     private final Topics topics;
@@ -86,8 +81,6 @@ public final class Agent implements AutoCloseable {
     /** Bounded: a flood on the command topic must not eat the laptop's memory. */
     private final BlockingQueue<Inbound> inbox = new LinkedBlockingQueue<>(INBOX_LIMIT);
     private final Deque<Outgoing> outbox = new ArrayDeque<>();
-    /** Sent on the current connection and not yet confirmed; sent again on the next one if it drops. */
-    private final Deque<Sent> unconfirmed = new ArrayDeque<>();
     private final CountDownLatch stopped = new CountDownLatch(1);
 
     private volatile boolean running = true;
@@ -323,7 +316,6 @@ public final class Agent implements AutoCloseable {
             backoff.reset();
             log.info("{} connected to {} (epoch {}, session {})", device, config.brokerUrl(), session.epoch(),
                     session.counter());
-            sendAgainWhatWasNotConfirmed();
             publishStatus();
             emit(EventType.HELLO, null, "connected, epoch " + session.epoch() + ", session " + session.counter(), false, null);
         } catch (TransportException | IOException e) {
@@ -339,27 +331,6 @@ public final class Agent implements AutoCloseable {
         AgentSession identity = session;
         return signer.sign(new DeviceStatus(device.value(), online, identity.epoch(), identity.counter(), state(),
                 probe.batteryPercent(), probe.freeDiskBytes(), probe.agentVersion(), probe.os(), clock.instant(), null));
-    }
-
-    /**
-     * What the last connection did not get confirmed goes out first on this one, in its order (an
-     * ACK before its RESULT): the broker may never have had it. A repeat is harmless, every event
-     * being idempotent at the server; only the newest status matters, and a fresh one follows.
-     */
-    private void sendAgainWhatWasNotConfirmed() {
-        List<Outgoing> again = new ArrayList<>();
-        for (Sent sent : unconfirmed) {
-            if (!sent.delivery().confirmed() && !sent.message().retained()) {
-                again.add(sent.message());
-            }
-        }
-        unconfirmed.clear();
-        if (!again.isEmpty()) {
-            log.info("{} sending again {} message(s) the last connection did not confirm", device, again.size());
-        }
-        for (int i = again.size() - 1; i >= 0; i--) {
-            outbox.addFirst(again.get(i));
-        }
     }
 
     private void publishStatus() {
@@ -384,20 +355,15 @@ public final class Agent implements AutoCloseable {
     }
 
     private void flushOutbox() {
-        while (!unconfirmed.isEmpty() && unconfirmed.peekFirst().delivery().confirmed()) {
-            unconfirmed.pollFirst();
-        }
         while (!outbox.isEmpty() && transport.isConnected()) {
             Outgoing next = outbox.peekFirst();
-            Transport.Delivery delivery;
             try {
-                delivery = transport.publish(next.topic(), next.payload(), 1, next.retained());
+                transport.publish(next.topic(), next.payload(), 1, next.retained());
             } catch (TransportException e) {
                 log.debug("{} publish deferred: {}", device, e.getMessage());
                 return;
             }
             outbox.pollFirst();
-            unconfirmed.addLast(new Sent(next, delivery));
             if (next.retained() && !statusEverPublished) {
                 statusEverPublished = true;
                 ProcessHandle.current().info().startInstant().ifPresent(started -> log.info(

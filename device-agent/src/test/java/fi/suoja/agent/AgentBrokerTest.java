@@ -2,6 +2,7 @@ package fi.suoja.agent;
 
 import fi.suoja.agent.state.PendingWipe;
 import fi.suoja.agent.state.StateStore;
+import fi.suoja.hardware.broker.TcpProxy;
 import fi.suoja.hardware.mqtt.AgentState;
 import fi.suoja.hardware.mqtt.Command;
 import fi.suoja.hardware.mqtt.CommandSigner;
@@ -229,6 +230,43 @@ class AgentBrokerTest {
             assertThat(server.statuses).isNotEmpty().allMatch(s -> s.epoch().equals(hello.epoch()));
             assertThat(server.events).allMatch(e -> e.epoch().equals(hello.epoch()));
             assertThat(hello.epoch()).matches("[0-9a-f]{16}");
+        }
+    }
+
+    /**
+     * Answers the broker never acknowledged, because the link died first, are sent again on the
+     * next connection. Paho 1.2.5 would send them again with topic aliases of the dead connection
+     * (the events topic had one from HELLO), and the broker would drop the agent for a protocol
+     * error on every reconnect.
+     */
+    @Test
+    void answers_left_unacknowledged_when_the_link_dies_are_sent_again_on_the_next_connection() throws Exception {
+        TestDevice device = new TestDevice("laptop-inflight", temp);
+        try (TcpProxy proxy = new TcpProxy(broker.port());
+             TestServer server = new TestServer(broker.url(), device.id, TestDevice.KEY);
+             Agent agent = device.agent(proxy.url())) {
+            agent.start();
+            Event hello = server.awaitEvent(e -> e.type() == EventType.HELLO, WAIT);
+
+            proxy.hold();
+            server.send("in-flight", CommandType.PING, Map.of());
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            while (!proxy.held().contains("\"detail\":\"pong\"")) {
+                assertThat(System.nanoTime()).as("the agent's answer, held back on its way to the broker").isLessThan(deadline);
+                Thread.sleep(10);
+            }
+            proxy.cut();
+            assertThat(server.eventsAbout("in-flight")).isEmpty();
+
+            proxy.heal();
+            Event result = server.awaitEvent(EventType.RESULT, "in-flight");
+            assertThat(result.detail()).isEqualTo("pong");
+            assertThat(result.session()).as("sent on the first connection, as it was signed").isEqualTo(hello.session());
+            assertThat(server.eventsAbout("in-flight")).extracting(Event::type).startsWith(EventType.ACK);
+            Event secondHello = server.awaitEvent(e -> e.type() == EventType.HELLO && e.session() > hello.session(), WAIT);
+            assertThat(secondHello.session()).isEqualTo(hello.session() + 1);
+            server.send("after", CommandType.PING, Map.of());
+            assertThat(server.awaitEvent(EventType.RESULT, "after").detail()).isEqualTo("pong");
         }
     }
 

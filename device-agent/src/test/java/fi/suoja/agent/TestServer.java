@@ -1,5 +1,6 @@
 package fi.suoja.agent;
 
+import fi.suoja.hardware.broker.IgnoringCallback;
 import fi.suoja.hardware.mqtt.Command;
 import fi.suoja.hardware.mqtt.CommandSigner;
 import fi.suoja.hardware.mqtt.CommandType;
@@ -9,15 +10,11 @@ import fi.suoja.hardware.mqtt.Event;
 import fi.suoja.hardware.mqtt.EventType;
 import fi.suoja.hardware.mqtt.Topics;
 import fi.suoja.hardware.mqtt.Wire;
-import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
-import org.eclipse.paho.mqttv5.client.MqttCallback;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
-import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
-import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -45,7 +42,7 @@ final class TestServer implements AutoCloseable {
         this.device = device;
         this.signer = new CommandSigner(key);
         this.client = new MqttAsyncClient(brokerUrl, "test-server-" + UUID.randomUUID(), new MemoryPersistence());
-        client.setCallback(new MqttCallback() {
+        client.setCallback(new IgnoringCallback() {
             @Override
             public void messageArrived(String topic, MqttMessage message) throws Exception {
                 if (topic.equals(topics.events(device))) {
@@ -61,26 +58,6 @@ final class TestServer implements AutoCloseable {
                     }
                     statuses.add(status);
                 }
-            }
-
-            @Override
-            public void disconnected(MqttDisconnectResponse response) {
-            }
-
-            @Override
-            public void mqttErrorOccurred(MqttException exception) {
-            }
-
-            @Override
-            public void deliveryComplete(IMqttToken token) {
-            }
-
-            @Override
-            public void connectComplete(boolean reconnect, String serverURI) {
-            }
-
-            @Override
-            public void authPacketArrived(int reasonCode, MqttProperties properties) {
             }
         });
         MqttConnectionOptions options = new MqttConnectionOptions();

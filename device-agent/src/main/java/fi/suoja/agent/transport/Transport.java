@@ -19,22 +19,19 @@ public interface Transport extends AutoCloseable {
     record Will(String topic, byte[] payload) {
     }
 
-    /** A publish handed to the broker: confirmed once the broker has acknowledged it (QoS 1). */
-    interface Delivery {
-        boolean confirmed();
-    }
-
     /**
      * Connects once (persistent session, the given will) and restores the subscriptions before it
-     * returns, so nothing sent after this call returns is missed. Publishes not confirmed on an
-     * earlier connection are forgotten here: the caller sends them again.
+     * returns, so nothing sent after this call returns is missed. What an earlier connection did not
+     * get acknowledged is sent again first, in its order, with full topic names; a retained status is
+     * not, since the caller publishes a fresh one.
      */
     void connect(Will will, Duration timeout) throws TransportException;
 
     /** Subscribes now if connected, and again after every later connect. */
     void subscribe(String topicFilter, int qos) throws TransportException;
 
-    Delivery publish(String topic, byte[] payload, int qos, boolean retained) throws TransportException;
+    /** Hands a message to the broker; kept and sent again on the next connection until the broker acknowledges it. */
+    void publish(String topic, byte[] payload, int qos, boolean retained) throws TransportException;
 
     boolean isConnected();
 
