@@ -6,24 +6,17 @@ import fi.suoja.hardware.mqtt.Topics;
 import fi.suoja.server.Api;
 import fi.suoja.server.Eventually;
 import fi.suoja.server.MutableClock;
+import fi.suoja.server.RecordingClient;
 import fi.suoja.server.TestBroker;
+import fi.suoja.server.broker.SharedGroup;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
-import org.eclipse.paho.mqttv5.client.IMqttToken;
-import org.eclipse.paho.mqttv5.client.MqttCallback;
-import org.eclipse.paho.mqttv5.client.MqttClient;
-import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
-import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
-import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
-import org.eclipse.paho.mqttv5.common.MqttMessage;
-import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,7 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import static fi.suoja.server.Api.expect;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -48,22 +40,13 @@ class EmbeddedBrokerAccountsTest {
     private static final String SERVER_PASSWORD = "server-" + UUID.randomUUID();
 
     private EmbeddedServer server;
-    private final List<MqttClient> clients = new ArrayList<>();
+    private final List<RecordingClient> clients = new ArrayList<>();
     private final List<FakeAgent> agents = new ArrayList<>();
 
     @AfterEach
     void stop() {
         agents.forEach(FakeAgent::close);
-        for (MqttClient client : clients) {
-            try {
-                if (client.isConnected()) {
-                    client.disconnect();
-                }
-                client.close();
-            } catch (MqttException e) {
-                // The broker goes away with the server next.
-            }
-        }
+        clients.forEach(RecordingClient::close);
         if (server != null) {
             server.close();
         }
@@ -73,59 +56,11 @@ class EmbeddedBrokerAccountsTest {
         return server.getApplicationContext().getBean(fi.suoja.server.broker.BrokerAddress.class).url();
     }
 
-    /** A connected client that records what it receives. */
-    private final class Client implements MqttCallback {
-        final MqttClient mqtt;
-        final List<String> received = new CopyOnWriteArrayList<>();
-
-        Client(String clientId, String user, String password) throws MqttException {
-            mqtt = new MqttClient(url(), clientId, new MemoryPersistence());
-            clients.add(mqtt);
-            mqtt.setCallback(this);
-            MqttConnectionOptions options = new MqttConnectionOptions();
-            if (user != null) {
-                options.setUserName(user);
-                options.setPassword(password.getBytes(StandardCharsets.UTF_8));
-            }
-            mqtt.connect(options);
-        }
-
-        int subscribe(String filter) throws MqttException {
-            return mqtt.subscribe(filter, 1).getReasonCodes()[0];
-        }
-
-        void publish(String topic, String text) {
-            try {
-                mqtt.publish(topic, new MqttMessage(text.getBytes(StandardCharsets.UTF_8), 1, false, null));
-            } catch (MqttException e) {
-                // A refused publish: either way nothing is delivered.
-            }
-        }
-
-        @Override
-        public void messageArrived(String topic, MqttMessage message) {
-            received.add(topic + " " + new String(message.getPayload(), StandardCharsets.UTF_8));
-        }
-
-        @Override
-        public void disconnected(MqttDisconnectResponse response) {
-        }
-
-        @Override
-        public void mqttErrorOccurred(MqttException exception) {
-        }
-
-        @Override
-        public void deliveryComplete(IMqttToken token) {
-        }
-
-        @Override
-        public void connectComplete(boolean reconnect, String serverURI) {
-        }
-
-        @Override
-        public void authPacketArrived(int reasonCode, MqttProperties properties) {
-        }
+    /** A client on the server's embedded broker, closed after the test. */
+    private RecordingClient client(String clientId, String user, String password) throws MqttException {
+        RecordingClient client = new RecordingClient(url(), clientId, user, password);
+        clients.add(client);
+        return client;
     }
 
     private static Properties properties(Api.Answer registered) throws IOException {
@@ -161,16 +96,16 @@ class EmbeddedBrokerAccountsTest {
 
         // The attack of issue 13 starts with an anonymous client reading the WIPE: it cannot connect.
         assertThatThrownBy(() -> new Intruder(url(), topics.commands(idA))).isInstanceOf(MqttException.class);
-        assertThatThrownBy(() -> new Client("someone", SERVER_USER, "not-the-password")).isInstanceOf(MqttException.class);
-        assertThatThrownBy(() -> new Client(idA.value(), a.getProperty("broker.username"), b.getProperty("broker.password")))
+        assertThatThrownBy(() -> client("someone", SERVER_USER, "not-the-password")).isInstanceOf(MqttException.class);
+        assertThatThrownBy(() -> client(idA.value(), a.getProperty("broker.username"), b.getProperty("broker.password")))
                 .isInstanceOf(MqttException.class);
         // A laptop's account with another client id (B's, to knock B off) is refused.
-        assertThatThrownBy(() -> new Client(idB.value(), a.getProperty("broker.username"), a.getProperty("broker.password")))
+        assertThatThrownBy(() -> client(idB.value(), a.getProperty("broker.username"), a.getProperty("broker.password")))
                 .isInstanceOf(MqttException.class);
 
-        Client watcher = new Client("watcher-" + UUID.randomUUID(), SERVER_USER, SERVER_PASSWORD);
+        RecordingClient watcher = client("watcher-" + UUID.randomUUID(), SERVER_USER, SERVER_PASSWORD);
         assertThat(watcher.subscribe(topics.root() + "/devices/#")).isLessThan(0x80);
-        Client deviceA = new Client(idA.value(), a.getProperty("broker.username"), a.getProperty("broker.password"));
+        RecordingClient deviceA = client(idA.value(), a.getProperty("broker.username"), a.getProperty("broker.password"));
         assertThat(deviceA.subscribe(topics.commands(idA))).isLessThan(0x80);
         deviceA.publish(topics.events(idA), "own-event");
         Eventually.until("A's own event at the watcher", () -> List.copyOf(watcher.received),
@@ -178,6 +113,8 @@ class EmbeddedBrokerAccountsTest {
         // No other device's topics, no wildcards over the fleet, no joining the server's shared subscription.
         assertThat(deviceA.subscribe(topics.commands(idB))).isGreaterThanOrEqualTo(0x80);
         assertThat(deviceA.subscribe(topics.root() + "/devices/+/commands")).isGreaterThanOrEqualTo(0x80);
+        assertThat(deviceA.subscribe(topics.sharedEvents(server.getApplicationContext().getBean(SharedGroup.class).name())))
+                .isGreaterThanOrEqualTo(0x80);
         assertThat(deviceA.subscribe(topics.sharedEvents("suoja-server"))).isGreaterThanOrEqualTo(0x80);
         assertThat(deviceA.subscribe("#")).isGreaterThanOrEqualTo(0x80);
         deviceA.publish(topics.events(idB), "forged-event");

@@ -1,5 +1,6 @@
 package fi.suoja.server.device;
 
+import fi.suoja.hardware.broker.IgnoringCallback;
 import fi.suoja.hardware.mqtt.AgentConfigKeys;
 import fi.suoja.hardware.mqtt.AgentState;
 import fi.suoja.hardware.mqtt.Command;
@@ -13,15 +14,11 @@ import fi.suoja.hardware.mqtt.EventType;
 import fi.suoja.hardware.mqtt.Topics;
 import fi.suoja.hardware.mqtt.Wire;
 import fi.suoja.hardware.mqtt.WipeReport;
-import org.eclipse.paho.mqttv5.client.IMqttToken;
-import org.eclipse.paho.mqttv5.client.MqttCallback;
 import org.eclipse.paho.mqttv5.client.MqttClient;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
-import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
-import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 
 import java.io.IOException;
 import java.io.StringReader;
@@ -221,30 +218,10 @@ final class FakeAgent implements AutoCloseable {
         }
     }
 
-    private final class Callback implements MqttCallback {
-        @Override
-        public void disconnected(MqttDisconnectResponse response) {
-        }
-
-        @Override
-        public void mqttErrorOccurred(MqttException exception) {
-        }
-
+    private final class Callback extends IgnoringCallback {
         @Override
         public void messageArrived(String topic, MqttMessage message) {
             worker.execute(() -> handle(message));
-        }
-
-        @Override
-        public void deliveryComplete(IMqttToken token) {
-        }
-
-        @Override
-        public void connectComplete(boolean reconnect, String serverURI) {
-        }
-
-        @Override
-        public void authPacketArrived(int reasonCode, MqttProperties properties) {
         }
     }
 }

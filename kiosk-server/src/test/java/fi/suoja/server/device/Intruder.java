@@ -1,15 +1,12 @@
 package fi.suoja.server.device;
 
+import fi.suoja.hardware.broker.IgnoringCallback;
 import fi.suoja.server.Eventually;
-import org.eclipse.paho.mqttv5.client.IMqttToken;
-import org.eclipse.paho.mqttv5.client.MqttCallback;
 import org.eclipse.paho.mqttv5.client.MqttClient;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
-import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
-import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 
 import java.time.Duration;
 import java.util.List;
@@ -28,30 +25,10 @@ final class Intruder implements AutoCloseable {
     /** Connects without a user name and reads {@code topic}; fails if the broker refuses either. */
     Intruder(String brokerUrl, String topic) throws MqttException {
         client = new MqttClient(brokerUrl, "intruder-" + UUID.randomUUID().toString().substring(0, 8), new MemoryPersistence());
-        client.setCallback(new MqttCallback() {
+        client.setCallback(new IgnoringCallback() {
             @Override
             public void messageArrived(String t, MqttMessage message) {
                 received.add(message.getPayload());
-            }
-
-            @Override
-            public void disconnected(MqttDisconnectResponse response) {
-            }
-
-            @Override
-            public void mqttErrorOccurred(MqttException exception) {
-            }
-
-            @Override
-            public void deliveryComplete(IMqttToken token) {
-            }
-
-            @Override
-            public void connectComplete(boolean reconnect, String serverURI) {
-            }
-
-            @Override
-            public void authPacketArrived(int reasonCode, MqttProperties properties) {
             }
         });
         MqttConnectionOptions options = new MqttConnectionOptions();

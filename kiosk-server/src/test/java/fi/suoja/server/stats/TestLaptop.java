@@ -1,5 +1,6 @@
 package fi.suoja.server.stats;
 
+import fi.suoja.hardware.broker.IgnoringCallback;
 import fi.suoja.hardware.mqtt.AgentConfigKeys;
 import fi.suoja.hardware.mqtt.AgentState;
 import fi.suoja.hardware.mqtt.Command;
@@ -12,15 +13,11 @@ import fi.suoja.hardware.mqtt.EventType;
 import fi.suoja.hardware.mqtt.Topics;
 import fi.suoja.hardware.mqtt.Wire;
 import fi.suoja.hardware.mqtt.WipeReport;
-import org.eclipse.paho.mqttv5.client.IMqttToken;
-import org.eclipse.paho.mqttv5.client.MqttCallback;
 import org.eclipse.paho.mqttv5.client.MqttClient;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
-import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
-import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 
 import java.io.IOException;
 import java.io.StringReader;
@@ -86,30 +83,10 @@ final class TestLaptop implements AutoCloseable {
             options.setCleanStart(true);
             options.setUserName(config.getProperty(AgentConfigKeys.BROKER_USERNAME));
             options.setPassword(config.getProperty(AgentConfigKeys.BROKER_PASSWORD).getBytes(StandardCharsets.UTF_8));
-            client.setCallback(new MqttCallback() {
+            client.setCallback(new IgnoringCallback() {
                 @Override
                 public void messageArrived(String topic, MqttMessage message) {
                     worker.execute(() -> handle(message));
-                }
-
-                @Override
-                public void disconnected(MqttDisconnectResponse response) {
-                }
-
-                @Override
-                public void mqttErrorOccurred(MqttException exception) {
-                }
-
-                @Override
-                public void deliveryComplete(IMqttToken token) {
-                }
-
-                @Override
-                public void connectComplete(boolean reconnect, String serverURI) {
-                }
-
-                @Override
-                public void authPacketArrived(int reasonCode, MqttProperties properties) {
                 }
             });
             client.connect(options);
