@@ -22,6 +22,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -295,10 +296,12 @@ class AgentBrokerTest {
         try (TestServer server = new TestServer(broker.url(), device.id, TestDevice.KEY);
              Agent agent = device.agent(broker.url())) {
             agent.start();
-            server.awaitEvent(e -> e.type() == EventType.HELLO, WAIT);
+            Event hello = server.awaitEvent(e -> e.type() == EventType.HELLO, WAIT);
             int before = server.statuses.size();
-            Thread.sleep(4_500);
-            assertThat(server.statuses.size() - before).isGreaterThanOrEqualTo(2);
+            // Nothing else happens: every further status is a heartbeat (every 2 s here) of the same connection.
+            List<DeviceStatus> beats = server.awaitStatusesAfter(before, 2, WAIT);
+            assertThat(beats).allMatch(s -> s.online() && s.session() == hello.session() && s.state() == AgentState.IDLE);
+            assertThat(beats.get(1).at()).isAfter(beats.get(0).at());
         }
     }
 

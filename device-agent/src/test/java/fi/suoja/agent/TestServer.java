@@ -132,6 +132,18 @@ final class TestServer implements AutoCloseable {
         return fail("no such status within " + timeout + "; statuses so far: " + statuses);
     }
 
+    /** Waits until {@code count} statuses arrived after the first {@code seen}; returns those. */
+    List<DeviceStatus> awaitStatusesAfter(int seen, int count, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (statuses.size() >= seen + count) {
+                return List.copyOf(statuses.subList(seen, seen + count));
+            }
+            Thread.sleep(20);
+        }
+        return fail(count + " more statuses did not come within " + timeout + "; statuses so far: " + statuses);
+    }
+
     List<Event> eventsAbout(String commandId) {
         return events.stream().filter(e -> commandId.equals(e.commandId())).toList();
     }
