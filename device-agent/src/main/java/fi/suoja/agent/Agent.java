@@ -298,8 +298,13 @@ public final class Agent implements AutoCloseable {
                 publishStatus();
             }
         } else if (inbound instanceof Inbound.Lost lost) {
-            log.warn("{} connection lost: {}", device, lost.reason());
-            nextConnectAttempt = System.nanoTime() + backoff.next().toNanos();
+            if (transport.isConnected()) {
+                // Told by a connection that was already replaced (a laptop waking up reconnects before it reads this).
+                log.debug("{} an earlier connection ended: {}", device, lost.reason());
+            } else {
+                log.warn("{} connection lost: {}", device, lost.reason());
+                nextConnectAttempt = System.nanoTime() + backoff.next().toNanos();
+            }
         }
         endSessionAtItsTime();
         if (System.nanoTime() - nextHeartbeat >= 0) {

@@ -291,13 +291,6 @@ public final class PersistentSessionClient implements AutoCloseable {
         return ready && client.isConnected();
     }
 
-    /** Messages handed over and not yet acknowledged by the broker, including those kept for the next connection. */
-    public int unconfirmed() {
-        synchronized (lock) {
-            return (int) unconfirmed.stream().filter(o -> !o.delivery().confirmed()).count();
-        }
-    }
-
     /** Disconnects cleanly (the broker then drops the Last Will) and frees the client. Safe twice. */
     @Override
     public void close() {
