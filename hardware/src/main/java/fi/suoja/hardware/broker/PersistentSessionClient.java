@@ -3,7 +3,6 @@ package fi.suoja.hardware.broker;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttActionListener;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
-import org.eclipse.paho.mqttv5.client.MqttCallback;
 import org.eclipse.paho.mqttv5.client.MqttClientException;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
@@ -337,7 +336,7 @@ public final class PersistentSessionClient implements AutoCloseable {
     }
 
     /** The callbacks of one Paho client. */
-    private final class Callback implements MqttCallback {
+    private final class Callback extends IgnoringCallback {
 
         private final MqttAsyncClient owner;
 
@@ -365,21 +364,6 @@ public final class PersistentSessionClient implements AutoCloseable {
         @Override
         public void messageArrived(String topic, MqttMessage message) {
             listener.messageArrived(topic, message.getPayload());
-        }
-
-        @Override
-        public void deliveryComplete(IMqttToken token) {
-            // Each publish is confirmed through its own listener (CONFIRM).
-        }
-
-        @Override
-        public void connectComplete(boolean reconnect, String serverURI) {
-            // connect() restores the subscriptions itself, on its own thread.
-        }
-
-        @Override
-        public void authPacketArrived(int reasonCode, MqttProperties properties) {
-            // No enhanced authentication.
         }
     }
 }

@@ -71,13 +71,11 @@ abstract class RealAgentScenarios {
     @Test
     void a_laptop_that_loses_power_during_a_loan_comes_back_wiped_before_it_can_be_lent_again() throws Exception {
         assertThat(AGENT_JAR).as("the agent's jar; build it first with ./mvnw verify from the project root").exists();
-        server = startServer();
-        // The agent checks command expiry against the real time, so the server's clock must be real too.
-        server.getApplicationContext().getBean(MutableClock.class).set(Instant.now());
-        Api api = new Api(server);
-        String admin = api.loginAdmin();
-        String staff = api.staffToken(admin, "desk-" + UUID.randomUUID().toString().substring(0, 6));
-        long siteId = api.createSite(admin, "Library " + UUID.randomUUID().toString().substring(0, 6), Api.rules());
+        Library library = startLibrary();
+        Api api = library.api();
+        String admin = library.admin();
+        String staff = library.staff();
+        long siteId = library.siteId();
 
         Path home = Files.createTempDirectory("suoja-real-agent");
         Path guest = Files.createDirectories(home.resolve("guest"));
@@ -135,35 +133,50 @@ abstract class RealAgentScenarios {
                 Map.of("tag", tag, "walkInUntil", Instant.now().plus(Duration.ofHours(1)).toString())));
     }
 
+    /** The server under test with a library, an admin's and a desk's sessions. */
+    record Library(Api api, String admin, String staff, long siteId) {
+    }
+
+    Library startLibrary() throws Exception {
+        server = startServer();
+        // The agent checks command expiry against the real time, so the server's clock must be real too.
+        server.getApplicationContext().getBean(MutableClock.class).set(Instant.now());
+        Api api = new Api(server);
+        String admin = api.loginAdmin();
+        String staff = api.staffToken(admin, "desk-" + UUID.randomUUID().toString().substring(0, 6));
+        long siteId = api.createSite(admin, "Library " + UUID.randomUUID().toString().substring(0, 6), Api.rules());
+        return new Library(api, admin, staff, siteId);
+    }
+
     /** A laptop registered and its agent started from the server's file; READY after its first wipe. */
     record Laptop(String id, String tag, Path home, Path guest, Path state, Path config) {
     }
 
-    Laptop readyLaptop(Api api, String admin, String staff, long siteId, int keepAliveSeconds) throws Exception {
+    Laptop readyLaptop(Library library, int keepAliveSeconds) throws Exception {
+        Api api = library.api();
+        String admin = library.admin();
         Path home = Files.createTempDirectory("suoja-real-agent");
         Path guest = Files.createDirectories(home.resolve("guest"));
         Path state = Files.createDirectories(home.resolve("state"));
         String tag = "LAP-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
-        Api.Answer registered = expect(201, api.post("/api/v1/devices", admin, Map.of("tag", tag, "kind", "LAPTOP", "siteId", siteId)));
+        Api.Answer registered = expect(201, api.post("/api/v1/devices", admin,
+                Map.of("tag", tag, "kind", "LAPTOP", "siteId", library.siteId())));
         Path config = home.resolve("agent.properties");
         Files.writeString(config, forThisMachine(registered.string("agentConfig"), guest, state)
                 + AgentConfigKeys.KEEPALIVE_SECONDS + "=" + keepAliveSeconds + "\n");
         String id = ((Map<?, ?>) registered.get("device")).get("id").toString();
         deviceRegistered(api, admin);
         startAgent(config, home.resolve("agent.log"));
-        awaitDevice(api, staff, id, d -> "READY".equals(d.string("state")), home.resolve("agent.log"));
+        awaitDevice(api, library.staff(), id, d -> "READY".equals(d.string("state")), home.resolve("agent.log"));
         return new Laptop(id, tag, home, guest, state, config);
     }
 
     @Test
     void a_laptop_whose_agent_lost_its_state_folder_is_heard_again_and_wiped_before_it_is_lent() throws Exception {
-        server = startServer();
-        server.getApplicationContext().getBean(MutableClock.class).set(Instant.now());
-        Api api = new Api(server);
-        String admin = api.loginAdmin();
-        String staff = api.staffToken(admin, "desk-" + UUID.randomUUID().toString().substring(0, 6));
-        long siteId = api.createSite(admin, "Library " + UUID.randomUUID().toString().substring(0, 6), Api.rules());
-        Laptop laptop = readyLaptop(api, admin, staff, siteId, 30);
+        Library library = startLibrary();
+        Api api = library.api();
+        String staff = library.staff();
+        Laptop laptop = readyLaptop(library, 30);
         String epoch = (String) hearingOf(api, staff, laptop.id()).get("epoch");
         // Connections counted up in this epoch: the reimaged agent will count from 1 again, far below.
         expect(200, api.post("/api/v1/devices/hand-out", staff,
@@ -200,13 +213,10 @@ abstract class RealAgentScenarios {
      */
     @Test
     void an_agent_frozen_past_its_keep_alive_reconnects_wipes_and_reports_after_each_thaw() throws Exception {
-        server = startServer();
-        server.getApplicationContext().getBean(MutableClock.class).set(Instant.now());
-        Api api = new Api(server);
-        String admin = api.loginAdmin();
-        String staff = api.staffToken(admin, "desk-" + UUID.randomUUID().toString().substring(0, 6));
-        long siteId = api.createSite(admin, "Library " + UUID.randomUUID().toString().substring(0, 6), Api.rules());
-        Laptop laptop = readyLaptop(api, admin, staff, siteId, 2);
+        Library library = startLibrary();
+        Api api = library.api();
+        String staff = library.staff();
+        Laptop laptop = readyLaptop(library, 2);
         Process agent = agents.get(agents.size() - 1);
         Path log = laptop.home().resolve("agent.log");
         for (int thaw = 1; thaw <= 3; thaw++) {

@@ -7,7 +7,7 @@ import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 
-/** A Paho callback that ignores everything: a test's MQTT client overrides only what it watches. */
+/** A Paho callback that ignores everything: a client overrides only what it watches. */
 public abstract class IgnoringCallback implements MqttCallback {
 
     @Override
