@@ -3,11 +3,13 @@ package fi.suoja.agent;
 import fi.suoja.agent.config.AgentConfig;
 import fi.suoja.agent.session.SessionControl;
 import fi.suoja.agent.session.SessionException;
+import fi.suoja.agent.state.AgentSession;
 import fi.suoja.agent.state.PendingWipe;
 import fi.suoja.agent.state.StateStore;
 import fi.suoja.agent.transport.Transport;
 import fi.suoja.agent.transport.TransportException;
 import fi.suoja.agent.wipe.WipeEngine;
+import fi.suoja.hardware.broker.Backoff;
 import fi.suoja.hardware.mqtt.AgentState;
 import fi.suoja.hardware.mqtt.CommandCheck;
 import fi.suoja.hardware.mqtt.CommandSigner;
@@ -73,6 +75,8 @@ public final class Agent implements AutoCloseable {
     private final Clock clock;
     private final Transport transport;
     private final CommandHandler commands;
+    /** Signs every status and event with the device key: the server believes nothing unsigned. */
+    private final CommandSigner signer;
     private final Backoff backoff;
     /** Bounded: a flood on the command topic must not eat the laptop's memory. */
     private final BlockingQueue<Inbound> inbox = new LinkedBlockingQueue<>(INBOX_LIMIT);
@@ -80,7 +84,7 @@ public final class Agent implements AutoCloseable {
     private final CountDownLatch stopped = new CountDownLatch(1);
 
     private volatile boolean running = true;
-    private volatile long session;
+    private volatile AgentSession session;
     /** The end of the running guest session; null when none runs. */
     private volatile Instant sessionUntil;
     private volatile boolean wipeUnderWay;
@@ -90,7 +94,7 @@ public final class Agent implements AutoCloseable {
     private Thread thread;
 
     public Agent(AgentConfig config, StateStore store, SessionControl sessionControl, WipeEngine engine, Clock clock,
-                 Function<Transport.Listener, Transport> transportFactory) {
+                 Function<Transport.Listener, Transport> transportFactory) throws IOException {
         this.config = config;
         this.device = config.deviceId();
         this.topics = config.topics();
@@ -100,6 +104,9 @@ public final class Agent implements AutoCloseable {
         this.probe = new SystemProbe(config.stateDir());
         this.clock = clock;
         this.backoff = new Backoff(FIRST_RETRY, config.reconnectCeiling(), new Random());
+        this.signer = new CommandSigner(config.deviceKey());
+        // What is reported before the first connection (a wipe at start-up) carries the stored identity.
+        this.session = store.currentSession();
         this.transport = transportFactory.apply(new Transport.Listener() {
             @Override
             public void messageArrived(String topic, byte[] payload) {
@@ -114,7 +121,7 @@ public final class Agent implements AutoCloseable {
                 inbox.offer(new Inbound.Lost(reason));
             }
         });
-        CommandCheck check = new CommandCheck(device, new CommandSigner(config.deviceKey()), config.allowedClockSkew());
+        CommandCheck check = new CommandCheck(device, signer, config.allowedClockSkew());
         this.commands = new CommandHandler(device, check, store, sessionControl, wiping, clock, effects());
     }
 
@@ -216,6 +223,11 @@ public final class Agent implements AutoCloseable {
                         : new PendingWipe(null, "startup-" + clock.instant().toEpochMilli(), clock.instant());
                 log.info("{} {} at start-up: wiping before anything else", device,
                         pending != null ? "an unfinished wipe job " + job.jobId() : "the dirty flag is set");
+                if (job.commandId() != null) {
+                    // The server counts a result only for a command acknowledged before; the first ACK may
+                    // have been lost with the power, so acknowledge again (a repeat is harmless).
+                    emit(EventType.ACK, job.commandId(), "WIPE resumed after a restart", false, null);
+                }
                 wipeUnderWay = true;
                 WipeReport report;
                 try {
@@ -286,8 +298,13 @@ public final class Agent implements AutoCloseable {
                 publishStatus();
             }
         } else if (inbound instanceof Inbound.Lost lost) {
-            log.warn("{} connection lost: {}", device, lost.reason());
-            nextConnectAttempt = System.nanoTime() + backoff.next().toNanos();
+            if (transport.isConnected()) {
+                // Told by a connection that was already replaced (a laptop waking up reconnects before it reads this).
+                log.debug("{} an earlier connection ended: {}", device, lost.reason());
+            } else {
+                log.warn("{} connection lost: {}", device, lost.reason());
+                nextConnectAttempt = System.nanoTime() + backoff.next().toNanos();
+            }
         }
         endSessionAtItsTime();
         if (System.nanoTime() - nextHeartbeat >= 0) {
@@ -299,12 +316,13 @@ public final class Agent implements AutoCloseable {
     private void connect() {
         try {
             session = store.nextSession();
-            DeviceStatus lastWords = status(true).offline(clock.instant());
+            DeviceStatus lastWords = signer.sign(status(true).offline(clock.instant()));
             transport.connect(new Transport.Will(topics.status(device), Wire.encode(lastWords)), CONNECT_TIMEOUT);
             backoff.reset();
-            log.info("{} connected to {} (session {})", device, config.brokerUrl(), session);
+            log.info("{} connected to {} (epoch {}, session {})", device, config.brokerUrl(), session.epoch(),
+                    session.counter());
             publishStatus();
-            emit(EventType.HELLO, null, "connected, session " + session, false, null);
+            emit(EventType.HELLO, null, "connected, epoch " + session.epoch() + ", session " + session.counter(), false, null);
         } catch (TransportException | IOException e) {
             Duration wait = backoff.next();
             nextConnectAttempt = System.nanoTime() + wait.toNanos();
@@ -313,9 +331,11 @@ public final class Agent implements AutoCloseable {
         }
     }
 
+    /** The status as it is now, signed. */
     private DeviceStatus status(boolean online) {
-        return new DeviceStatus(device.value(), online, session, state(), probe.batteryPercent(),
-                probe.freeDiskBytes(), probe.agentVersion(), probe.os(), clock.instant());
+        AgentSession identity = session;
+        return signer.sign(new DeviceStatus(device.value(), online, identity.epoch(), identity.counter(), state(),
+                probe.batteryPercent(), probe.freeDiskBytes(), probe.agentVersion(), probe.os(), clock.instant(), null));
     }
 
     private void publishStatus() {
@@ -326,8 +346,9 @@ public final class Agent implements AutoCloseable {
     }
 
     private void emit(EventType type, String commandId, String detail, boolean duplicate, WipeReport report) {
-        Event event = new Event(device.value(), type, session, commandId, state(), detail, duplicate, report,
-                clock.instant());
+        AgentSession identity = session;
+        Event event = signer.sign(new Event(device.value(), type, identity.epoch(), identity.counter(), commandId, state(),
+                detail, duplicate, report, clock.instant(), null));
         if (outbox.size() >= OUTBOX_LIMIT) {
             log.warn("{} outbox full while offline; dropping the oldest event", device);
             outbox.stream().filter(o -> !o.retained()).findFirst().ifPresent(outbox::remove);

@@ -48,7 +48,7 @@ public final class AgentMain {
                 new WipeEngine(Deleter.FILES, clock), clock, listener -> {
                     try {
                         return new PahoTransport(config.brokerUrl(), config.deviceId().value(),
-                                config.brokerUsername(), config.brokerPassword(), listener);
+                                config.brokerUsername(), config.brokerPassword(), config.keepAlive(), listener);
                     } catch (TransportException e) {
                         throw new IllegalArgumentException(e.getMessage(), e);
                     }

@@ -39,8 +39,8 @@ final class TestDevice {
 
     AgentConfig config(String brokerUrl) {
         return new AgentConfig(id, brokerUrl, null, null, KEY, Topics.defaults(),
-                List.of(WipeArea.empty("home", area)), stateDir, Duration.ofSeconds(2), Duration.ofSeconds(2),
-                Duration.ofMinutes(2), new SessionSettings.Simulated());
+                List.of(WipeArea.empty("home", area)), stateDir, Duration.ofSeconds(2), Duration.ofSeconds(30),
+                Duration.ofSeconds(2), Duration.ofMinutes(2), new SessionSettings.Simulated());
     }
 
     Agent agent(String brokerUrl) throws IOException {
@@ -49,7 +49,7 @@ final class TestDevice {
         return new Agent(config, new StateStore(stateDir), session, new WipeEngine(Deleter.FILES, clock), clock,
                 listener -> {
                     try {
-                        return new PahoTransport(brokerUrl, id.value(), null, null, listener);
+                        return new PahoTransport(brokerUrl, id.value(), null, null, config.keepAlive(), listener);
                     } catch (TransportException e) {
                         throw new IllegalStateException(e);
                     }

@@ -1,5 +1,6 @@
 package fi.suoja.agent;
 
+import fi.suoja.hardware.broker.IgnoringCallback;
 import fi.suoja.hardware.mqtt.Command;
 import fi.suoja.hardware.mqtt.CommandSigner;
 import fi.suoja.hardware.mqtt.CommandType;
@@ -9,15 +10,11 @@ import fi.suoja.hardware.mqtt.Event;
 import fi.suoja.hardware.mqtt.EventType;
 import fi.suoja.hardware.mqtt.Topics;
 import fi.suoja.hardware.mqtt.Wire;
-import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
-import org.eclipse.paho.mqttv5.client.MqttCallback;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
-import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
-import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -38,39 +35,29 @@ final class TestServer implements AutoCloseable {
     private final CommandSigner signer;
     final List<Event> events = new CopyOnWriteArrayList<>();
     final List<DeviceStatus> statuses = new CopyOnWriteArrayList<>();
+    /** Statuses and events whose signature is not the device key's over their content (there should be none). */
+    final List<Object> unsigned = new CopyOnWriteArrayList<>();
 
     TestServer(String brokerUrl, DeviceId device, byte[] key) throws MqttException {
         this.device = device;
         this.signer = new CommandSigner(key);
         this.client = new MqttAsyncClient(brokerUrl, "test-server-" + UUID.randomUUID(), new MemoryPersistence());
-        client.setCallback(new MqttCallback() {
+        client.setCallback(new IgnoringCallback() {
             @Override
             public void messageArrived(String topic, MqttMessage message) throws Exception {
                 if (topic.equals(topics.events(device))) {
-                    events.add(Wire.decode(message.getPayload(), Event.class));
+                    Event event = Wire.decode(message.getPayload(), Event.class);
+                    if (!signer.verify(event)) {
+                        unsigned.add(event);
+                    }
+                    events.add(event);
                 } else if (topic.equals(topics.status(device)) && message.getPayload().length > 0) {
-                    statuses.add(Wire.decode(message.getPayload(), DeviceStatus.class));
+                    DeviceStatus status = Wire.decode(message.getPayload(), DeviceStatus.class);
+                    if (!signer.verify(status)) {
+                        unsigned.add(status);
+                    }
+                    statuses.add(status);
                 }
-            }
-
-            @Override
-            public void disconnected(MqttDisconnectResponse response) {
-            }
-
-            @Override
-            public void mqttErrorOccurred(MqttException exception) {
-            }
-
-            @Override
-            public void deliveryComplete(IMqttToken token) {
-            }
-
-            @Override
-            public void connectComplete(boolean reconnect, String serverURI) {
-            }
-
-            @Override
-            public void authPacketArrived(int reasonCode, MqttProperties properties) {
             }
         });
         MqttConnectionOptions options = new MqttConnectionOptions();
@@ -143,6 +130,18 @@ final class TestServer implements AutoCloseable {
             Thread.sleep(20);
         }
         return fail("no such status within " + timeout + "; statuses so far: " + statuses);
+    }
+
+    /** Waits until {@code count} statuses arrived after the first {@code seen}; returns those. */
+    List<DeviceStatus> awaitStatusesAfter(int seen, int count, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (statuses.size() >= seen + count) {
+                return List.copyOf(statuses.subList(seen, seen + count));
+            }
+            Thread.sleep(20);
+        }
+        return fail(count + " more statuses did not come within " + timeout + "; statuses so far: " + statuses);
     }
 
     List<Event> eventsAbout(String commandId) {

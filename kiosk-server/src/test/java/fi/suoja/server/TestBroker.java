@@ -34,6 +34,11 @@ public final class TestBroker {
         return broker.url();
     }
 
+    /** The port of {@link #url()}, for a proxy in front of the broker. */
+    public static int port() {
+        return java.net.URI.create(url()).getPort();
+    }
+
     public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();

@@ -1,7 +1,9 @@
 package fi.suoja.ui;
 
+import fi.suoja.hardware.mqtt.AgentConfigKeys;
 import fi.suoja.hardware.mqtt.AgentState;
 import fi.suoja.hardware.mqtt.Command;
+import fi.suoja.hardware.mqtt.CommandSigner;
 import fi.suoja.hardware.mqtt.CommandType;
 import fi.suoja.hardware.mqtt.DeviceId;
 import fi.suoja.hardware.mqtt.DeviceStatus;
@@ -21,41 +23,61 @@ import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.Properties;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
  * A loan laptop's agent reduced to what the staff desk's tests need, on the test server's
- * embedded broker: it reports itself online, says HELLO, acknowledges every command, and answers
- * a WIPE with a verified report for the job it was given. It does not check signatures; the
- * server's own tests and the real agent do that.
+ * embedded broker: it logs in with the broker account of its registration, reports itself online,
+ * says HELLO, acknowledges every command, and answers a WIPE with a verified report for the job it
+ * was given, everything signed with the device key (the server believes nothing else). It does not
+ * check the commands' signatures; the server's own tests and the real agent do that.
  */
 public final class FakeLaptop implements AutoCloseable {
 
     private final MqttClient client;
     private final DeviceId device;
     private final Topics topics = Topics.defaults();
-    private final long session = System.currentTimeMillis();
+    private final long session = 1;
+    private final String epoch = Long.toHexString(System.nanoTime() | (1L << 60));
+    private final CommandSigner signer;
     /** Publishing from Paho's callback thread can wait on itself, so answers go out from here. */
     private final ExecutorService out = Executors.newSingleThreadExecutor();
     private volatile AgentState state = AgentState.IDLE;
     /** What its wipes cannot remove, as report lines; none: every wipe is verified. */
     private volatile List<String> wipeFailures = List.of();
 
-    private FakeLaptop(MqttClient client, DeviceId device) {
+    private FakeLaptop(MqttClient client, DeviceId device, CommandSigner signer) {
         this.client = client;
         this.device = device;
+        this.signer = signer;
     }
 
-    public static FakeLaptop connect(String brokerUrl, String deviceId) {
+    /** Connects as the laptop whose agent configuration (from its registration) is given. */
+    public static FakeLaptop connect(String brokerUrl, String agentConfig) {
+        Properties config = new Properties();
         try {
-            DeviceId device = new DeviceId(deviceId);
-            MqttClient client = new MqttClient(brokerUrl, "fake-laptop-" + deviceId, new MemoryPersistence());
-            FakeLaptop laptop = new FakeLaptop(client, device);
+            config.load(new StringReader(agentConfig));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try {
+            DeviceId device = new DeviceId(config.getProperty(AgentConfigKeys.DEVICE_ID));
+            // The client id is the device id: the broker takes a laptop's account with no other.
+            MqttClient client = new MqttClient(brokerUrl, device.value(), new MemoryPersistence());
+            FakeLaptop laptop = new FakeLaptop(client, device,
+                    CommandSigner.ofBase64(config.getProperty(AgentConfigKeys.DEVICE_KEY)));
             client.setCallback(laptop.new Commands());
             MqttConnectionOptions options = new MqttConnectionOptions();
+            options.setUserName(config.getProperty(AgentConfigKeys.BROKER_USERNAME));
+            options.setPassword(config.getProperty(AgentConfigKeys.BROKER_PASSWORD).getBytes(StandardCharsets.UTF_8));
             options.setCleanStart(true);
             // as the real agent: back by itself after a dropped connection, subscribed again in connectComplete
             options.setAutomaticReconnect(true);
@@ -72,14 +94,20 @@ public final class FakeLaptop implements AutoCloseable {
         }
     }
 
+    /** A status as an agent older than signed reports sends it: without a signature. */
+    public void unsignedStatus() {
+        publish(topics.status(device), new DeviceStatus(device.value(), true, epoch, session, state, 87, 50_000_000_000L,
+                "old-agent", "Test Linux", Instant.now(), null), true);
+    }
+
     private void status() {
-        publish(topics.status(device), new DeviceStatus(device.value(), true, session, state, 87, 50_000_000_000L,
-                "fake-1", "Test Linux", Instant.now()), true);
+        publish(topics.status(device), signer.sign(new DeviceStatus(device.value(), true, epoch, session, state, 87,
+                50_000_000_000L, "fake-1", "Test Linux", Instant.now(), null)), true);
     }
 
     private void event(EventType type, String commandId, String detail, WipeReport wipe) {
-        publish(topics.events(device), new Event(device.value(), type, session, commandId, state, detail, false, wipe,
-                Instant.now()), false);
+        publish(topics.events(device), signer.sign(new Event(device.value(), type, epoch, session, commandId, state, detail,
+                false, wipe, Instant.now(), null)), false);
     }
 
     /**

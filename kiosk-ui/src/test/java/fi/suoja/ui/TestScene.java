@@ -228,9 +228,23 @@ public final class TestScene {
     /** Registers a device of this library; a tag of its own per test keeps tests apart on the shared server. */
     public String registerDevice(String kind) {
         String tag = kind.substring(0, 3) + "-" + UUID.randomUUID().toString().substring(0, 8);
-        post(server, "/api/v1/devices", admin, Map.of("tag", tag, "kind", kind, "siteId", siteId));
+        JsonNode registered = post(server, "/api/v1/devices", admin, Map.of("tag", tag, "kind", kind, "siteId", siteId));
+        if (registered.hasNonNull("agentConfig")) {
+            agentConfigs.put(tag, registered.path("agentConfig").asText());
+        }
         return tag;
     }
+
+    /** The agent configuration the server gave at registration (broker account, device key), as the laptop keeps it. */
+    public String agentConfig(String tag) {
+        String config = agentConfigs.get(tag);
+        if (config == null) {
+            throw new AssertionError("no agent configuration for " + tag + ": not a laptop registered by this scene");
+        }
+        return config;
+    }
+
+    private final Map<String, String> agentConfigs = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** A webcam or headset that staff have checked, so READY to lend (devices without an agent need no wipe report). */
     public String readyAccessory(String kind) {

@@ -14,6 +14,7 @@ import java.util.Objects;
  * The agent's configuration after every check of {@link ConfigLoader} passed.
  *
  * @param deviceKey the device's own HMAC key for commands (at least 16 bytes)
+ * @param keepAlive the MQTT keep-alive: after one and a half times this without a word the broker drops the link
  * @param reconnectCeiling the longest wait between two connection attempts
  * @param allowedClockSkew how far in the future a command's issue time may be
  */
@@ -27,6 +28,7 @@ public record AgentConfig(
         List<WipeArea> wipeAreas,
         Path stateDir,
         Duration heartbeat,
+        Duration keepAlive,
         Duration reconnectCeiling,
         Duration allowedClockSkew,
         SessionSettings session) {
@@ -38,6 +40,7 @@ public record AgentConfig(
         Objects.requireNonNull(topics, "topics");
         Objects.requireNonNull(stateDir, "stateDir");
         Objects.requireNonNull(heartbeat, "heartbeat");
+        Objects.requireNonNull(keepAlive, "keepAlive");
         Objects.requireNonNull(reconnectCeiling, "reconnectCeiling");
         Objects.requireNonNull(allowedClockSkew, "allowedClockSkew");
         Objects.requireNonNull(session, "session");
@@ -55,6 +58,6 @@ public record AgentConfig(
     public String toString() {
         return "AgentConfig[device=" + deviceId + ", broker=" + brokerUrl + ", user=" + brokerUsername
                 + ", topics=" + topics.root() + ", areas=" + wipeAreas + ", stateDir=" + stateDir
-                + ", heartbeat=" + heartbeat + ", session=" + session + "]";
+                + ", heartbeat=" + heartbeat + ", keepAlive=" + keepAlive + ", session=" + session + "]";
     }
 }

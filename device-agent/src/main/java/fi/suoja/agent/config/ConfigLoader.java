@@ -37,6 +37,7 @@ import java.util.regex.Pattern;
  * topic.root=suoja/v1               (optional)
  * state.dir=/var/lib/suoja-agent
  * heartbeat.seconds=60              (optional)
+ * keepalive.seconds=30              (optional: MQTT keep-alive)
  * reconnect.max.seconds=120         (optional: ceiling of the back-off)
  * command.clock.skew.seconds=120    (optional)
  * wipe.area.home=/home/guest
@@ -53,7 +54,8 @@ public final class ConfigLoader {
     private static final Set<String> KNOWN = Set.of(
             AgentConfigKeys.DEVICE_ID, AgentConfigKeys.DEVICE_KEY, AgentConfigKeys.BROKER_URL,
             AgentConfigKeys.BROKER_USERNAME, AgentConfigKeys.BROKER_PASSWORD, AgentConfigKeys.TOPIC_ROOT,
-            AgentConfigKeys.STATE_DIR, AgentConfigKeys.HEARTBEAT_SECONDS, AgentConfigKeys.RECONNECT_MAX_SECONDS,
+            AgentConfigKeys.STATE_DIR, AgentConfigKeys.HEARTBEAT_SECONDS, AgentConfigKeys.KEEPALIVE_SECONDS,
+            AgentConfigKeys.RECONNECT_MAX_SECONDS,
             AgentConfigKeys.COMMAND_CLOCK_SKEW_SECONDS, AgentConfigKeys.SESSION_KIND, AgentConfigKeys.SESSION_LINUX_USER,
             AgentConfigKeys.SESSION_LINUX_LOGINCTL, AgentConfigKeys.SESSION_COMMAND_START,
             AgentConfigKeys.SESSION_COMMAND_WARN, AgentConfigKeys.SESSION_COMMAND_END,
@@ -126,6 +128,7 @@ public final class ConfigLoader {
         }
 
         Duration heartbeat = seconds(values, AgentConfigKeys.HEARTBEAT_SECONDS, 60, 1, 86_400, problems);
+        Duration keepAlive = seconds(values, AgentConfigKeys.KEEPALIVE_SECONDS, 30, 1, 3_600, problems);
         Duration reconnectCeiling = seconds(values, AgentConfigKeys.RECONNECT_MAX_SECONDS, 120, 1, 3_600, problems);
         Duration skew = seconds(values, AgentConfigKeys.COMMAND_CLOCK_SKEW_SECONDS, 120, 0, 86_400, problems);
         Duration sessionTimeout = seconds(values, AgentConfigKeys.SESSION_TIMEOUT_SECONDS, 30, 1, 600, problems);
@@ -165,7 +168,7 @@ public final class ConfigLoader {
             throw new ConfigException(problems);
         }
         return new AgentConfig(deviceId, brokerUrl, values.get(AgentConfigKeys.BROKER_USERNAME), values.get(AgentConfigKeys.BROKER_PASSWORD),
-                key, topics, areas, stateDir, heartbeat, reconnectCeiling, skew, session);
+                key, topics, areas, stateDir, heartbeat, keepAlive, reconnectCeiling, skew, session);
     }
 
     private static List<WipeAreaRules.Candidate> areaCandidates(Map<String, String> values) {

@@ -1,6 +1,7 @@
 package fi.suoja.agent.state;
 
 import fi.suoja.hardware.mqtt.CommandType;
+import fi.suoja.hardware.mqtt.SessionIds;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -8,10 +9,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.HexFormat;
 import java.util.Optional;
 
 /**
@@ -22,7 +25,7 @@ import java.util.Optional;
  * <li>{@code locked}: present from a LOCK command until a verified wipe;</li>
  * <li>{@code wipe-job.json}: the wipe under way;</li>
  * <li>{@code commands.json}: the last {@value #REMEMBERED_COMMANDS} commands acted on;</li>
- * <li>{@code session}: the connection counter.</li>
+ * <li>{@code session}: the session identity, {@code <epoch> <counter>} (see {@link AgentSession}).</li>
  * </ul>
  * When a file cannot be read the store errs on the safe side: an unreadable job is a pending wipe.
  */
@@ -123,24 +126,57 @@ public final class StateStore {
         AtomicFiles.write(commands, StateJson.write(new CommandMemory(trimmedReports())));
     }
 
-    /** The next connection counter, already on disk when it is returned. */
-    public long nextSession() throws IOException {
-        long next = readSession() + 1;
-        AtomicFiles.write(session, Long.toString(next).getBytes(StandardCharsets.US_ASCII));
-        return next;
+    /**
+     * The session identity as it stands, for what the agent reports before its first connection.
+     * A missing, unreadable or old-format file starts a new epoch, written before it is returned.
+     */
+    public synchronized AgentSession currentSession() throws IOException {
+        Optional<AgentSession> stored = readSession();
+        if (stored.isPresent()) {
+            return stored.get();
+        }
+        return writeSession(new AgentSession(newEpoch(), 0));
     }
 
-    private long readSession() {
+    /**
+     * The identity of the next connection, already on disk when it is returned: the counter grows
+     * by one; at its end a new epoch starts at 1.
+     */
+    public synchronized AgentSession nextSession() throws IOException {
+        AgentSession current = currentSession();
+        AgentSession next = current.counter() >= SessionIds.MAX_SESSION
+                ? new AgentSession(newEpoch(), 1)
+                : new AgentSession(current.epoch(), current.counter() + 1);
+        return writeSession(next);
+    }
+
+    private Optional<AgentSession> readSession() {
         if (!Files.exists(session)) {
-            return 0;
+            log.info("no session identity yet (first start, or the state was lost): a new epoch begins");
+            return Optional.empty();
         }
         try {
-            return Long.parseLong(Files.readString(session, StandardCharsets.US_ASCII).strip());
-        } catch (IOException | NumberFormatException e) {
-            // The counter must never go back, or a stale Last Will could win: jump past any old value.
-            log.warn("the session counter is unreadable ({}); continuing from the clock", e.getMessage());
-            return System.currentTimeMillis();
+            String[] parts = Files.readString(session, StandardCharsets.US_ASCII).strip().split(" ");
+            if (parts.length != 2) {
+                throw new IOException("not <epoch> <counter>");
+            }
+            return Optional.of(new AgentSession(parts[0], Long.parseLong(parts[1])));
+        } catch (IOException | IllegalArgumentException e) {
+            // The counter must never go back within an epoch, or a stale Last Will could win: a new epoch instead.
+            log.warn("the session identity is unreadable ({}); a new epoch begins", e.getMessage());
+            return Optional.empty();
         }
+    }
+
+    private AgentSession writeSession(AgentSession identity) throws IOException {
+        AtomicFiles.write(session, (identity.epoch() + " " + identity.counter()).getBytes(StandardCharsets.US_ASCII));
+        return identity;
+    }
+
+    private static String newEpoch() {
+        byte[] bytes = new byte[8];
+        new SecureRandom().nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
     }
 
     private List<DoneCommand> trimmedReports() {

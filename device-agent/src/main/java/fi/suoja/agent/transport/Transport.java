@@ -21,13 +21,16 @@ public interface Transport extends AutoCloseable {
 
     /**
      * Connects once (persistent session, the given will) and restores the subscriptions before it
-     * returns, so nothing sent after this call returns is missed.
+     * returns, so nothing sent after this call returns is missed. What an earlier connection did not
+     * get acknowledged is sent again first, in its order, with full topic names; a retained status is
+     * not, since the caller publishes a fresh one.
      */
     void connect(Will will, Duration timeout) throws TransportException;
 
     /** Subscribes now if connected, and again after every later connect. */
     void subscribe(String topicFilter, int qos) throws TransportException;
 
+    /** Hands a message to the broker; kept and sent again on the next connection until the broker acknowledges it. */
     void publish(String topic, byte[] payload, int qos, boolean retained) throws TransportException;
 
     boolean isConnected();

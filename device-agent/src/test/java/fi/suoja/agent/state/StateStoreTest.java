@@ -1,6 +1,7 @@
 package fi.suoja.agent.state;
 
 import fi.suoja.hardware.mqtt.CommandType;
+import fi.suoja.hardware.mqtt.SessionIds;
 import fi.suoja.hardware.mqtt.WipeReport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -76,10 +77,34 @@ class StateStoreTest {
     }
 
     @Test
-    void the_session_counter_only_grows_even_when_its_file_is_damaged() throws Exception {
-        assertThat(new StateStore(dir).nextSession()).isEqualTo(1);
-        assertThat(new StateStore(dir).nextSession()).isEqualTo(2);
+    void the_session_counter_grows_within_an_epoch_and_a_damaged_or_lost_identity_starts_a_new_epoch() throws Exception {
+        AgentSession first = new StateStore(dir).nextSession();
+        assertThat(first.counter()).isEqualTo(1);
+        assertThat(first.epoch()).matches("[0-9a-f]{16}");
+        assertThat(new StateStore(dir).nextSession()).isEqualTo(new AgentSession(first.epoch(), 2));
+        assertThat(new StateStore(dir).currentSession()).isEqualTo(new AgentSession(first.epoch(), 2));
+
         Files.writeString(dir.resolve("session"), "garbage");
-        assertThat(new StateStore(dir).nextSession()).isGreaterThan(2);
+        AgentSession afterDamage = new StateStore(dir).nextSession();
+        assertThat(afterDamage.epoch()).isNotEqualTo(first.epoch());
+        assertThat(afterDamage.counter()).isEqualTo(1);
+
+        // An agent of the old format kept only a number (and once jumped to the clock's milliseconds).
+        Files.writeString(dir.resolve("session"), "1764000000000");
+        assertThat(new StateStore(dir).nextSession()).satisfies(s -> {
+            assertThat(s.epoch()).isNotIn(first.epoch(), afterDamage.epoch());
+            assertThat(s.counter()).isEqualTo(1);
+        });
+
+        Files.delete(dir.resolve("session"));
+        assertThat(new StateStore(dir).nextSession().counter()).isEqualTo(1);
+    }
+
+    @Test
+    void a_counter_at_its_end_starts_a_new_epoch_instead_of_leaving_the_bounds() throws Exception {
+        Files.writeString(dir.resolve("session"), "0123456789abcdef " + SessionIds.MAX_SESSION);
+        AgentSession next = new StateStore(dir).nextSession();
+        assertThat(next.epoch()).isNotEqualTo("0123456789abcdef");
+        assertThat(next.counter()).isEqualTo(1);
     }
 }

@@ -3,7 +3,6 @@ package fi.suoja.hardware.broker;
 import fi.suoja.hardware.Registration;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
-import org.eclipse.paho.mqttv5.client.MqttCallback;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
@@ -122,7 +121,7 @@ public final class PahoBrokerConnection implements BrokerConnection {
         }
     }
 
-    private final class Callback implements MqttCallback {
+    private final class Callback extends IgnoringCallback {
 
         @Override
         public void connectComplete(boolean reconnect, String serverUri) {
@@ -161,14 +160,6 @@ public final class PahoBrokerConnection implements BrokerConnection {
                     }
                 }
             }
-        }
-
-        @Override
-        public void deliveryComplete(IMqttToken token) {
-        }
-
-        @Override
-        public void authPacketArrived(int reasonCode, MqttProperties properties) {
         }
     }
 }

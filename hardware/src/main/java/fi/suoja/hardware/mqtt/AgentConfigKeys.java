@@ -29,6 +29,11 @@ public final class AgentConfigKeys {
     public static final String STATE_DIR = "state.dir";
     /** Seconds between status messages. */
     public static final String HEARTBEAT_SECONDS = "heartbeat.seconds";
+    /**
+     * Seconds of silence after which the broker drops the agent's connection (MQTT keep-alive;
+     * the broker waits one and a half times this). Short on flaky networks, long on metered ones.
+     */
+    public static final String KEEPALIVE_SECONDS = "keepalive.seconds";
     /** Longest wait between two connection attempts, in seconds. */
     public static final String RECONNECT_MAX_SECONDS = "reconnect.max.seconds";
     /** How far in the future a command's issue time may be, in seconds. */

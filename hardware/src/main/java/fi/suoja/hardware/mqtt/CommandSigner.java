@@ -10,12 +10,20 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * HMAC-SHA256 over a canonical text of the command, with the device's own key. The canonical
- * text does not depend on JSON formatting, so any implementation can rebuild it:
+ * The device key's HMAC-SHA256, in both directions: the server signs its commands with it, and the
+ * agent signs what it reports (statuses and events). Each message has a canonical text that does
+ * not depend on JSON formatting, so any implementation can rebuild it; the first line names the
+ * kind of message, so a signature of one kind never passes for another:
  * <pre>
  * suoja-command-v1\n{id}\n{deviceId}\n{type}\n{issuedAt}\n{expiresAt}\n{key=value\n ...sorted by key}
+ * suoja-status-v1\n{deviceId}\n{epoch}\n{session}\n{online}\n{state}\n{at}\n
+ * suoja-event-v1\n{deviceId}\n{type}\n{epoch}\n{session}\n{commandId}\n{state}\n{duplicate}\n{at}\n{detail}\n
+ *   and with a wipe report: wipe\n{jobId}\n{verified}\n{filesRemoved}\n{directoriesRemoved}\n{bytesRemoved}\n
+ *   {durationMillis}\n{finishedAt}\n{number of failures}\n{failure\n ...in order}
  * </pre>
- * Instants are ISO-8601 in UTC as {@link java.time.Instant#toString()} writes them.
+ * Instants are ISO-8601 in UTC as {@link java.time.Instant#toString()} writes them; an absent
+ * value is an empty line; free text (detail, job id, failures) is written with {@code \} as
+ * {@code \\}, a line feed as {@code \n} and a carriage return as {@code \r}, so it stays on its line.
  */
 public final class CommandSigner {
 
@@ -35,18 +43,29 @@ public final class CommandSigner {
     }
 
     public Command sign(Command command) {
-        return command.withSignature(signature(command));
+        return command.withSignature(mac(canonical(command)));
     }
 
     public boolean verify(Command command) {
-        byte[] expected = Base64.getDecoder().decode(signature(command));
-        byte[] actual;
-        try {
-            actual = Base64.getDecoder().decode(command.signature());
-        } catch (IllegalArgumentException notBase64) {
-            return false;
-        }
-        return MessageDigest.isEqual(expected, actual);
+        return matches(canonical(command), command.signature());
+    }
+
+    public DeviceStatus sign(DeviceStatus status) {
+        return status.withSignature(mac(canonical(status)));
+    }
+
+    /** Whether the status carries a signature made with this key over its own content. */
+    public boolean verify(DeviceStatus status) {
+        return matches(canonical(status), status.signature());
+    }
+
+    public Event sign(Event event) {
+        return event.withSignature(mac(canonical(event)));
+    }
+
+    /** Whether the event carries a signature made with this key over its own content. */
+    public boolean verify(Event event) {
+        return matches(canonical(event), event.signature());
     }
 
     public static String canonical(Command command) {
@@ -62,11 +81,83 @@ public final class CommandSigner {
         return text.toString();
     }
 
-    private String signature(Command command) {
+    public static String canonical(DeviceStatus status) {
+        return new Lines("suoja-status-v1")
+                .add(status.deviceId())
+                .add(status.epoch())
+                .add(status.session())
+                .add(status.online())
+                .add(status.state())
+                .add(status.at())
+                .toString();
+    }
+
+    public static String canonical(Event event) {
+        Lines text = new Lines("suoja-event-v1")
+                .add(event.deviceId())
+                .add(event.type())
+                .add(event.epoch())
+                .add(event.session())
+                .add(event.commandId())
+                .add(event.state())
+                .add(event.duplicate())
+                .add(event.at())
+                .add(event.detail());
+        WipeReport wipe = event.wipe();
+        if (wipe != null) {
+            text.add("wipe")
+                    .add(wipe.jobId())
+                    .add(wipe.verified())
+                    .add(wipe.filesRemoved())
+                    .add(wipe.directoriesRemoved())
+                    .add(wipe.bytesRemoved())
+                    .add(wipe.durationMillis())
+                    .add(wipe.finishedAt())
+                    .add(wipe.failures().size());
+            wipe.failures().forEach(text::add);
+        }
+        return text.toString();
+    }
+
+    /** One value per line; free text escaped so that no value can spill into the next line. */
+    private static final class Lines {
+        private final StringBuilder text = new StringBuilder();
+
+        Lines(String first) {
+            text.append(first).append('\n');
+        }
+
+        Lines add(Object value) {
+            String line = value == null ? "" : value instanceof Enum<?> e ? e.name() : value.toString();
+            text.append(line.replace("\\", "\\\\").replace("\n", "\\n").replace("\r", "\\r")).append('\n');
+            return this;
+        }
+
+        @Override
+        public String toString() {
+            return text.toString();
+        }
+    }
+
+    private boolean matches(String canonical, String signature) {
+        if (signature == null || signature.isEmpty()) {
+            return false;
+        }
+        byte[] expected = Base64.getDecoder().decode(mac(canonical));
+        byte[] actual;
+        try {
+            actual = Base64.getDecoder().decode(signature);
+        } catch (IllegalArgumentException notBase64) {
+            return false;
+        }
+        return MessageDigest.isEqual(expected, actual);
+    }
+
+    private String mac(String canonical) {
         try {
             Mac mac = Mac.getInstance(ALGORITHM);
             mac.init(key);
-            return Base64.getEncoder().encodeToString(mac.doFinal(canonical(command).getBytes(StandardCharsets.UTF_8)));
+            return Base64.getEncoder().encodeToString(mac.doFinal(canonical.getBytes(StandardCharsets.UTF_8)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("every Java runtime has " + ALGORITHM, e);
         }

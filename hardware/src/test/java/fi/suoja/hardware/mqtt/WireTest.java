@@ -29,11 +29,12 @@ class WireTest {
     @Test
     void events_with_wipe_reports_and_statuses_round_trip_and_unknown_fields_are_ignored() throws Exception {
         Instant at = Instant.parse("2026-11-24T10:00:00Z");
-        Event event = new Event("laptop-7", EventType.RESULT, 3, "c-1", AgentState.IDLE, "wiped", false,
-                new WipeReport("job-1", true, 10, 2, 4096, List.of(), 120, at), at);
+        Event event = new Event("laptop-7", EventType.RESULT, "0123abcd0123abcd", 3, "c-1", AgentState.IDLE, "wiped", false,
+                new WipeReport("job-1", true, 10, 2, 4096, List.of(), 120, at), at, "c2lnbmF0dXJl");
         assertThat(Wire.decode(Wire.encode(event), Event.class)).isEqualTo(event);
 
-        DeviceStatus status = new DeviceStatus("laptop-7", true, 3, AgentState.IDLE, 80, 1_000_000L, "0.1.0", "Linux", at);
+        DeviceStatus status = new DeviceStatus("laptop-7", true, "0123abcd0123abcd", 3, AgentState.IDLE, 80, 1_000_000L, "0.1.0", "Linux", at,
+                "c2lnbmF0dXJl");
         String json = new String(Wire.encode(status), StandardCharsets.UTF_8).replace("{", "{\"futureField\":1,");
         assertThat(Wire.decode(json.getBytes(StandardCharsets.UTF_8), DeviceStatus.class)).isEqualTo(status);
         assertThat(json).contains("\"at\":\"2026-11-24T10:00:00Z\"");

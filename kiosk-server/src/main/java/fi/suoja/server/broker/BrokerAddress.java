@@ -13,10 +13,12 @@ public class BrokerAddress {
 
     private final MqttConfig config;
     private final String url;
+    private final Optional<EmbeddedAuthentication.ServerAccount> embeddedAccount;
 
     BrokerAddress(MqttConfig config, Optional<EmbeddedBroker> embedded) {
         this.config = config;
         this.url = embedded.map(b -> "tcp://127.0.0.1:" + b.port()).orElse(config.url());
+        this.embeddedAccount = embedded.map(EmbeddedBroker::serverAccount);
     }
 
     public String url() {
@@ -28,11 +30,14 @@ public class BrokerAddress {
         return config.clientId();
     }
 
+    /** The server's account: on the embedded broker the one it made for the server, else the configured one. */
     public Optional<String> username() {
-        return Optional.ofNullable(config.username()).filter(name -> !name.isBlank());
+        return embeddedAccount.map(EmbeddedAuthentication.ServerAccount::username)
+                .or(() -> Optional.ofNullable(config.username()).filter(name -> !name.isBlank()));
     }
 
     public Optional<String> password() {
-        return Optional.ofNullable(config.password()).filter(secret -> !secret.isEmpty());
+        return embeddedAccount.map(EmbeddedAuthentication.ServerAccount::password)
+                .or(() -> Optional.ofNullable(config.password()).filter(secret -> !secret.isEmpty()));
     }
 }

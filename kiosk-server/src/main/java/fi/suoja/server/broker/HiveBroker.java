@@ -1,6 +1,8 @@
 package fi.suoja.server.broker;
 
+import com.hivemq.embedded.EmbeddedExtension;
 import com.hivemq.embedded.EmbeddedHiveMQ;
+import com.hivemq.embedded.EmbeddedHiveMQBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,7 +19,7 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * A HiveMQ Community Edition broker in this process (MQTT 5, shared subscriptions, persistent
- * sessions). Its configuration is written to {@code <dataDir>/conf/config.xml} on every start, so
+ * sessions), with Suoja's accounts ({@link EmbeddedAuthentication}) or, for tests, anonymous. Its configuration is written to {@code <dataDir>/conf/config.xml} on every start, so
  * the port and address always follow the server's configuration.
  */
 public final class HiveBroker implements AutoCloseable {
@@ -38,6 +40,15 @@ public final class HiveBroker implements AutoCloseable {
      * @param portSetting the configuration key of the port, named in the error when the port is taken
      */
     public static HiveBroker start(String bindAddress, int port, Path dataDir, boolean persistent, String portSetting) {
+        return start(bindAddress, port, dataDir, persistent, portSetting, null);
+    }
+
+    /**
+     * Starts a broker that takes only the accounts {@code accounts} accepts (null: anyone, as a
+     * test broker standing in for a broker without ACLs) and waits until it listens.
+     */
+    static HiveBroker start(String bindAddress, int port, Path dataDir, boolean persistent, String portSetting,
+                            EmbeddedExtension accounts) {
         requireFree(bindAddress, port, portSetting);
         Path conf = dataDir.resolve("conf");
         Path data = dataDir.resolve("data");
@@ -50,12 +61,15 @@ public final class HiveBroker implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot prepare the embedded broker's folder " + dataDir.toAbsolutePath(), e);
         }
-        EmbeddedHiveMQ hive = EmbeddedHiveMQ.builder()
+        EmbeddedHiveMQBuilder builder = EmbeddedHiveMQ.builder()
                 .withConfigurationFolder(conf)
                 .withDataFolder(data)
                 .withExtensionsFolder(extensions)
-                .withoutLoggingBootstrap()
-                .build();
+                .withoutLoggingBootstrap();
+        if (accounts != null) {
+            builder.withEmbeddedExtension(accounts);
+        }
+        EmbeddedHiveMQ hive = builder.build();
         try {
             hive.start().get(60, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
@@ -64,7 +78,8 @@ public final class HiveBroker implements AutoCloseable {
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("The embedded MQTT broker did not start on " + bindAddress + ":" + port, e);
         }
-        LOG.info("Embedded MQTT broker (anonymous, {} only) listens on port {}", bindAddress, port);
+        LOG.info("Embedded MQTT broker ({}, {} only) listens on port {}",
+                accounts == null ? "anonymous" : "Suoja's accounts only", bindAddress, port);
         return new HiveBroker(hive, port);
     }
 

@@ -15,7 +15,8 @@ import jakarta.validation.constraints.NotBlank;
  * @param clientId       must be unique per server instance and stable across its restarts, so its persistent session
  *                       survives; when empty, a random one is made at start
  * @param topicRoot      the root of the topic tree (see {@code Topics})
- * @param sharedGroup    the shared-subscription group of all server instances of one fleet
+ * @param sharedGroup    the shared-subscription group of all server instances of one fleet; when empty, one derived
+ *                       from a server secret (see {@code MqttLink}), so that no device account can join it
  * @param sessionExpirySeconds how long the broker keeps the server's session (and queues its events) while it is away
  */
 @ConfigurationProperties("suoja.mqtt")
@@ -27,7 +28,7 @@ public record MqttConfig(
         @Nullable String password,
         @Nullable String clientId,
         @Bindable(defaultValue = "suoja/v1") @NotBlank String topicRoot,
-        @Bindable(defaultValue = "suoja-server") @NotBlank String sharedGroup,
+        @Nullable String sharedGroup,
         @Bindable(defaultValue = "3600") @Min(0) long sessionExpirySeconds) {
 
     public MqttConfig {

@@ -1,5 +1,8 @@
 package fi.suoja.server.broker;
 
+import fi.suoja.hardware.broker.Backoff;
+import fi.suoja.hardware.broker.BrokerException;
+import fi.suoja.hardware.broker.PersistentSessionClient;
 import fi.suoja.hardware.mqtt.Topics;
 import io.micronaut.context.BeanProvider;
 import io.micronaut.context.annotation.Requires;
@@ -7,32 +10,29 @@ import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.context.event.StartupEvent;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
-import org.eclipse.paho.mqttv5.client.IMqttToken;
-import org.eclipse.paho.mqttv5.client.MqttCallback;
-import org.eclipse.paho.mqttv5.client.MqttClient;
-import org.eclipse.paho.mqttv5.client.MqttClientException;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
-import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
-import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
-import org.eclipse.paho.mqttv5.common.MqttException;
-import org.eclipse.paho.mqttv5.common.MqttMessage;
-import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Optional;
+import java.util.Random;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The server's MQTT 5 client (Eclipse Paho): a persistent session that reconnects by itself,
- * every device's retained status, and the devices' events through a shared subscription so that
- * each event reaches one server instance of the group. Subscriptions are made again after every
- * connect, which also brings every retained status again.
+ * The server's MQTT 5 client: a persistent session, every device's retained status, and the
+ * devices' events through a shared subscription so that each event reaches one server instance of
+ * the group. It talks through the contract's {@link PersistentSessionClient}: a new Paho client for
+ * every connection, subscriptions made again (which also brings every retained status again), and
+ * commands the broker had not acknowledged when a connection died sent again on the next one, by
+ * their full topic names. Paho's own automatic reconnect sent them again with topic aliases of the
+ * dead connection, and the broker disconnected the server for a protocol error on every reconnect.
  *
  * <p>Paho calls back on its own thread; messages are handed to one worker thread of ours, so that
  * database work and publishing from a handler never block Paho (and keep arrival order).
@@ -43,35 +43,62 @@ class MqttLink implements DeviceChannel, ApplicationEventListener<StartupEvent> 
 
     private static final Logger LOG = LoggerFactory.getLogger(MqttLink.class);
     private static final int QOS = 1;
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    /** How long a command may wait for the broker's acknowledgement before the caller keeps it queued. */
+    private static final Duration ACKNOWLEDGED_WITHIN = Duration.ofSeconds(10);
     /**
      * QoS 1 publishes in flight at once. Paho refuses one more than the broker's receive maximum
      * ("Too many publishes in progress"; Mosquitto allows 20, HiveMQ 10 by default), and a refused
      * command waited a minute for its re-send: "wipe now" to many laptops at once lost most sends
      * (bench/fleet). Within the limit, a refusal (Paho counts a slot free only a moment after its
-     * PUBACK) is tried again after 2 ms, for up to a second.
+     * PUBACK) waits for room for up to a second.
      */
     private static final int MAX_IN_FLIGHT = 10;
+    private static final Duration WAIT_FOR_ROOM = Duration.ofSeconds(1);
 
     private final MqttConfig config;
     private final Topics topics;
     private final BeanProvider<DeviceMessages> handler;
     private final ExecutorService inbound = Executors.newSingleThreadExecutor(r -> new Thread(r, "suoja-mqtt-inbound"));
+    /** Connects and reconnects, one attempt at a time; the only user of {@link #backoff}. */
     private final ScheduledExecutorService retry = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "suoja-mqtt-connect"));
-    private final MqttClient client;
+    private final Backoff backoff = new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(30), new Random());
+    private final PersistentSessionClient client;
     private final Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT, true);
     private final String url;
+    private final BrokerAddress address;
+    private final SharedGroup group;
+    private boolean subscribed;
     private volatile boolean stopped;
 
-    MqttLink(MqttConfig config, BeanProvider<DeviceMessages> handler, Optional<EmbeddedBroker> embedded) throws MqttException {
+    MqttLink(MqttConfig config, BeanProvider<DeviceMessages> handler, Optional<EmbeddedBroker> embedded,
+             BrokerAddress address, SharedGroup group) throws BrokerException {
         // The embedded broker (when used) is a constructor argument so that it is listening before we connect.
         this.config = config;
         this.topics = new Topics(config.topicRoot());
         this.handler = handler;
         // With the embedded broker the server always talks to it, on whatever port it was given.
         this.url = embedded.map(b -> "tcp://127.0.0.1:" + b.port()).orElse(config.url());
-        this.client = new MqttClient(url, config.clientId(), new MemoryPersistence());
-        this.client.setTimeToWait(10_000);
-        this.client.setCallback(new Callback());
+        this.address = address;
+        this.group = group;
+        this.client = new PersistentSessionClient(url, config.clientId(), new PersistentSessionClient.Listener() {
+            @Override
+            public void messageArrived(String topic, byte[] payload) {
+                if (!inbound.isShutdown()) {
+                    inbound.execute(() -> dispatch(topic, payload));
+                }
+            }
+
+            @Override
+            public void connectionLost(String reason) {
+                LOG.warn("Disconnected from the MQTT broker: {}", reason);
+                try {
+                    retry.execute(MqttLink.this::connectLater);
+                } catch (RejectedExecutionException e) {
+                    LOG.debug("The server is stopping; not connecting again");
+                }
+            }
+        });
     }
 
     @Override
@@ -84,6 +111,7 @@ class MqttLink implements DeviceChannel, ApplicationEventListener<StartupEvent> 
         retry.execute(this::connect);
     }
 
+    /** On the {@link #retry} thread. */
     private void connect() {
         if (stopped || client.isConnected()) {
             return;
@@ -91,36 +119,42 @@ class MqttLink implements DeviceChannel, ApplicationEventListener<StartupEvent> 
         MqttConnectionOptions options = new MqttConnectionOptions();
         options.setCleanStart(false);
         options.setSessionExpiryInterval(config.sessionExpirySeconds());
-        options.setAutomaticReconnect(true);
-        options.setAutomaticReconnectDelay(1, 30);
         options.setKeepAliveInterval(30);
-        options.setConnectionTimeout(10);
-        if (config.username() != null && !config.username().isBlank()) {
-            options.setUserName(config.username());
-        }
-        if (config.password() != null && !config.password().isEmpty()) {
-            options.setPassword(config.password().getBytes(StandardCharsets.UTF_8));
-        }
+        options.setConnectionTimeout((int) CONNECT_TIMEOUT.toSeconds());
+        address.username().ifPresent(options::setUserName);
+        address.password().ifPresent(secret -> options.setPassword(secret.getBytes(StandardCharsets.UTF_8)));
         try {
-            client.connect(options);
-        } catch (MqttException e) {
-            // Paho reconnects by itself only after a first success; until then we try again here.
-            LOG.warn("Cannot connect to the MQTT broker at {} as {}: {}. Trying again in 5 s.", url, config.clientId(), e.getMessage());
-            if (!stopped) {
-                retry.schedule(this::connect, 5, TimeUnit.SECONDS);
+            if (!subscribed) {
+                // Made on every connection from now on; the group name may need the database, hence here.
+                client.subscribe(topics.allStatus(), QOS);
+                client.subscribe(topics.sharedEvents(group.name()), QOS);
+                subscribed = true;
             }
+            client.connect(options, CONNECT_TIMEOUT);
+            backoff.reset();
+            LOG.info("Connected to the MQTT broker at {} as {}; subscribed to {} and the devices' events as a shared group",
+                    url, config.clientId(), topics.allStatus());
+        } catch (BrokerException | RuntimeException e) {
+            Duration wait = backoff.next();
+            LOG.warn("Cannot connect to the MQTT broker at {} as {}: {}. Trying again in {} ms.", url, config.clientId(),
+                    e.getMessage(), wait.toMillis());
+            schedule(wait);
         }
     }
 
-    private void subscribe() {
+    /** On the {@link #retry} thread: the next attempt after a lost connection, after a back-off. */
+    private void connectLater() {
+        schedule(backoff.next());
+    }
+
+    private void schedule(Duration wait) {
+        if (stopped) {
+            return;
+        }
         try {
-            // Without per-subscription listeners: Paho's listener variant of subscribe recurses into a StackOverflowError.
-            IMqttToken token = client.subscribe(new String[] {topics.allStatus(), topics.sharedEvents(config.sharedGroup())},
-                    new int[] {QOS, QOS});
-            LOG.info("Subscribed to {} and {} (granted {})", topics.allStatus(), topics.sharedEvents(config.sharedGroup()),
-                    java.util.Arrays.toString(token.getGrantedQos()));
-        } catch (MqttException e) {
-            LOG.error("Cannot subscribe to the device topics; will try again on the next connect", e);
+            retry.schedule(this::connect, wait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            LOG.debug("The server is stopping; not connecting again");
         }
     }
 
@@ -129,6 +163,12 @@ class MqttLink implements DeviceChannel, ApplicationEventListener<StartupEvent> 
         return topics;
     }
 
+    /**
+     * True once the broker has acknowledged the message. When the connection dies first, the
+     * message is sent again on the next one; if that does not happen within 10 s, the caller is told
+     * false and keeps its work queued (a command it sends again later has a new id, and an agent
+     * acts on a job once).
+     */
     @Override
     public boolean publish(String topic, byte[] payload) {
         if (!client.isConnected()) {
@@ -145,22 +185,16 @@ class MqttLink implements DeviceChannel, ApplicationEventListener<StartupEvent> 
             return false;
         }
         try {
-            for (int refused = 0; ; refused++) {
-                MqttMessage message = new MqttMessage(payload);
-                message.setQos(QOS);
-                message.setRetained(false);
-                try {
-                    client.publish(topic, message);
-                    return true;
-                } catch (MqttException e) {
-                    // Paho frees a slot a moment after the PUBACK it waited for: try again shortly.
-                    if (e.getReasonCode() != MqttClientException.REASON_CODE_MAX_INFLIGHT || refused >= 500) {
-                        LOG.warn("Could not publish to {}: {}", topic, e.getMessage());
-                        return false;
-                    }
-                    Thread.sleep(2);
-                }
+            PersistentSessionClient.Delivery delivery = client.publish(topic, payload, QOS, false, WAIT_FOR_ROOM);
+            if (!delivery.await(ACKNOWLEDGED_WITHIN)) {
+                LOG.warn("The MQTT broker did not acknowledge {} within {} s; it is sent again on the next connection",
+                        topic, ACKNOWLEDGED_WITHIN.toSeconds());
+                return false;
             }
+            return true;
+        } catch (BrokerException e) {
+            LOG.warn("Could not publish to {}: {}", topic, e.getMessage());
+            return false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
@@ -178,18 +212,7 @@ class MqttLink implements DeviceChannel, ApplicationEventListener<StartupEvent> 
     void stop() {
         stopped = true;
         retry.shutdownNow();
-        try {
-            if (client.isConnected()) {
-                client.disconnect(2_000);
-            }
-        } catch (MqttException e) {
-            LOG.debug("Disconnect from the MQTT broker failed", e);
-        }
-        try {
-            client.close(true);
-        } catch (MqttException e) {
-            LOG.debug("Closing the MQTT client failed", e);
-        }
+        client.close();
         inbound.shutdown();
         try {
             if (!inbound.awaitTermination(5, TimeUnit.SECONDS)) {
@@ -212,45 +235,6 @@ class MqttLink implements DeviceChannel, ApplicationEventListener<StartupEvent> 
         } catch (RuntimeException e) {
             // One bad message must not stop the link; the device will send again or be retried.
             LOG.error("Handling a message on {} failed", topic, e);
-        }
-    }
-
-    private final class Callback implements MqttCallback {
-
-        @Override
-        public void disconnected(MqttDisconnectResponse response) {
-            LOG.warn("Disconnected from the MQTT broker: {}", response.getReasonString());
-        }
-
-        @Override
-        public void mqttErrorOccurred(MqttException exception) {
-            LOG.warn("MQTT error", exception);
-        }
-
-        @Override
-        public void messageArrived(String topic, MqttMessage message) {
-            byte[] payload = message.getPayload();
-            if (!inbound.isShutdown()) {
-                inbound.execute(() -> dispatch(topic, payload));
-            }
-        }
-
-        @Override
-        public void deliveryComplete(IMqttToken token) {
-            // QoS 1 publishes are confirmed synchronously in publish().
-        }
-
-        @Override
-        public void connectComplete(boolean reconnect, String serverUri) {
-            LOG.info("{} to the MQTT broker at {} as {}", reconnect ? "Reconnected" : "Connected", serverUri, config.clientId());
-            if (!inbound.isShutdown()) {
-                inbound.execute(MqttLink.this::subscribe);
-            }
-        }
-
-        @Override
-        public void authPacketArrived(int reasonCode, MqttProperties properties) {
-            // No enhanced authentication.
         }
     }
 }

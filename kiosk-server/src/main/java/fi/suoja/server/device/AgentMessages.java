@@ -14,9 +14,11 @@ import org.slf4j.LoggerFactory;
 import java.util.Optional;
 
 /**
- * The gate for everything agents publish. A message that is malformed, too large, from a topic
- * outside the tree, or whose payload names another device than its topic is logged and dropped
- * before it can change anything.
+ * The gate for everything agents publish. A message that is malformed, too large (a session
+ * counter out of its bounds included), from a topic outside the tree, or whose payload names
+ * another device than its topic is refused before it can change anything: logged with the device
+ * id, counted, and shown to staff on the topic's device. What passes is checked for the device's
+ * signature and session by {@link AgentReports}.
  */
 @Singleton
 class AgentMessages implements DeviceMessages {
@@ -51,12 +53,13 @@ class AgentMessages implements DeviceMessages {
         try {
             message = Wire.decode(payload, type);
         } catch (Wire.MalformedMessage e) {
-            LOG.warn("Device {}: dropping a malformed {} on {}: {}", device.get(), type.getSimpleName(), topic, e.getMessage());
+            fleet.messageRefused(device.get().value(), RefusalKind.MALFORMED,
+                    "An unreadable " + type.getSimpleName() + ": " + e.getMessage());
             return Optional.empty();
         }
         if (!device.get().value().equals(deviceOf.apply(message))) {
-            LOG.warn("Device {}: dropping a {} that names device {} (misaddressed or forged)", device.get(),
-                    type.getSimpleName(), deviceOf.apply(message));
+            fleet.messageRefused(device.get().value(), RefusalKind.WRONG_DEVICE, "A " + type.getSimpleName()
+                    + " on this device's topic naming device " + deviceOf.apply(message) + " (misaddressed or forged).");
             return Optional.empty();
         }
         return Optional.of(message);

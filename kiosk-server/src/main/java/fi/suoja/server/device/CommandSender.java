@@ -50,7 +50,7 @@ class CommandSender {
         }
         Instant now = clock.instant();
         DeviceId id = new DeviceId(device.id());
-        CommandSigner signer = CommandSigner.ofBase64(keys.open(device.id(), device.keyCipher()));
+        CommandSigner signer = keys.signer(device);
         Command command = signer.sign(Command.unsigned(commandId, id, type, now, now.plus(config.commandLifetime()), params));
         boolean sent = channel.publish(channel.topics().commands(id), Wire.encode(command));
         LOG.info("Device {}: {} {} {}", device.id(), type, commandId, sent ? "sent" : "not sent (broker not reachable)");

@@ -9,7 +9,9 @@ import java.time.Instant;
 /**
  * A loan device. {@code keyCipher} is the command-signing key encrypted with a server key;
  * {@code brokerPasswordHash} is the Mosquitto {@code $7$} hash of the broker password, never the
- * password. Connectivity fields are what the agent last said, guarded by {@code sessionCounter}.
+ * password. Connectivity fields are what the agent last said, guarded by its session identity
+ * ({@code agentEpoch} and {@code sessionCounter}, see {@link AgentReports}); {@code refusedMessages}
+ * and {@code lastRefusal} tell what the server refused from the device and why.
  */
 @MappedEntity("device")
 record Device(
@@ -31,8 +33,19 @@ record Device(
         @Nullable String agentVersion,
         @Nullable String os,
         @Nullable String agentState,
-        Instant createdAt) {
+        Instant createdAt,
+        @Nullable String agentEpoch,
+        @Nullable Instant epochStartedAt,
+        int refusedMessages,
+        @Nullable String lastRefusal,
+        @Nullable Instant lastRefusedAt) {
 
     static final String TAG_PATTERN = "[A-Za-z0-9][A-Za-z0-9-]{0,39}";
     static final int REASON_MAX = 500;
+    static final int REFUSAL_MAX = 300;
+
+    /** Whether the last word from the agent was refused: the server cannot hear the device now. */
+    boolean unheard() {
+        return lastRefusedAt != null && (lastSeenAt == null || !lastSeenAt.isAfter(lastRefusedAt));
+    }
 }

@@ -114,6 +114,12 @@ class DeviceController {
         return fleet.repaired(id, body.note());
     }
 
+    /** Resets the device's session tracking: the agent's next signed message is heard whatever its epoch. */
+    @Post("/{id}/hear-again")
+    Views.DeviceView hearAgain(@Pattern(regexp = KEY) String id) {
+        return fleet.hearAgain(id);
+    }
+
     @Post("/{id}/retire")
     @Secured(Role.ADMIN_ROLE)
     Views.DeviceView retire(@Pattern(regexp = KEY) String id, @Body @Valid Reason body) {

@@ -1,5 +1,6 @@
 package fi.suoja.server.device;
 
+import fi.suoja.hardware.mqtt.CommandSigner;
 import fi.suoja.server.secret.ServerSecrets;
 import jakarta.inject.Singleton;
 
@@ -57,6 +58,14 @@ class DeviceKeys {
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             throw new IllegalStateException("Cannot decrypt the key of device " + deviceId, e);
         }
+    }
+
+    /** The device's key as a signer: of commands to the device, and to check what its agent reports. */
+    CommandSigner signer(Device device) {
+        if (device.keyCipher() == null) {
+            throw new IllegalStateException("Device " + device.id() + " has no key (no agent)");
+        }
+        return CommandSigner.ofBase64(open(device.id(), device.keyCipher()));
     }
 
     private Cipher cipher(int mode, byte[] iv, String deviceId) throws GeneralSecurityException {

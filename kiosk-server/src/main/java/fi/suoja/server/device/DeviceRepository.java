@@ -19,6 +19,8 @@ interface DeviceRepository extends CrudRepository<Device, String> {
 
     Optional<Device> findByTag(String tag);
 
+    Optional<Device> findByBrokerUsername(String brokerUsername);
+
     boolean existsByTag(String tag);
 
     List<Device> findAllOrderByTag();
@@ -28,23 +30,61 @@ interface DeviceRepository extends CrudRepository<Device, String> {
             WHERE id = :id AND state = :from""")
     int move(String id, String from, String to, @Nullable String reason, Instant at);
 
-    /** The agent's status; a status of an older connection (a stale Last Will) changes nothing. */
+    /**
+     * A signed status of the device's current epoch; one of an older connection (a stale Last
+     * Will, a smaller counter) changes nothing.
+     */
     @Query("""
             UPDATE device SET online = :online, session_counter = :session, last_seen_at = :at,
                    battery_percent = :battery, free_disk_bytes = :freeDisk, agent_version = :version,
                    os = :os, agent_state = :agentState
-            WHERE id = :id AND session_counter <= :session""")
-    int status(String id, boolean online, long session, Instant at, @Nullable Integer battery, @Nullable Long freeDisk,
-               @Nullable String version, @Nullable String os, @Nullable String agentState);
+            WHERE id = :id AND agent_epoch = :epoch AND session_counter <= :session""")
+    int status(String id, String epoch, boolean online, long session, Instant at, @Nullable Integer battery,
+               @Nullable Long freeDisk, @Nullable String version, @Nullable String os, @Nullable String agentState);
 
     /**
-     * An event from the agent. Only an event of a newer session proves a new connection (online);
-     * within a session the retained status says whether it is online, since an event may arrive
-     * after the status that said goodbye (they travel on different topics).
+     * A signed status that begins a new epoch (a new or reimaged agent, or one whose state was
+     * lost): taken only if the agent dated it no earlier than the first message of the current
+     * epoch, so an older epoch cannot come back by replay.
+     */
+    @Query("""
+            UPDATE device SET agent_epoch = :epoch, epoch_started_at = :sentAt, online = :online,
+                   session_counter = :session, last_seen_at = :at, battery_percent = :battery,
+                   free_disk_bytes = :freeDisk, agent_version = :version, os = :os, agent_state = :agentState
+            WHERE id = :id AND (agent_epoch IS NULL OR agent_epoch <> :epoch)
+              AND (epoch_started_at IS NULL OR epoch_started_at <= :sentAt)""")
+    int statusOfNewEpoch(String id, String epoch, Instant sentAt, boolean online, long session, Instant at,
+                         @Nullable Integer battery, @Nullable Long freeDisk, @Nullable String version,
+                         @Nullable String os, @Nullable String agentState);
+
+    /**
+     * A signed event of the current epoch. Only an event of a newer connection proves a new
+     * connection (online); within one the retained status says whether it is online, since an
+     * event may arrive after the status that said goodbye (they travel on different topics).
      */
     @Query("""
             UPDATE device SET online = CASE WHEN session_counter < :session THEN TRUE ELSE online END,
                    session_counter = :session, last_seen_at = :at
-            WHERE id = :id AND session_counter <= :session""")
-    int seen(String id, long session, Instant at);
+            WHERE id = :id AND agent_epoch = :epoch AND session_counter <= :session""")
+    int seen(String id, String epoch, long session, Instant at);
+
+    /** A signed event that begins a new epoch, on the terms of {@link #statusOfNewEpoch}; it arrived, so the agent is online. */
+    @Query("""
+            UPDATE device SET agent_epoch = :epoch, epoch_started_at = :sentAt, online = TRUE,
+                   session_counter = :session, last_seen_at = :at
+            WHERE id = :id AND (agent_epoch IS NULL OR agent_epoch <> :epoch)
+              AND (epoch_started_at IS NULL OR epoch_started_at <= :sentAt)""")
+    int seenInNewEpoch(String id, String epoch, Instant sentAt, long session, Instant at);
+
+    @Query("""
+            UPDATE device SET refused_messages = refused_messages + 1, last_refusal = :reason, last_refused_at = :at
+            WHERE id = :id""")
+    int refused(String id, String reason, Instant at);
+
+    /** Staff: forget the session identity, so that the next signed message of the agent is heard whatever its epoch. */
+    @Query("""
+            UPDATE device SET agent_epoch = NULL, epoch_started_at = NULL, session_counter = 0,
+                   refused_messages = 0, last_refusal = NULL, last_refused_at = NULL
+            WHERE id = :id""")
+    int forgetSession(String id);
 }

@@ -43,6 +43,8 @@ class FleetService {
     private final LoanRepository loans;
     private final WipeRecordRepository records;
     private final WipeJobs wipes;
+    private final AgentReports reports;
+    private final Refusals refusals;
     private final Lifecycle lifecycle;
     private final CommandSender commands;
     private final FleetViews views;
@@ -60,13 +62,15 @@ class FleetService {
     private final SecureRandom random = new SecureRandom();
 
     FleetService(DeviceRepository devices, LoanRepository loans, WipeRecordRepository records, WipeJobs wipes,
-                 Lifecycle lifecycle, CommandSender commands, FleetViews views, DeviceChanges changes, DeviceKeys keys,
+                 AgentReports reports, Refusals refusals, Lifecycle lifecycle, CommandSender commands, FleetViews views, DeviceChanges changes, DeviceKeys keys,
                  SiteService sites, BookingService bookings, DeviceChannel channel, MqttConfig mqtt, FleetConfig config,
                  Tx tx, Clock clock, AuditLog audit) {
         this.devices = devices;
         this.loans = loans;
         this.records = records;
         this.wipes = wipes;
+        this.reports = reports;
+        this.refusals = refusals;
         this.lifecycle = lifecycle;
         this.commands = commands;
         this.views = views;
@@ -99,7 +103,7 @@ class FleetService {
                     kind.hasAgent() ? "New: waiting for the agent's first verified wipe." : "New: waiting for a staff check.",
                     now, key == null ? null : keys.seal(id, key), kind.hasAgent() ? id : null,
                     password == null ? null : MosquittoPassword.hash(password, random),
-                    false, 0, null, null, null, null, null, null, now));
+                    false, 0, null, null, null, null, null, null, now, null, null, 0, null, null));
             wipes.open(device, now);
             audit.record(AuditAction.DEVICE_REGISTERED, siteId, Target.device(tag), null, kind.name());
             return device;
@@ -385,42 +389,35 @@ class FleetService {
     // ---- what agents say ----
 
     void statusArrived(DeviceStatus status) {
-        Instant now = clock.instant();
         Optional<Device> before = tx.run(() -> devices.findById(status.deviceId()));
         if (before.isEmpty() || !before.get().kind().hasAgent()) {
             LOG.warn("Ignoring a status of unknown device {}", status.deviceId());
             return;
         }
-        int rows = tx.run(() -> devices.status(status.deviceId(), status.online(), status.session(), now,
-                status.batteryPercent(), status.freeDiskBytes(), clip(status.agentVersion(), 60), clip(status.os(), 100),
-                status.state().name()));
-        if (rows != 1) {
-            LOG.info("Device {}: ignoring a stale status of session {} (current {})", status.deviceId(), status.session(),
-                    before.get().sessionCounter());
-            return;
+        if (reports.status(before.get(), status)) {
+            // Coming online sends nothing by itself: the agent's HELLO right after asks for what is open,
+            // and the scheduler sends due tries to online devices should a HELLO be lost.
+            announce(status.deviceId());
         }
-        // Coming online sends nothing by itself: the agent's HELLO right after asks for what is open,
-        // and the scheduler sends due tries to online devices should a HELLO be lost.
-        announce(status.deviceId());
     }
 
     void eventArrived(Event event) {
-        Instant now = clock.instant();
         Optional<Device> found = tx.run(() -> devices.findById(event.deviceId()));
         if (found.isEmpty() || !found.get().kind().hasAgent()) {
             LOG.warn("Ignoring a {} event of unknown device {}", event.type(), event.deviceId());
             return;
         }
         Device device = found.get();
-        boolean cameOnline = tx.run(() -> devices.seen(device.id(), event.session(), now)) == 1
-                && !device.online() && event.session() > device.sessionCounter();
+        if (!reports.event(device, event)) {
+            return;
+        }
         switch (event.type()) {
             case HELLO -> hello(device);
             case ACK -> wipes.acknowledged(device, event.commandId());
             case PROGRESS -> LOG.debug("Device {}: {}", device.id(), event.detail());
             case RESULT -> {
                 if (event.wipe() != null) {
-                    wipes.result(device.id(), event.wipe());
+                    wipes.result(device.id(), event.commandId(), event.wipe());
                 } else {
                     LOG.info("Device {}: command {} done: {}", device.id(), event.commandId(), event.detail());
                 }
@@ -430,9 +427,30 @@ class FleetService {
                 wipes.rejected(device, event.commandId(), event.detail() == null ? "no reason given" : event.detail());
             }
         }
-        if (cameOnline) {
+        if (tx.run(() -> devices.findById(device.id()).map(Device::online).orElse(false)) != device.online()
+                || device.unheard()) {
             announce(device.id());
         }
+    }
+
+    /** A message on a device's topics that could not be read, or that named another device. */
+    void messageRefused(String deviceId, RefusalKind kind, String reason) {
+        refusals.refuse(deviceId, kind, reason);
+    }
+
+    /**
+     * Staff resolve a device the server cannot hear (a restored state folder, a cloned laptop, a
+     * clock that was far off): the server forgets its session identity, and the agent's next signed
+     * message is heard whatever its epoch and counter.
+     */
+    Views.DeviceView hearAgain(String idOrTag) {
+        Device device = tx.run(() -> find(idOrTag));
+        if (!device.kind().hasAgent()) {
+            throw new SuojaException(ProblemType.WRONG_DEVICE_STATE, "This device has no agent to hear.", null,
+                    device.state().name(), device.stateReason());
+        }
+        reports.forget(device);
+        return announce(device.id());
     }
 
     /** The agent asks for what is still open for it: the running loan's session and the open wipe. */
@@ -467,10 +485,5 @@ class FleetService {
             text.append(PASSWORD_ALPHABET.charAt(random.nextInt(PASSWORD_ALPHABET.length())));
         }
         return text.toString();
-    }
-
-    @Nullable
-    private static String clip(@Nullable String text, int max) {
-        return text == null || text.length() <= max ? text : text.substring(0, max);
     }
 }

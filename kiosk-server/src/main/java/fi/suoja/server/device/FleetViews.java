@@ -39,7 +39,9 @@ class FleetViews {
                 .orElse(null);
         return new Views.DeviceView(d.id(), d.tag(), d.kind(), d.siteId(), d.state(), d.stateReason(), d.stateChangedAt(),
                 d.kind().hasAgent(), d.online(), d.sessionCounter(), d.lastSeenAt(), d.batteryPercent(), d.freeDiskBytes(),
-                d.agentVersion(), d.os(), d.agentState(), loan, wipe, lastWipe);
+                d.agentVersion(), d.os(), d.agentState(), loan, wipe, lastWipe,
+                d.kind().hasAgent() ? new Views.HearingView(d.agentEpoch(), d.sessionCounter(), d.unheard(),
+                        d.refusedMessages(), d.lastRefusal(), d.lastRefusedAt()) : null);
     }
 
     /** The kinds of refusal in a wipe's report, each once, in the order they first occur. */

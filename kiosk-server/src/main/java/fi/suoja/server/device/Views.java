@@ -33,7 +33,19 @@ final class Views {
             @Nullable String agentState,
             @Nullable LoanView loan,
             @Nullable WipeView wipe,
-            @Nullable LastWipeView lastWipe) {
+            @Nullable LastWipeView lastWipe,
+            @Nullable HearingView hearing) {
+    }
+
+    /**
+     * How the server hears the device's agent: its session identity, and what it refused from the
+     * device. {@code unheard} is true when the last word from the agent was refused: staff should
+     * look at {@code lastRefusal} and, once the cause is fixed, ask the server to hear the device
+     * again ({@code POST /api/v1/devices/{id}/hear-again}).
+     */
+    @Serdeable
+    record HearingView(@Nullable String epoch, long session, boolean unheard, int refusedMessages,
+                       @Nullable String lastRefusal, @Nullable Instant lastRefusedAt) {
     }
 
     /**

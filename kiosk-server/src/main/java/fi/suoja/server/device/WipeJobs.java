@@ -28,10 +28,13 @@ class WipeJobs {
 
     private static final Logger LOG = LoggerFactory.getLogger(WipeJobs.class);
     private static final String ID_ALPHABET = "abcdefghijkmnpqrstuvwxyz23456789";
+    private static final Duration ACK_GRACE = Duration.ofSeconds(2);
 
     private final DeviceRepository devices;
     private final WipeJobRepository jobs;
     private final WipeRecordRepository records;
+    private final WipeCommandRepository sent;
+    private final Refusals refusals;
     private final Lifecycle lifecycle;
     private final CommandSender commands;
     private final FleetViews views;
@@ -42,12 +45,15 @@ class WipeJobs {
     private final ApplicationEventPublisher<WipeReported> reported;
     private final SecureRandom random = new SecureRandom();
 
-    WipeJobs(DeviceRepository devices, WipeJobRepository jobs, WipeRecordRepository records, Lifecycle lifecycle,
+    WipeJobs(DeviceRepository devices, WipeJobRepository jobs, WipeRecordRepository records, WipeCommandRepository sent,
+             Refusals refusals, Lifecycle lifecycle,
              CommandSender commands, FleetViews views, DeviceChanges changes, Tx tx, FleetConfig config, Clock clock,
              ApplicationEventPublisher<WipeReported> reported) {
         this.devices = devices;
         this.jobs = jobs;
         this.records = records;
+        this.sent = sent;
+        this.refusals = refusals;
         this.lifecycle = lifecycle;
         this.commands = commands;
         this.views = views;
@@ -93,6 +99,7 @@ class WipeJobs {
             if (jobs.claimSend(open.id(), open.attempts(), now.plus(backoff(attempt))) != 1) {
                 return Optional.empty();
             }
+            sent.save(new WipeCommand(open.commandId(attempt), open.id(), deviceId, now, null));
             lifecycle.tryMove(device.get(), DeviceAction.WIPE_SENT, "Wipe sent to the device (try " + attempt + ").", now);
             return Optional.of(new Claim(device.get(), open, attempt));
         });
@@ -146,12 +153,22 @@ class WipeJobs {
         return timedOut;
     }
 
-    /** The agent received a command of the open job. Received is not done: nothing else moves. */
+    /**
+     * The agent received a WIPE command. Received is not done: nothing moves but the record that
+     * this command was acknowledged, which a result must answer.
+     */
     void acknowledged(Device device, String commandId) {
-        tx.run(() -> jobs.findByOpenFor(device.id())
-                .filter(job -> job.ownsCommand(commandId))
-                .map(job -> jobs.acknowledged(job.id()))
-                .orElse(0));
+        if (commandId == null) {
+            return;
+        }
+        Instant now = clock.instant();
+        tx.run(() -> {
+            sent.acknowledge(commandId, device.id(), now);
+            return jobs.findByOpenFor(device.id())
+                    .filter(job -> job.ownsCommand(commandId))
+                    .map(job -> jobs.acknowledged(job.id()))
+                    .orElse(0);
+        });
     }
 
     void rejected(Device device, String commandId, String detail) {
@@ -163,17 +180,41 @@ class WipeJobs {
     }
 
     /**
-     * A wipe result. Only a report for the device's current open job counts; results for older
-     * jobs and repeated results of a finished job change nothing. A verified report makes the
-     * device READY; an unverified one makes it WIPE_FAILED with the reason.
+     * A signed wipe result. Only a report for the device's current open job counts, and only as the
+     * answer to a WIPE command of that job that the server sent to this device and the agent
+     * acknowledged before: a signed report of a wipe the agent did by itself, a result for an
+     * older job, and a repeated result of a finished job change nothing; an answer to a command the
+     * server never sent, or never saw acknowledged, is refused (logged, counted, shown to staff).
+     * A verified report makes the device READY; an unverified one makes it WIPE_FAILED with the reason.
      */
-    boolean result(String deviceId, WipeReport report) {
+    boolean result(String deviceId, String commandId, WipeReport report) {
+        Optional<WipeJob> open = tx.run(() -> jobs.findByOpenFor(deviceId));
+        if (open.isEmpty() || !open.get().id().equals(report.jobId()) || open.get().method() != WipeMethod.AGENT) {
+            LOG.info("Device {}: ignoring a wipe result for job {}; the open job is {}", deviceId, report.jobId(),
+                    open.map(WipeJob::id).orElse("none"));
+            return false;
+        }
+        if (commandId == null) {
+            LOG.info("Device {}: a wipe the agent did by itself ({}); job {} waits for the answer to its own command",
+                    deviceId, report.jobId(), open.get().id());
+            return false;
+        }
+        Optional<WipeCommand> command = tx.run(() -> sent.findById(commandId))
+                .filter(c -> c.deviceId().equals(deviceId) && c.jobId().equals(open.get().id()));
+        if (command.isEmpty()) {
+            refusals.refuse(deviceId, RefusalKind.NOT_SENT, "A wipe result for command " + clip(commandId, 80)
+                    + ", which the server never sent to this device for its open job " + open.get().id() + ".");
+            return false;
+        }
+        if (!acknowledgedSoon(command.get())) {
+            refusals.refuse(deviceId, RefusalKind.NOT_ACKNOWLEDGED, "A wipe result for command " + commandId
+                    + ", which the agent had not acknowledged.");
+            return false;
+        }
         Instant now = clock.instant();
         boolean applied = tx.run(() -> {
-            Optional<WipeJob> job = jobs.findByOpenFor(deviceId);
-            if (job.isEmpty() || !job.get().id().equals(report.jobId()) || job.get().method() != WipeMethod.AGENT) {
-                LOG.info("Device {}: ignoring a wipe result for job {}; the open job is {}", deviceId, report.jobId(),
-                        job.map(WipeJob::id).orElse("none"));
+            Optional<WipeJob> job = jobs.findByOpenFor(deviceId).filter(j -> j.id().equals(report.jobId()));
+            if (job.isEmpty()) {
                 return false;
             }
             Device device = devices.findById(deviceId).orElseThrow();
@@ -206,6 +247,26 @@ class WipeJobs {
             }
         }
         return applied;
+    }
+
+    /**
+     * Whether the command was acknowledged, waiting a moment if not yet: with several server
+     * instances the ACK and the RESULT right after it can reach two instances at once (the shared
+     * subscription), and the ACK's instance may not have committed yet.
+     */
+    private boolean acknowledgedSoon(WipeCommand command) {
+        long deadline = System.nanoTime() + ACK_GRACE.toNanos();
+        WipeCommand seen = command;
+        while (!seen.acknowledged() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+            seen = tx.run(() -> sent.findById(command.id())).orElse(seen);
+        }
+        return seen.acknowledged();
     }
 
     /** Finishes a staff check of a device without an agent; inside the caller's transaction. */

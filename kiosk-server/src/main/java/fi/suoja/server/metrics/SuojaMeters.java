@@ -3,7 +3,9 @@ package fi.suoja.server.metrics;
 import fi.suoja.server.booking.BookingCreated;
 import fi.suoja.server.booking.BookingStatus;
 import fi.suoja.server.broker.DeviceChannel;
+import fi.suoja.server.device.DeviceMessageRefused;
 import fi.suoja.server.device.DeviceState;
+import fi.suoja.server.device.RefusalKind;
 import fi.suoja.server.device.WipeReported;
 import fi.suoja.server.help.HelpCallStatus;
 import io.micrometer.core.instrument.Counter;
@@ -14,6 +16,7 @@ import io.micronaut.context.annotation.Context;
 import io.micronaut.runtime.event.annotation.EventListener;
 
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
 
@@ -28,6 +31,7 @@ class SuojaMeters {
     private final Counter bookingsCreated;
     private final Timer wipesOk;
     private final Timer wipesFailed;
+    private final Map<RefusalKind, Counter> refused = new EnumMap<>(RefusalKind.class);
 
     SuojaMeters(MeterRegistry registry, CountsReader counts, DeviceChannel channel) {
         for (BookingStatus status : BookingStatus.values()) {
@@ -62,6 +66,18 @@ class SuojaMeters {
                 .register(registry);
         wipesOk = wipeTimer(registry, "ok");
         wipesFailed = wipeTimer(registry, "failed");
+        for (RefusalKind kind : RefusalKind.values()) {
+            refused.put(kind, Counter.builder("suoja.device.messages.refused")
+                    .description("Messages on device topics this instance refused: unsigned, forged, malformed, "
+                            + "out of bounds, or a wipe result for a command not sent or not acknowledged")
+                    .tag("reason", kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'))
+                    .register(registry));
+        }
+    }
+
+    @EventListener
+    void onDeviceMessageRefused(DeviceMessageRefused event) {
+        refused.get(event.kind()).increment();
     }
 
     @EventListener

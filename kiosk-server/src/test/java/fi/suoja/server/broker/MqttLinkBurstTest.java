@@ -1,32 +1,28 @@
 package fi.suoja.server.broker;
 
+import fi.suoja.server.Eventually;
+import fi.suoja.server.RecordingClient;
 import fi.suoja.server.TestBroker;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import org.eclipse.paho.mqttv5.client.IMqttToken;
-import org.eclipse.paho.mqttv5.client.MqttCallback;
-import org.eclipse.paho.mqttv5.client.MqttClient;
-import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
-import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
-import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
-import org.eclipse.paho.mqttv5.common.MqttException;
-import org.eclipse.paho.mqttv5.common.MqttMessage;
-import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -53,46 +49,11 @@ class MqttLinkBurstTest implements TestPropertyProvider {
 
     @Test
     void a_burst_of_concurrent_publishes_all_go_out() throws Exception {
-        Set<String> received = ConcurrentHashMap.newKeySet();
-        CountDownLatch all = new CountDownLatch(BURST);
-        MqttClient listener = new MqttClient(TestBroker.url(), "burst-listener-" + topicRoot.hashCode(), new MemoryPersistence());
-        listener.setCallback(new MqttCallback() {
-            @Override
-            public void disconnected(MqttDisconnectResponse response) {
-            }
-
-            @Override
-            public void mqttErrorOccurred(MqttException exception) {
-            }
-
-            @Override
-            public void messageArrived(String topic, MqttMessage message) {
-                String text = new String(message.getPayload(), StandardCharsets.UTF_8);
-                if (text.startsWith("command-") && received.add(text)) {
-                    all.countDown();
-                }
-            }
-
-            @Override
-            public void deliveryComplete(IMqttToken token) {
-            }
-
-            @Override
-            public void connectComplete(boolean reconnect, String serverURI) {
-            }
-
-            @Override
-            public void authPacketArrived(int reasonCode, MqttProperties properties) {
-            }
-        });
-        listener.connect(new MqttConnectionOptions());
-        listener.subscribe(new String[] {topicRoot + "/burst/#"}, new int[] {1});
-        try {
+        try (RecordingClient listener = new RecordingClient(TestBroker.url(), "burst-listener-" + UUID.randomUUID(), null, null)) {
+            listener.subscribe(topicRoot + "/burst/#");
             String probe = topicRoot + "/burst/probe";
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-            while (!channel.publish(probe, "probe".getBytes(StandardCharsets.UTF_8)) && System.nanoTime() < deadline) {
-                Thread.sleep(100); // the server's link is still connecting
-            }
+            Eventually.until("the server's link to be up", () -> channel.publish(probe, "probe".getBytes(StandardCharsets.UTF_8)),
+                    up -> up, Duration.ofSeconds(20));
             ExecutorService pool = Executors.newFixedThreadPool(BURST);
             CountDownLatch start = new CountDownLatch(1);
             List<Future<Boolean>> sent = new ArrayList<>();
@@ -113,10 +74,9 @@ class MqttLinkBurstTest implements TestPropertyProvider {
             pool.shutdown();
 
             assertThat(ok).as("publishes that went out").isEqualTo(BURST);
-            assertThat(all.await(20, TimeUnit.SECONDS)).as("all %d arrived, got %d", BURST, received.size()).isTrue();
-        } finally {
-            listener.disconnect();
-            listener.close();
+            Set<String> commands = IntStream.range(0, BURST).mapToObj(i -> "command-" + i).collect(Collectors.toSet());
+            Eventually.until("all " + BURST + " commands at the listener", () -> Set.copyOf(listener.texts()),
+                    received -> received.containsAll(commands), Duration.ofSeconds(20));
         }
     }
 }

@@ -28,6 +28,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -75,6 +76,9 @@ abstract class DeviceScenarios implements TestPropertyProvider {
 
     @Inject
     BookingJobs bookingJobs;
+
+    @Inject
+    io.micrometer.core.instrument.MeterRegistry meters;
 
     Api api;
     String admin;
@@ -192,8 +196,7 @@ abstract class DeviceScenarios implements TestPropertyProvider {
 
     /** Waits until the server has handled everything published before: a marker status with a new battery level. */
     void drain(FakeAgent agent, int battery) {
-        agent.publish(agent.topics.status(agent.id), Wire.encode(new DeviceStatus(agent.id.value(), true, agent.session,
-                AgentState.IDLE, battery, 1L, "fake-1.0", "Linux", clock.instant())), true);
+        agent.publish(agent.topics.status(agent.id), Wire.encode(agent.status(true, AgentState.IDLE, battery)), true);
         Eventually.until("the marker status", () -> device(agent.id.value()),
                 d -> d.get("batteryPercent") != null && ((Number) d.get("batteryPercent")).intValue() == battery);
     }
@@ -339,11 +342,11 @@ abstract class DeviceScenarios implements TestPropertyProvider {
         // and naming that device (forged) or naming this one (misaddressed).
         String currentJob = lastWipe(agent).param("jobId");
         WipeReport forgedReport = new WipeReport(currentJob, true, 0, 0, 0, List.of(), 1, clock.instant());
-        byte[] forged = Wire.encode(new fi.suoja.hardware.mqtt.Event(other.id.value(), EventType.RESULT, 1, currentJob + "-1",
-                AgentState.IDLE, "forged", false, forgedReport, clock.instant()));
+        byte[] forged = Wire.encode(other.signer.sign(new fi.suoja.hardware.mqtt.Event(other.id.value(), EventType.RESULT,
+                other.epoch, 1, currentJob + "-1", AgentState.IDLE, "forged", false, forgedReport, clock.instant(), null)));
         agent.publish(agent.topics.events(agent.id), forged, false);
-        byte[] misaddressed = Wire.encode(new fi.suoja.hardware.mqtt.Event(id, EventType.RESULT, 1, currentJob + "-1",
-                AgentState.IDLE, "misaddressed", false, forgedReport, clock.instant()));
+        byte[] misaddressed = Wire.encode(agent.signer.sign(new fi.suoja.hardware.mqtt.Event(id, EventType.RESULT,
+                agent.epoch, 1, currentJob + "-1", AgentState.IDLE, "misaddressed", false, forgedReport, clock.instant(), null)));
         other.publish(other.topics.events(other.id), misaddressed, false);
         // Not JSON, JSON of the wrong shape, over the size limit, and for a device nobody knows.
         agent.publish(agent.topics.events(agent.id), "{not json".getBytes(), false);
@@ -450,21 +453,204 @@ abstract class DeviceScenarios implements TestPropertyProvider {
         agent.crash();
         awaitOnline(id, false);
         FakeAgent again = new FakeAgent(agentConfigOf(agent), TestBroker.url(), clock);
+        again.epoch = agent.epoch;
         agents.add(again);
         again.connect(2);
         awaitOnline(id, true);
 
         // The will of session 1 arrives late (e.g. the broker noticed the old connection only now).
-        DeviceStatus staleWill = new DeviceStatus(id, false, 1, AgentState.IDLE, 80, 1L, "fake-1.0", "Linux", clock.instant());
+        DeviceStatus staleWill = again.signer.sign(new DeviceStatus(id, false, again.epoch, 1, AgentState.IDLE, 80, 1L,
+                "fake-1.0", "Linux", clock.instant(), null));
         again.publish(again.topics.status(again.id), Wire.encode(staleWill), true);
         drain(again, 55);
         Api.Answer after = device(id);
         assertThat(after.get("online")).isEqualTo(true);
         assertThat(after.number("session")).isEqualTo(2);
+        // A stale will is normal: it is not a refusal staff must look at.
+        assertThat(hearing(after).get("unheard")).isEqualTo(false);
+        assertThat(hearing(after).get("refusedMessages")).isEqualTo(0);
 
         // The will of the current session does count.
         again.publish(again.topics.status(again.id), Wire.encode(again.status(false)), true);
         awaitOnline(id, false);
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> hearing(Api.Answer device) {
+        return (Map<String, Object>) device.get("hearing");
+    }
+
+    double refused(String reason) {
+        return meters.get("suoja.device.messages.refused").tag("reason", reason).counter().count();
+    }
+
+    /**
+     * The attack of issue 13: a program with no account at all on a broker without ACLs (the test
+     * broker takes anyone) reads the signed WIPE and answers it. Unsigned, signed with another
+     * key, for a command never sent, or before any acknowledgement: nothing counts, each refusal
+     * is logged, counted and shown on the device, and only the agent's own answer makes it READY.
+     */
+    @Test
+    void a_program_on_a_broker_without_acls_cannot_make_a_laptop_ready_with_a_forged_wipe_result() throws Exception {
+        FakeAgent agent = readyLaptop();
+        String id = agent.id.value();
+        agent.mode = FakeAgent.Mode.SILENT;
+        try (Intruder intruder = new Intruder(TestBroker.url(), agent.topics.commands(agent.id))) {
+            expect(200, api.post("/api/v1/devices/" + id + "/wipe", staff, null));
+            awaitState(id, "WIPING");
+            Command wipe = Wire.decode(intruder.awaitCommand(), Command.class);
+            assertThat(wipe.type()).isEqualTo(CommandType.WIPE);
+            String job = wipe.param("jobId");
+            WipeReport verified = new WipeReport(job, true, 0, 0, 0, List.of(), 10, clock.instant());
+            double unsignedBefore = refused("unsigned");
+            double forgedBefore = refused("bad-signature");
+            double notSentBefore = refused("not-sent");
+            double notAckedBefore = refused("not-acknowledged");
+
+            // Unsigned, as any MQTT client can write it: HELLO, ACK, RESULT "verified".
+            for (EventType type : List.of(EventType.HELLO, EventType.ACK, EventType.RESULT)) {
+                intruder.publish(agent.topics.events(agent.id), Wire.encode(new fi.suoja.hardware.mqtt.Event(id, type,
+                        agent.epoch, agent.session, type == EventType.HELLO ? null : wipe.id(), AgentState.IDLE, "verified",
+                        false, type == EventType.RESULT ? verified : null, clock.instant(), null)));
+            }
+            // Signed, but with a key that is not this device's.
+            fi.suoja.hardware.mqtt.CommandSigner guessed = new fi.suoja.hardware.mqtt.CommandSigner(new byte[32]);
+            intruder.publish(agent.topics.events(agent.id), Wire.encode(guessed.sign(new fi.suoja.hardware.mqtt.Event(id,
+                    EventType.RESULT, agent.epoch, agent.session, wipe.id(), AgentState.IDLE, "verified", false, verified,
+                    clock.instant(), null))));
+            drain(agent, 41);
+            Api.Answer after = device(id);
+            assertThat(after.string("state")).isEqualTo("WIPING");
+            assertThat(wipe(after).get("jobId")).isEqualTo(job);
+            assertThat(wipe(after).get("state")).isEqualTo("SENT");
+            assertThat(reports(id)).hasSize(1);
+            assertThat(refused("unsigned")).isEqualTo(unsignedBefore + 3);
+            assertThat(refused("bad-signature")).isEqualTo(forgedBefore + 1);
+            assertThat(hearing(after).get("refusedMessages")).isEqualTo(4);
+            assertThat((String) hearing(after).get("lastRefusal")).contains("signature");
+
+            // The device's own key, lying: a result for a command the server never sent, then one
+            // for the real command that the agent never acknowledged. Neither counts.
+            agent.event(EventType.RESULT, job + "-99", "verified", false, verified);
+            agent.event(EventType.RESULT, wipe.id(), "verified", false, verified);
+            drain(agent, 42);
+            after = device(id);
+            assertThat(after.string("state")).isEqualTo("WIPING");
+            assertThat(reports(id)).hasSize(1);
+            assertThat(refused("not-sent")).isEqualTo(notSentBefore + 1);
+            assertThat(refused("not-acknowledged")).isEqualTo(notAckedBefore + 1);
+            assertThat((String) hearing(after).get("lastRefusal")).contains("not acknowledged");
+            assertThat(handOut(tagOf(id), book("10:00", 30)).problem()).isEqualTo("urn:suoja:problem:device-not-ready");
+
+            // The agent's own acknowledged answer does.
+            agent.answerWipe(wipe, true);
+            awaitState(id, "READY");
+            assertThat(reports(id)).hasSize(2);
+        }
+    }
+
+    @Test
+    void a_status_with_a_counter_out_of_bounds_or_without_the_device_key_is_refused_and_the_laptop_is_still_heard() {
+        FakeAgent agent = readyLaptop();
+        String id = agent.id.value();
+        // The status that once silenced a laptop for good: a counter past every bound.
+        agent.publish(agent.topics.status(agent.id), ("{\"deviceId\":\"" + id + "\",\"online\":false,\"epoch\":\""
+                + agent.epoch + "\",\"session\":9007199254740993,\"state\":\"IDLE\",\"at\":\"" + clock.instant() + "\"}")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8), true);
+        Api.Answer refused = Eventually.until("the refusal", () -> device(id), d -> (Boolean) hearing(d).get("unheard"));
+        assertThat((String) hearing(refused).get("lastRefusal")).contains("9007199254740993").contains("out of range");
+        assertThat(refused.get("online")).isEqualTo(true);
+        assertThat(refused.number("session")).isEqualTo(1);
+        // In bounds, but not signed with the device key: refused too, the counter unchanged.
+        agent.publish(agent.topics.status(agent.id), Wire.encode(new DeviceStatus(id, false, agent.epoch, 2_000_000_000L,
+                AgentState.IDLE, 80, 1L, "fake-1.0", "Linux", clock.instant(), null)), true);
+        Eventually.until("the second refusal", () -> device(id), d -> ((Number) hearing(d).get("refusedMessages")).intValue() == 2);
+
+        // The agent's own next status, a second later, is heard: online, its own counter.
+        clock.advance(Duration.ofSeconds(1));
+        drain(agent, 61);
+        Api.Answer heard = device(id);
+        assertThat(heard.get("online")).isEqualTo(true);
+        assertThat(heard.number("session")).isEqualTo(1);
+        assertThat(hearing(heard).get("unheard")).isEqualTo(false);
+        assertThat(hearing(heard).get("epoch")).isEqualTo(agent.epoch);
+    }
+
+    @Test
+    void a_reimaged_laptop_with_a_new_epoch_is_heard_again_and_gets_its_pending_wipe() {
+        FakeAgent agent = readyLaptop();
+        String id = agent.id.value();
+        String tag = tagOf(id);
+        expect(200, handOut(tag, book("10:00", 60)));
+        agent.goOffline();
+        agent.connect(7);
+        agent.goOffline();
+        Eventually.until("session 7, offline", () -> device(id), d -> d.number("session") == 7 && !(Boolean) d.get("online"));
+        expect(200, giveBack(tag));
+        assertThat(device(id).string("state")).isEqualTo("WIPE_PENDING");
+
+        // The laptop is reimaged: its agent has lost its state and counts from 1 in a new epoch.
+        FakeAgent reimaged = new FakeAgent(agentConfigOf(agent), TestBroker.url(), clock);
+        agents.add(reimaged);
+        assertThat(reimaged.epoch).isNotEqualTo(agent.epoch);
+        reimaged.connect(1);
+        awaitOnline(id, true);
+        reimaged.hello();
+        Api.Answer ready = awaitState(id, "READY");
+        assertThat(ready.number("session")).isEqualTo(1);
+        assertThat(hearing(ready).get("epoch")).isEqualTo(reimaged.epoch);
+        assertThat(reimaged.commandsOf(CommandType.WIPE)).hasSize(1);
+
+        // The old epoch cannot come back: its last will, replayed, changes nothing.
+        reimaged.publish(reimaged.topics.status(reimaged.id), Wire.encode(agent.signer.sign(new DeviceStatus(id, false,
+                agent.epoch, 7, AgentState.IDLE, 80, 1L, "fake-1.0", "Linux", clock.instant().minusSeconds(60), null))), true);
+        drain(reimaged, 62);
+        assertThat(device(id).get("online")).isEqualTo(true);
+        assertThat(hearing(device(id)).get("epoch")).isEqualTo(reimaged.epoch);
+    }
+
+    @Test
+    void a_laptop_the_server_cannot_hear_is_shown_with_the_reason_and_staff_can_have_it_heard_again() {
+        FakeAgent agent = readyLaptop();
+        String id = agent.id.value();
+        agent.connect(50);
+        drain(agent, 70);
+
+        // Its state folder restored from an old copy: the same epoch with a smaller counter, online.
+        FakeAgent restored = new FakeAgent(agentConfigOf(agent), TestBroker.url(), clock);
+        restored.epoch = agent.epoch;
+        agents.add(restored);
+        agent.crash();
+        restored.connect(3);
+        Api.Answer unheard = Eventually.until("the device to be unheard", () -> device(id),
+                d -> (Boolean) hearing(d).get("unheard"));
+        assertThat((String) hearing(unheard).get("lastRefusal")).contains("earlier session").contains("3");
+        assertThat(hearing(unheard).get("lastRefusedAt")).isNotNull();
+
+        // A new epoch dated hours from the server's clock is refused too, saying so.
+        FakeAgent wrongClock = new FakeAgent(agentConfigOf(agent), TestBroker.url(),
+                Clock.offset(clock, Duration.ofHours(3)));
+        agents.add(wrongClock);
+        restored.crash();
+        wrongClock.connect(1);
+        Eventually.until("the clock refusal", () -> device(id),
+                d -> String.valueOf(hearing(d).get("lastRefusal")).contains("clock"));
+        wrongClock.crash();
+
+        // Staff reset its session tracking: the next signed status of the restored agent is heard.
+        restored.connect(4);
+        Eventually.until("the restored agent's refusal", () -> device(id),
+                d -> String.valueOf(hearing(d).get("lastRefusal")).contains("earlier session (4"));
+        Api.Answer again = expect(200, api.post("/api/v1/devices/" + id + "/hear-again", staff, null));
+        assertThat(hearing(again).get("refusedMessages")).isEqualTo(0);
+        assertThat(hearing(again).get("epoch")).isNull();
+        drain(restored, 71);
+        Api.Answer heard = device(id);
+        assertThat(heard.get("online")).isEqualTo(true);
+        assertThat(heard.number("session")).isEqualTo(4);
+        assertThat(hearing(heard).get("unheard")).isEqualTo(false);
+        assertThat(hearing(heard).get("epoch")).isEqualTo(agent.epoch);
+        assertThat(api.post("/api/v1/devices/" + id + "/hear-again", kiosk, null).status()).isIn(401, 403);
     }
 
     String agentConfigOf(FakeAgent agent) {
@@ -693,6 +879,7 @@ abstract class DeviceScenarios implements TestPropertyProvider {
                 new Call("POST", "/api/v1/devices/" + id + "/wipe", false),
                 new Call("POST", "/api/v1/devices/" + id + "/faulty", false),
                 new Call("POST", "/api/v1/devices/" + id + "/repaired", false),
+                new Call("POST", "/api/v1/devices/" + id + "/hear-again", false),
                 new Call("POST", "/api/v1/devices/" + id + "/retire", true),
                 new Call("POST", "/api/v1/devices", true),
                 new Call("GET", "/api/v1/devices/broker-files", true));

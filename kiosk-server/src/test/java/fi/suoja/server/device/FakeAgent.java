@@ -1,5 +1,6 @@
 package fi.suoja.server.device;
 
+import fi.suoja.hardware.broker.IgnoringCallback;
 import fi.suoja.hardware.mqtt.AgentConfigKeys;
 import fi.suoja.hardware.mqtt.AgentState;
 import fi.suoja.hardware.mqtt.Command;
@@ -13,15 +14,11 @@ import fi.suoja.hardware.mqtt.EventType;
 import fi.suoja.hardware.mqtt.Topics;
 import fi.suoja.hardware.mqtt.Wire;
 import fi.suoja.hardware.mqtt.WipeReport;
-import org.eclipse.paho.mqttv5.client.IMqttToken;
-import org.eclipse.paho.mqttv5.client.MqttCallback;
 import org.eclipse.paho.mqttv5.client.MqttClient;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
-import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
-import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 
 import java.io.IOException;
 import java.io.StringReader;
@@ -32,7 +29,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -62,12 +58,16 @@ final class FakeAgent implements AutoCloseable {
     private final String brokerUrl;
     private final Clock clock;
     private final CommandCheck check;
+    final CommandSigner signer;
     private final ExecutorService worker = Executors.newSingleThreadExecutor();
     final List<Command> commands = new CopyOnWriteArrayList<>();
     final List<String> refusals = new CopyOnWriteArrayList<>();
     private final Map<String, WipeReport> doneJobs = new ConcurrentHashMap<>();
     volatile Mode mode = Mode.VERIFIED;
     volatile long session;
+    /** This agent's session epoch; a new FakeAgent is a new (or reimaged) agent unless told otherwise. */
+    volatile String epoch = java.util.HexFormat.of().formatHex(java.nio.ByteBuffer.allocate(8)
+            .putLong(java.util.concurrent.ThreadLocalRandom.current().nextLong()).array());
     private MqttClient client;
 
     FakeAgent(String agentConfig, String brokerUrl, Clock clock) {
@@ -81,14 +81,16 @@ final class FakeAgent implements AutoCloseable {
         this.topics = new Topics(config.getProperty(AgentConfigKeys.TOPIC_ROOT));
         this.brokerUrl = brokerUrl;
         this.clock = clock;
-        this.check = new CommandCheck(id, CommandSigner.ofBase64(config.getProperty(AgentConfigKeys.DEVICE_KEY)), Duration.ofMinutes(1));
+        this.signer = CommandSigner.ofBase64(config.getProperty(AgentConfigKeys.DEVICE_KEY));
+        this.check = new CommandCheck(id, signer, Duration.ofMinutes(1));
     }
 
     /** Connects as a new session: Last Will set to offline for this session, retained status online. */
     FakeAgent connect(long newSession) {
         this.session = newSession;
         try {
-            client = new MqttClient(brokerUrl, id.value() + "-" + UUID.randomUUID().toString().substring(0, 6), new MemoryPersistence());
+            // The client id is the device id, as for the real agent (and as a broker tying ids to users requires).
+            client = new MqttClient(brokerUrl, id.value(), new MemoryPersistence());
             client.setCallback(new Callback());
             MqttConnectionOptions options = new MqttConnectionOptions();
             options.setCleanStart(true);
@@ -107,8 +109,14 @@ final class FakeAgent implements AutoCloseable {
         }
     }
 
+    /** The status as the real agent sends it: signed with the device key. */
     DeviceStatus status(boolean online) {
-        return new DeviceStatus(id.value(), online, session, AgentState.IDLE, 80, 10_000_000_000L, "fake-1.0", "Linux", clock.instant());
+        return status(online, AgentState.IDLE, 80);
+    }
+
+    DeviceStatus status(boolean online, AgentState state, int battery) {
+        return signer.sign(new DeviceStatus(id.value(), online, epoch, session, state, battery, 10_000_000_000L, "fake-1.0",
+                "Linux", clock.instant(), null));
     }
 
     void hello() {
@@ -136,9 +144,10 @@ final class FakeAgent implements AutoCloseable {
         }
     }
 
+    /** An event as the real agent sends it: signed with the device key. */
     void event(EventType type, String commandId, String detail, boolean duplicate, WipeReport report) {
-        publish(topics.events(id), Wire.encode(new Event(id.value(), type, session, commandId, AgentState.IDLE, detail, duplicate,
-                report, clock.instant())), false);
+        publish(topics.events(id), Wire.encode(signer.sign(new Event(id.value(), type, epoch, session, commandId,
+                AgentState.IDLE, detail, duplicate, report, clock.instant(), null))), false);
     }
 
     void publish(String topic, byte[] payload, boolean retained) {
@@ -209,30 +218,10 @@ final class FakeAgent implements AutoCloseable {
         }
     }
 
-    private final class Callback implements MqttCallback {
-        @Override
-        public void disconnected(MqttDisconnectResponse response) {
-        }
-
-        @Override
-        public void mqttErrorOccurred(MqttException exception) {
-        }
-
+    private final class Callback extends IgnoringCallback {
         @Override
         public void messageArrived(String topic, MqttMessage message) {
             worker.execute(() -> handle(message));
-        }
-
-        @Override
-        public void deliveryComplete(IMqttToken token) {
-        }
-
-        @Override
-        public void connectComplete(boolean reconnect, String serverURI) {
-        }
-
-        @Override
-        public void authPacketArrived(int reasonCode, MqttProperties properties) {
         }
     }
 }

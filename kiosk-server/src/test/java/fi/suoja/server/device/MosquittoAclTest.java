@@ -4,18 +4,12 @@ import fi.suoja.hardware.mqtt.DeviceId;
 import fi.suoja.hardware.mqtt.Topics;
 import fi.suoja.server.Api;
 import fi.suoja.server.Eventually;
+import fi.suoja.server.RecordingClient;
 import fi.suoja.server.TestBroker;
+import fi.suoja.server.broker.SharedGroup;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
-import org.eclipse.paho.mqttv5.client.IMqttToken;
-import org.eclipse.paho.mqttv5.client.MqttCallback;
-import org.eclipse.paho.mqttv5.client.MqttClient;
-import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
-import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
-import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
-import org.eclipse.paho.mqttv5.common.MqttMessage;
-import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -25,7 +19,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.io.StringReader;
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -40,9 +33,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The broker entries the server produces, in a real Mosquitto started by this test from a
- * configuration built only from them: each device may write its own status and events and read
- * its own commands, and nothing of another device; the server's entries allow its shared
- * subscription and its commands.
+ * configuration built only from them and the listeners of {@code deploy/mosquitto/suoja.conf}: each
+ * device may write its own status and events and read its own commands, and nothing of another
+ * device; the server's entries allow its shared subscription and its commands. One laptop's
+ * account cannot starve the fleet (take a share of the server's events) nor knock another laptop
+ * off by using its client id.
  */
 @Tag("mosquitto")
 class MosquittoAclTest {
@@ -56,10 +51,12 @@ class MosquittoAclTest {
     private final String topicRoot = "acl" + UUID.randomUUID().toString().substring(0, 8) + "/v1";
     private final Topics topics = new Topics(topicRoot);
     private Process mosquitto;
+    /** The laptops' listener (client ids replaced by user names) and the servers' listener. */
     private int port;
-    private final List<MqttClient> clients = new CopyOnWriteArrayList<>();
+    private int serverPort;
+    private final List<RecordingClient> clients = new CopyOnWriteArrayList<>();
 
-    record Broker(Properties a, Properties b) {
+    record Broker(Properties a, Properties b, String group) {
     }
 
     @BeforeEach
@@ -78,14 +75,21 @@ class MosquittoAclTest {
             Api.Answer brokerFiles = expect(200, api.get("/api/v1/devices/broker-files", admin));
             Files.writeString(dir.resolve("passwd"), brokerFiles.string("passwordFile"));
             Files.writeString(dir.resolve("acl"), brokerFiles.string("aclFile"));
-            files = new Broker(a, b);
+            // The group the server subscribes its instances with, from its own derivation (no group configured).
+            files = new Broker(a, b, server.getApplicationContext().getBean(SharedGroup.class).name());
         }
         port = TestBroker.freePort();
+        serverPort = TestBroker.freePort();
         Files.writeString(dir.resolve("mosquitto.conf"), String.join("\n",
-                "listener " + port + " 127.0.0.1",
+                "per_listener_settings false",
                 "allow_anonymous false",
                 "password_file " + dir.resolve("passwd"),
                 "acl_file " + dir.resolve("acl"),
+                "listener " + port + " 127.0.0.1",
+                "use_username_as_clientid true",
+                "max_topic_alias 0",
+                "listener " + serverPort + " 127.0.0.1",
+                "max_topic_alias 0",
                 "persistence false",
                 "log_dest stdout") + "\n");
         // Mosquitto started as root drops to its own user, which must be able to read the files.
@@ -95,32 +99,26 @@ class MosquittoAclTest {
         }
         mosquitto = new ProcessBuilder("mosquitto", "-c", dir.resolve("mosquitto.conf").toString())
                 .redirectErrorStream(true).redirectOutput(dir.resolve("mosquitto.log").toFile()).start();
-        Eventually.until("mosquitto to listen on " + port, this::listening, Boolean::booleanValue);
+        Eventually.until("mosquitto to listen on " + port, () -> listening(port) && listening(serverPort), Boolean::booleanValue);
         this.a = files.a();
         this.b = files.b();
+        this.group = files.group();
     }
 
     private Properties a;
     private Properties b;
+    /** The servers' shared-subscription group, as the server derived it. */
+    private String group;
 
     @AfterEach
     void stopMosquitto() {
-        for (MqttClient client : clients) {
-            try {
-                if (client.isConnected()) {
-                    client.disconnect();
-                }
-                client.close();
-            } catch (MqttException e) {
-                // The broker goes away next.
-            }
-        }
+        clients.forEach(RecordingClient::close);
         if (mosquitto != null) {
             mosquitto.destroy();
         }
     }
 
-    private boolean listening() {
+    private static boolean listening(int port) {
         try (Socket socket = new Socket("127.0.0.1", port)) {
             return true;
         } catch (IOException e) {
@@ -134,64 +132,24 @@ class MosquittoAclTest {
         return p;
     }
 
-    /** A connected client that records what it receives. */
-    private final class Client implements MqttCallback {
-        final MqttClient mqtt;
-        final List<String> received = new CopyOnWriteArrayList<>();
-
-        Client(String user, String password) throws MqttException {
-            mqtt = new MqttClient("tcp://127.0.0.1:" + port, user + "-" + UUID.randomUUID().toString().substring(0, 6), new MemoryPersistence());
-            clients.add(mqtt);
-            mqtt.setCallback(this);
-            MqttConnectionOptions options = new MqttConnectionOptions();
-            options.setUserName(user);
-            options.setPassword(password.getBytes(StandardCharsets.UTF_8));
-            mqtt.connect(options);
-        }
-
-        int subscribe(String filter) throws MqttException {
-            IMqttToken token = mqtt.subscribe(filter, 1);
-            return token.getReasonCodes()[0];
-        }
-
-        void publish(String topic, String text) {
-            try {
-                MqttMessage message = new MqttMessage(text.getBytes(StandardCharsets.UTF_8));
-                message.setQos(1);
-                mqtt.publish(topic, message);
-            } catch (MqttException e) {
-                // Mosquitto answers a forbidden QoS 1 publish with "not authorized"; either way nothing is delivered.
-            }
-        }
-
-        @Override
-        public void messageArrived(String topic, MqttMessage message) {
-            received.add(topic + " " + new String(message.getPayload(), StandardCharsets.UTF_8));
-        }
-
-        @Override
-        public void disconnected(MqttDisconnectResponse response) {
-        }
-
-        @Override
-        public void mqttErrorOccurred(MqttException exception) {
-        }
-
-        @Override
-        public void deliveryComplete(IMqttToken token) {
-        }
-
-        @Override
-        public void connectComplete(boolean reconnect, String serverURI) {
-        }
-
-        @Override
-        public void authPacketArrived(int reasonCode, MqttProperties properties) {
-        }
+    /** A client on one of the broker's listeners, closed after the test. */
+    private RecordingClient client(int listener, String clientId, String user, String password) throws MqttException {
+        RecordingClient client = new RecordingClient("tcp://127.0.0.1:" + listener, clientId, user, password);
+        clients.add(client);
+        return client;
     }
 
-    private Client device(Properties config) throws MqttException {
-        return new Client(config.getProperty("broker.username"), config.getProperty("broker.password"));
+    /** A client on the laptops' listener with a client id of its own. */
+    private RecordingClient client(String user, String password) throws MqttException {
+        return client(port, user + "-" + UUID.randomUUID().toString().substring(0, 6), user, password);
+    }
+
+    private RecordingClient server() throws MqttException {
+        return client(serverPort, "server-" + UUID.randomUUID().toString().substring(0, 6), SERVER_USER, SERVER_PASSWORD);
+    }
+
+    private RecordingClient device(Properties config) throws MqttException {
+        return client(config.getProperty("broker.username"), config.getProperty("broker.password"));
     }
 
     private static DeviceId id(Properties config) {
@@ -200,11 +158,11 @@ class MosquittoAclTest {
 
     @Test
     void a_device_may_use_only_its_own_topics_and_the_server_may_use_all_of_them() throws Exception {
-        Client server = new Client(SERVER_USER, SERVER_PASSWORD);
+        RecordingClient server = server();
         assertThat(server.subscribe(topics.allStatus())).isLessThan(0x80);
-        assertThat(server.subscribe(topics.sharedEvents("suoja-server"))).isLessThan(0x80);
-        Client deviceA = device(a);
-        Client deviceB = device(b);
+        assertThat(server.subscribe(topics.sharedEvents(group))).isLessThan(0x80);
+        RecordingClient deviceA = device(a);
+        RecordingClient deviceB = device(b);
         assertThat(deviceA.subscribe(topics.commands(id(a)))).isLessThan(0x80);
         assertThat(deviceB.subscribe(topics.commands(id(b)))).isLessThan(0x80);
 
@@ -239,9 +197,49 @@ class MosquittoAclTest {
         assertThat(server.received).noneMatch(m -> m.contains("forged"));
     }
 
+    /**
+     * Issue 13: with laptop A's password, joining the server's shared subscription made Mosquitto
+     * hand A a share of every laptop's events and drop it (A may not read them), and connecting
+     * with laptop B's client id knocked B off. Mosquitto 2.0 grants any subscription (its ACL file
+     * checks reads only on delivery), so the server's group name is one no laptop can know
+     * ({@link SharedGroup}); the laptops' listener replaces client ids by user names.
+     */
+    @Test
+    void one_laptop_account_can_neither_take_a_share_of_the_fleets_events_nor_knock_another_laptop_off() throws Exception {
+        assertThat(group).as("derived from the server's secret, not the name the contract once documented")
+                .matches("suoja-[a-z0-9]{16}");
+        RecordingClient server = server();
+        assertThat(server.subscribe(topics.sharedEvents(group))).isLessThan(0x80);
+        RecordingClient deviceB = client(port, id(b).value(), b.getProperty("broker.username"), b.getProperty("broker.password"));
+        assertThat(deviceB.subscribe(topics.commands(id(b)))).isLessThan(0x80);
+
+        // A joins the group under the name the contract once documented, and tries wildcards.
+        RecordingClient deviceA = device(a);
+        deviceA.subscribe(topics.sharedEvents("suoja-server"));
+        deviceA.subscribe("$share/" + group.substring(0, 8) + "/" + topics.allEvents());
+        deviceA.subscribe(topics.allEvents());
+        deviceA.subscribe("#");
+        for (int i = 1; i <= 20; i++) {
+            deviceB.publish(topics.events(id(b)), "B-event-" + i);
+        }
+        Eventually.until("all 20 of B's events at the server", () -> server.received.size(), n -> n >= 20);
+        assertThat(server.received).hasSize(20).allMatch(m -> m.startsWith(topics.events(id(b)) + " B-event-"));
+        assertThat(deviceA.received).isEmpty();
+
+        // A's account with B's client id: it is given A's own id instead, and B stays connected.
+        RecordingClient impostor = client(port, id(b).value(), a.getProperty("broker.username"), a.getProperty("broker.password"));
+        impostor.publish(topics.events(id(a)), "A-as-B");
+        server.publish(topics.commands(id(b)), "command-for-B");
+        Eventually.until("B's command", () -> List.copyOf(deviceB.received), r -> r.contains(topics.commands(id(b)) + " command-for-B"));
+        assertThat(deviceB.mqtt.isConnected()).isTrue();
+        assertThat(deviceB.disconnects).isEmpty();
+        // The impostor's connection took over A's own session: A's first client was the one knocked off.
+        Eventually.until("A's first connection to be replaced", () -> List.copyOf(deviceA.disconnects), d -> !d.isEmpty());
+    }
+
     @Test
     void a_wrong_password_or_an_unknown_user_is_refused() {
-        assertThatThrownBy(() -> new Client(a.getProperty("broker.username"), "not-the-password")).isInstanceOf(MqttException.class);
-        assertThatThrownBy(() -> new Client("lap-nobody", b.getProperty("broker.password"))).isInstanceOf(MqttException.class);
+        assertThatThrownBy(() -> client(a.getProperty("broker.username"), "not-the-password")).isInstanceOf(MqttException.class);
+        assertThatThrownBy(() -> client("lap-nobody", b.getProperty("broker.password"))).isInstanceOf(MqttException.class);
     }
 }

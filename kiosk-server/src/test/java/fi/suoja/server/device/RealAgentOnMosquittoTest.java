@@ -50,6 +50,9 @@ class RealAgentOnMosquittoTest extends RealAgentScenarios {
                 new fi.suoja.hardware.mqtt.Topics(topicRoot))) + "\n");
         Files.writeString(dir.resolve("mosquitto.conf"), String.join("\n",
                 "listener " + port + " 127.0.0.1",
+                // As on the laptops' listener of deploy/mosquitto/suoja.conf; topic aliases stay allowed
+                // (Mosquitto's default) so that the freeze test meets what any broker may do.
+                "use_username_as_clientid true",
                 "allow_anonymous false",
                 "password_file " + dir.resolve("passwd"),
                 "acl_file " + dir.resolve("acl"),

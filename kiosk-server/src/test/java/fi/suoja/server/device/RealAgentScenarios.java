@@ -71,13 +71,11 @@ abstract class RealAgentScenarios {
     @Test
     void a_laptop_that_loses_power_during_a_loan_comes_back_wiped_before_it_can_be_lent_again() throws Exception {
         assertThat(AGENT_JAR).as("the agent's jar; build it first with ./mvnw verify from the project root").exists();
-        server = startServer();
-        // The agent checks command expiry against the real time, so the server's clock must be real too.
-        server.getApplicationContext().getBean(MutableClock.class).set(Instant.now());
-        Api api = new Api(server);
-        String admin = api.loginAdmin();
-        String staff = api.staffToken(admin, "desk-" + UUID.randomUUID().toString().substring(0, 6));
-        long siteId = api.createSite(admin, "Library " + UUID.randomUUID().toString().substring(0, 6), Api.rules());
+        Library library = startLibrary();
+        Api api = library.api();
+        String admin = library.admin();
+        String staff = library.staff();
+        long siteId = library.siteId();
 
         Path home = Files.createTempDirectory("suoja-real-agent");
         Path guest = Files.createDirectories(home.resolve("guest"));
@@ -133,6 +131,119 @@ abstract class RealAgentScenarios {
 
         expect(200, api.post("/api/v1/devices/hand-out", staff,
                 Map.of("tag", tag, "walkInUntil", Instant.now().plus(Duration.ofHours(1)).toString())));
+    }
+
+    /** The server under test with a library, an admin's and a desk's sessions. */
+    record Library(Api api, String admin, String staff, long siteId) {
+    }
+
+    Library startLibrary() throws Exception {
+        server = startServer();
+        // The agent checks command expiry against the real time, so the server's clock must be real too.
+        server.getApplicationContext().getBean(MutableClock.class).set(Instant.now());
+        Api api = new Api(server);
+        String admin = api.loginAdmin();
+        String staff = api.staffToken(admin, "desk-" + UUID.randomUUID().toString().substring(0, 6));
+        long siteId = api.createSite(admin, "Library " + UUID.randomUUID().toString().substring(0, 6), Api.rules());
+        return new Library(api, admin, staff, siteId);
+    }
+
+    /** A laptop registered and its agent started from the server's file; READY after its first wipe. */
+    record Laptop(String id, String tag, Path home, Path guest, Path state, Path config) {
+    }
+
+    Laptop readyLaptop(Library library, int keepAliveSeconds) throws Exception {
+        Api api = library.api();
+        String admin = library.admin();
+        Path home = Files.createTempDirectory("suoja-real-agent");
+        Path guest = Files.createDirectories(home.resolve("guest"));
+        Path state = Files.createDirectories(home.resolve("state"));
+        String tag = "LAP-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        Api.Answer registered = expect(201, api.post("/api/v1/devices", admin,
+                Map.of("tag", tag, "kind", "LAPTOP", "siteId", library.siteId())));
+        Path config = home.resolve("agent.properties");
+        Files.writeString(config, forThisMachine(registered.string("agentConfig"), guest, state)
+                + AgentConfigKeys.KEEPALIVE_SECONDS + "=" + keepAliveSeconds + "\n");
+        String id = ((Map<?, ?>) registered.get("device")).get("id").toString();
+        deviceRegistered(api, admin);
+        startAgent(config, home.resolve("agent.log"));
+        awaitDevice(api, library.staff(), id, d -> "READY".equals(d.string("state")), home.resolve("agent.log"));
+        return new Laptop(id, tag, home, guest, state, config);
+    }
+
+    @Test
+    void a_laptop_whose_agent_lost_its_state_folder_is_heard_again_and_wiped_before_it_is_lent() throws Exception {
+        Library library = startLibrary();
+        Api api = library.api();
+        String staff = library.staff();
+        Laptop laptop = readyLaptop(library, 30);
+        String epoch = (String) hearingOf(api, staff, laptop.id()).get("epoch");
+        // Connections counted up in this epoch: the reimaged agent will count from 1 again, far below.
+        expect(200, api.post("/api/v1/devices/hand-out", staff,
+                Map.of("tag", laptop.tag(), "walkInUntil", Instant.now().plus(Duration.ofHours(1)).toString())));
+        Eventually.until("the guest session", () -> Files.exists(laptop.state().resolve("dirty")), d -> d);
+        Files.writeString(laptop.guest().resolve("letter.txt"), "personal data");
+
+        // The laptop is reimaged while it is off: the agent's state folder is gone, guest files stay.
+        for (Process agent : agents) {
+            agent.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+        awaitDevice(api, staff, laptop.id(), d -> Boolean.FALSE.equals(d.get("online")), laptop.home().resolve("agent.log"));
+        expect(200, api.post("/api/v1/devices/return", staff, Map.of("tag", laptop.tag())));
+        try (Stream<Path> files = Files.walk(laptop.state())) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        }
+
+        startAgent(laptop.config(), laptop.home().resolve("agent-reimaged.log"));
+        Api.Answer ready = awaitDevice(api, staff, laptop.id(), d -> "READY".equals(d.string("state")),
+                laptop.home().resolve("agent-reimaged.log"));
+        assertThat(ready.get("online")).isEqualTo(true);
+        Map<?, ?> hearing = (Map<?, ?>) ready.get("hearing");
+        assertThat(hearing.get("epoch")).isNotNull().isNotEqualTo(epoch);
+        assertThat(hearing.get("unheard")).isEqualTo(false);
+        assertThat(laptop.guest().resolve("letter.txt")).doesNotExist();
+        assertThat(reports(api, staff, laptop.id())).hasSizeGreaterThanOrEqualTo(2).allMatch(r -> Boolean.TRUE.equals(r.get("verified")));
+    }
+
+    /**
+     * A laptop whose lid is closed, or that is suspended, freezes its agent past the keep-alive
+     * while a WIPE is on its way: the broker drops the connection and publishes the Last Will. On
+     * waking, the agent must reconnect, wipe and report, every time (it used to be disconnected
+     * for a protocol error on every reconnect, until restarted). Three freezes in a row.
+     */
+    @Test
+    void an_agent_frozen_past_its_keep_alive_reconnects_wipes_and_reports_after_each_thaw() throws Exception {
+        Library library = startLibrary();
+        Api api = library.api();
+        String staff = library.staff();
+        Laptop laptop = readyLaptop(library, 2);
+        Process agent = agents.get(agents.size() - 1);
+        Path log = laptop.home().resolve("agent.log");
+        for (int thaw = 1; thaw <= 3; thaw++) {
+            int reportsBefore = reports(api, staff, laptop.id()).size();
+            signal(agent, "STOP");
+            try {
+                expect(200, api.post("/api/v1/devices/" + laptop.id() + "/wipe", staff, null));
+                // Past the keep-alive (the broker waits 1.5 times it) the broker drops the link: the Last Will arrives.
+                awaitDevice(api, staff, laptop.id(), d -> Boolean.FALSE.equals(d.get("online")), log);
+            } finally {
+                signal(agent, "CONT");
+            }
+            Api.Answer ready = awaitDevice(api, staff, laptop.id(), d -> "READY".equals(d.string("state"))
+                    && Boolean.TRUE.equals(d.get("online")), log);
+            assertThat(ready.get("wipe")).as("thaw %d", thaw).isNull();
+            assertThat(reports(api, staff, laptop.id())).as("thaw %d", thaw).hasSize(reportsBefore + 1);
+        }
+        assertThat(agent.isAlive()).isTrue();
+    }
+
+    private static void signal(Process process, String signal) throws Exception {
+        Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid())).inheritIO().start();
+        assertThat(kill.waitFor(10, TimeUnit.SECONDS) && kill.exitValue() == 0).as("kill -" + signal).isTrue();
+    }
+
+    private static Map<?, ?> hearingOf(Api api, String staff, String id) {
+        return (Map<?, ?>) expect(200, api.get("/api/v1/devices/" + id, staff)).get("hearing");
     }
 
     /** The provisioned file with this machine's guest folder and state folder, and a simulated session. */

@@ -1,8 +1,10 @@
 package fi.suoja.server.stats;
 
+import fi.suoja.hardware.broker.IgnoringCallback;
 import fi.suoja.hardware.mqtt.AgentConfigKeys;
 import fi.suoja.hardware.mqtt.AgentState;
 import fi.suoja.hardware.mqtt.Command;
+import fi.suoja.hardware.mqtt.CommandSigner;
 import fi.suoja.hardware.mqtt.CommandType;
 import fi.suoja.hardware.mqtt.DeviceId;
 import fi.suoja.hardware.mqtt.DeviceStatus;
@@ -11,15 +13,11 @@ import fi.suoja.hardware.mqtt.EventType;
 import fi.suoja.hardware.mqtt.Topics;
 import fi.suoja.hardware.mqtt.Wire;
 import fi.suoja.hardware.mqtt.WipeReport;
-import org.eclipse.paho.mqttv5.client.IMqttToken;
-import org.eclipse.paho.mqttv5.client.MqttCallback;
 import org.eclipse.paho.mqttv5.client.MqttClient;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
-import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
-import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 
 import java.io.IOException;
 import java.io.StringReader;
@@ -43,9 +41,13 @@ final class TestLaptop implements AutoCloseable {
     record Outcome(boolean verified, long millis) {
     }
 
+    private static final String EPOCH = "57a7500000000001";
+
     final DeviceId id;
     private final Properties config = new Properties();
     private final Topics topics;
+    /** Every status and event is signed with the device key, as the server believes nothing else. */
+    private final CommandSigner signer;
     private final Clock clock;
     private final ConcurrentLinkedQueue<Outcome> outcomes = new ConcurrentLinkedQueue<>();
     private final MqttClient client;
@@ -60,6 +62,7 @@ final class TestLaptop implements AutoCloseable {
         }
         this.id = new DeviceId(config.getProperty(AgentConfigKeys.DEVICE_ID));
         this.topics = new Topics(config.getProperty(AgentConfigKeys.TOPIC_ROOT));
+        this.signer = CommandSigner.ofBase64(config.getProperty(AgentConfigKeys.DEVICE_KEY));
         this.clock = clock;
         try {
             client = new MqttClient(brokerUrl, id.value() + "-" + UUID.randomUUID().toString().substring(0, 6), new MemoryPersistence());
@@ -80,37 +83,17 @@ final class TestLaptop implements AutoCloseable {
             options.setCleanStart(true);
             options.setUserName(config.getProperty(AgentConfigKeys.BROKER_USERNAME));
             options.setPassword(config.getProperty(AgentConfigKeys.BROKER_PASSWORD).getBytes(StandardCharsets.UTF_8));
-            client.setCallback(new MqttCallback() {
+            client.setCallback(new IgnoringCallback() {
                 @Override
                 public void messageArrived(String topic, MqttMessage message) {
                     worker.execute(() -> handle(message));
-                }
-
-                @Override
-                public void disconnected(MqttDisconnectResponse response) {
-                }
-
-                @Override
-                public void mqttErrorOccurred(MqttException exception) {
-                }
-
-                @Override
-                public void deliveryComplete(IMqttToken token) {
-                }
-
-                @Override
-                public void connectComplete(boolean reconnect, String serverURI) {
-                }
-
-                @Override
-                public void authPacketArrived(int reasonCode, MqttProperties properties) {
                 }
             });
             client.connect(options);
             // Paho 1.2.5's subscribe with a listener recurses; the client's callback takes the messages
             client.subscribe(topics.commands(id), 1);
-            publish(topics.status(id), Wire.encode(new DeviceStatus(id.value(), true, 1, AgentState.IDLE, 90, 10_000_000_000L,
-                    "stats-test", "Linux", clock.instant())), true);
+            publish(topics.status(id), Wire.encode(signer.sign(new DeviceStatus(id.value(), true, EPOCH, 1, AgentState.IDLE, 90,
+                    10_000_000_000L, "stats-test", "Linux", clock.instant(), null))), true);
             event(EventType.HELLO, null, null, null);
             return this;
         } catch (MqttException e) {
@@ -138,8 +121,8 @@ final class TestLaptop implements AutoCloseable {
     }
 
     private void event(EventType type, String commandId, String detail, WipeReport report) {
-        publish(topics.events(id), Wire.encode(new Event(id.value(), type, 1, commandId, AgentState.IDLE, detail, false,
-                report, clock.instant())), false);
+        publish(topics.events(id), Wire.encode(signer.sign(new Event(id.value(), type, EPOCH, 1, commandId, AgentState.IDLE,
+                detail, false, report, clock.instant(), null))), false);
     }
 
     private void publish(String topic, byte[] payload, boolean retained) {

@@ -125,6 +125,11 @@ public class StaffClient {
         return device(send("POST", "/api/v1/devices/" + ApiHttp.encode(deviceId) + "/repaired", Map.of()));
     }
 
+    /** The server forgets the device's session tracking and hears its agent's next signed message. */
+    public Device hearAgain(String deviceId) {
+        return device(send("POST", "/api/v1/devices/" + ApiHttp.encode(deviceId) + "/hear-again", Map.of()));
+    }
+
     public Device retire(String deviceId, String reason) {
         return device(send("POST", "/api/v1/devices/" + ApiHttp.encode(deviceId) + "/retire", Map.of("reason", reason)));
     }
@@ -195,6 +200,7 @@ public class StaffClient {
         Long bookingId = lent && loan.hasNonNull("bookingId") ? loan.path("bookingId").asLong() : null;
         JsonNode last = d.path("lastWipe");
         boolean wiped = !last.isMissingNode() && !last.isNull();
+        JsonNode hearing = d.path("hearing");
         return new Device(d.path("id").asText(), d.path("tag").asText(), d.path("kind").asText(), d.path("siteId").asLong(),
                 d.path("state").asText(),
                 ApiHttp.text(d.path("stateReason")), d.path("agentManaged").asBoolean(), d.path("online").asBoolean(),
@@ -202,7 +208,9 @@ public class StaffClient {
                 lent ? ApiHttp.instant(loan.path("dueAt")) : null, bookingId, lent && loan.path("walkIn").asBoolean(),
                 wipe.isMissingNode() || wipe.isNull() ? null : ApiHttp.text(wipe.path("state")), ApiHttp.instant(d.path("stateChangedAt")),
                 wiped ? ApiHttp.instant(last.path("finishedAt")) : null, wiped ? last.path("verified").asBoolean() : null,
-                wiped ? last.path("durationMillis").asLong() : null, texts(last.path("failures")));
+                wiped ? last.path("durationMillis").asLong() : null, texts(last.path("failures")),
+                hearing.path("unheard").asBoolean(false), ApiHttp.text(hearing.path("lastRefusal")),
+                ApiHttp.instant(hearing.path("lastRefusedAt")));
     }
 
     private JsonNode send(String method, String path, Object body) {

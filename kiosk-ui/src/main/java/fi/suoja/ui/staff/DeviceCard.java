@@ -93,6 +93,14 @@ class DeviceCard extends Article {
                 Desk.day(device.lastWipeAt(), zone), seconds(device.lastWipeMillis())));
         lastWipe.setId("last-wipe-" + device.tag());
         facts.add(lastWipe);
+        if (device.unheard()) {
+            Paragraph unheard = new Paragraph(new Span(getTranslation("staff.device.unheard",
+                    Desk.time(device.lastRefusedAt(), zone))), new Span(" "),
+                    Desk.data(device.lastRefusal() == null ? "" : device.lastRefusal()));
+            unheard.setId("unheard-" + device.tag());
+            unheard.addClassName("device-reason");
+            facts.add(unheard);
+        }
         if (device.state().equals("WIPE_FAILED") && !device.lastWipeFailures().isEmpty()) {
             // what kept the wipe from being verified, in the desk's language (the agent sends codes)
             UnorderedList why = new UnorderedList();
@@ -125,6 +133,10 @@ class DeviceCard extends Article {
         if (device.state().equals("FAULTY") || device.state().equals("WIPE_FAILED")) {
             actions.add(Desk.button("repaired-" + tag, VaadinIcon.WRENCH, getTranslation("staff.action.repaired"),
                     () -> confirm("staff.confirm.repaired", false, reason -> session.client().repaired(device.id()))));
+        }
+        if (device.unheard()) {
+            actions.add(Desk.button("hear-again-" + tag, VaadinIcon.CONNECT, getTranslation("staff.action.hearAgain"),
+                    () -> confirm("staff.confirm.hearAgain", false, reason -> session.client().hearAgain(device.id()))));
         }
         if (device.lastWipeAt() != null) {
             actions.add(Desk.button("reports-" + tag, VaadinIcon.LIST, getTranslation("staff.action.reports"), this::reports));

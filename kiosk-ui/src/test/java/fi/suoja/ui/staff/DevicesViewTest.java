@@ -2,6 +2,8 @@ package fi.suoja.ui.staff;
 
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Article;
+import com.vaadin.flow.component.html.NativeButton;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import fi.suoja.ui.FakeLaptop;
@@ -198,7 +200,7 @@ class DevicesViewTest extends KaribuStaff {
         String id = scene.device(laptop).path("id").asText();
         assertThat(state(laptop)).isEqualTo("PROVISIONED");
 
-        try (FakeLaptop agent = FakeLaptop.connect(KioskServerProcess.get().brokerUrl(), id)) {
+        try (FakeLaptop agent = FakeLaptop.connect(KioskServerProcess.get().brokerUrl(), scene.agentConfig(laptop))) {
             await("the first verified wipe makes it READY on the board", () -> "READY".equals(state(laptop)));
             assertThat(text("device-" + laptop)).contains(t("staff.device.online")).contains(t("staff.device.battery", 87));
 
@@ -220,7 +222,7 @@ class DevicesViewTest extends KaribuStaff {
         String laptop = newLaptopOnALiveBoard();
         String id = scene.device(laptop).path("id").asText();
 
-        try (FakeLaptop agent = FakeLaptop.connect(KioskServerProcess.get().brokerUrl(), id)) {
+        try (FakeLaptop agent = FakeLaptop.connect(KioskServerProcess.get().brokerUrl(), scene.agentConfig(laptop))) {
             agent.failWipes(java.util.List.of("home/Downloads/held.pdf: access-denied", "home/.cache/lock: AccessDeniedException",
                     "home: remains (2 entries)"));
             await("the unverified wipe makes it WIPE_FAILED on the board", () -> "WIPE_FAILED".equals(state(laptop)));
@@ -229,6 +231,32 @@ class DevicesViewTest extends KaribuStaff {
                     .contains("Tiedostoja oli vielä jäljellä, kun tyhjennys tarkistettiin.");
             assertThat(text("device-" + laptop)).contains(t("staff.wipeFailure.heading"))
                     .doesNotContain("Exception").doesNotContain("access-denied").doesNotContain("home/");
+        }
+    }
+
+    @Test
+    void a_laptop_the_server_cannot_hear_says_why_on_its_card_and_staff_have_it_heard_again() {
+        String laptop = scene.registerDevice("LAPTOP");
+        UI.getCurrent().navigate(TodayView.class);
+        UI.getCurrent().navigate(DevicesView.class);
+        DevicesView view = _get(DevicesView.class);
+        await("the event stream is open", view::live);
+        try (FakeLaptop agent = FakeLaptop.connect(KioskServerProcess.get().brokerUrl(), scene.agentConfig(laptop))) {
+            await("READY on the board", () -> "READY".equals(state(laptop)));
+            assertThat(_find(NativeButton.class, spec -> spec.withId("hear-again-" + laptop))).isEmpty();
+
+            // An agent older than signed reports: its status is refused, and the card says so.
+            agent.unsignedStatus();
+            await("the card says the device is not heard", () -> !_find(Paragraph.class,
+                    spec -> spec.withId("unheard-" + laptop)).isEmpty());
+            String since = t("staff.device.unheard", "\u0000");
+            assertThat(text("unheard-" + laptop)).startsWith(since.substring(0, since.indexOf('\u0000'))).contains("unsigned");
+
+            click("hear-again-" + laptop);
+            assertThat(text("confirm-" + laptop)).startsWith(t("staff.confirm.hearAgain", laptop));
+            click("yes-" + laptop);
+            assertThat(_find(Paragraph.class, spec -> spec.withId("unheard-" + laptop))).isEmpty();
+            assertThat(scene.device(laptop).path("hearing").path("refusedMessages").asInt()).isZero();
         }
     }
 

@@ -206,7 +206,7 @@ class StaffBrowserTest {
         waitFor(By.id("nav-devices")).click();
         waitForState(laptop, "PROVISIONED");
 
-        try (FakeLaptop agent = FakeLaptop.connect(KioskServerProcess.get().brokerUrl(), scene.device(laptop).path("id").asText())) {
+        try (FakeLaptop agent = FakeLaptop.connect(KioskServerProcess.get().brokerUrl(), scene.agentConfig(laptop))) {
             waitForState(laptop, "READY");
             scene.handOutElsewhere(laptop, code);
             waitForState(laptop, "ON_LOAN");

@@ -1,14 +1,12 @@
 package fi.suoja.bench.fleet;
 
-import org.eclipse.paho.mqttv5.client.IMqttToken;
+import fi.suoja.hardware.broker.IgnoringCallback;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
-import org.eclipse.paho.mqttv5.client.MqttCallback;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
-import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.LockSupport;
@@ -29,7 +27,7 @@ final class PahoClient implements AutoCloseable {
 
     PahoClient(String url, String clientId, String... filters) throws MqttException {
         client = new MqttAsyncClient(url, clientId, new MemoryPersistence());
-        client.setCallback(new MqttCallback() {
+        client.setCallback(new IgnoringCallback() {
             @Override
             public void disconnected(MqttDisconnectResponse response) {
                 System.err.println(clientId + " disconnected: " + response.getReasonString());
@@ -43,18 +41,6 @@ final class PahoClient implements AutoCloseable {
             @Override
             public void messageArrived(String topic, MqttMessage message) {
                 arrivals.add(new Arrival(System.nanoTime(), topic, message.getPayload()));
-            }
-
-            @Override
-            public void deliveryComplete(IMqttToken token) {
-            }
-
-            @Override
-            public void connectComplete(boolean reconnect, String serverURI) {
-            }
-
-            @Override
-            public void authPacketArrived(int reasonCode, MqttProperties properties) {
             }
         });
         MqttConnectionOptions options = new MqttConnectionOptions();

@@ -68,6 +68,10 @@ final class SimulatedAgent implements MqttLoop.Handler {
     private final DeviceId device;
     private final Topics topics;
     private final CommandCheck check;
+    /** Signs every status and event with the device key, as the real agent: the server believes nothing else. */
+    private final CommandSigner signer;
+    private final String epoch = java.util.HexFormat.of().formatHex(java.nio.ByteBuffer.allocate(8)
+            .putLong(java.util.concurrent.ThreadLocalRandom.current().nextLong()).array());
     private final long heartbeatNanos;
     private final Counters counters;
     private final Map<String, WipeReport> doneJobs = new HashMap<>();
@@ -85,6 +89,7 @@ final class SimulatedAgent implements MqttLoop.Handler {
         this.device = device;
         this.topics = topics;
         this.check = new CommandCheck(device, signer, Duration.ofMinutes(2));
+        this.signer = signer;
         this.heartbeatNanos = heartbeatNanos;
         this.counters = counters;
     }
@@ -258,8 +263,8 @@ final class SimulatedAgent implements MqttLoop.Handler {
     }
 
     private DeviceStatus status(boolean online) {
-        return new DeviceStatus(device.value(), online, session, state, 80, 50_000_000_000L, "bench-0.1.0",
-                "Linux (simulated)", Instant.now());
+        return signer.sign(new DeviceStatus(device.value(), online, epoch, session, state, 80, 50_000_000_000L,
+                "bench-0.1.0", "Linux (simulated)", Instant.now(), null));
     }
 
     private void publishStatus() {
@@ -279,7 +284,8 @@ final class SimulatedAgent implements MqttLoop.Handler {
         } else if (type == EventType.RESULT) {
             counters.results++;
         }
-        Event event = new Event(device.value(), type, session, commandId, state, detail, duplicate, report, Instant.now());
+        Event event = signer.sign(new Event(device.value(), type, epoch, session, commandId, state, detail, duplicate, report,
+                Instant.now(), null));
         connection.publish(topics.events(device), Wire.encode(event), 1, false);
     }
 }

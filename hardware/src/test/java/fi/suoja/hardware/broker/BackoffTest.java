@@ -1,4 +1,4 @@
-package fi.suoja.agent;
+package fi.suoja.hardware.broker;
 
 import org.junit.jupiter.api.Test;
 
