@@ -494,7 +494,7 @@ class KioskBrowserTest {
         }
         long room = busiest.path("roomId").asLong();
         int offered = busiest.path("starts").size();
-        assertThat(offered).as("a day with more than 30 free start times").isGreaterThan(30);
+        assertThat(offered).as("more than twice the 8 starts the kiosk once offered (the library's day is around noon)").isGreaterThan(16);
         int reached = 0;
         for (String hour : ids("hour-", "")) {
             tap(hour, "rooms");

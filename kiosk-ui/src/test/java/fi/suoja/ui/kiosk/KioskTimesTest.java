@@ -74,7 +74,7 @@ class KioskTimesTest extends KaribuKiosk {
     @Test
     void every_free_start_later_today_is_reachable_through_its_hour_and_a_late_afternoon_start_can_be_booked() {
         List<Instant> offered = serverStarts(scene.bareRoom, today(), 30);
-        assertThat(offered).as("a day with more than 30 free start times").hasSizeGreaterThan(30);
+        assertThat(offered).as("more than twice the 8 starts the kiosk once offered (the library's day is around noon)").hasSizeGreaterThan(16);
 
         tap("book");
         tap("when-later");
