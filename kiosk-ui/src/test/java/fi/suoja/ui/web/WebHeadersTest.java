@@ -78,6 +78,16 @@ class WebHeadersTest {
     }
 
     @Test
+    void the_ui_server_answers_its_health_as_up_while_its_kiosk_server_is_up_and_says_nothing_more() throws Exception {
+        HttpResponse<String> health = get(base.resolve("health"), Map.of());
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(health.body()).isEqualTo("{\"status\":\"UP\",\"kioskServer\":\"UP\"}");
+        assertThat(health.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
+        assertThat(health.headers().firstValue("Cache-Control")).hasValue("no-store");
+        assertHardened("GET /health", health.headers());
+    }
+
+    @Test
     void the_session_cookie_is_http_only_and_same_site_strict() throws Exception {
         HttpResponse<String> page = get(base.resolve("staff"), Map.of());
         List<String> cookies = page.headers().allValues("Set-Cookie");
