@@ -11,7 +11,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 /** The kiosk UI's layering: it reaches the server only through its HTTP client and holds no booking rules. */
 class ArchitectureTest {
 
-    private final JavaClasses ui = new ClassFileImporter()
+    private static final JavaClasses ui = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("fi.suoja.ui");
 
