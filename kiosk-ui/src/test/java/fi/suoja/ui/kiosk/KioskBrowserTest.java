@@ -57,7 +57,6 @@ class KioskBrowserTest {
 
     static final String CHROMIUM = "/usr/bin/chromium";
     static final String CHROMEDRIVER = "/usr/bin/chromedriver";
-    static final String AXE = "/META-INF/resources/webjars/axe-core/" + System.getProperty("suoja.test.axe-version", "4.6.3") + "/axe.min.js";
     static final int IDLE_SECONDS = 12;
     static final int STILL_HERE_SECONDS = 5;
     static final int MIN_TARGET = 64;
@@ -88,10 +87,8 @@ class KioskBrowserTest {
                 + ": apt-get install -y chromium chromium-driver").isTrue();
         assertThat(new File(CHROMEDRIVER).canExecute()).as("chromedriver is needed at " + CHROMEDRIVER
                 + ": apt-get install -y chromium chromium-driver").isTrue();
-        try (InputStream in = KioskBrowserTest.class.getResourceAsStream(AXE)) {
-            assertThat(in).as("axe-core from the org.webjars.npm:axe-core test dependency at " + AXE).isNotNull();
-            axeSource = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
+        axeSource = fi.suoja.ui.Axe.source();
+        System.out.println("[kiosk] axe-core " + fi.suoja.ui.Axe.version(axeSource));
         screenshots = Path.of(System.getProperty("suoja.test.screenshots", "target/screenshots"));
         Files.createDirectories(screenshots);
 

@@ -24,8 +24,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -45,7 +43,6 @@ class StaffBrowserTest {
 
     static final String CHROMIUM = "/usr/bin/chromium";
     static final String CHROMEDRIVER = "/usr/bin/chromedriver";
-    static final String AXE = "/META-INF/resources/webjars/axe-core/" + System.getProperty("suoja.test.axe-version", "4.6.3") + "/axe.min.js";
     static final ObjectMapper JSON = new ObjectMapper();
 
     static TestScene scene;
@@ -60,10 +57,7 @@ class StaffBrowserTest {
     static void start() throws Exception {
         assertThat(new File(CHROMIUM).canExecute()).as("Chromium is needed at " + CHROMIUM).isTrue();
         assertThat(new File(CHROMEDRIVER).canExecute()).as("chromedriver is needed at " + CHROMEDRIVER).isTrue();
-        try (InputStream in = StaffBrowserTest.class.getResourceAsStream(AXE)) {
-            assertThat(in).as("axe-core at " + AXE).isNotNull();
-            axeSource = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
+        axeSource = fi.suoja.ui.Axe.source();
         scene = TestScene.create(1); // each test books a room of its own: they share the scene
         int uiPort = KioskServerProcess.freePort();
         System.setProperty("suoja.server.url", scene.server.toString());

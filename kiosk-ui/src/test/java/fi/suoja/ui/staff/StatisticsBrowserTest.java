@@ -20,8 +20,6 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.File;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -37,7 +35,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Tag("browser")
 class StatisticsBrowserTest {
 
-    static final String AXE = "/META-INF/resources/webjars/axe-core/" + System.getProperty("suoja.test.axe-version", "4.6.3") + "/axe.min.js";
 
     static TestScene scene;
     static VaadinBoot ui;
@@ -102,11 +99,7 @@ class StatisticsBrowserTest {
     }
 
     private static List<String> audit() throws Exception {
-        String axe;
-        try (InputStream in = StatisticsBrowserTest.class.getResourceAsStream(AXE)) {
-            assertThat(in).as("axe-core at " + AXE).isNotNull();
-            axe = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
+        String axe = fi.suoja.ui.Axe.source();
         JavascriptExecutor js = (JavascriptExecutor) driver;
         js.executeScript(axe);
         Object result = js.executeAsyncScript(
