@@ -33,7 +33,7 @@ public final class PahoTransport implements Transport {
         try {
             this.client = new PersistentSessionClient(brokerUrl, clientId, new PersistentSessionClient.Listener() {
                 @Override
-                public void messageArrived(String topic, byte[] payload) {
+                public void messageArrived(String topic, byte[] payload, boolean retained) {
                     listener.messageArrived(topic, payload);
                 }
 

@@ -1,38 +1,31 @@
 package fi.suoja.hardware.broker;
 
 import fi.suoja.hardware.Registration;
-import org.eclipse.paho.mqttv5.client.IMqttToken;
-import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
-import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
-import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
-import org.eclipse.paho.mqttv5.common.MqttException;
-import org.eclipse.paho.mqttv5.common.MqttMessage;
-import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * {@link BrokerConnection} over Paho's asynchronous MQTT 5 client, reconnecting by itself; the
- * subscriptions are made again in {@code connectComplete}, because the session starts clean.
- * Messages reach handlers through one callback: Paho's per-subscription listeners are not used
- * (in Paho 1.2.5 they recurse into a StackOverflowError in the synchronous client).
+ * {@link BrokerConnection} for the door and sign adapters, over the contract's
+ * {@link PersistentSessionClient} (a new Paho client for every connection, subscriptions made
+ * again, unacknowledged publishes sent again by their full topic names) and a {@link Reconnector}
+ * that connects again after a lost connection. The session starts clean: a lock's or sign's state
+ * is published retained, so nothing needs to wait in the broker while we are away.
  */
 public final class PahoBrokerConnection implements BrokerConnection {
 
     private static final Logger log = LoggerFactory.getLogger(PahoBrokerConnection.class);
-    private static final long WAIT_MILLIS = 10_000;
+    private static final Duration ACKNOWLEDGED_WITHIN = Duration.ofSeconds(10);
 
     private final BrokerConfig config;
-    private final MqttAsyncClient client;
+    private final PersistentSessionClient client;
+    private final Reconnector reconnector;
     private final List<Subscription> subscriptions = new CopyOnWriteArrayList<>();
-    private final Map<String, Integer> filters = new ConcurrentHashMap<>();
 
     private record Subscription(String filter, Handler handler) {
     }
@@ -40,37 +33,53 @@ public final class PahoBrokerConnection implements BrokerConnection {
     /** Connects now; throws if the broker cannot be reached within the connect timeout. */
     public PahoBrokerConnection(BrokerConfig config) throws BrokerException {
         this.config = config;
+        this.client = new PersistentSessionClient(config.serverUri(), config.clientId(), new PersistentSessionClient.Listener() {
+            @Override
+            public void messageArrived(String topic, byte[] payload, boolean retained) {
+                deliver(topic, payload, retained);
+            }
+
+            @Override
+            public void connectionLost(String reason) {
+                log.warn("{} lost the broker: {}", config.clientId(), reason);
+                reconnector.connectionLost();
+            }
+        });
+        this.reconnector = new Reconnector("the MQTT broker at " + config.serverUri() + " as " + config.clientId(), this::connect);
         try {
-            client = new MqttAsyncClient(config.serverUri(), config.clientId(), new MemoryPersistence());
-        } catch (MqttException e) {
-            throw new BrokerException("cannot make an MQTT client for " + config.serverUri() + ": " + e.getMessage(), e);
+            connect();
+        } catch (BrokerException e) {
+            close();
+            throw new BrokerException("cannot connect to the MQTT broker at " + config.serverUri() + ": " + e.getMessage(), e);
         }
-        client.setCallback(new Callback());
+    }
+
+    private void connect() throws BrokerException {
         MqttConnectionOptions options = new MqttConnectionOptions();
         options.setCleanStart(true);
-        options.setAutomaticReconnect(true);
-        options.setAutomaticReconnectDelay(1, 60);
         options.setKeepAliveInterval(30);
         options.setConnectionTimeout((int) Math.max(1, config.connectTimeout().toSeconds()));
         if (config.username() != null) {
             options.setUserName(config.username());
             options.setPassword(config.password().getBytes(StandardCharsets.UTF_8));
         }
-        try {
-            client.connect(options).waitForCompletion(config.connectTimeout().toMillis());
-        } catch (MqttException e) {
-            closeQuietly();
-            throw new BrokerException("cannot connect to the MQTT broker at " + config.serverUri() + ": " + e.getMessage(), e);
-        }
+        client.connect(options, config.connectTimeout());
     }
 
     @Override
     public void publish(String topic, byte[] payload, int qos, boolean retained) throws BrokerException {
+        PersistentSessionClient.Delivery delivery = client.publish(topic, payload, qos, retained, ACKNOWLEDGED_WITHIN);
+        if (qos == 0) {
+            return;
+        }
         try {
-            client.publish(topic, new MqttMessage(payload, qos, retained, new MqttProperties()))
-                    .waitForCompletion(WAIT_MILLIS);
-        } catch (MqttException e) {
-            throw new BrokerException("cannot publish to " + topic + ": " + e.getMessage(), e);
+            if (!delivery.await(ACKNOWLEDGED_WITHIN)) {
+                throw new BrokerException("the broker did not acknowledge " + topic + " within "
+                        + ACKNOWLEDGED_WITHIN.toSeconds() + " s", null);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BrokerException("interrupted while publishing to " + topic, e);
         }
     }
 
@@ -78,86 +87,34 @@ public final class PahoBrokerConnection implements BrokerConnection {
     public Registration subscribe(String topicFilter, int qos, Handler handler) throws BrokerException {
         Subscription subscription = new Subscription(topicFilter, handler);
         subscriptions.add(subscription);
-        if (filters.putIfAbsent(topicFilter, qos) == null && client.isConnected()) {
-            try {
-                client.subscribe(topicFilter, qos).waitForCompletion(WAIT_MILLIS);
-            } catch (MqttException e) {
-                subscriptions.remove(subscription);
-                filters.remove(topicFilter);
-                throw new BrokerException("cannot subscribe to " + topicFilter + ": " + e.getMessage(), e);
-            }
+        try {
+            // Also made again on every later connection; a second subscription to a filter changes nothing.
+            client.subscribe(topicFilter, qos);
+        } catch (BrokerException e) {
+            subscriptions.remove(subscription);
+            throw e;
         }
         return () -> {
             subscriptions.remove(subscription);
-            if (subscriptions.stream().noneMatch(s -> s.filter().equals(topicFilter)) && filters.remove(topicFilter) != null) {
-                try {
-                    if (client.isConnected()) {
-                        client.unsubscribe(topicFilter);
-                    }
-                } catch (MqttException e) {
-                    log.debug("unsubscribing from {}: {}", topicFilter, e.getMessage());
-                }
+            if (subscriptions.stream().noneMatch(s -> s.filter().equals(topicFilter))) {
+                client.unsubscribe(topicFilter);
             }
         };
     }
 
     @Override
     public void close() {
-        try {
-            if (client.isConnected()) {
-                client.disconnect(2_000).waitForCompletion(3_000);
-            }
-        } catch (MqttException e) {
-            log.debug("{} disconnect: {}", config.clientId(), e.getMessage());
-        }
-        closeQuietly();
+        reconnector.close();
+        client.close();
     }
 
-    private void closeQuietly() {
-        try {
-            client.close(true);
-        } catch (MqttException e) {
-            log.debug("{} close: {}", config.clientId(), e.getMessage());
-        }
-    }
-
-    private final class Callback extends IgnoringCallback {
-
-        @Override
-        public void connectComplete(boolean reconnect, String serverUri) {
-            for (Map.Entry<String, Integer> filter : filters.entrySet()) {
+    private void deliver(String topic, byte[] payload, boolean retained) {
+        for (Subscription subscription : subscriptions) {
+            if (BrokerConnection.matches(subscription.filter(), topic)) {
                 try {
-                    // No listener and no waiting: this runs on Paho's own thread.
-                    IMqttToken ignored = client.subscribe(filter.getKey(), filter.getValue());
-                } catch (MqttException e) {
-                    log.warn("{} cannot subscribe to {} again: {}", config.clientId(), filter.getKey(), e.getMessage());
-                }
-            }
-            if (reconnect) {
-                log.info("{} connected again to {}", config.clientId(), serverUri);
-            }
-        }
-
-        @Override
-        public void disconnected(MqttDisconnectResponse response) {
-            log.warn("{} lost the broker: {}", config.clientId(),
-                    response.getException() != null ? response.getException().getMessage() : response.getReasonString());
-        }
-
-        @Override
-        public void mqttErrorOccurred(MqttException exception) {
-            log.warn("{} MQTT error: {}", config.clientId(), exception.getMessage());
-        }
-
-        @Override
-        public void messageArrived(String topic, MqttMessage message) {
-            for (Subscription subscription : subscriptions) {
-                if (BrokerConnection.matches(subscription.filter(), topic)) {
-                    try {
-                        subscription.handler().arrived(topic, message.getPayload(), message.isRetained());
-                    } catch (RuntimeException e) {
-                        log.warn("{} a handler of {} failed on a message: {}", config.clientId(), topic, e.toString());
-                    }
+                    subscription.handler().arrived(topic, payload, retained);
+                } catch (RuntimeException e) {
+                    log.warn("{} a handler of {} failed on a message: {}", config.clientId(), topic, e.toString());
                 }
             }
         }

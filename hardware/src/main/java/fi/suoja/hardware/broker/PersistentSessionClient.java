@@ -56,8 +56,11 @@ public final class PersistentSessionClient implements AutoCloseable {
 
     /** What the client tells its owner; called on Paho's threads, so it must not block. */
     public interface Listener {
-        /** A message on a subscription; also from a replaced connection, since Paho has acknowledged it. */
-        void messageArrived(String topic, byte[] payload);
+        /**
+         * A message on a subscription; also from a replaced connection, since Paho has acknowledged it.
+         * {@code retained} marks an old message the broker kept, sent on subscribing.
+         */
+        void messageArrived(String topic, byte[] payload, boolean retained);
 
         /** The current connection ended without {@link #close()}; the owner connects again when it sees fit. */
         void connectionLost(String reason);
@@ -215,6 +218,24 @@ public final class PersistentSessionClient implements AutoCloseable {
         }
     }
 
+    /** No longer subscribed, now if connected and on later connections. */
+    public void unsubscribe(String topicFilter) {
+        MqttAsyncClient current;
+        synchronized (lock) {
+            if (subscriptions.remove(topicFilter) == null) {
+                return;
+            }
+            current = client;
+        }
+        if (ready) {
+            try {
+                current.unsubscribe(topicFilter);
+            } catch (MqttException e) {
+                log.debug("{} unsubscribing from {}: {}", clientId, topicFilter, e.getMessage());
+            }
+        }
+    }
+
     private void refusedSubscription(String topicFilter, IMqttToken token) {
         int[] codes = token.getReasonCodes();
         if (codes != null && codes.length > 0 && codes[0] >= 0x80) {
@@ -363,7 +384,7 @@ public final class PersistentSessionClient implements AutoCloseable {
 
         @Override
         public void messageArrived(String topic, MqttMessage message) {
-            listener.messageArrived(topic, message.getPayload());
+            listener.messageArrived(topic, message.getPayload(), message.isRetained());
         }
     }
 }

@@ -1,8 +1,8 @@
 package fi.suoja.server.broker;
 
-import fi.suoja.hardware.broker.Backoff;
 import fi.suoja.hardware.broker.BrokerException;
 import fi.suoja.hardware.broker.PersistentSessionClient;
+import fi.suoja.hardware.broker.Reconnector;
 import fi.suoja.hardware.mqtt.Topics;
 import io.micronaut.context.BeanProvider;
 import io.micronaut.context.annotation.Requires;
@@ -17,11 +17,8 @@ import org.slf4j.LoggerFactory;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.Random;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
@@ -60,9 +57,8 @@ class MqttLink implements DeviceChannel, ApplicationEventListener<StartupEvent> 
     private final Topics topics;
     private final BeanProvider<DeviceMessages> handler;
     private final ExecutorService inbound = Executors.newSingleThreadExecutor(r -> new Thread(r, "suoja-mqtt-inbound"));
-    /** Connects and reconnects, one attempt at a time; the only user of {@link #backoff}. */
-    private final ScheduledExecutorService retry = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "suoja-mqtt-connect"));
-    private final Backoff backoff = new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(30), new Random());
+    /** Connects and reconnects, one attempt at a time. */
+    private final Reconnector reconnector;
     private final PersistentSessionClient client;
     private final Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT, true);
     private final String url;
@@ -83,7 +79,7 @@ class MqttLink implements DeviceChannel, ApplicationEventListener<StartupEvent> 
         this.group = group;
         this.client = new PersistentSessionClient(url, config.clientId(), new PersistentSessionClient.Listener() {
             @Override
-            public void messageArrived(String topic, byte[] payload) {
+            public void messageArrived(String topic, byte[] payload, boolean retained) {
                 if (!inbound.isShutdown()) {
                     inbound.execute(() -> dispatch(topic, payload));
                 }
@@ -92,13 +88,10 @@ class MqttLink implements DeviceChannel, ApplicationEventListener<StartupEvent> 
             @Override
             public void connectionLost(String reason) {
                 LOG.warn("Disconnected from the MQTT broker: {}", reason);
-                try {
-                    retry.execute(MqttLink.this::connectLater);
-                } catch (RejectedExecutionException e) {
-                    LOG.debug("The server is stopping; not connecting again");
-                }
+                reconnector.connectionLost();
             }
         });
+        this.reconnector = new Reconnector("the MQTT broker at " + url + " as " + config.clientId(), this::connect);
     }
 
     @Override
@@ -108,11 +101,11 @@ class MqttLink implements DeviceChannel, ApplicationEventListener<StartupEvent> 
 
     @Override
     public void onApplicationEvent(StartupEvent event) {
-        retry.execute(this::connect);
+        reconnector.connectNow();
     }
 
-    /** On the {@link #retry} thread. */
-    private void connect() {
+    /** One attempt, on the {@link #reconnector}'s thread. */
+    private void connect() throws BrokerException {
         if (stopped || client.isConnected()) {
             return;
         }
@@ -123,39 +116,15 @@ class MqttLink implements DeviceChannel, ApplicationEventListener<StartupEvent> 
         options.setConnectionTimeout((int) CONNECT_TIMEOUT.toSeconds());
         address.username().ifPresent(options::setUserName);
         address.password().ifPresent(secret -> options.setPassword(secret.getBytes(StandardCharsets.UTF_8)));
-        try {
-            if (!subscribed) {
-                // Made on every connection from now on; the group name may need the database, hence here.
-                client.subscribe(topics.allStatus(), QOS);
-                client.subscribe(topics.sharedEvents(group.name()), QOS);
-                subscribed = true;
-            }
-            client.connect(options, CONNECT_TIMEOUT);
-            backoff.reset();
-            LOG.info("Connected to the MQTT broker at {} as {}; subscribed to {} and the devices' events as a shared group",
-                    url, config.clientId(), topics.allStatus());
-        } catch (BrokerException | RuntimeException e) {
-            Duration wait = backoff.next();
-            LOG.warn("Cannot connect to the MQTT broker at {} as {}: {}. Trying again in {} ms.", url, config.clientId(),
-                    e.getMessage(), wait.toMillis());
-            schedule(wait);
+        if (!subscribed) {
+            // Made on every connection from now on; the group name may need the database, hence here.
+            client.subscribe(topics.allStatus(), QOS);
+            client.subscribe(topics.sharedEvents(group.name()), QOS);
+            subscribed = true;
         }
-    }
-
-    /** On the {@link #retry} thread: the next attempt after a lost connection, after a back-off. */
-    private void connectLater() {
-        schedule(backoff.next());
-    }
-
-    private void schedule(Duration wait) {
-        if (stopped) {
-            return;
-        }
-        try {
-            retry.schedule(this::connect, wait.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (RejectedExecutionException e) {
-            LOG.debug("The server is stopping; not connecting again");
-        }
+        client.connect(options, CONNECT_TIMEOUT);
+        LOG.info("Connected to the MQTT broker at {} as {}; subscribed to {} and the devices' events as a shared group",
+                url, config.clientId(), topics.allStatus());
     }
 
     @Override
@@ -211,7 +180,7 @@ class MqttLink implements DeviceChannel, ApplicationEventListener<StartupEvent> 
     @PreDestroy
     void stop() {
         stopped = true;
-        retry.shutdownNow();
+        reconnector.close();
         client.close();
         inbound.shutdown();
         try {
