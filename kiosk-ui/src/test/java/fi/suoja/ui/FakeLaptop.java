@@ -100,6 +100,14 @@ public final class FakeLaptop implements AutoCloseable {
                 "old-agent", "Test Linux", Instant.now(), null), true);
     }
 
+    /** From now on the laptop says it is in {@code newState} (a signed status), as a real agent would after a lost write. */
+    public void report(AgentState newState) {
+        out.submit(() -> {
+            state = newState;
+            status();
+        });
+    }
+
     private void status() {
         publish(topics.status(device), signer.sign(new DeviceStatus(device.value(), true, epoch, session, state, 87,
                 50_000_000_000L, "fake-1", "Test Linux", Instant.now(), null)), true);

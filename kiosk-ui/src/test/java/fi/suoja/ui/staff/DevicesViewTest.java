@@ -235,6 +235,25 @@ class DevicesViewTest extends KaribuStaff {
     }
 
     @Test
+    void a_ready_laptop_whose_agent_says_it_is_dirty_is_not_lent_and_staff_are_told_why_in_their_language() {
+        UI.getCurrent().getSession().setLocale(java.util.Locale.forLanguageTag("fi"));
+        String laptop = newLaptopOnALiveBoard();
+        try (FakeLaptop agent = FakeLaptop.connect(KioskServerProcess.get().brokerUrl(), scene.agentConfig(laptop))) {
+            await("READY on the board", () -> "READY".equals(state(laptop)));
+            agent.report(fi.suoja.hardware.mqtt.AgentState.DIRTY);
+            await("the server has the agent's word", () -> "DIRTY".equals(scene.device(laptop).path("agentState").asText()));
+
+            lendTo(code);
+            scan(laptop);
+
+            assertThat(text("devices-notice")).isEqualTo(t("staff.problem.notClean.DIRTY"))
+                    .startsWith("Ei lainattu: kone ilmoittaa itse");
+            assertThat(scene.device(laptop).path("state").asText()).isEqualTo("READY");
+            assertThat(scene.device(laptop).path("loan").isMissingNode()).isTrue();
+        }
+    }
+
+    @Test
     void a_laptop_the_server_cannot_hear_says_why_on_its_card_and_staff_have_it_heard_again() {
         String laptop = scene.registerDevice("LAPTOP");
         UI.getCurrent().navigate(TodayView.class);
