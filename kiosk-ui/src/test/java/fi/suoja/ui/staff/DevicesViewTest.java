@@ -154,14 +154,11 @@ class DevicesViewTest extends KaribuStaff {
         scene.wipeElsewhere(webcam);
         await("the card shows the wipe", () -> "WIPE_PENDING".equals(state(webcam)));
         click("faulty-" + webcam);
+        DeviceCard card = _get(DeviceCard.class, spec -> spec.withId("device-" + webcam));
+        fi.suoja.ui.server.Device before = card.device();
 
         scene.wipeElsewhere(webcam);
-        try {
-            Thread.sleep(1500); // the server's event comes within this on an idle machine
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        com.github.mvysny.kaributesting.v10.MockVaadin.clientRoundtrip();
+        await("the server's event reaches the open card", () -> card.device() != before);
 
         assertThat(has("confirm-" + webcam)).isTrue();
         assertThat(has("why-" + webcam)).isTrue();
