@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The wipe guarantee at start-up, with no broker at all. */
@@ -63,11 +64,8 @@ class StartupWipeTest {
         int closedPort = TestBroker.freePort();
         try (Agent agent = device.agent("tcp://127.0.0.1:" + closedPort)) {
             agent.start();
-            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-            while ((device.dirtyFlag() || Files.exists(device.stateDir.resolve("wipe-job.json")))
-                    && System.nanoTime() < deadline) {
-                Thread.sleep(20);
-            }
+            await("the wipe cut short to be finished").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(20))
+                    .until(() -> !device.dirtyFlag() && !Files.exists(device.stateDir.resolve("wipe-job.json")));
         }
 
         StateStore after = new StateStore(device.stateDir);
@@ -89,12 +87,12 @@ class StartupWipeTest {
         Path flag = device.stateDir.resolve("dirty");
         try (Agent agent = device.agent("tcp://127.0.0.1:" + TestBroker.freePort())) {
             agent.start();
-            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-            while (!Files.readString(flag).contains("not verified") && System.nanoTime() < deadline) {
-                Thread.sleep(20);
-            }
-            assertThat(Files.readString(flag)).contains("not verified");
-            assertThat(agent.state()).isEqualTo(AgentState.DIRTY);
+            // the flag is written inside the wipe; the loop leaves WIPING only after it, so wait for both
+            await("the unverified wipe to leave the agent DIRTY").atMost(Duration.ofSeconds(20))
+                    .pollInterval(Duration.ofMillis(20)).untilAsserted(() -> {
+                        assertThat(Files.readString(flag)).contains("not verified");
+                        assertThat(agent.state()).isEqualTo(AgentState.DIRTY);
+                    });
         }
         assertThat(device.dirtyFlag()).isTrue();
     }
@@ -106,12 +104,11 @@ class StartupWipeTest {
 
         try (Agent agent = device.agent("tcp://127.0.0.1:" + TestBroker.freePort())) {
             agent.start();
-            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-            while (device.session.calls().isEmpty() && System.nanoTime() < deadline) {
-                Thread.sleep(20);
-            }
-            assertThat(device.session.calls()).containsExactly("lock");
-            assertThat(agent.state()).isEqualTo(AgentState.LOCKED);
+            await("the lock applied again").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(20))
+                    .untilAsserted(() -> {
+                        assertThat(device.session.calls()).containsExactly("lock");
+                        assertThat(agent.state()).isEqualTo(AgentState.LOCKED);
+                    });
         }
     }
 }

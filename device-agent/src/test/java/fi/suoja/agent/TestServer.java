@@ -24,10 +24,13 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 
-import static org.assertj.core.api.Assertions.fail;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** Plays kiosk-server in a test: a Paho client that signs commands and collects events and status. */
 final class TestServer implements AutoCloseable {
+
+    private static final Duration POLL = Duration.ofMillis(20);
 
     private final MqttAsyncClient client;
     private final Topics topics = Topics.defaults();
@@ -92,27 +95,14 @@ final class TestServer implements AutoCloseable {
         client.unsubscribe(topics.status(device)).waitForCompletion(10_000);
         int before = statuses.size();
         client.subscribe(topics.status(device), 1).waitForCompletion(10_000);
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (statuses.size() > before) {
-                return statuses.get(before);
-            }
-            Thread.sleep(20);
-        }
-        return fail("no retained status for " + device);
+        await("a retained status for " + device).atMost(timeout).pollInterval(POLL).until(() -> statuses.size() > before);
+        return statuses.get(before);
     }
 
     Event awaitEvent(Predicate<Event> wanted, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            for (Event event : events) {
-                if (wanted.test(event)) {
-                    return event;
-                }
-            }
-            Thread.sleep(20);
-        }
-        return fail("no such event within " + timeout + "; events so far: " + events);
+        await("an event").atMost(timeout).pollInterval(POLL)
+                .untilAsserted(() -> assertThat(events).as("events so far").anyMatch(wanted));
+        return events.stream().filter(wanted).findFirst().orElseThrow();
     }
 
     Event awaitEvent(EventType type, String commandId) throws InterruptedException {
@@ -120,28 +110,16 @@ final class TestServer implements AutoCloseable {
     }
 
     DeviceStatus awaitStatus(Predicate<DeviceStatus> wanted, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            for (DeviceStatus status : statuses) {
-                if (wanted.test(status)) {
-                    return status;
-                }
-            }
-            Thread.sleep(20);
-        }
-        return fail("no such status within " + timeout + "; statuses so far: " + statuses);
+        await("a status").atMost(timeout).pollInterval(POLL)
+                .untilAsserted(() -> assertThat(statuses).as("statuses so far").anyMatch(wanted));
+        return statuses.stream().filter(wanted).findFirst().orElseThrow();
     }
 
     /** Waits until {@code count} statuses arrived after the first {@code seen}; returns those. */
     List<DeviceStatus> awaitStatusesAfter(int seen, int count, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (statuses.size() >= seen + count) {
-                return List.copyOf(statuses.subList(seen, seen + count));
-            }
-            Thread.sleep(20);
-        }
-        return fail(count + " more statuses did not come within " + timeout + "; statuses so far: " + statuses);
+        await(count + " more statuses").atMost(timeout).pollInterval(POLL)
+                .untilAsserted(() -> assertThat(statuses).as("statuses so far").hasSizeGreaterThanOrEqualTo(seen + count));
+        return List.copyOf(statuses.subList(seen, seen + count));
     }
 
     List<Event> eventsAbout(String commandId) {

@@ -27,11 +27,13 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import static org.awaitility.Awaitility.await;
 
 /**
  * A loan laptop's agent reduced to what the staff desk's tests need, on the test server's
@@ -100,6 +102,14 @@ public final class FakeLaptop implements AutoCloseable {
                 "old-agent", "Test Linux", Instant.now(), null), true);
     }
 
+    /** From now on the laptop says it is in {@code newState} (a signed status), as a real agent would after a lost write. */
+    public void report(AgentState newState) {
+        out.submit(() -> {
+            state = newState;
+            status();
+        });
+    }
+
     private void status() {
         publish(topics.status(device), signer.sign(new DeviceStatus(device.value(), true, epoch, session, state, 87,
                 50_000_000_000L, "fake-1", "Test Linux", Instant.now(), null)), true);
@@ -118,22 +128,18 @@ public final class FakeLaptop implements AutoCloseable {
         MqttMessage mqtt = new MqttMessage(Wire.encode(message));
         mqtt.setQos(1);
         mqtt.setRetained(retained);
-        for (int attempt = 1; ; attempt++) {
-            try {
-                client.publish(topic, mqtt);
-                return;
-            } catch (MqttException e) {
-                if (e.getReasonCode() != MqttClientException.REASON_CODE_MAX_INFLIGHT || attempt == 100) {
-                    throw new IllegalStateException("the fake laptop could not publish on " + topic, e);
-                }
-                try {
-                    Thread.sleep(50);
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
-        }
+        await("room in Paho's in-flight window for " + topic).atMost(Duration.ofSeconds(5)).pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(50)).pollInSameThread().until(() -> {
+                    try {
+                        client.publish(topic, mqtt);
+                        return true;
+                    } catch (MqttException e) {
+                        if (e.getReasonCode() != MqttClientException.REASON_CODE_MAX_INFLIGHT) {
+                            throw new IllegalStateException("the fake laptop could not publish on " + topic, e);
+                        }
+                        return false;
+                    }
+                });
     }
 
     private void obey(Command command) {

@@ -1,5 +1,8 @@
 package fi.suoja.ui;
 
+import org.awaitility.core.ConditionTimeoutException;
+import org.awaitility.core.TerminalFailureException;
+
 import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -10,10 +13,11 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * The real kiosk-server, started once per test JVM from its built jar as a child process with an
@@ -152,32 +156,16 @@ public final class KioskServerProcess {
 
     private static void waitUntilHealthy(Process process, URI uri, Path log) throws IOException {
         HttpClient http = HttpClient.newHttpClient();
-        Instant deadline = Instant.now().plusSeconds(90);
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("kiosk-server stopped while starting:\n" + Files.readString(log));
-            }
-            try {
-                HttpResponse<Void> health = http.send(HttpRequest.newBuilder(uri.resolve("/health"))
-                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
-                if (health.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // still starting
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-            try {
-                Thread.sleep(250);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
+        try {
+            await("kiosk-server to be healthy").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250))
+                    .ignoreExceptionsInstanceOf(IOException.class) // still starting
+                    .failFast("kiosk-server stopped while starting", () -> !process.isAlive())
+                    .until(() -> http.send(HttpRequest.newBuilder(uri.resolve("/health")).timeout(Duration.ofSeconds(2)).build(),
+                            HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
+        } catch (ConditionTimeoutException | TerminalFailureException e) {
+            process.destroy();
+            throw new IllegalStateException(e.getMessage() + ":\n" + Files.readString(log), e);
         }
-        process.destroy();
-        throw new IllegalStateException("kiosk-server did not become healthy in 90 s:\n" + Files.readString(log));
     }
 
     public static int freePort() throws IOException {

@@ -109,6 +109,7 @@ public final class WipeBenchmark {
     /** Flushes what is dirty and lets the disk settle, so one side does not pay for the other's write-back. */
     private static void sync() throws IOException, InterruptedException {
         new ProcessBuilder("sync").inheritIO().start().waitFor();
+        // a benchmark's pause, not a wait for a condition: the disk's own write-back has no signal to wait for
         Thread.sleep(2_000);
     }
 }

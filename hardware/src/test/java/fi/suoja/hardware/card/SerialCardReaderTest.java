@@ -9,9 +9,11 @@ import java.io.PipedOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class SerialCardReaderTest {
@@ -46,10 +48,8 @@ class SerialCardReaderTest {
         assertThat(cards).containsExactly("2000123456", "2000654321");
     }
 
-    private void waitFor(int count) throws InterruptedException {
-        long deadline = System.nanoTime() + 5_000_000_000L;
-        while (cards.size() < count && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-        }
+    private void waitFor(int count) {
+        await(count + " cards").atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(10))
+                .until(() -> cards.size() >= count);
     }
 }

@@ -1,17 +1,20 @@
 package fi.suoja.server.device;
 
+import fi.suoja.hardware.mqtt.AgentState;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
 
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * A loan device. {@code keyCipher} is the command-signing key encrypted with a server key;
  * {@code brokerPasswordHash} is the Mosquitto {@code $7$} hash of the broker password, never the
  * password. Connectivity fields are what the agent last said, guarded by its session identity
  * ({@code agentEpoch} and {@code sessionCounter}, see {@link AgentReports}); {@code refusedMessages}
- * and {@code lastRefusal} tell what the server refused from the device and why.
+ * and {@code lastRefusal} tell what the server refused from the device and why. {@code agentState}
+ * is what the agent last said of itself in a status, at {@code agentStateAt} (server time).
  */
 @MappedEntity("device")
 record Device(
@@ -38,11 +41,32 @@ record Device(
         @Nullable Instant epochStartedAt,
         int refusedMessages,
         @Nullable String lastRefusal,
-        @Nullable Instant lastRefusedAt) {
+        @Nullable Instant lastRefusedAt,
+        @Nullable Instant agentStateAt) {
 
     static final String TAG_PATTERN = "[A-Za-z0-9][A-Za-z0-9-]{0,39}";
     static final int REASON_MAX = 500;
     static final int REFUSAL_MAX = 300;
+
+    /**
+     * The agent's last reported state if it says the laptop is not clean (a guest session, a wipe
+     * under way, or dirty): such a laptop is not handed out whatever {@link #state} says.
+     */
+    Optional<AgentState> notCleanByAgent() {
+        if (agentState == null) {
+            return Optional.empty();
+        }
+        AgentState said;
+        try {
+            said = AgentState.valueOf(agentState);
+        } catch (IllegalArgumentException unknown) {
+            return Optional.empty();
+        }
+        return switch (said) {
+            case IN_SESSION, WIPING, DIRTY -> Optional.of(said);
+            case IDLE, LOCKED -> Optional.empty();
+        };
+    }
 
     /** Whether the last word from the agent was refused: the server cannot hear the device now. */
     boolean unheard() {

@@ -32,12 +32,17 @@ interface DeviceRepository extends CrudRepository<Device, String> {
 
     /**
      * A signed status of the device's current epoch; one of an older connection (a stale Last
-     * Will, a smaller counter) changes nothing.
+     * Will, a smaller counter) changes nothing. An offline status may say the agent is less clean
+     * than the server thought, never cleaner: a Last Will carries the state of when it connected.
      */
     @Query("""
             UPDATE device SET online = :online, session_counter = :session, last_seen_at = :at,
                    battery_percent = :battery, free_disk_bytes = :freeDisk, agent_version = :version,
-                   os = :os, agent_state = :agentState
+                   os = :os,
+                   agent_state = CASE WHEN :online = TRUE OR :agentState IN ('IN_SESSION', 'WIPING', 'DIRTY')
+                                      OR agent_state IS NULL THEN :agentState ELSE agent_state END,
+                   agent_state_at = CASE WHEN :online = TRUE OR :agentState IN ('IN_SESSION', 'WIPING', 'DIRTY')
+                                         OR agent_state IS NULL THEN :at ELSE agent_state_at END
             WHERE id = :id AND agent_epoch = :epoch AND session_counter <= :session""")
     int status(String id, String epoch, boolean online, long session, Instant at, @Nullable Integer battery,
                @Nullable Long freeDisk, @Nullable String version, @Nullable String os, @Nullable String agentState);
@@ -50,7 +55,11 @@ interface DeviceRepository extends CrudRepository<Device, String> {
     @Query("""
             UPDATE device SET agent_epoch = :epoch, epoch_started_at = :sentAt, online = :online,
                    session_counter = :session, last_seen_at = :at, battery_percent = :battery,
-                   free_disk_bytes = :freeDisk, agent_version = :version, os = :os, agent_state = :agentState
+                   free_disk_bytes = :freeDisk, agent_version = :version, os = :os,
+                   agent_state = CASE WHEN :online = TRUE OR :agentState IN ('IN_SESSION', 'WIPING', 'DIRTY')
+                                      OR agent_state IS NULL THEN :agentState ELSE agent_state END,
+                   agent_state_at = CASE WHEN :online = TRUE OR :agentState IN ('IN_SESSION', 'WIPING', 'DIRTY')
+                                         OR agent_state IS NULL THEN :at ELSE agent_state_at END
             WHERE id = :id AND (agent_epoch IS NULL OR agent_epoch <> :epoch)
               AND (epoch_started_at IS NULL OR epoch_started_at <= :sentAt)""")
     int statusOfNewEpoch(String id, String epoch, Instant sentAt, boolean online, long session, Instant at,

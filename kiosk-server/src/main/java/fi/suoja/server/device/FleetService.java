@@ -103,7 +103,7 @@ class FleetService {
                     kind.hasAgent() ? "New: waiting for the agent's first verified wipe." : "New: waiting for a staff check.",
                     now, key == null ? null : keys.seal(id, key), kind.hasAgent() ? id : null,
                     password == null ? null : MosquittoPassword.hash(password, random),
-                    false, 0, null, null, null, null, null, null, now, null, null, 0, null, null));
+                    false, 0, null, null, null, null, null, null, now, null, null, 0, null, null, null));
             wipes.open(device, now);
             audit.record(AuditAction.DEVICE_REGISTERED, siteId, Target.device(tag), null, kind.name());
             return device;
@@ -198,6 +198,11 @@ class FleetService {
                 throw new SuojaException(ProblemType.DEVICE_NOT_READY, device.state().whyNotReady(), null,
                         device.state().name(), device.stateReason());
             }
+            device.notCleanByAgent().ifPresent(said -> {
+                throw new SuojaException(ProblemType.DEVICE_NOT_CLEAN, "The laptop's agent last said " + said
+                        + " (at " + device.agentStateAt() + "), so it may hold a guest's files: it is not handed out until"
+                        + " the agent reports a verified wipe.", null, said.name(), null);
+            });
             if (booking.isPresent() && booking.get().siteId() != device.siteId()) {
                 throw SuojaException.invalid("This device belongs to another library than the booking.");
             }

@@ -23,6 +23,8 @@ public enum ProblemType {
     CARD_LIMIT(HttpStatus.CONFLICT, "card-limit", "This library card has as many bookings as it may have."),
     UNKNOWN_DEVICE(HttpStatus.NOT_FOUND, "unknown-device", "No device has this tag or id."),
     DEVICE_NOT_READY(HttpStatus.CONFLICT, "device-not-ready", "The device cannot be handed out now."),
+    /** The server's row says READY, but the laptop's agent last said it is in a session, wiping or dirty. */
+    DEVICE_NOT_CLEAN(HttpStatus.CONFLICT, "device-not-clean", "The laptop has not reported a verified wipe."),
     DEVICE_BUSY(HttpStatus.CONFLICT, "device-busy", "The device changed at the same moment. Try again."),
     WRONG_DEVICE_STATE(HttpStatus.CONFLICT, "wrong-device-state", "The device cannot do this in its current state."),
     LOCK_UNREACHABLE(HttpStatus.BAD_GATEWAY, "lock-unreachable", "The door lock did not open."),

@@ -28,6 +28,7 @@ final class Desk {
     static final String DATA = "data";
     private static final Logger LOG = LoggerFactory.getLogger(Desk.class);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
+    private static final java.util.Set<String> NOT_CLEAN_STATES = java.util.Set.of("IN_SESSION", "WIPING", "DIRTY");
     private static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("d.M. HH:mm");
 
     private Desk() {
@@ -62,6 +63,9 @@ final class Desk {
                     ? where.getTranslation("staff.problem.device")
                     : where.getTranslation("staff.problem.deviceState",
                     where.getTranslation("staff.state." + problem.state()), where.getTranslation("staff.why." + problem.state()));
+            // the laptop's own agent says it is not clean (state: IN_SESSION, WIPING or DIRTY), whatever its row says
+            case "device-not-clean" -> where.getTranslation(problem.state() == null
+                    || !NOT_CLEAN_STATES.contains(problem.state()) ? "staff.problem.notClean" : "staff.problem.notClean." + problem.state());
             case "unknown-device" -> where.getTranslation("staff.problem.unknownDevice");
             case "booking-not-found" -> where.getTranslation("staff.problem.noBooking");
             case "wrong-booking-state" -> where.getTranslation("staff.problem.bookingState");

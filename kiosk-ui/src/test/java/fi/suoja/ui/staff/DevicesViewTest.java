@@ -154,14 +154,11 @@ class DevicesViewTest extends KaribuStaff {
         scene.wipeElsewhere(webcam);
         await("the card shows the wipe", () -> "WIPE_PENDING".equals(state(webcam)));
         click("faulty-" + webcam);
+        DeviceCard card = _get(DeviceCard.class, spec -> spec.withId("device-" + webcam));
+        fi.suoja.ui.server.Device before = card.device();
 
         scene.wipeElsewhere(webcam);
-        try {
-            Thread.sleep(1500); // the server's event comes within this on an idle machine
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        com.github.mvysny.kaributesting.v10.MockVaadin.clientRoundtrip();
+        await("the server's event reaches the open card", () -> card.device() != before);
 
         assertThat(has("confirm-" + webcam)).isTrue();
         assertThat(has("why-" + webcam)).isTrue();
@@ -231,6 +228,25 @@ class DevicesViewTest extends KaribuStaff {
                     .contains("Tiedostoja oli vielä jäljellä, kun tyhjennys tarkistettiin.");
             assertThat(text("device-" + laptop)).contains(t("staff.wipeFailure.heading"))
                     .doesNotContain("Exception").doesNotContain("access-denied").doesNotContain("home/");
+        }
+    }
+
+    @Test
+    void a_ready_laptop_whose_agent_says_it_is_dirty_is_not_lent_and_staff_are_told_why_in_their_language() {
+        UI.getCurrent().getSession().setLocale(java.util.Locale.forLanguageTag("fi"));
+        String laptop = newLaptopOnALiveBoard();
+        try (FakeLaptop agent = FakeLaptop.connect(KioskServerProcess.get().brokerUrl(), scene.agentConfig(laptop))) {
+            await("READY on the board", () -> "READY".equals(state(laptop)));
+            agent.report(fi.suoja.hardware.mqtt.AgentState.DIRTY);
+            await("the server has the agent's word", () -> "DIRTY".equals(scene.device(laptop).path("agentState").asText()));
+
+            lendTo(code);
+            scan(laptop);
+
+            assertThat(text("devices-notice")).isEqualTo(t("staff.problem.notClean.DIRTY"))
+                    .startsWith("Ei lainattu: kone ilmoittaa itse");
+            assertThat(scene.device(laptop).path("state").asText()).isEqualTo("READY");
+            assertThat(scene.device(laptop).path("loan").isMissingNode()).isTrue();
         }
     }
 
