@@ -24,6 +24,9 @@ record WipeJob(
         Instant createdAt,
         @Nullable Instant finishedAt) {
 
+    /** The longest problem text a job keeps ({@code last_error}). */
+    static final int ERROR_MAX = 500;
+
     boolean open() {
         return openFor != null;
     }

@@ -37,8 +37,9 @@ interface WipeJobRepository extends CrudRepository<WipeJob, String> {
     @Query("UPDATE wipe_job SET state = 'ACKED' WHERE id = :id AND state = 'SENT' AND open_for IS NOT NULL")
     int acknowledged(String id);
 
-    @Query("UPDATE wipe_job SET last_error = :error WHERE id = :id AND open_for IS NOT NULL")
-    int failedOnce(String id, String error);
+    /** Notes why a try failed; the next may be sent from {@code next} (null: at once). */
+    @Query("UPDATE wipe_job SET last_error = :error, next_attempt_at = :next WHERE id = :id AND open_for IS NOT NULL")
+    int failedOnce(String id, String error, @Nullable Instant next);
 
     @Query("UPDATE wipe_job SET next_attempt_at = :at WHERE id = :id AND open_for IS NOT NULL")
     int dueAt(String id, Instant at);
