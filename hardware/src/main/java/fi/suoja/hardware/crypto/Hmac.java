@@ -56,23 +56,20 @@ public final class Hmac {
 
     /** {@link #matches} for a tag in standard Base64; anything that is not Base64 does not match. */
     public boolean matchesBase64(String text, String tag) {
-        if (tag == null || tag.isEmpty()) {
-            return false;
-        }
-        try {
-            return matches(text, Base64.getDecoder().decode(tag));
-        } catch (IllegalArgumentException notBase64) {
-            return false;
-        }
+        return matchesDecoded(text, tag, Base64.getDecoder());
     }
 
     /** {@link #matches} for a tag in URL-safe Base64 without padding, as {@link #base64Url} writes it. */
     public boolean matchesBase64Url(String text, String tag) {
+        return matchesDecoded(text, tag, Base64.getUrlDecoder());
+    }
+
+    private boolean matchesDecoded(String text, String tag, Base64.Decoder decoder) {
         if (tag == null || tag.isEmpty()) {
             return false;
         }
         try {
-            return matches(text, Base64.getUrlDecoder().decode(tag));
+            return matches(text, decoder.decode(tag));
         } catch (IllegalArgumentException notBase64) {
             return false;
         }

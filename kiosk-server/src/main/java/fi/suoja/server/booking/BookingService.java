@@ -304,13 +304,9 @@ public class BookingService {
         }
     }
 
+    /** Tells listeners that a booking no longer holds its room; they also catch up by their own sweeps. */
     void publishEnded(long bookingId, BookingStatus status, Instant at) {
-        try {
-            ended.publishEvent(new BookingEnded(bookingId, status, at));
-        } catch (RuntimeException e) {
-            // The booking change stands; listeners also catch up by their own sweeps.
-            LOG.error("A listener failed on the end of booking {}", bookingId, e);
-        }
+        announce(() -> ended.publishEvent(new BookingEnded(bookingId, status, at)), "end", bookingId);
     }
 
     /** A site's bookings that start on a local date, for the staff desk. */

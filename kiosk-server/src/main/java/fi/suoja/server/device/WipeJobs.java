@@ -4,7 +4,6 @@ import fi.suoja.hardware.mqtt.WipeReport;
 import fi.suoja.server.db.Tx;
 import fi.suoja.server.work.DurableWork;
 import fi.suoja.server.work.RetryPolicy;
-import fi.suoja.server.work.WorkTable;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -15,7 +14,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -64,8 +62,8 @@ class WipeJobs {
         this.commands = commands;
         this.views = views;
         this.changes = changes;
-        this.work = new DurableWork<>(new Table(jobs), RetryPolicy.of(config.wipeRetryFirst(), config.wipeRetryCeiling(),
-                config.wipeMaxAttempts()), tx);
+        this.work = new DurableWork<>(jobs, RetryPolicy.of(config.wipeRetryFirst(), config.wipeRetryCeiling(),
+                config.wipeMaxAttempts()), WipeJob.ERROR_MAX, tx);
         this.tx = tx;
         this.clock = clock;
         this.reported = reported;
@@ -296,44 +294,5 @@ class WipeJobs {
 
     private static String clip(String text, int max) {
         return text.length() > max ? text.substring(0, max) : text;
-    }
-
-    /** The wipe_job table as durable work: a try is a WIPE command, a job used up TIMES_OUT. */
-    private record Table(WipeJobRepository jobs) implements WorkTable<WipeJob> {
-
-        @Override
-        public List<WipeJob> due(Instant now) {
-            return jobs.due(now);
-        }
-
-        @Override
-        public int attempts(WipeJob job) {
-            return job.attempts();
-        }
-
-        @Override
-        public int claim(WipeJob job, Instant now, Instant leaseUntil) {
-            return jobs.claimSend(job.id(), job.attempts(), leaseUntil);
-        }
-
-        @Override
-        public int failedOnce(WipeJob job, String error, Instant nextTry) {
-            return jobs.failedOnce(job.id(), error, nextTry);
-        }
-
-        @Override
-        public int fail(WipeJob job, String reason, Instant at) {
-            return jobs.finish(job.id(), WipeJobState.TIMED_OUT.name(), at, reason);
-        }
-
-        @Override
-        public int errorMax() {
-            return WipeJob.ERROR_MAX;
-        }
-
-        @Override
-        public String describe(WipeJob job) {
-            return "Wipe " + job.id() + " of device " + job.deviceId();
-        }
     }
 }

@@ -17,7 +17,6 @@ import fi.suoja.server.db.Tx;
 import fi.suoja.server.room.RoomService;
 import fi.suoja.server.work.DurableWork;
 import fi.suoja.server.work.RetryPolicy;
-import fi.suoja.server.work.WorkTable;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,7 +24,6 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
-import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -58,8 +56,8 @@ class DoorTaskRunner {
 
     DoorTaskRunner(DoorTaskRepository tasks, CodeSlots slots, BookingService bookings, RoomService rooms, DoorLock locks,
                    RoomSign signs, Alerts alerts, Tx tx, DoorConfig config, Clock clock) {
-        this.work = new DurableWork<>(new Table(tasks), RetryPolicy.of(config.retryFirst(), config.retryCeiling(),
-                config.maxAttempts()), tx);
+        this.work = new DurableWork<>(tasks, RetryPolicy.of(config.retryFirst(), config.retryCeiling(), config.maxAttempts()),
+                DoorTask.ERROR_MAX, tx);
         this.tasks = tasks;
         this.slots = slots;
         this.bookings = bookings;
@@ -200,44 +198,5 @@ class DoorTaskRunner {
             case SIGN_BUSY, SIGN_ENDING_SOON, SIGN_FREE -> "The room sign could not be changed. It may show the wrong state.";
         };
         return what + " (" + attempts + " tries; " + why + ")";
-    }
-
-    /** The door_task table as durable work: claimed for a lease, tried again after a back-off, FAILED after the last try. */
-    private record Table(DoorTaskRepository tasks) implements WorkTable<DoorTask> {
-
-        @Override
-        public List<DoorTask> due(Instant now) {
-            return tasks.due(now);
-        }
-
-        @Override
-        public int attempts(DoorTask task) {
-            return task.attempts();
-        }
-
-        @Override
-        public int claim(DoorTask task, Instant now, Instant leaseUntil) {
-            return tasks.claim(task.id(), task.attempts(), now, leaseUntil);
-        }
-
-        @Override
-        public int failedOnce(DoorTask task, String error, Instant nextTry) {
-            return tasks.failedOnce(task.id(), error, nextTry);
-        }
-
-        @Override
-        public int fail(DoorTask task, String reason, Instant at) {
-            return tasks.finish(task.id(), DoorTaskState.FAILED.name(), at, reason);
-        }
-
-        @Override
-        public int errorMax() {
-            return DoorTask.ERROR_MAX;
-        }
-
-        @Override
-        public String describe(DoorTask task) {
-            return "Door task " + task.id() + " (" + task.kind() + ") of booking " + task.bookingId();
-        }
     }
 }

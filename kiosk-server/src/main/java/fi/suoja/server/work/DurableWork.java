@@ -21,17 +21,20 @@ import java.util.function.Predicate;
  *
  * @param <T> a row of the work's table
  */
-public final class DurableWork<T> {
+public final class DurableWork<T extends WorkRow> {
 
     private static final Logger LOG = LoggerFactory.getLogger(DurableWork.class);
 
     private final WorkTable<T> table;
     private final RetryPolicy retry;
+    private final int errorMax;
     private final Tx tx;
 
-    public DurableWork(WorkTable<T> table, RetryPolicy retry, Tx tx) {
+    /** {@code errorMax}: the longest error or reason the table keeps. */
+    public DurableWork(WorkTable<T> table, RetryPolicy retry, int errorMax, Tx tx) {
         this.table = table;
         this.retry = retry;
+        this.errorMax = errorMax;
         this.tx = tx;
     }
 
@@ -50,7 +53,7 @@ public final class DurableWork<T> {
                     ran++;
                 }
             } catch (RuntimeException e) {
-                LOG.error("{} failed; it is tried again when its lease runs out", table.describe(row), e);
+                LOG.error("{} failed; it is tried again when its lease runs out", row.describe(), e);
             }
         }
         return ran;
@@ -68,7 +71,7 @@ public final class DurableWork<T> {
 
     /** The number the row's next try will have. */
     public int nextAttempt(T row) {
-        return table.attempts(row) + 1;
+        return row.attempts() + 1;
     }
 
     /** When the try after try {@code attempt} may be claimed, counted from {@code from}. */
@@ -78,7 +81,7 @@ public final class DurableWork<T> {
 
     /** Whether the row has had all its tries. */
     public boolean usedUp(T row) {
-        return retry.usedUp(table.attempts(row));
+        return retry.usedUp(row.attempts());
     }
 
     /**
@@ -106,6 +109,6 @@ public final class DurableWork<T> {
     }
 
     public String clip(String text) {
-        return text.length() > table.errorMax() ? text.substring(0, table.errorMax()) : text;
+        return text.length() > errorMax ? text.substring(0, errorMax) : text;
     }
 }
