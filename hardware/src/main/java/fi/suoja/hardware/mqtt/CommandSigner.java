@@ -1,10 +1,7 @@
 package fi.suoja.hardware.mqtt;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
+import fi.suoja.hardware.crypto.Hmac;
+
 import java.util.Base64;
 import java.util.Map;
 import java.util.TreeMap;
@@ -27,15 +24,13 @@ import java.util.TreeMap;
  */
 public final class CommandSigner {
 
-    private static final String ALGORITHM = "HmacSHA256";
-
-    private final SecretKeySpec key;
+    private final Hmac hmac;
 
     public CommandSigner(byte[] key) {
         if (key == null || key.length < 16) {
             throw new IllegalArgumentException("a device key has at least 16 bytes");
         }
-        this.key = new SecretKeySpec(key.clone(), ALGORITHM);
+        this.hmac = new Hmac(key);
     }
 
     public static CommandSigner ofBase64(String key) {
@@ -140,26 +135,10 @@ public final class CommandSigner {
     }
 
     private boolean matches(String canonical, String signature) {
-        if (signature == null || signature.isEmpty()) {
-            return false;
-        }
-        byte[] expected = Base64.getDecoder().decode(mac(canonical));
-        byte[] actual;
-        try {
-            actual = Base64.getDecoder().decode(signature);
-        } catch (IllegalArgumentException notBase64) {
-            return false;
-        }
-        return MessageDigest.isEqual(expected, actual);
+        return hmac.matchesBase64(canonical, signature);
     }
 
     private String mac(String canonical) {
-        try {
-            Mac mac = Mac.getInstance(ALGORITHM);
-            mac.init(key);
-            return Base64.getEncoder().encodeToString(mac.doFinal(canonical.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("every Java runtime has " + ALGORITHM, e);
-        }
+        return hmac.base64(canonical);
     }
 }

@@ -36,4 +36,20 @@ class BackoffTest {
             assertThat(backoff.next()).isBetween(Duration.ofMillis(500), Duration.ofMinutes(2));
         }
     }
+
+    @Test
+    void the_wait_after_a_counted_try_strays_twenty_percent_either_way_and_stays_under_the_ceiling() {
+        Backoff backoff = new Backoff(Duration.ofSeconds(30), Duration.ofMinutes(10), Backoff.Jitter.PLUS_MINUS_20_PERCENT,
+                new Random(3));
+        long[] doubled = {30_000, 60_000, 120_000, 240_000, 480_000, 600_000, 600_000};
+        for (int attempt = 1; attempt <= doubled.length; attempt++) {
+            for (int i = 0; i < 50; i++) {
+                long wait = backoff.after(attempt).toMillis();
+                assertThat(wait).as("after try %d", attempt)
+                        .isBetween(Math.round(doubled[attempt - 1] * 0.8), Math.min(600_000, Math.round(doubled[attempt - 1] * 1.2)));
+            }
+        }
+        assertThat(backoff.after(1_000)).isBetween(Duration.ofMinutes(8), Duration.ofMinutes(10));
+        assertThat(backoff.failures()).as("counted tries leave the owner's count alone").isZero();
+    }
 }

@@ -9,7 +9,6 @@ import fi.suoja.server.problem.SuojaException;
 import fi.suoja.server.throttle.Scope;
 import fi.suoja.server.throttle.Throttles;
 import io.micronaut.security.authentication.Authentication;
-import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -81,28 +80,28 @@ public class AccessService {
         return new LoginResult(token, expires, account.get().username(), account.get().role());
     }
 
-    @Transactional
     public void logout(String token) {
-        sessions.deleteById(Tokens.hash(token));
+        tx.run(() -> sessions.deleteById(Tokens.hash(token)));
     }
 
     /** The caller a bearer token stands for, if the token is known, unexpired and not revoked. */
-    @Transactional
     public Optional<Authentication> authenticate(String token) {
-        if (token.startsWith(Tokens.STAFF_PREFIX)) {
-            return sessions.findById(Tokens.hash(token))
-                    .filter(s -> s.expiresAt().isAfter(clock.instant()))
-                    .flatMap(s -> accounts.findById(s.accountId()))
-                    .filter(Account::active)
-                    .map(AccessService::authenticationOf);
-        }
-        if (token.startsWith(Tokens.KIOSK_PREFIX)) {
-            return kiosks.findByTokenHash(Tokens.hash(token))
-                    .filter(k -> !k.revoked())
-                    .map(k -> Authentication.build("kiosk-" + k.id(), List.of(Role.KIOSK_ROLE),
-                            Map.of(Caller.KIOSK_ID, k.id(), Caller.SITE_ID, k.siteId())));
-        }
-        return Optional.empty();
+        return tx.run(() -> {
+            if (token.startsWith(Tokens.STAFF_PREFIX)) {
+                return sessions.findById(Tokens.hash(token))
+                        .filter(s -> s.expiresAt().isAfter(clock.instant()))
+                        .flatMap(s -> accounts.findById(s.accountId()))
+                        .filter(Account::active)
+                        .map(AccessService::authenticationOf);
+            }
+            if (token.startsWith(Tokens.KIOSK_PREFIX)) {
+                return kiosks.findByTokenHash(Tokens.hash(token))
+                        .filter(k -> !k.revoked())
+                        .map(k -> Authentication.build("kiosk-" + k.id(), List.of(Role.KIOSK_ROLE),
+                                Map.of(Caller.KIOSK_ID, k.id(), Caller.SITE_ID, k.siteId())));
+            }
+            return Optional.empty();
+        });
     }
 
     private static Authentication authenticationOf(Account account) {
@@ -112,104 +111,103 @@ public class AccessService {
         return Authentication.build(account.username(), roles, Map.of(Caller.ACCOUNT_ID, account.id()));
     }
 
-    @Transactional
     public AccountView createAccount(String username, String password, Role role) {
-        if (role == Role.KIOSK) {
-            throw SuojaException.invalid("Kiosks are created as kiosks, not as accounts.");
-        }
-        if (accounts.findByUsername(username).isPresent()) {
-            throw new SuojaException(ProblemType.ALREADY_EXISTS, "An account with this user name exists already.");
-        }
-        Account saved = accounts.save(new Account(null, username, hasher.hash(password), role, true, clock.instant()));
-        audit.record(AuditAction.ACCOUNT_CREATED, null, Target.account(username), null, role.name());
-        return AccountView.of(saved);
+        return tx.run(() -> {
+            if (role == Role.KIOSK) {
+                throw SuojaException.invalid("Kiosks are created as kiosks, not as accounts.");
+            }
+            if (accounts.findByUsername(username).isPresent()) {
+                throw new SuojaException(ProblemType.ALREADY_EXISTS, "An account with this user name exists already.");
+            }
+            Account saved = accounts.save(new Account(null, username, hasher.hash(password), role, true, clock.instant()));
+            audit.record(AuditAction.ACCOUNT_CREATED, null, Target.account(username), null, role.name());
+            return AccountView.of(saved);
+        });
     }
 
-    @Transactional
     public boolean hasAccounts() {
-        return accounts.count() > 0;
+        return tx.run(() -> accounts.count() > 0);
     }
 
-    @Transactional
     public List<AccountView> listAccounts() {
-        return accounts.findAllOrderByUsername().stream().map(AccountView::of).toList();
+        return tx.run(() -> accounts.findAllOrderByUsername().stream().map(AccountView::of).toList());
     }
 
-    @Transactional
     public AccountView deactivate(long accountId, Caller.Staff by) {
-        if (by.accountId() == accountId) {
-            throw SuojaException.invalid("You cannot switch off your own account.");
-        }
-        Account account = accounts.findById(accountId).orElseThrow(() -> SuojaException.notFound("The account"));
-        sessions.deleteByAccount(accountId);
-        audit.record(AuditAction.ACCOUNT_SWITCHED_OFF, null, Target.account(account.username()), null, null);
-        return AccountView.of(accounts.update(account.deactivated()));
+        return tx.run(() -> {
+            if (by.accountId() == accountId) {
+                throw SuojaException.invalid("You cannot switch off your own account.");
+            }
+            Account account = accounts.findById(accountId).orElseThrow(() -> SuojaException.notFound("The account"));
+            sessions.deleteByAccount(accountId);
+            audit.record(AuditAction.ACCOUNT_SWITCHED_OFF, null, Target.account(account.username()), null, null);
+            return AccountView.of(accounts.update(account.deactivated()));
+        });
     }
 
-    @Transactional
     public AccountView changePassword(long accountId, String newPassword) {
-        Account account = accounts.findById(accountId).orElseThrow(() -> SuojaException.notFound("The account"));
-        sessions.deleteByAccount(accountId);
-        audit.record(AuditAction.PASSWORD_RESET, null, Target.account(account.username()), null, null);
-        return AccountView.of(accounts.update(account.withPasswordHash(hasher.hash(newPassword))));
+        return tx.run(() -> {
+            Account account = accounts.findById(accountId).orElseThrow(() -> SuojaException.notFound("The account"));
+            sessions.deleteByAccount(accountId);
+            audit.record(AuditAction.PASSWORD_RESET, null, Target.account(account.username()), null, null);
+            return AccountView.of(accounts.update(account.withPasswordHash(hasher.hash(newPassword))));
+        });
     }
 
     /** Creates a kiosk; its token is shown this once and never again. */
-    @Transactional
     public NewKiosk createKiosk(long siteId, String name) {
-        return createKiosk(siteId, name, Tokens.newToken(Tokens.KIOSK_PREFIX));
+        return tx.run(() -> createKiosk(siteId, name, Tokens.newToken(Tokens.KIOSK_PREFIX)));
     }
 
     /** Whether some kiosk, revoked or not, was ever given this token. */
-    @Transactional
     public boolean knowsKioskToken(String token) {
-        return kiosks.findByTokenHash(Tokens.hash(token)).isPresent();
+        return tx.run(() -> kiosks.findByTokenHash(Tokens.hash(token)).isPresent());
     }
 
     /** Creates a kiosk with a token chosen by the operator (first start from configuration). */
-    @Transactional
     public NewKiosk createKiosk(long siteId, String name, String token) {
-        if (!token.startsWith(Tokens.KIOSK_PREFIX) || token.length() < 24) {
-            throw SuojaException.invalid("A kiosk token starts with " + Tokens.KIOSK_PREFIX + " and has at least 24 characters.");
-        }
-        if (kiosks.countSites(siteId) == 0) {
-            throw SuojaException.notFound("The site");
-        }
-        Kiosk kiosk = kiosks.save(new Kiosk(null, siteId, name, Tokens.hash(token), clock.instant(), null));
-        audit.record(AuditAction.KIOSK_CREATED, siteId, Target.kiosk(kiosk.id()), null, name);
-        return new NewKiosk(KioskView.of(kiosk), token);
+        return tx.run(() -> {
+            if (!token.startsWith(Tokens.KIOSK_PREFIX) || token.length() < 24) {
+                throw SuojaException.invalid("A kiosk token starts with " + Tokens.KIOSK_PREFIX + " and has at least 24 characters.");
+            }
+            if (kiosks.countSites(siteId) == 0) {
+                throw SuojaException.notFound("The site");
+            }
+            Kiosk kiosk = kiosks.save(new Kiosk(null, siteId, name, Tokens.hash(token), clock.instant(), null));
+            audit.record(AuditAction.KIOSK_CREATED, siteId, Target.kiosk(kiosk.id()), null, name);
+            return new NewKiosk(KioskView.of(kiosk), token);
+        });
     }
 
-    @Transactional
     public NewKiosk renewKioskToken(long kioskId) {
-        Kiosk kiosk = kiosks.findById(kioskId).orElseThrow(() -> SuojaException.notFound("The kiosk"));
-        String token = Tokens.newToken(Tokens.KIOSK_PREFIX);
-        audit.record(AuditAction.KIOSK_TOKEN_RENEWED, kiosk.siteId(), Target.kiosk(kioskId), null, kiosk.name());
-        return new NewKiosk(KioskView.of(kiosks.update(kiosk.withTokenHash(Tokens.hash(token)))), token);
+        return tx.run(() -> {
+            Kiosk kiosk = kiosks.findById(kioskId).orElseThrow(() -> SuojaException.notFound("The kiosk"));
+            String token = Tokens.newToken(Tokens.KIOSK_PREFIX);
+            audit.record(AuditAction.KIOSK_TOKEN_RENEWED, kiosk.siteId(), Target.kiosk(kioskId), null, kiosk.name());
+            return new NewKiosk(KioskView.of(kiosks.update(kiosk.withTokenHash(Tokens.hash(token)))), token);
+        });
     }
 
-    @Transactional
     public KioskView revokeKiosk(long kioskId) {
-        Kiosk kiosk = kiosks.findById(kioskId).orElseThrow(() -> SuojaException.notFound("The kiosk"));
-        if (kiosk.revoked()) {
-            return KioskView.of(kiosk);
-        }
-        audit.record(AuditAction.KIOSK_SWITCHED_OFF, kiosk.siteId(), Target.kiosk(kioskId), null, kiosk.name());
-        return KioskView.of(kiosks.update(kiosk.revoke(clock.instant())));
+        return tx.run(() -> {
+            Kiosk kiosk = kiosks.findById(kioskId).orElseThrow(() -> SuojaException.notFound("The kiosk"));
+            if (kiosk.revoked()) {
+                return KioskView.of(kiosk);
+            }
+            audit.record(AuditAction.KIOSK_SWITCHED_OFF, kiosk.siteId(), Target.kiosk(kioskId), null, kiosk.name());
+            return KioskView.of(kiosks.update(kiosk.revoke(clock.instant())));
+        });
     }
 
-    @Transactional
     public List<KioskView> listKiosks() {
-        return kiosks.findAllOrderById().stream().map(KioskView::of).toList();
+        return tx.run(() -> kiosks.findAllOrderById().stream().map(KioskView::of).toList());
     }
 
-    @Transactional
     public Optional<KioskView> kiosk(long kioskId) {
-        return kiosks.findById(kioskId).map(KioskView::of);
+        return tx.run(() -> kiosks.findById(kioskId).map(KioskView::of));
     }
 
-    @Transactional
     public int deleteExpiredSessions() {
-        return sessions.deleteExpired(clock.instant());
+        return tx.run(() -> sessions.deleteExpired(clock.instant()));
     }
 }

@@ -1,12 +1,10 @@
 package fi.suoja.server.audit;
 
-import io.micronaut.context.annotation.Value;
+import fi.suoja.server.db.Tx;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.context.ServerRequestContext;
 import io.micronaut.security.authentication.Authentication;
-import io.micronaut.transaction.TransactionDefinition;
-import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
@@ -28,8 +26,10 @@ public class AuditLog {
 
     private final AuditEntryRepository entries;
     private final Clock clock;
+    private final Tx tx;
 
-    AuditLog(AuditEntryRepository entries, Clock clock) {
+    AuditLog(AuditEntryRepository entries, Clock clock, Tx tx) {
+        this.tx = tx;
         this.entries = entries;
         this.clock = clock;
     }
@@ -38,32 +38,33 @@ public class AuditLog {
      * Records what the signed-in caller did, in the caller's transaction: if the change is rolled
      * back, so is its entry. {@code detail}: short parameters, no personal data.
      */
-    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     public void record(AuditAction action, @Nullable Long siteId, @Nullable Target target, @Nullable Long bookingId,
                        @Nullable String detail) {
-        Optional<HttpRequest<Object>> request = ServerRequestContext.currentRequest();
-        String actor = request.flatMap(r -> r.getUserPrincipal(Authentication.class)).map(Authentication::getName).orElse("system");
-        String desk = request.map(r -> r.getHeaders().get(DESK_HEADER)).map(AuditLog::clean).orElse(null);
-        String address = request.map(r -> r.getRemoteAddress().getAddress().getHostAddress()).orElse(null);
-        entries.save(new AuditEntry(null, clock.instant(), cut(actor, AuditEntry.ACTOR_MAX), cut(desk, AuditEntry.DESK_MAX),
-                address, action, siteId, target == null ? null : target.kind(), target == null ? null : target.id(), bookingId,
-                cut(clean(detail), AuditEntry.DETAIL_MAX)));
+        tx.inCallers(() -> {
+            Optional<HttpRequest<Object>> request = ServerRequestContext.currentRequest();
+            String actor = request.flatMap(r -> r.getUserPrincipal(Authentication.class)).map(Authentication::getName).orElse("system");
+            String desk = request.map(r -> r.getHeaders().get(DESK_HEADER)).map(AuditLog::clean).orElse(null);
+            String address = request.map(r -> r.getRemoteAddress().getAddress().getHostAddress()).orElse(null);
+            entries.save(new AuditEntry(null, clock.instant(), cut(actor, AuditEntry.ACTOR_MAX), cut(desk, AuditEntry.DESK_MAX),
+                    address, action, siteId, target == null ? null : target.kind(), target == null ? null : target.id(), bookingId,
+                    cut(clean(detail), AuditEntry.DETAIL_MAX)));
+        });
     }
 
     /** With the booking's retention: the entries keep what was done, but no longer to which booking. */
-    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     public int forgetBooking(long bookingId) {
-        return entries.forgetBooking(bookingId);
+        return tx.inCallers(() -> entries.forgetBooking(bookingId));
     }
 
     /** One page of entries, newest first. */
-    @Transactional
     public AuditPage find(Instant from, Instant to, @Nullable String actor, @Nullable AuditAction action, int page, int size) {
-        int limit = Math.max(1, Math.min(size, PAGE_MAX));
-        List<AuditEntry> found = entries.find(from, to, actor, action == null ? null : action.name(), limit + 1,
-                (long) Math.max(0, page) * limit);
-        List<AuditEntryView> shown = found.stream().limit(limit).map(AuditEntryView::of).toList();
-        return new AuditPage(shown, page, limit, found.size() > limit);
+        return tx.run(() -> {
+            int limit = Math.max(1, Math.min(size, PAGE_MAX));
+            List<AuditEntry> found = entries.find(from, to, actor, action == null ? null : action.name(), limit + 1,
+                    (long) Math.max(0, page) * limit);
+            List<AuditEntryView> shown = found.stream().limit(limit).map(AuditEntryView::of).toList();
+            return new AuditPage(shown, page, limit, found.size() > limit);
+        });
     }
 
     Instant now() {

@@ -1,5 +1,6 @@
 package fi.suoja.server.booking;
 
+import fi.suoja.server.db.Tx;
 import fi.suoja.server.room.Room;
 import fi.suoja.server.room.RoomService;
 import fi.suoja.server.site.BookingRules;
@@ -7,7 +8,6 @@ import fi.suoja.server.site.Site;
 import fi.suoja.server.site.SiteService;
 import fi.suoja.server.time.Grain;
 import fi.suoja.server.time.TimeRange;
-import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
@@ -32,8 +32,10 @@ public class AvailabilityService {
     private final RoomService rooms;
     private final SiteService sites;
     private final Clock clock;
+    private final Tx tx;
 
-    AvailabilityService(BookingService bookings, SlotClaimRepository claims, RoomService rooms, SiteService sites, Clock clock) {
+    AvailabilityService(BookingService bookings, SlotClaimRepository claims, RoomService rooms, SiteService sites, Clock clock, Tx tx) {
+        this.tx = tx;
         this.bookings = bookings;
         this.claims = claims;
         this.rooms = rooms;
@@ -42,47 +44,49 @@ public class AvailabilityService {
     }
 
     /** Every active room of a site on a local date, with the starts that fit {@code minutes} (or the shortest booking). */
-    @Transactional
     public List<RoomAvailability> forDay(long siteId, LocalDate day, Optional<Integer> minutes) {
-        Instant now = clock.instant();
-        return activeRooms(siteId).stream().map(room -> {
-            BookingService.Place place = bookings.place(room.id());
-            int length = minutes.orElse(place.rules().minBookingMinutes());
-            Optional<TimeRange> open = place.schedule().openWindow(day);
-            List<TimeRange> free = open.map(window -> freeRanges(place, window, now)).orElse(List.of());
-            return new RoomAvailability(room.id(), room.name(), room.place(), place.texts().names(), place.texts().places(),
-                    room.capacity(), room.stepFree(), room.equipmentSet(), open.orElse(null), free,
-                    starts(place.policy(now), free, length));
-        }).toList();
+        return tx.run(() -> {
+            Instant now = clock.instant();
+            return activeRooms(siteId).stream().map(room -> {
+                BookingService.Place place = bookings.place(room.id());
+                int length = minutes.orElse(place.rules().minBookingMinutes());
+                Optional<TimeRange> open = place.schedule().openWindow(day);
+                List<TimeRange> free = open.map(window -> freeRanges(place, window, now)).orElse(List.of());
+                return new RoomAvailability(room.id(), room.name(), room.place(), place.texts().names(), place.texts().places(),
+                        room.capacity(), room.stepFree(), room.equipmentSet(), open.orElse(null), free,
+                        starts(place.policy(now), free, length));
+            }).toList();
+        });
     }
 
     /** Rooms that can be booked from this moment for at least {@code minutes}. */
-    @Transactional
     public List<FreeRoom> freeNow(long siteId, int minutes) {
-        Instant now = clock.instant();
-        Site site = sites.get(siteId);
-        LocalDate today = now.atZone(site.zone()).toLocalDate();
-        List<FreeRoom> result = new ArrayList<>();
-        for (Room room : activeRooms(siteId)) {
-            BookingService.Place place = bookings.place(room.id());
-            BookingPolicy policy = place.policy(now);
-            Optional<TimeRange> open = place.schedule().openWindow(today);
-            if (open.isEmpty()) {
-                continue;
+        return tx.run(() -> {
+            Instant now = clock.instant();
+            Site site = sites.get(siteId);
+            LocalDate today = now.atZone(site.zone()).toLocalDate();
+            List<FreeRoom> result = new ArrayList<>();
+            for (Room room : activeRooms(siteId)) {
+                BookingService.Place place = bookings.place(room.id());
+                BookingPolicy policy = place.policy(now);
+                Optional<TimeRange> open = place.schedule().openWindow(today);
+                if (open.isEmpty()) {
+                    continue;
+                }
+                Instant start = policy.nowGrain();
+                Optional<TimeRange> range = freeRanges(place, open.get(), now).stream()
+                        .filter(r -> r.start().equals(start))
+                        .findFirst();
+                if (range.isEmpty()) {
+                    continue;
+                }
+                FreeRoom free = freeRoom(place, start, range.get());
+                if (free.maxMinutes() >= Math.max(minutes, place.rules().minBookingMinutes())) {
+                    result.add(free);
+                }
             }
-            Instant start = policy.nowGrain();
-            Optional<TimeRange> range = freeRanges(place, open.get(), now).stream()
-                    .filter(r -> r.start().equals(start))
-                    .findFirst();
-            if (range.isEmpty()) {
-                continue;
-            }
-            FreeRoom free = freeRoom(place, start, range.get());
-            if (free.maxMinutes() >= Math.max(minutes, place.rules().minBookingMinutes())) {
-                result.add(free);
-            }
-        }
-        return result;
+            return result;
+        });
     }
 
     /**
@@ -91,37 +95,38 @@ public class AvailabilityService {
      * first time from {@code from} (a local day; today when empty) at which a booking of
      * {@code minutes} can start, within the booking horizon.
      */
-    @Transactional
     public SiteNow now(long siteId, int minutes, Optional<LocalDate> from) {
-        Instant now = clock.instant();
-        Site site = sites.get(siteId);
-        BookingRules rules = sites.rules(siteId);
-        LocalDate today = now.atZone(site.zone()).toLocalDate();
-        LocalDate lastDay = today.plusDays(rules.maxDaysAhead());
-        int length = Math.max(minutes, rules.minBookingMinutes());
-        List<BookingService.Place> places = activeRooms(siteId).stream().map(room -> bookings.place(room.id())).toList();
+        return tx.run(() -> {
+            Instant now = clock.instant();
+            Site site = sites.get(siteId);
+            BookingRules rules = sites.rules(siteId);
+            LocalDate today = now.atZone(site.zone()).toLocalDate();
+            LocalDate lastDay = today.plusDays(rules.maxDaysAhead());
+            int length = Math.max(minutes, rules.minBookingMinutes());
+            List<BookingService.Place> places = activeRooms(siteId).stream().map(room -> bookings.place(room.id())).toList();
 
-        int freeRooms = freeNow(siteId, length).size();
-        Instant closesAt = null;
-        Instant opensAt = null;
-        for (BookingService.Place place : places) {
-            Optional<TimeRange> window = place.schedule().openWindow(today);
-            // open means open long enough for a booking of this length; ten minutes before closing is closed
-            if (window.isPresent() && window.get().contains(now)
-                    && !Grain.floor(now).plus(Duration.ofMinutes(length)).isAfter(window.get().end())) {
-                closesAt = closesAt == null || window.get().end().isAfter(closesAt) ? window.get().end() : closesAt;
+            int freeRooms = freeNow(siteId, length).size();
+            Instant closesAt = null;
+            Instant opensAt = null;
+            for (BookingService.Place place : places) {
+                Optional<TimeRange> window = place.schedule().openWindow(today);
+                // open means open long enough for a booking of this length; ten minutes before closing is closed
+                if (window.isPresent() && window.get().contains(now)
+                        && !Grain.floor(now).plus(Duration.ofMinutes(length)).isAfter(window.get().end())) {
+                    closesAt = closesAt == null || window.get().end().isAfter(closesAt) ? window.get().end() : closesAt;
+                }
+                Instant opens = nextOpening(place, now, today, lastDay);
+                if (opens != null && (opensAt == null || opens.isBefore(opensAt))) {
+                    opensAt = opens;
+                }
             }
-            Instant opens = nextOpening(place, now, today, lastDay);
-            if (opens != null && (opensAt == null || opens.isBefore(opensAt))) {
-                opensAt = opens;
+            SiteNow.State state = freeRooms > 0 ? SiteNow.State.FREE : closesAt != null ? SiteNow.State.FULL : SiteNow.State.CLOSED;
+            FreeRoom next = null;
+            for (LocalDate day = from.filter(d -> d.isAfter(today)).orElse(today); next == null && !day.isAfter(lastDay); day = day.plusDays(1)) {
+                next = firstStart(places, day, now, length);
             }
-        }
-        SiteNow.State state = freeRooms > 0 ? SiteNow.State.FREE : closesAt != null ? SiteNow.State.FULL : SiteNow.State.CLOSED;
-        FreeRoom next = null;
-        for (LocalDate day = from.filter(d -> d.isAfter(today)).orElse(today); next == null && !day.isAfter(lastDay); day = day.plusDays(1)) {
-            next = firstStart(places, day, now, length);
-        }
-        return new SiteNow(state, freeRooms, closesAt, state == SiteNow.State.CLOSED ? opensAt : null, next);
+            return new SiteNow(state, freeRooms, closesAt, state == SiteNow.State.CLOSED ? opensAt : null, next);
+        });
     }
 
     /** The first opening of a room after {@code now}, up to the last bookable day. */

@@ -1,6 +1,7 @@
 package fi.suoja.server.booking;
 
 import fi.suoja.server.audit.AuditLog;
+import fi.suoja.server.db.Tx;
 import fi.suoja.server.site.Site;
 import fi.suoja.server.site.SiteService;
 import fi.suoja.server.throttle.Throttles;
@@ -33,10 +34,12 @@ public class BookingJobs {
     private final SiteService sites;
     private final Clock clock;
     private final AuditLog audit;
+    private final Tx tx;
 
     BookingJobs(BookingService service, BookingRepository bookings, SlotClaimRepository claims,
                 Throttles throttles, SiteService sites, Clock clock,
-                AuditLog audit) {
+                AuditLog audit, Tx tx) {
+        this.tx = tx;
         this.service = service;
         this.bookings = bookings;
         this.claims = claims;
@@ -51,8 +54,8 @@ public class BookingJobs {
         Instant now = clock.instant();
         Map<Long, BookingService.Place> places = new HashMap<>();
         int released = 0;
-        for (Booking b : service.inTransaction(() -> bookings.findByStatusAndStartsAtLessThanEquals(BookingStatus.CONFIRMED, now))) {
-            boolean done = service.inTransaction(() -> {
+        for (Booking b : tx.run(() -> bookings.findByStatusAndStartsAtLessThanEquals(BookingStatus.CONFIRMED, now))) {
+            boolean done = tx.run(() -> {
                 BookingService.Place place = places.computeIfAbsent(b.roomId(), service::place);
                 if (now.isBefore(place.policy(now).graceEnd(b.range()))) {
                     return false;
@@ -76,8 +79,8 @@ public class BookingJobs {
     public int completeEnded() {
         Instant now = clock.instant();
         int completed = 0;
-        for (Booking b : service.inTransaction(() -> bookings.findByStatusAndEndsAtLessThanEquals(BookingStatus.CHECKED_IN, now))) {
-            int rows = service.inTransaction(() ->
+        for (Booking b : tx.run(() -> bookings.findByStatusAndEndsAtLessThanEquals(BookingStatus.CHECKED_IN, now))) {
+            int rows = tx.run(() ->
                     bookings.close(b.id(), BookingStatus.CHECKED_IN.name(), BookingStatus.COMPLETED.name(), b.endsAt(), b.endsAt()));
             if (rows == 1) {
                 service.publishEnded(b.id(), BookingStatus.COMPLETED, b.endsAt());
@@ -98,8 +101,8 @@ public class BookingJobs {
         for (Site site : sites.all()) {
             Instant cutoff = now.minus(Duration.ofDays(sites.retention(site.id()).retentionDays()));
             int ofSite = 0;
-            for (Booking b : service.inTransaction(() -> bookings.findToAnonymise(site.id(), cutoff))) {
-                ofSite += service.inTransaction(() -> {
+            for (Booking b : tx.run(() -> bookings.findToAnonymise(site.id(), cutoff))) {
+                ofSite += tx.run(() -> {
                     int rows = bookings.anonymise(b.id());
                     audit.forgetBooking(b.id());
                     return rows;
@@ -111,7 +114,7 @@ public class BookingJobs {
             anonymised += ofSite;
         }
         // Grains of the past only matter while a booking might still run over them.
-        service.inTransaction(() -> claims.deleteBefore(Grain.index(Grain.floor(now.minus(Duration.ofDays(2))))));
+        tx.run(() -> claims.deleteBefore(Grain.index(Grain.floor(now.minus(Duration.ofDays(2))))));
         throttles.deleteOlderThan(now.minus(Duration.ofDays(1)));
         return anonymised;
     }

@@ -5,13 +5,13 @@ import fi.suoja.server.audit.AuditAction;
 import fi.suoja.server.audit.AuditLog;
 import fi.suoja.server.audit.Target;
 import fi.suoja.server.db.SqlErrors;
+import fi.suoja.server.db.Tx;
 import fi.suoja.server.problem.ProblemType;
 import fi.suoja.server.problem.SuojaException;
 import fi.suoja.server.room.Room;
 import fi.suoja.server.room.RoomSchedule;
 import fi.suoja.server.room.RoomTexts;
 import fi.suoja.server.room.RoomService;
-import fi.suoja.server.secret.ServerSecrets;
 import fi.suoja.server.site.BookingRules;
 import fi.suoja.server.site.Site;
 import fi.suoja.server.site.SiteService;
@@ -22,24 +22,18 @@ import fi.suoja.server.time.TimeRange;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.exceptions.DataAccessException;
-import io.micronaut.transaction.TransactionOperations;
+import io.micronaut.transaction.exceptions.TransactionException;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
-import java.sql.Connection;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -54,7 +48,6 @@ import java.util.stream.Collectors;
 public class BookingService {
 
     private static final Logger LOG = LoggerFactory.getLogger(BookingService.class);
-    private static final int ATTEMPTS = 3;
 
     private final BookingRepository bookings;
     private final SlotClaimRepository claims;
@@ -62,8 +55,8 @@ public class BookingService {
     private final AuditLog audit;
     private final RoomService rooms;
     private final SiteService sites;
-    private final ServerSecrets secrets;
-    private final TransactionOperations<Connection> tx;
+    private final CardHash cards;
+    private final Tx tx;
     private final BookingConfig config;
     private final Clock clock;
     private final ApplicationEventPublisher<BookingEnded> ended;
@@ -73,8 +66,8 @@ public class BookingService {
     private final SecureRandom random = new SecureRandom();
 
     BookingService(BookingRepository bookings, SlotClaimRepository claims, Throttles throttles,
-                   RoomService rooms, SiteService sites, ServerSecrets secrets,
-                   TransactionOperations<Connection> tx, BookingConfig config, Clock clock,
+                   RoomService rooms, SiteService sites, CardHash cards,
+                   Tx tx, BookingConfig config, Clock clock,
                    ApplicationEventPublisher<BookingEnded> ended, ApplicationEventPublisher<BookingExtended> extended,
                    ApplicationEventPublisher<BookingCreated> created, ApplicationEventPublisher<BookingCheckedIn> checkedIn,
                    AuditLog audit) {
@@ -84,7 +77,7 @@ public class BookingService {
         this.audit = audit;
         this.rooms = rooms;
         this.sites = sites;
-        this.secrets = secrets;
+        this.cards = cards;
         this.tx = tx;
         this.config = config;
         this.clock = clock;
@@ -110,8 +103,8 @@ public class BookingService {
 
     public BookingView create(Caller caller, NewBooking request) {
         String cardHash = request.libraryCard() == null || request.libraryCard().isBlank()
-                ? null : cardHash(request.libraryCard());
-        Made made = inTransaction(() -> {
+                ? null : cards.of(request.libraryCard());
+        BookingView made = changing(() -> {
             Instant now = clock.instant();
             Place place = place(request.roomId());
             if (caller instanceof Caller.KioskClient kiosk && kiosk.siteId() != place.site().id()) {
@@ -154,43 +147,40 @@ public class BookingService {
             claim(booking, range.end(), place.rules());
             LOG.info("Booking {} made for room {} from {} to {}{}", booking.id(), place.room().id(), range.start(), range.end(),
                     theirsNow ? ", checked in: booked for now at a kiosk" : "");
-            return new Made(booking.id(), view(booking, place));
+            return view(booking, place);
         });
-        announce(() -> created.publishEvent(new BookingCreated(made.id(), made.view().roomId())), "creation", made.id());
-        if (made.view().checkedInAt() != null) {
-            announceCheckIn(new BookingCheckedIn(made.id(), made.view().roomId(), made.view().checkedInAt()));
+        announce(() -> created.publishEvent(new BookingCreated(made.id(), made.roomId())), "creation", made.id());
+        if (made.checkedInAt() != null) {
+            announceCheckIn(new BookingCheckedIn(made.id(), made.roomId(), made.checkedInAt()));
         }
-        return made.view();
-    }
-
-    private record Made(long id, BookingView view) {
+        return made;
     }
 
     public BookingView find(Caller caller, String typedCode) {
-        return byCode(caller, typedCode, (booking, place, now) -> booking);
+        return byCode(caller, typedCode, (booking, place, now) -> view(booking, place));
     }
 
     /** Checks a booking in by its code; a booking checked in already (at booking, at its door) stays as it is. */
     public BookingView checkIn(Caller caller, String typedCode) {
-        long[] id = new long[1];
-        boolean[] changed = new boolean[1];
-        BookingView view = byCode(caller, typedCode, (booking, place, now) -> {
-            id[0] = booking.id();
+        CheckIn done = byCode(caller, typedCode, (booking, place, now) -> {
             if (booking.status() == BookingStatus.CHECKED_IN) {
-                return booking;
+                return new CheckIn(view(booking, place), false);
             }
             requireStatus(booking, BookingStatus.CHECKED_IN);
             place.policy(now).checkCheckIn(booking.range()).ifPresent(v -> {
                 throw violation(v);
             });
             changed(bookings.checkIn(booking.id(), now));
-            changed[0] = true;
-            return reload(booking);
+            return new CheckIn(reloaded(booking, place), true);
         });
-        if (changed[0]) {
-            announceCheckIn(new BookingCheckedIn(id[0], view.roomId(), view.checkedInAt()));
+        if (done.now()) {
+            announceCheckIn(new BookingCheckedIn(done.view().id(), done.view().roomId(), done.view().checkedInAt()));
         }
-        return view;
+        return done.view();
+    }
+
+    /** A booking after a check-in by code; {@code now}: this call checked it in. */
+    private record CheckIn(BookingView view, boolean now) {
     }
 
     /**
@@ -200,7 +190,7 @@ public class BookingService {
      * changes. Answers whether this use checked it in.
      */
     public boolean checkInAtDoor(long bookingId) {
-        Optional<BookingCheckedIn> done = inTransaction(() -> {
+        Optional<BookingCheckedIn> done = tx.run(() -> {
             Instant now = clock.instant();
             Optional<Booking> found = bookings.findById(bookingId)
                     .filter(b -> b.status() == BookingStatus.CONFIRMED && b.doorCodeLiveAt(now));
@@ -220,9 +210,7 @@ public class BookingService {
     }
 
     public BookingView extend(Caller caller, String typedCode, int extraMinutes) {
-        long[] id = new long[1];
         BookingView view = byCode(caller, typedCode, (booking, place, now) -> {
-            id[0] = booking.id();
             if (!booking.status().holdsRoom()) {
                 throw wrongState(booking);
             }
@@ -232,21 +220,15 @@ public class BookingService {
             Instant newEnd = booking.endsAt().plus(Duration.ofMinutes(extraMinutes));
             changed(bookings.extend(booking.id(), booking.endsAt(), newEnd));
             claim(booking, newEnd, place.rules());
-            return reload(booking);
+            return reloaded(booking, place);
         });
-        try {
-            extended.publishEvent(new BookingExtended(id[0], view.end()));
-        } catch (RuntimeException e) {
-            LOG.error("A listener failed on the extension of booking {}", id[0], e);
-        }
+        announce(() -> extended.publishEvent(new BookingExtended(view.id(), view.end())), "extension", view.id());
         return view;
     }
 
     /** Ends a booking that has started: the room is free again after the buffer. */
     public BookingView end(Caller caller, String typedCode) {
-        long[] id = new long[1];
         BookingView view = byCode(caller, typedCode, (booking, place, now) -> {
-            id[0] = booking.id();
             requireStatus(booking, BookingStatus.COMPLETED);
             if (now.isBefore(booking.startsAt())) {
                 throw violation(RuleViolation.NOT_STARTED);
@@ -259,44 +241,42 @@ public class BookingService {
             byStaff(caller, AuditAction.BOOKING_ENDED, booking, place);
             claims.releaseFrom(booking.id(), Grain.index(newEnd.plus(place.rules().buffer())));
             LOG.info("Booking {} ended early at {}", booking.id(), now);
-            return reload(booking);
+            return reloaded(booking, place);
         });
-        published(id[0], view);
+        published(view);
         return view;
     }
 
     public BookingView cancel(Caller caller, String typedCode, @Nullable String reason) {
-        long[] id = new long[1];
         BookingView view = byCode(caller, typedCode, (booking, place, now) -> {
-            id[0] = booking.id();
             requireStatus(booking, BookingStatus.CANCELLED);
             changed(bookings.cancel(booking.id(), now, reason == null || reason.isBlank() ? null : reason.strip()));
             byStaff(caller, AuditAction.BOOKING_CANCELLED, booking, place);
             claims.releaseAll(booking.id());
             LOG.info("Booking {} cancelled", booking.id());
-            return reload(booking);
+            return reloaded(booking, place);
         });
-        published(id[0], view);
+        published(view);
         return view;
     }
 
     /** A booking by its code, for other features; no attempt counting (staff only). */
     public Optional<BookingRef> ref(String typedCode) {
-        return inTransaction(() -> BookingCode.parse(typedCode).flatMap(code -> bookings.findByCode(code.value())).map(this::ref));
+        return tx.read(() -> BookingCode.parse(typedCode).flatMap(code -> bookings.findByCode(code.value())).map(this::ref));
     }
 
     public Optional<BookingRef> ref(long bookingId) {
-        return inTransaction(() -> bookings.findById(bookingId).map(this::ref));
+        return tx.read(() -> bookings.findById(bookingId).map(this::ref));
     }
 
     /** The door side of a booking, read now; empty for an unknown booking. */
     public Optional<BookingDoor> door(long bookingId) {
-        return inTransaction(() -> bookings.findById(bookingId).map(BookingService::door));
+        return tx.read(() -> bookings.findById(bookingId).map(BookingService::door));
     }
 
     /** The bookings that hold their room now or later, for features that check their own plans against them. */
     public List<BookingDoor> holdingRooms(Instant after) {
-        return inTransaction(() -> bookings.findByStatusInAndEndsAtGreaterThan(
+        return tx.read(() -> bookings.findByStatusInAndEndsAtGreaterThan(
                         List.of(BookingStatus.CONFIRMED, BookingStatus.CHECKED_IN), after).stream()
                 .map(BookingService::door).toList());
     }
@@ -311,8 +291,8 @@ public class BookingService {
     }
 
     /** Tells listeners, after the commit, that a booking no longer holds its room. */
-    private void published(long bookingId, BookingView view) {
-        publishEnded(bookingId, view.status(), view.endedAt() == null ? clock.instant() : view.endedAt());
+    private void published(BookingView view) {
+        publishEnded(view.id(), view.status(), view.endedAt() == null ? clock.instant() : view.endedAt());
     }
 
     /** Tells listeners of a committed change; the change stands whatever they do. */
@@ -324,18 +304,14 @@ public class BookingService {
         }
     }
 
+    /** Tells listeners that a booking no longer holds its room; they also catch up by their own sweeps. */
     void publishEnded(long bookingId, BookingStatus status, Instant at) {
-        try {
-            ended.publishEvent(new BookingEnded(bookingId, status, at));
-        } catch (RuntimeException e) {
-            // The booking change stands; listeners also catch up by their own sweeps.
-            LOG.error("A listener failed on the end of booking {}", bookingId, e);
-        }
+        announce(() -> ended.publishEvent(new BookingEnded(bookingId, status, at)), "end", bookingId);
     }
 
     /** A site's bookings that start on a local date, for the staff desk. */
     public List<BookingView> ofSiteDay(long siteId, LocalDate day) {
-        return inTransaction(() -> {
+        return tx.read(() -> {
             Site site = sites.get(siteId);
             List<Room> siteRooms = rooms.ofSite(siteId);
             if (siteRooms.isEmpty()) {
@@ -353,21 +329,22 @@ public class BookingService {
 
     /** Whether a room's keypad opens for a code now; for door locks that ask the server. */
     public boolean doorCodeOpens(long roomId, String typed, Instant at) {
-        return inTransaction(() -> bookings.findByRoomIdInAndStartsAtGreaterThanEqualsAndStartsAtLessThanOrderByStartsAt(
+        return tx.read(() -> bookings.findByRoomIdInAndStartsAtGreaterThanEqualsAndStartsAtLessThanOrderByStartsAt(
                         List.of(roomId), at.minus(Duration.ofDays(1)), at.plus(Duration.ofDays(1))).stream()
                 .anyMatch(b -> b.doorCodeOpensAt(typed, at)));
     }
 
+    /** What a look-up by code does with the booking, inside its transaction. */
     @FunctionalInterface
-    private interface Change {
-        Booking apply(Booking booking, Place place, Instant now);
+    private interface Change<R> {
+        R apply(Booking booking, Place place, Instant now);
     }
 
     /**
      * A change by booking code. At a kiosk, the code is a guess until it matches: wrong codes are
      * slowed down per kiosk ({@link Throttles}), a right code is always answered in its turn.
      */
-    private BookingView byCode(Caller caller, String typedCode, Change change) {
+    private <R> R byCode(Caller caller, String typedCode, Change<R> change) {
         if (caller instanceof Caller.KioskClient kiosk) {
             return throttles.guarded(Scope.kiosk(kiosk.kioskId(), kiosk.siteId()), config.codePolicy(),
                     "Too many wrong codes at this kiosk. Please wait a moment, or ask staff.",
@@ -377,8 +354,8 @@ public class BookingService {
         return lookUp(caller, typedCode, change);
     }
 
-    private BookingView lookUp(Caller caller, String typedCode, Change change) {
-        return inTransaction(() -> {
+    private <R> R lookUp(Caller caller, String typedCode, Change<R> change) {
+        return changing(() -> {
             Booking booking = BookingCode.parse(typedCode)
                     .flatMap(code -> bookings.findByCode(code.value()))
                     .orElseThrow(BookingService::noSuchBooking);
@@ -386,7 +363,7 @@ public class BookingService {
             if (caller instanceof Caller.KioskClient kiosk && kiosk.siteId() != place.site().id()) {
                 throw noSuchBooking();
             }
-            return view(change.apply(booking, place, clock.instant()), place);
+            return change.apply(booking, place, clock.instant());
         });
     }
 
@@ -415,8 +392,9 @@ public class BookingService {
         }
     }
 
-    private Booking reload(Booking booking) {
-        return bookings.findById(booking.id()).orElseThrow();
+    /** The booking as it is now, after a change in this transaction. */
+    private BookingView reloaded(Booking booking, Place place) {
+        return view(bookings.findById(booking.id()).orElseThrow(), place);
     }
 
     BookingView view(Booking b, Place place) {
@@ -431,37 +409,16 @@ public class BookingService {
     }
 
     /**
-     * Runs work in one transaction. A unique-key violation is an overlap: the room is taken.
-     * Lock time-outs and deadlocks under heavy contention are tried again a few times.
+     * Runs a change of bookings in one transaction. A unique-key violation is an overlap: the room is taken.
      */
-    <T> T inTransaction(Supplier<T> work) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return tx.executeWrite(status -> work.get());
-            } catch (DataAccessException | io.micronaut.transaction.exceptions.TransactionException e) {
-                if (SqlErrors.isUniqueViolation(e)) {
-                    throw new SuojaException(ProblemType.ROOM_TAKEN, "The room is already booked for some of that time.");
-                }
-                if (SqlErrors.isTransient(e) && attempt < ATTEMPTS) {
-                    LOG.debug("Transient database conflict, trying again ({})", attempt);
-                    continue;
-                }
-                throw e;
-            }
-        }
-    }
-
-    private String cardHash(String card) {
-        String normalised = card.replaceAll("[\\s-]", "").toUpperCase(Locale.ROOT);
-        if (!normalised.matches("[0-9A-Z]{4,32}")) {
-            throw violation(RuleViolation.CARD_INVALID);
-        }
+    private <T> T changing(Supplier<T> work) {
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secrets.key("library-card"), "HmacSHA256"));
-            return java.util.HexFormat.of().formatHex(mac.doFinal(normalised.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("every Java runtime has HmacSHA256", e);
+            return tx.run(work);
+        } catch (DataAccessException | TransactionException e) {
+            if (SqlErrors.isUniqueViolation(e)) {
+                throw new SuojaException(ProblemType.ROOM_TAKEN, "The room is already booked for some of that time.");
+            }
+            throw e;
         }
     }
 

@@ -3,15 +3,12 @@ package fi.suoja.server.device;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import fi.suoja.server.work.ScheduledJobs;
 
 /** Runs the fleet's due work inside the server: wipe tries and time-outs, loans to end, end-of-loan warnings. Off in tests, which call it directly. */
 @Singleton
 @Requires(property = "suoja.jobs.enabled", notEquals = "false")
 class FleetScheduler {
-
-    private static final Logger LOG = LoggerFactory.getLogger(FleetScheduler.class);
 
     private final WipeJobs wipes;
     private final FleetService fleet;
@@ -23,13 +20,10 @@ class FleetScheduler {
 
     @Scheduled(fixedDelay = "${suoja.jobs.fleet-interval:15s}", initialDelay = "10s")
     void fleetWork() {
-        try {
+        ScheduledJobs.run("Fleet job", () -> {
             fleet.sweepLoans();
             fleet.warnEndingLoans();
             wipes.runDue();
-        } catch (RuntimeException e) {
-            // Logged and tried again on the next run; the work is found again in the database.
-            LOG.error("Fleet job failed; will try again", e);
-        }
+        });
     }
 }

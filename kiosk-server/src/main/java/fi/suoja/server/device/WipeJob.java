@@ -1,5 +1,6 @@
 package fi.suoja.server.device;
 
+import fi.suoja.server.work.WorkRow;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
@@ -22,7 +23,15 @@ record WipeJob(
         @Nullable Instant nextAttemptAt,
         @Nullable String lastError,
         Instant createdAt,
-        @Nullable Instant finishedAt) {
+        @Nullable Instant finishedAt) implements WorkRow {
+
+    /** The longest problem text a job keeps ({@code last_error}). */
+    static final int ERROR_MAX = 500;
+
+    @Override
+    public String describe() {
+        return "Wipe " + id + " of device " + deviceId;
+    }
 
     boolean open() {
         return openFor != null;

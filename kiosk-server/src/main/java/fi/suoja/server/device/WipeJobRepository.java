@@ -1,5 +1,6 @@
 package fi.suoja.server.device;
 
+import fi.suoja.server.work.WorkTable;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
@@ -12,10 +13,26 @@ import java.util.Optional;
 
 /**
  * Sending, acknowledging and finishing are conditional updates, so a job is claimed for a send
- * by one instance only and finished exactly once.
+ * by one instance only and finished exactly once. As durable work, a try is one WIPE command and
+ * a job whose last try had no result TIMES_OUT.
  */
 @JdbcRepository(dialect = Dialect.ANSI)
-interface WipeJobRepository extends CrudRepository<WipeJob, String> {
+interface WipeJobRepository extends CrudRepository<WipeJob, String>, WorkTable<WipeJob> {
+
+    @Override
+    default int claim(WipeJob job, Instant now, Instant leaseUntil) {
+        return claimSend(job.id(), job.attempts(), leaseUntil);
+    }
+
+    @Override
+    default int failedOnce(WipeJob job, String error, @Nullable Instant nextTry) {
+        return failedOnce(job.id(), error, nextTry);
+    }
+
+    @Override
+    default int fail(WipeJob job, String reason, Instant at) {
+        return finish(job.id(), WipeJobState.TIMED_OUT.name(), at, reason);
+    }
 
     Optional<WipeJob> findByOpenFor(String deviceId);
 
@@ -25,6 +42,7 @@ interface WipeJobRepository extends CrudRepository<WipeJob, String> {
             SELECT * FROM wipe_job
             WHERE open_for IS NOT NULL AND method = 'AGENT' AND (next_attempt_at IS NULL OR next_attempt_at <= :now)
             ORDER BY created_at""")
+    @Override
     List<WipeJob> due(Instant now);
 
     /** Claims the next send: only the instance that saw {@code seen} attempts wins. */
@@ -37,8 +55,9 @@ interface WipeJobRepository extends CrudRepository<WipeJob, String> {
     @Query("UPDATE wipe_job SET state = 'ACKED' WHERE id = :id AND state = 'SENT' AND open_for IS NOT NULL")
     int acknowledged(String id);
 
-    @Query("UPDATE wipe_job SET last_error = :error WHERE id = :id AND open_for IS NOT NULL")
-    int failedOnce(String id, String error);
+    /** Notes why a try failed; the next may be sent from {@code next} (null: at once). */
+    @Query("UPDATE wipe_job SET last_error = :error, next_attempt_at = :next WHERE id = :id AND open_for IS NOT NULL")
+    int failedOnce(String id, String error, @Nullable Instant next);
 
     @Query("UPDATE wipe_job SET next_attempt_at = :at WHERE id = :id AND open_for IS NOT NULL")
     int dueAt(String id, Instant at);

@@ -1,7 +1,9 @@
 package fi.suoja.server.device;
 
-import fi.suoja.server.db.Tx;
 import fi.suoja.hardware.mqtt.WipeReport;
+import fi.suoja.server.db.Tx;
+import fi.suoja.server.work.DurableWork;
+import fi.suoja.server.work.RetryPolicy;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -11,17 +13,19 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
+import java.util.OptionalInt;
 
 /**
- * Wipes as durable jobs. A job is opened when a device must be wiped and is sent to the agent
- * while the device is online; without a result it is sent again after a growing wait (doubled
- * each time, with jitter, up to a ceiling) and times out after the configured number of tries.
- * An offline device's job waits, without using up tries, until the agent says HELLO. Sends are
- * claimed through the database, so one instance sends each try; the scheduler looks for all due
- * work, so it catches up after downtime.
+ * Wipes as durable jobs ({@link DurableWork} over the table {@code wipe_job}). A job is opened when
+ * a device must be wiped and is sent to the agent while the device is online; a try is one WIPE
+ * command, leased for a growing wait (doubled each time, with jitter, up to a ceiling) in which its
+ * result may come, so without a result it is sent again, and the job times out when the lease of
+ * its last try runs out. An offline device's job waits, without using up tries, until the agent
+ * says HELLO. Sends are claimed through the database, so one instance sends each try; the
+ * scheduler looks for all due work, so it catches up after downtime.
  */
 @Singleton
 class WipeJobs {
@@ -39,8 +43,8 @@ class WipeJobs {
     private final CommandSender commands;
     private final FleetViews views;
     private final DeviceChanges changes;
+    private final DurableWork<WipeJob> work;
     private final Tx tx;
-    private final FleetConfig config;
     private final Clock clock;
     private final ApplicationEventPublisher<WipeReported> reported;
     private final SecureRandom random = new SecureRandom();
@@ -58,8 +62,9 @@ class WipeJobs {
         this.commands = commands;
         this.views = views;
         this.changes = changes;
+        this.work = new DurableWork<>(jobs, RetryPolicy.of(config.wipeRetryFirst(), config.wipeRetryCeiling(),
+                config.wipeMaxAttempts()), WipeJob.ERROR_MAX, tx);
         this.tx = tx;
-        this.config = config;
         this.clock = clock;
         this.reported = reported;
     }
@@ -82,7 +87,7 @@ class WipeJobs {
      */
     boolean send(String deviceId, boolean force) {
         Instant now = clock.instant();
-        record Claim(Device device, WipeJob job, int attempt) {
+        record Claim(Device device, WipeJob job, int attempt, Instant leaseUntil) {
         }
         Optional<Claim> claim = tx.run(() -> {
             Optional<Device> device = devices.findById(deviceId);
@@ -95,13 +100,16 @@ class WipeJobs {
             if (!force && open.nextAttemptAt() != null && open.nextAttemptAt().isAfter(now)) {
                 return Optional.empty();
             }
-            int attempt = open.attempts() + 1;
-            if (jobs.claimSend(open.id(), open.attempts(), now.plus(backoff(attempt))) != 1) {
+            int attempt = work.nextAttempt(open);
+            // The try's lease is the wait for its result: without one, the next try comes after it.
+            Instant leaseUntil = work.nextTry(attempt, now);
+            OptionalInt claimed = work.claim(open, now, leaseUntil);
+            if (claimed.isEmpty()) {
                 return Optional.empty();
             }
             sent.save(new WipeCommand(open.commandId(attempt), open.id(), deviceId, now, null));
             lifecycle.tryMove(device.get(), DeviceAction.WIPE_SENT, "Wipe sent to the device (try " + attempt + ").", now);
-            return Optional.of(new Claim(device.get(), open, attempt));
+            return Optional.of(new Claim(device.get(), open, attempt, leaseUntil));
         });
         if (claim.isEmpty()) {
             return false;
@@ -109,7 +117,7 @@ class WipeJobs {
         Claim c = claim.get();
         boolean sent = commands.wipe(c.device(), c.job().commandId(c.attempt()), c.job().id());
         if (!sent) {
-            tx.run(() -> jobs.failedOnce(c.job().id(), "The broker could not be reached to send try " + c.attempt() + "."));
+            work.noted(c.job(), "The broker could not be reached to send try " + c.attempt() + ".", c.leaseUntil());
         }
         changed(deviceId);
         return sent;
@@ -118,28 +126,20 @@ class WipeJobs {
     /** Sends every due try and times out jobs that used all their tries; for the scheduler. */
     int runDue() {
         Instant now = clock.instant();
-        int done = 0;
-        for (WipeJob job : tx.run(() -> jobs.due(now))) {
+        return work.runDue(now, Comparator.comparing(WipeJob::createdAt), job -> {
             Optional<Device> device = tx.run(() -> devices.findById(job.deviceId()));
             if (device.isEmpty() || !device.get().online()) {
-                continue; // Offline devices wait for their HELLO; their tries are not used up.
+                return false; // Offline devices wait for their HELLO; their tries are not used up.
             }
-            if (job.attempts() >= config.wipeMaxAttempts()) {
-                if (timeOut(job, now)) {
-                    done++;
-                }
-            } else if (send(job.deviceId(), false)) {
-                done++;
-            }
-        }
-        return done;
+            return work.usedUp(job) ? timeOut(job, now) : send(job.deviceId(), false);
+        });
     }
 
     private boolean timeOut(WipeJob job, Instant now) {
         String why = "No verified wipe after " + job.attempts() + " tries"
                 + (job.lastError() == null ? "." : "; last problem: " + job.lastError());
         boolean timedOut = tx.run(() -> {
-            if (jobs.finish(job.id(), WipeJobState.TIMED_OUT.name(), now, why) != 1) {
+            if (!work.fail(job, why, now)) {
                 return false;
             }
             Device device = devices.findById(job.deviceId()).orElseThrow();
@@ -174,7 +174,11 @@ class WipeJobs {
     void rejected(Device device, String commandId, String detail) {
         tx.run(() -> jobs.findByOpenFor(device.id())
                 .filter(job -> job.ownsCommand(commandId))
-                .map(job -> jobs.failedOnce(job.id(), clip("The agent refused the command: " + detail, 400)))
+                .map(job -> {
+                    // Noted for staff; the next try still comes when this one's lease runs out.
+                    work.noted(job, "The agent refused the command: " + detail, job.nextAttemptAt());
+                    return 1;
+                })
                 .orElse(0));
         changed(device.id());
     }
@@ -274,15 +278,6 @@ class WipeJobs {
         WipeJob job = jobs.findByOpenFor(device.id()).orElseGet(() -> open(device, now));
         jobs.finish(job.id(), WipeJobState.SUCCEEDED.name(), now, null);
         records.save(new WipeRecord(job.id(), device.id(), true, 0, 0, 0, null, 0, now, now, staff));
-    }
-
-    /** The wait after try {@code attempt}: doubled each time from the first, ±20 % jitter, never above the ceiling. */
-    Duration backoff(int attempt) {
-        long first = config.wipeRetryFirst().toMillis();
-        long ceiling = config.wipeRetryCeiling().toMillis();
-        long base = attempt >= 31 ? ceiling : Math.min(ceiling, first << (attempt - 1));
-        double jitter = 0.8 + 0.4 * ThreadLocalRandom.current().nextDouble();
-        return Duration.ofMillis(Math.min(ceiling, Math.round(base * jitter)));
     }
 
     private void changed(String deviceId) {

@@ -15,35 +15,35 @@ import jakarta.inject.Singleton;
 @Singleton
 class BookingDoors {
 
-    private final DoorTasks tasks;
+    private final DoorPlanner planner;
     private final DoorWorker worker;
 
-    BookingDoors(DoorTasks tasks, DoorWorker worker) {
-        this.tasks = tasks;
+    BookingDoors(DoorPlanner planner, DoorWorker worker) {
+        this.planner = planner;
         this.worker = worker;
     }
 
     @EventListener
     void onCreated(BookingCreated event) {
-        tasks.planBooking(event.bookingId());
+        planner.planBooking(event.bookingId());
         worker.runSoon();
     }
 
     @EventListener
     void onCheckedIn(BookingCheckedIn event) {
-        tasks.checkedIn(event.bookingId(), event.roomId(), event.at());
+        planner.checkedIn(event.bookingId(), event.roomId(), event.at());
         worker.runSoon();
     }
 
     @EventListener
     void onEnded(BookingEnded event) {
-        tasks.ended(event.bookingId(), event.at());
+        planner.ended(event.bookingId(), event.at());
         worker.runSoon();
     }
 
     @EventListener
     void onExtended(BookingExtended event) {
-        tasks.extended(event.bookingId(), event.endsAt());
+        planner.extended(event.bookingId(), event.endsAt());
         worker.runSoon();
     }
 }

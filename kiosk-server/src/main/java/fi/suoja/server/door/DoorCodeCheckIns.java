@@ -18,7 +18,7 @@ import java.util.concurrent.Executors;
 /**
  * The first use of a booking's door code checks the booking in, where the lock reports which
  * slot's code opened it. A slot leads to the booking whose code holds it: the holder of that
- * code's revoke (see {@link DoorTasks}), whose code the lock has taken. A slot no live code holds,
+ * code's revoke (see {@link CodeSlots}), whose code the lock has taken. A slot no live code holds,
  * a lock no booking's code is in, a code outside its window or a booking checked in already
  * changes nothing; with several instances each hears the lock, and one checks the booking in.
  * Reports are taken one after another on a thread of their own, in the order the locks sent them:

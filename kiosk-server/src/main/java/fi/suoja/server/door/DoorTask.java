@@ -1,5 +1,6 @@
 package fi.suoja.server.door;
 
+import fi.suoja.server.work.WorkRow;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.GeneratedValue;
 import io.micronaut.data.annotation.Id;
@@ -31,9 +32,14 @@ record DoorTask(
         Instant nextAttemptAt,
         @Nullable String lastError,
         Instant createdAt,
-        @Nullable Instant finishedAt) {
+        @Nullable Instant finishedAt) implements WorkRow {
 
     static final int ERROR_MAX = 500;
+
+    @Override
+    public String describe() {
+        return "Door task " + id + " (" + kind + ") of booking " + bookingId;
+    }
 
     static DoorTask lock(long bookingId, long roomId, DoorTaskKind kind, String lockId, @Nullable Integer slot,
                          Instant due, Instant now) {

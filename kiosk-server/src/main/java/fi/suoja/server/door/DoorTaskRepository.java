@@ -1,5 +1,6 @@
 package fi.suoja.server.door;
 
+import fi.suoja.server.work.WorkTable;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
@@ -13,13 +14,30 @@ import java.util.Optional;
 
 /**
  * Claiming and finishing are conditional updates: of two instances claiming the same try, one
- * sees one updated row and runs it; a task is finished once.
+ * sees one updated row and runs it; a task is finished once. As durable work, a task is claimed
+ * for a lease, tried again after a back-off and FAILED after its last try.
  */
 @JdbcRepository(dialect = Dialect.ANSI)
-interface DoorTaskRepository extends CrudRepository<DoorTask, Long> {
+interface DoorTaskRepository extends CrudRepository<DoorTask, Long>, WorkTable<DoorTask> {
+
+    @Override
+    default int claim(DoorTask task, Instant now, Instant leaseUntil) {
+        return claim(task.id(), task.attempts(), now, leaseUntil);
+    }
+
+    @Override
+    default int failedOnce(DoorTask task, String error, @Nullable Instant nextTry) {
+        return failedOnce(task.id(), error, nextTry);
+    }
+
+    @Override
+    default int fail(DoorTask task, String reason, Instant at) {
+        return finish(task.id(), DoorTaskState.FAILED.name(), at, reason);
+    }
 
     List<DoorTask> findByBookingIdOrderById(long bookingId);
 
+    @Override
     @Query("""
             SELECT * FROM door_task
             WHERE state = 'PENDING' AND due_at <= :now AND next_attempt_at <= :now
@@ -54,7 +72,7 @@ interface DoorTaskRepository extends CrudRepository<DoorTask, Long> {
     int claim(long id, int seen, Instant now, Instant leaseUntil);
 
     @Query("UPDATE door_task SET last_error = :error, next_attempt_at = :next WHERE id = :id AND state = 'PENDING'")
-    int failedOnce(long id, String error, Instant next);
+    int failedOnce(long id, String error, @Nullable Instant next);
 
     /** Finishes a task; a finished task lets go of its code slot. */
     @Query("""

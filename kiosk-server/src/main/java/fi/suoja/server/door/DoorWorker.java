@@ -2,8 +2,7 @@ package fi.suoja.server.door;
 
 import io.micronaut.context.annotation.Context;
 import jakarta.annotation.PreDestroy;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import fi.suoja.server.work.ScheduledJobs;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -20,13 +19,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 @Context
 class DoorWorker {
 
-    private static final Logger LOG = LoggerFactory.getLogger(DoorWorker.class);
-
-    private final DoorTasks tasks;
+    private final DoorTaskRunner tasks;
     private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> new Thread(r, "suoja-doors"));
     private final AtomicBoolean queued = new AtomicBoolean();
 
-    DoorWorker(DoorTasks tasks) {
+    DoorWorker(DoorTaskRunner tasks) {
         this.tasks = tasks;
     }
 
@@ -36,12 +33,8 @@ class DoorWorker {
         }
         thread.execute(() -> {
             queued.set(false);
-            try {
-                tasks.runDue();
-            } catch (RuntimeException e) {
-                // The tasks stay in the database and are found again on the next run.
-                LOG.error("Running the door tasks failed; will try again", e);
-            }
+            // The tasks stay in the database and are found again on the next run.
+            ScheduledJobs.run("Running the door tasks", tasks::runDue);
         });
     }
 

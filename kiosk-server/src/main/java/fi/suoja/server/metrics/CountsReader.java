@@ -1,8 +1,8 @@
 package fi.suoja.server.metrics;
 
+import fi.suoja.server.db.Tx;
 import fi.suoja.server.device.DeviceKind;
 import fi.suoja.server.help.HelpCallStatus;
-import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,13 +33,13 @@ class CountsReader {
     private static final Logger LOG = LoggerFactory.getLogger(CountsReader.class);
     static final Duration RECENT = Duration.ofHours(24);
 
-    private final TransactionOperations<Connection> tx;
+    private final Tx tx;
     private final MetricsConfig config;
     private final Clock clock;
     private Counts counts = Counts.UNREAD;
     private Instant readAt = Instant.MIN;
 
-    CountsReader(TransactionOperations<Connection> tx, MetricsConfig config, Clock clock) {
+    CountsReader(Tx tx, MetricsConfig config, Clock clock) {
         this.tx = tx;
         this.config = config;
         this.clock = clock;
@@ -52,7 +52,7 @@ class CountsReader {
             return counts;
         }
         try {
-            counts = tx.executeRead(status -> read(status.getConnection(), now));
+            counts = tx.read(connection -> read(connection, now));
         } catch (RuntimeException e) {
             LOG.warn("Cannot read the counts for the metrics: {}", e.getMessage());
             counts = Counts.UNREAD;

@@ -1,5 +1,6 @@
 package fi.suoja.server.room;
 
+import fi.suoja.server.db.Tx;
 import fi.suoja.server.audit.AuditAction;
 import fi.suoja.server.audit.AuditLog;
 import fi.suoja.server.audit.Target;
@@ -7,7 +8,6 @@ import fi.suoja.server.problem.ProblemType;
 import fi.suoja.server.problem.SuojaException;
 import fi.suoja.server.site.SiteService;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
 import java.time.DayOfWeek;
@@ -29,10 +29,12 @@ public class RoomService {
     private final SiteService sites;
     private final RoomTextRepository texts;
     private final AuditLog audit;
+    private final Tx tx;
     private static final java.time.format.DateTimeFormatter DAY = java.time.format.DateTimeFormatter.ofPattern("d.M.yyyy");
 
     RoomService(RoomRepository rooms, WeeklyHoursRepository weekly, ExceptionDayRepository exceptions, SiteService sites,
-                RoomTextRepository texts, AuditLog audit) {
+                RoomTextRepository texts, AuditLog audit, Tx tx) {
+        this.tx = tx;
         this.rooms = rooms;
         this.texts = texts;
         this.weekly = weekly;
@@ -57,28 +59,30 @@ public class RoomService {
         }
     }
 
-    @Transactional
     public RoomView create(long siteId, RoomDetails details) {
-        sites.get(siteId);
-        if (rooms.existsBySiteIdAndName(siteId, details.name())) {
-            throw new SuojaException(ProblemType.ALREADY_EXISTS, "This library has a room with this name already.");
-        }
-        Room saved = rooms.save(room(null, siteId, details));
-        writeTexts(saved.id(), details);
-        audit.record(AuditAction.ROOM_CREATED, siteId, Target.room(saved.id()), null, details.name());
-        return view(saved);
+        return tx.run(() -> {
+            sites.get(siteId);
+            if (rooms.existsBySiteIdAndName(siteId, details.name())) {
+                throw new SuojaException(ProblemType.ALREADY_EXISTS, "This library has a room with this name already.");
+            }
+            Room saved = rooms.save(room(null, siteId, details));
+            writeTexts(saved.id(), details);
+            audit.record(AuditAction.ROOM_CREATED, siteId, Target.room(saved.id()), null, details.name());
+            return view(saved);
+        });
     }
 
-    @Transactional
     public RoomView update(long roomId, RoomDetails details) {
-        Room old = get(roomId);
-        if (!old.name().equals(details.name()) && rooms.existsBySiteIdAndName(old.siteId(), details.name())) {
-            throw new SuojaException(ProblemType.ALREADY_EXISTS, "This library has a room with this name already.");
-        }
-        Room saved = rooms.update(room(roomId, old.siteId(), details));
-        writeTexts(roomId, details);
-        audit.record(AuditAction.ROOM_CHANGED, old.siteId(), Target.room(roomId), null, details.name());
-        return view(saved);
+        return tx.run(() -> {
+            Room old = get(roomId);
+            if (!old.name().equals(details.name()) && rooms.existsBySiteIdAndName(old.siteId(), details.name())) {
+                throw new SuojaException(ProblemType.ALREADY_EXISTS, "This library has a room with this name already.");
+            }
+            Room saved = rooms.update(room(roomId, old.siteId(), details));
+            writeTexts(roomId, details);
+            audit.record(AuditAction.ROOM_CHANGED, old.siteId(), Target.room(roomId), null, details.name());
+            return view(saved);
+        });
     }
 
     /** The other languages' names and places as given; a language left with neither loses its row. */
@@ -115,23 +119,23 @@ public class RoomService {
     }
 
     /** A room's name and place in every language they were written in. */
-    @Transactional
     public RoomTexts texts(Room room) {
-        return texts(room, texts.findByRoomId(room.id()));
+        return tx.run(() -> texts(room, texts.findByRoomId(room.id())));
     }
 
     /** The texts of every room of a site, by room id, read at once. */
-    @Transactional
     public Map<Long, RoomTexts> textsOfSite(long siteId) {
-        Map<Long, List<RoomText>> written = new HashMap<>();
-        for (RoomText t : texts.findBySite(siteId)) {
-            written.computeIfAbsent(t.roomId(), id -> new java.util.ArrayList<>()).add(t);
-        }
-        Map<Long, RoomTexts> all = new HashMap<>();
-        for (Room room : rooms.findBySiteIdOrderByName(siteId)) {
-            all.put(room.id(), texts(room, written.getOrDefault(room.id(), List.of())));
-        }
-        return all;
+        return tx.run(() -> {
+            Map<Long, List<RoomText>> written = new HashMap<>();
+            for (RoomText t : texts.findBySite(siteId)) {
+                written.computeIfAbsent(t.roomId(), id -> new java.util.ArrayList<>()).add(t);
+            }
+            Map<Long, RoomTexts> all = new HashMap<>();
+            for (Room room : rooms.findBySiteIdOrderByName(siteId)) {
+                all.put(room.id(), texts(room, written.getOrDefault(room.id(), List.of())));
+            }
+            return all;
+        });
     }
 
     private static RoomTexts texts(Room room, List<RoomText> written) {
@@ -147,69 +151,71 @@ public class RoomService {
     }
 
     /** Replaces the whole week: weekdays not listed are closed. */
-    @Transactional
     public RoomView setWeeklyHours(long roomId, Map<DayOfWeek, DailyHours> hours) {
-        Room room = get(roomId);
-        weekly.deleteByRoom(roomId);
-        hours.forEach((day, h) -> weekly.save(new WeeklyHours(null, roomId, day.getValue(), h.opens(), h.closes())));
-        audit.record(AuditAction.HOURS_CHANGED, room.siteId(), Target.room(roomId), null, weekSummary(hours));
-        return view(roomId);
+        return tx.run(() -> {
+            Room room = get(roomId);
+            weekly.deleteByRoom(roomId);
+            hours.forEach((day, h) -> weekly.save(new WeeklyHours(null, roomId, day.getValue(), h.opens(), h.closes())));
+            audit.record(AuditAction.HOURS_CHANGED, room.siteId(), Target.room(roomId), null, weekSummary(hours));
+            return view(roomId);
+        });
     }
 
     /** Sets other hours for one date; empty hours close the room that day. */
-    @Transactional
     public RoomView setException(long roomId, LocalDate date, Optional<DailyHours> hours, @Nullable String note) {
-        Room room = get(roomId);
-        exceptions.deleteByRoomAndDay(roomId, date);
-        exceptions.save(new ExceptionDay(null, roomId, date,
-                hours.map(DailyHours::opens).orElse(null), hours.map(DailyHours::closes).orElse(null), note));
-        audit.record(AuditAction.EXCEPTION_DAY_SET, room.siteId(), Target.room(roomId), null,
-                DAY.format(date) + " " + hours.map(h -> h.opens() + "–" + h.closes()).orElse("–"));
-        return view(roomId);
+        return tx.run(() -> {
+            Room room = get(roomId);
+            exceptions.deleteByRoomAndDay(roomId, date);
+            exceptions.save(new ExceptionDay(null, roomId, date,
+                    hours.map(DailyHours::opens).orElse(null), hours.map(DailyHours::closes).orElse(null), note));
+            audit.record(AuditAction.EXCEPTION_DAY_SET, room.siteId(), Target.room(roomId), null,
+                    DAY.format(date) + " " + hours.map(h -> h.opens() + "–" + h.closes()).orElse("–"));
+            return view(roomId);
+        });
     }
 
-    @Transactional
     public RoomView removeException(long roomId, LocalDate date) {
-        Room room = get(roomId);
-        if (exceptions.deleteByRoomAndDay(roomId, date) == 0) {
-            throw SuojaException.notFound("An exception day on " + date);
-        }
-        audit.record(AuditAction.EXCEPTION_DAY_REMOVED, room.siteId(), Target.room(roomId), null, DAY.format(date));
-        return view(roomId);
+        return tx.run(() -> {
+            Room room = get(roomId);
+            if (exceptions.deleteByRoomAndDay(roomId, date) == 0) {
+                throw SuojaException.notFound("An exception day on " + date);
+            }
+            audit.record(AuditAction.EXCEPTION_DAY_REMOVED, room.siteId(), Target.room(roomId), null, DAY.format(date));
+            return view(roomId);
+        });
     }
 
-    @Transactional
     public Room get(long roomId) {
-        return rooms.findById(roomId).orElseThrow(() -> SuojaException.notFound("The room"));
+        return tx.run(() -> rooms.findById(roomId).orElseThrow(() -> SuojaException.notFound("The room")));
     }
 
-    @Transactional
     public RoomView view(long roomId) {
-        return view(get(roomId));
+        return tx.run(() -> view(get(roomId)));
     }
 
-    @Transactional
     public List<Room> ofSite(long siteId) {
-        sites.get(siteId);
-        return rooms.findBySiteIdOrderByName(siteId);
+        return tx.run(() -> {
+            sites.get(siteId);
+            return rooms.findBySiteIdOrderByName(siteId);
+        });
     }
 
-    @Transactional
     public List<RoomView> viewsOfSite(long siteId) {
-        return ofSite(siteId).stream().map(this::view).toList();
+        return tx.run(() -> ofSite(siteId).stream().map(this::view).toList());
     }
 
-    @Transactional
     public RoomSchedule schedule(Room room) {
-        Map<DayOfWeek, DailyHours> week = new EnumMap<>(DayOfWeek.class);
-        for (WeeklyHours h : weekly.findByRoomIdOrderByWeekday(room.id())) {
-            week.put(DayOfWeek.of(h.weekday()), new DailyHours(h.opens(), h.closes()));
-        }
-        Map<LocalDate, Optional<DailyHours>> other = new HashMap<>();
-        for (ExceptionDay e : exceptions.findByRoomIdOrderByOnDate(room.id())) {
-            other.put(e.onDate(), e.opens() == null ? Optional.empty() : Optional.of(new DailyHours(e.opens(), e.closes())));
-        }
-        return new RoomSchedule(sites.get(room.siteId()).zone(), week, other);
+        return tx.run(() -> {
+            Map<DayOfWeek, DailyHours> week = new EnumMap<>(DayOfWeek.class);
+            for (WeeklyHours h : weekly.findByRoomIdOrderByWeekday(room.id())) {
+                week.put(DayOfWeek.of(h.weekday()), new DailyHours(h.opens(), h.closes()));
+            }
+            Map<LocalDate, Optional<DailyHours>> other = new HashMap<>();
+            for (ExceptionDay e : exceptions.findByRoomIdOrderByOnDate(room.id())) {
+                other.put(e.onDate(), e.opens() == null ? Optional.empty() : Optional.of(new DailyHours(e.opens(), e.closes())));
+            }
+            return new RoomSchedule(sites.get(room.siteId()).zone(), week, other);
+        });
     }
 
     private RoomView view(Room room) {

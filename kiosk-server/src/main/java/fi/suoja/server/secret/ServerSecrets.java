@@ -1,13 +1,11 @@
 package fi.suoja.server.secret;
 
+import fi.suoja.server.db.Tx;
 import fi.suoja.server.db.SqlErrors;
 import io.micronaut.data.exceptions.DataAccessException;
-import io.micronaut.transaction.TransactionDefinition;
-import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 
 import java.security.SecureRandom;
-import java.sql.Connection;
 import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,10 +18,10 @@ import java.util.concurrent.ConcurrentHashMap;
 public class ServerSecrets {
 
     private final ServerSecretRepository secrets;
-    private final TransactionOperations<Connection> tx;
+    private final Tx tx;
     private final Map<String, byte[]> cache = new ConcurrentHashMap<>();
 
-    ServerSecrets(ServerSecretRepository secrets, TransactionOperations<Connection> tx) {
+    ServerSecrets(ServerSecretRepository secrets, Tx tx) {
         this.secrets = secrets;
         this.tx = tx;
     }
@@ -33,22 +31,21 @@ public class ServerSecrets {
     }
 
     private byte[] loadOrCreate(String name) {
-        var existing = tx.execute(TransactionDefinition.READ_ONLY, status -> secrets.findById(name));
+        var existing = tx.read(() -> secrets.findById(name));
         if (existing.isPresent()) {
             return Base64.getDecoder().decode(existing.get().secret());
         }
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
         try {
-            tx.executeWrite(status -> secrets.save(new ServerSecret(name, Base64.getEncoder().encodeToString(key))));
+            tx.run(() -> secrets.save(new ServerSecret(name, Base64.getEncoder().encodeToString(key))));
             return key;
         } catch (DataAccessException e) {
             if (!SqlErrors.isUniqueViolation(e)) {
                 throw e;
             }
             // Another instance stored its key first: use that one.
-            return Base64.getDecoder().decode(tx.execute(TransactionDefinition.READ_ONLY,
-                    status -> secrets.findById(name)).orElseThrow().secret());
+            return Base64.getDecoder().decode(tx.read(() -> secrets.findById(name)).orElseThrow().secret());
         }
     }
 }

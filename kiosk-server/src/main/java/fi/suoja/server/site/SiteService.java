@@ -1,13 +1,12 @@
 package fi.suoja.server.site;
 
+import fi.suoja.server.db.Tx;
 import fi.suoja.server.audit.AuditAction;
 import fi.suoja.server.audit.AuditLog;
 import fi.suoja.server.audit.Target;
 import fi.suoja.server.problem.ProblemType;
 import fi.suoja.server.problem.SuojaException;
 import io.micronaut.context.annotation.Value;
-import io.micronaut.transaction.TransactionDefinition;
-import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
@@ -24,9 +23,11 @@ public class SiteService {
     private final Clock clock;
     private final AuditLog audit;
     private final int defaultRetentionDays;
+    private final Tx tx;
 
     SiteService(SiteRepository sites, BookingRulesRepository rules, Clock clock, AuditLog audit,
-                @Value("${suoja.bookings.retention-days:30}") int defaultRetentionDays) {
+                @Value("${suoja.bookings.retention-days:30}") int defaultRetentionDays, Tx tx) {
+        this.tx = tx;
         this.sites = sites;
         this.rules = rules;
         this.clock = clock;
@@ -34,73 +35,72 @@ public class SiteService {
         this.defaultRetentionDays = defaultRetentionDays;
     }
 
-    @Transactional
     public Site create(String name, String timeZone, BookingRules bookingRules) {
-        try {
-            ZoneId.of(timeZone);
-        } catch (DateTimeException e) {
-            throw SuojaException.invalid("Unknown time zone: " + timeZone);
-        }
-        if (sites.findByName(name).isPresent()) {
-            throw new SuojaException(ProblemType.ALREADY_EXISTS, "A site with this name exists already.");
-        }
-        Site site = sites.save(new Site(null, name, timeZone, clock.instant(), null));
-        rules.save(bookingRules.forSite(site.id()));
-        audit.record(AuditAction.SITE_CREATED, site.id(), Target.site(site.id()), null, name + ", " + timeZone);
-        return site;
+        return tx.run(() -> {
+            try {
+                ZoneId.of(timeZone);
+            } catch (DateTimeException e) {
+                throw SuojaException.invalid("Unknown time zone: " + timeZone);
+            }
+            if (sites.findByName(name).isPresent()) {
+                throw new SuojaException(ProblemType.ALREADY_EXISTS, "A site with this name exists already.");
+            }
+            Site site = sites.save(new Site(null, name, timeZone, clock.instant(), null));
+            rules.save(bookingRules.forSite(site.id()));
+            audit.record(AuditAction.SITE_CREATED, site.id(), Target.site(site.id()), null, name + ", " + timeZone);
+            return site;
+        });
     }
 
-    @Transactional
     public List<Site> all() {
-        return sites.findAllOrderById();
+        return tx.run(() -> sites.findAllOrderById());
     }
 
-    @Transactional
     public Optional<Site> find(long id) {
-        return sites.findById(id);
+        return tx.run(() -> sites.findById(id));
     }
 
-    @Transactional
     public Site get(long id) {
-        return sites.findById(id).orElseThrow(() -> SuojaException.notFound("The site"));
+        return tx.run(() -> sites.findById(id).orElseThrow(() -> SuojaException.notFound("The site")));
     }
 
-    @Transactional
     public BookingRules rules(long siteId) {
-        return rules.findById(siteId).orElseThrow(() -> SuojaException.notFound("The site"));
+        return tx.run(() -> rules.findById(siteId).orElseThrow(() -> SuojaException.notFound("The site")));
     }
 
-    @Transactional
     public BookingRules updateRules(long siteId, BookingRules changed) {
-        get(siteId);
-        audit.record(AuditAction.RULES_CHANGED, siteId, Target.site(siteId), null, null);
-        return rules.update(changed.forSite(siteId));
+        return tx.run(() -> {
+            get(siteId);
+            audit.record(AuditAction.RULES_CHANGED, siteId, Target.site(siteId), null, null);
+            return rules.update(changed.forSite(siteId));
+        });
     }
 
     /** The site's own retention time, or the server's setting when it has none. */
-    @Transactional
     public Retention retention(long siteId) {
-        Integer own = get(siteId).retentionDays();
-        return own == null ? new Retention(defaultRetentionDays, true) : new Retention(own, false);
+        return tx.run(() -> {
+            Integer own = get(siteId).retentionDays();
+            return own == null ? new Retention(defaultRetentionDays, true) : new Retention(own, false);
+        });
     }
 
     /** Sets the site's own retention time; {@code null} goes back to the server's setting. */
-    @Transactional
     public Retention setRetention(long siteId, Integer days) {
-        if (days != null && (days < Site.RETENTION_DAYS_MIN || days > Site.RETENTION_DAYS_MAX)) {
-            throw new SuojaException(ProblemType.INVALID_REQUEST, "Bookings are kept " + Site.RETENTION_DAYS_MIN
-                    + " to " + Site.RETENTION_DAYS_MAX + " days after their end.", "retention-days");
-        }
-        get(siteId);
-        sites.setRetentionDays(siteId, days);
-        audit.record(AuditAction.RETENTION_CHANGED, siteId, Target.site(siteId), null,
-                days == null ? "–" : days.toString());
-        return retention(siteId);
+        return tx.run(() -> {
+            if (days != null && (days < Site.RETENTION_DAYS_MIN || days > Site.RETENTION_DAYS_MAX)) {
+                throw new SuojaException(ProblemType.INVALID_REQUEST, "Bookings are kept " + Site.RETENTION_DAYS_MIN
+                        + " to " + Site.RETENTION_DAYS_MAX + " days after their end.", "retention-days");
+            }
+            get(siteId);
+            sites.setRetentionDays(siteId, days);
+            audit.record(AuditAction.RETENTION_CHANGED, siteId, Target.site(siteId), null,
+                    days == null ? "–" : days.toString());
+            return retention(siteId);
+        });
     }
 
     /** Must be called inside the caller's transaction; the lock is released when it ends. */
-    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     public void lock(long siteId) {
-        sites.lock(siteId).orElseThrow(() -> SuojaException.notFound("The site"));
+        tx.inCallers(() -> sites.lock(siteId).orElseThrow(() -> SuojaException.notFound("The site")));
     }
 }

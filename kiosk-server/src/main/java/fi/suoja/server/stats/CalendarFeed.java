@@ -1,5 +1,6 @@
 package fi.suoja.server.stats;
 
+import fi.suoja.hardware.crypto.Hmac;
 import fi.suoja.server.booking.BookingStatus;
 import fi.suoja.server.problem.ProblemType;
 import fi.suoja.server.problem.SuojaException;
@@ -12,16 +13,10 @@ import fi.suoja.server.site.SiteService;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Base64;
 
 /**
  * A room's bookings as an iCalendar feed for staff calendar apps. Those apps cannot log in, so the
@@ -61,8 +56,7 @@ class CalendarFeed {
 
     /** The feed, if the key is the room's; the room's name and place in {@code language}. */
     String feed(long roomId, @Nullable String key, @Nullable String language) {
-        if (key == null || !MessageDigest.isEqual(key(roomId).getBytes(StandardCharsets.US_ASCII),
-                key.getBytes(StandardCharsets.UTF_8))) {
+        if (!hmac().matchesBase64Url(keyed(roomId), key)) {
             throw noSuchCalendar();
         }
         Room room = rooms.get(roomId);
@@ -108,14 +102,15 @@ class CalendarFeed {
     }
 
     String key(long roomId) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secrets.key(SECRET), "HmacSHA256"));
-            byte[] tag = mac.doFinal(("room:" + roomId).getBytes(StandardCharsets.UTF_8));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(tag);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("every Java runtime has HmacSHA256", e);
-        }
+        return hmac().base64Url(keyed(roomId));
+    }
+
+    private Hmac hmac() {
+        return new Hmac(secrets.key(SECRET));
+    }
+
+    private static String keyed(long roomId) {
+        return "room:" + roomId;
     }
 
     private static SuojaException noSuchCalendar() {

@@ -1,12 +1,10 @@
 package fi.suoja.server.stats;
 
+import fi.suoja.server.db.Tx;
 import fi.suoja.server.booking.BookingStatus;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.transaction.TransactionDefinition;
-import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -27,9 +25,9 @@ import java.util.Map;
 @Singleton
 class StatisticsQueries {
 
-    private final TransactionOperations<Connection> tx;
+    private final Tx tx;
 
-    StatisticsQueries(TransactionOperations<Connection> tx) {
+    StatisticsQueries(Tx tx) {
         this.tx = tx;
     }
 
@@ -91,8 +89,8 @@ class StatisticsQueries {
     }
 
     private <T> List<T> query(String sql, List<Object> parameters, Row<T> row) {
-        return tx.execute(TransactionDefinition.READ_ONLY, status -> {
-            try (PreparedStatement statement = status.getConnection().prepareStatement(sql)) {
+        return tx.read(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
                 for (int i = 0; i < parameters.size(); i++) {
                     statement.setObject(i + 1, parameters.get(i));
                 }

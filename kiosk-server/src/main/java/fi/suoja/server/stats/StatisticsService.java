@@ -1,5 +1,6 @@
 package fi.suoja.server.stats;
 
+import fi.suoja.server.db.Tx;
 import fi.suoja.server.booking.BookingStatus;
 import fi.suoja.server.device.DeviceKind;
 import fi.suoja.server.problem.SuojaException;
@@ -10,7 +11,6 @@ import fi.suoja.server.site.Site;
 import fi.suoja.server.site.SiteService;
 import fi.suoja.server.time.TimeRange;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
 import java.time.Instant;
@@ -38,53 +38,56 @@ class StatisticsService {
     private final SiteService sites;
     private final RoomService rooms;
     private final StatisticsQueries queries;
+    private final Tx tx;
 
-    StatisticsService(SiteService sites, RoomService rooms, StatisticsQueries queries) {
+    StatisticsService(SiteService sites, RoomService rooms, StatisticsQueries queries, Tx tx) {
+        this.tx = tx;
         this.sites = sites;
         this.rooms = rooms;
         this.queries = queries;
     }
 
     /** In one read-only transaction, so that every table is read at the same moment. */
-    @Transactional(readOnly = true)
     Statistics of(long siteId, LocalDate from, LocalDate to, @Nullable String language) {
-        if (from.isAfter(to)) {
-            throw SuojaException.invalid("The first day (" + from + ") is after the last day (" + to + ").");
-        }
-        if (ChronoUnit.DAYS.between(from, to) + 1 > MAX_DAYS) {
-            throw SuojaException.invalid("Ask for at most " + MAX_DAYS + " days at a time.");
-        }
-        Site site = sites.get(siteId);
-        Instant start = from.atStartOfDay(site.zone()).toInstant();
-        Instant end = to.plusDays(1).atStartOfDay(site.zone()).toInstant();
-        List<BookingRow> overlapping = queries.bookingsOfSite(siteId, start, end);
-        List<BookingRow> starting = overlapping.stream()
-                .filter(b -> !b.startsAt().isBefore(start) && b.startsAt().isBefore(end))
-                .toList();
-
-        Occupancy occupancy = new Occupancy(site.zone(), from, to);
-        List<Statistics.RoomDay> days = new ArrayList<>();
-        List<Statistics.RoomHour> hours = new ArrayList<>();
-        Map<Long, RoomTexts> texts = rooms.textsOfSite(siteId);
-        for (Room room : rooms.ofSite(siteId)) {
-            String name = texts.get(room.id()).name(language);
-            List<TimeRange> held = overlapping.stream()
-                    .filter(b -> b.roomId() == room.id())
-                    .map(BookingRow::held)
-                    .flatMap(Optional::stream)
+        return tx.read(() -> {
+            if (from.isAfter(to)) {
+                throw SuojaException.invalid("The first day (" + from + ") is after the last day (" + to + ").");
+            }
+            if (ChronoUnit.DAYS.between(from, to) + 1 > MAX_DAYS) {
+                throw SuojaException.invalid("Ask for at most " + MAX_DAYS + " days at a time.");
+            }
+            Site site = sites.get(siteId);
+            Instant start = from.atStartOfDay(site.zone()).toInstant();
+            Instant end = to.plusDays(1).atStartOfDay(site.zone()).toInstant();
+            List<BookingRow> overlapping = queries.bookingsOfSite(siteId, start, end);
+            List<BookingRow> starting = overlapping.stream()
+                    .filter(b -> !b.startsAt().isBefore(start) && b.startsAt().isBefore(end))
                     .toList();
-            var schedule = rooms.schedule(room);
-            days.addAll(occupancy.days(room.id(), name, schedule, held));
-            hours.addAll(occupancy.hours(room.id(), name, schedule, held));
-        }
 
-        Map<String, Integer> loansByKind = queries.loansByKind(siteId, start, end);
-        List<Statistics.Loans> loans = DEVICE_KINDS.stream()
-                .map(kind -> new Statistics.Loans(kind, loansByKind.getOrDefault(kind, 0)))
-                .toList();
+            Occupancy occupancy = new Occupancy(site.zone(), from, to);
+            List<Statistics.RoomDay> days = new ArrayList<>();
+            List<Statistics.RoomHour> hours = new ArrayList<>();
+            Map<Long, RoomTexts> texts = rooms.textsOfSite(siteId);
+            for (Room room : rooms.ofSite(siteId)) {
+                String name = texts.get(room.id()).name(language);
+                List<TimeRange> held = overlapping.stream()
+                        .filter(b -> b.roomId() == room.id())
+                        .map(BookingRow::held)
+                        .flatMap(Optional::stream)
+                        .toList();
+                var schedule = rooms.schedule(room);
+                days.addAll(occupancy.days(room.id(), name, schedule, held));
+                hours.addAll(occupancy.hours(room.id(), name, schedule, held));
+            }
 
-        return new Statistics(siteId, site.timeZone(), from, to, bookings(starting), days, hours, loans,
-                wipes(queries.finishedWipes(siteId, start, end)), languages(starting));
+            Map<String, Integer> loansByKind = queries.loansByKind(siteId, start, end);
+            List<Statistics.Loans> loans = DEVICE_KINDS.stream()
+                    .map(kind -> new Statistics.Loans(kind, loansByKind.getOrDefault(kind, 0)))
+                    .toList();
+
+            return new Statistics(siteId, site.timeZone(), from, to, bookings(starting), days, hours, loans,
+                    wipes(queries.finishedWipes(siteId, start, end)), languages(starting));
+        });
     }
 
     static Statistics.Bookings bookings(List<BookingRow> starting) {

@@ -1,20 +1,15 @@
 package fi.suoja.server.throttle;
 
-import fi.suoja.server.db.SqlErrors;
+import fi.suoja.server.db.Tx;
 import fi.suoja.server.problem.ProblemType;
 import fi.suoja.server.problem.SuojaException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.event.ApplicationEventPublisher;
-import io.micronaut.data.exceptions.DataAccessException;
-import io.micronaut.transaction.TransactionDefinition;
-import io.micronaut.transaction.TransactionOperations;
-import io.micronaut.transaction.exceptions.TransactionException;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.sql.Connection;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,16 +38,15 @@ import java.util.function.Supplier;
 public class Throttles {
 
     private static final Logger LOG = LoggerFactory.getLogger(Throttles.class);
-    private static final int ATTEMPTS = 4;
 
     private final AttemptThrottleRepository throttles;
-    private final TransactionOperations<Connection> tx;
+    private final Tx tx;
     private final Clock clock;
     private final ApplicationEventPublisher<GuessingSlowed> slowedEvents;
     private final Map<Scope.Kind, Counter> slowed = new EnumMap<>(Scope.Kind.class);
     private final Map<Scope.Kind, Counter> refused = new EnumMap<>(Scope.Kind.class);
 
-    Throttles(AttemptThrottleRepository throttles, TransactionOperations<Connection> tx, Clock clock,
+    Throttles(AttemptThrottleRepository throttles, Tx tx, Clock clock,
               ApplicationEventPublisher<GuessingSlowed> slowedEvents, MeterRegistry registry) {
         this.throttles = throttles;
         this.tx = tx;
@@ -106,14 +100,15 @@ public class Throttles {
 
     /** Forgets windows that ended long ago. */
     public int deleteOlderThan(Instant before) {
-        return inOwnTransaction(() -> throttles.deleteOlderThan(before));
+        return tx.alone(() -> throttles.deleteOlderThan(before));
     }
 
     private record Turn(Instant at, Instant windowStart, int failures, boolean slowedNow, boolean refused) {
     }
 
     private Turn take(Scope scope, Policy policy) {
-        return inOwnTransaction(() -> {
+        // Never inside the caller's transaction: a wrong password rolls the login back, and the count of it must stay.
+        return tx.alone(() -> {
             Instant now = clock.instant();
             AttemptThrottle row = throttles.lock(scope.key())
                     .orElseGet(() -> throttles.save(new AttemptThrottle(scope.key(), now, 0, now, null)));
@@ -138,7 +133,7 @@ public class Throttles {
     }
 
     private void giveBack(Scope scope, Turn turn) {
-        inOwnTransaction(() -> throttles.giveBack(scope.key(), turn.windowStart()));
+        tx.alone(() -> throttles.giveBack(scope.key(), turn.windowStart()));
     }
 
     private void waitFor(Instant turn) {
@@ -151,23 +146,6 @@ public class Throttles {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new SuojaException(ProblemType.TOO_MANY_ATTEMPTS, "The server is stopping. Please try again.");
-        }
-    }
-
-    /**
-     * Never inside the caller's transaction: a wrong password rolls the login back, and the count
-     * of it must stay. A lost race to create the row, or a deadlock, is tried again.
-     */
-    private <T> T inOwnTransaction(Supplier<T> work) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return tx.execute(TransactionDefinition.of(TransactionDefinition.Propagation.REQUIRES_NEW), status -> work.get());
-            } catch (DataAccessException | TransactionException e) {
-                if ((SqlErrors.isUniqueViolation(e) || SqlErrors.isTransient(e)) && attempt < ATTEMPTS) {
-                    continue;
-                }
-                throw e;
-            }
         }
     }
 }

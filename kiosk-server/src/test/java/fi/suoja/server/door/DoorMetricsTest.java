@@ -41,7 +41,7 @@ class DoorMetricsTest implements TestPropertyProvider {
     MutableClock clock;
 
     @Inject
-    DoorTasks tasks;
+    DoorTaskRunner tasks;
 
     @Override
     public Map<String, String> getProperties() {

@@ -37,7 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Door locks and room signs driven by the booking lifecycle, through the real HTTP API and a real
  * database, with the simulated lock (which, like a Zigbee lock, opens for a code from when it is
  * set until it is revoked, so these tests see exactly when the server sets and revokes) and the
- * simulated sign. The clock stands still until a test moves it; {@link DoorTasks#runDue()} is
+ * simulated sign. The clock stands still until a test moves it; {@link DoorTaskRunner#runDue()} is
  * what the server's scheduler runs every few seconds. Run on H2 by {@link DoorOnH2Test} and on
  * PostgreSQL by {@link DoorOnPostgresTest}.
  */
@@ -56,7 +56,10 @@ abstract class DoorScenarios implements TestPropertyProvider {
     MutableClock clock;
 
     @Inject
-    DoorTasks tasks;
+    DoorTaskRunner tasks;
+
+    @Inject
+    DoorReconciler reconciler;
 
     @Inject
     BookingJobs bookingJobs;
@@ -532,7 +535,7 @@ abstract class DoorScenarios implements TestPropertyProvider {
         Api.Answer unplanned = book(room, "12:00", 60);
         List<DoorTask> rows = taskRows.findAll().stream().filter(t -> lock.equals(t.lockId())).toList();
         rows.forEach(taskRows::delete);
-        assertThat(tasks.reconcile()).isEqualTo(1);
+        assertThat(reconciler.reconcile()).isEqualTo(1);
         runAt("11:40");
         assertThat(opens(lock, unplanned)).isTrue();
         runAt("13:00");
@@ -556,10 +559,10 @@ abstract class DoorScenarios implements TestPropertyProvider {
 
         runAt("13:45");
         assertThat(opens(lock, cancelled)).as("the revoke still waits for the old end").isTrue();
-        assertThat(tasks.reconcile()).isEqualTo(1);
+        assertThat(reconciler.reconcile()).isEqualTo(1);
         tasks.runDue();
         assertThat(opens(lock, cancelled)).as("revoked once the reconciliation saw the cancellation").isFalse();
-        assertThat(tasks.reconcile()).as("nothing more to put right").isZero();
+        assertThat(reconciler.reconcile()).as("nothing more to put right").isZero();
     }
 
     @Test

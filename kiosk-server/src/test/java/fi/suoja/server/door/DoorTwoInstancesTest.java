@@ -69,8 +69,8 @@ class DoorTwoInstancesTest {
         for (EmbeddedServer server : List.of(one, two)) {
             server.getApplicationContext().getBean(MutableClock.class).set(at(time));
         }
-        CompletableFuture<Integer> a = CompletableFuture.supplyAsync(one.getApplicationContext().getBean(DoorTasks.class)::runDue);
-        CompletableFuture<Integer> b = CompletableFuture.supplyAsync(two.getApplicationContext().getBean(DoorTasks.class)::runDue);
+        CompletableFuture<Integer> a = CompletableFuture.supplyAsync(one.getApplicationContext().getBean(DoorTaskRunner.class)::runDue);
+        CompletableFuture<Integer> b = CompletableFuture.supplyAsync(two.getApplicationContext().getBean(DoorTaskRunner.class)::runDue);
         return a.get() + b.get();
     }
 
@@ -111,14 +111,14 @@ class DoorTwoInstancesTest {
             SimulatedDoorLock lock = after.getApplicationContext().getBean(SimulatedDoorLock.class);
             assertThat(lock.accepts(new LockId("lock-a"), booking.string("doorCode"), at("12:10"))).isFalse();
 
-            after.getApplicationContext().getBean(DoorTasks.class).runDue();
+            after.getApplicationContext().getBean(DoorTaskRunner.class).runDue();
             assertThat(lock.accepts(new LockId("lock-a"), booking.string("doorCode"), at("12:10"))).isTrue();
             assertThat(signHistory(after)).containsExactly(SignState.BUSY);
         }
         try (EmbeddedServer late = start("restart")) {
             // Down again past the end: what is over is not started any more, what ends it still runs.
             late.getApplicationContext().getBean(MutableClock.class).set(at("13:30"));
-            late.getApplicationContext().getBean(DoorTasks.class).runDue();
+            late.getApplicationContext().getBean(DoorTaskRunner.class).runDue();
             assertThat(late.getApplicationContext().getBean(SimulatedDoorLock.class).commandsReceived()).isEqualTo(1);
             assertThat(signHistory(late)).containsExactly(SignState.FREE);
         }

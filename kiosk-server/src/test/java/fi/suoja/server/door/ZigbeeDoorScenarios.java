@@ -47,7 +47,7 @@ abstract class ZigbeeDoorScenarios implements TestPropertyProvider {
     MutableClock clock;
 
     @Inject
-    DoorTasks tasks;
+    DoorTaskRunner tasks;
 
     private FakeZigbeeLocks fake;
 
