@@ -97,12 +97,12 @@ class DevicesViewTest extends KaribuStaff {
     void scanning_a_device_back_takes_it_back_and_a_checked_webcam_is_ready_again() {
         lendTo(code);
         scan(webcam);
-        click("mode-take-back");
+        click("mode-return");
         scan(webcam);
 
         assertThat(scene.device(webcam).path("state").asText()).isEqualTo("READY");
         assertThat(state(webcam)).isEqualTo("READY");
-        assertThat(text("devices-notice")).isEqualTo(t("staff.scan.tookBack", webcam, t("staff.state.READY")));
+        assertThat(text("devices-notice")).isEqualTo(t("staff.scan.returned", webcam, t("staff.state.READY")));
     }
 
     @Test
@@ -208,7 +208,7 @@ class DevicesViewTest extends KaribuStaff {
             scan(laptop);
             assertThat(state(laptop)).isEqualTo("ON_LOAN");
 
-            click("mode-take-back");
+            click("mode-return");
             scan(laptop);
             assertThat(state(laptop)).isIn("WIPE_PENDING", "WIPING", "READY");
             await("the wipe after the loan makes it READY on the board", () -> "READY".equals(state(laptop)));
