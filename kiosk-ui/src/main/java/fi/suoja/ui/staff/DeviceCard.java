@@ -121,11 +121,12 @@ class DeviceCard extends Article {
         add(title, state, facts, actions());
     }
 
-    /** A button per action the server allows now; retiring only for admins, reports where there are some. */
+    /** A button per action the server allows now (retiring for admins only, last), and the wipe reports where there are some. */
     private Div actions() {
         Div actions = new Div();
         actions.addClassName("actions");
         String tag = device.tag();
+        NativeButton retire = null;
         for (StaffAction action : device.actions()) {
             switch (action) {
                 case WIPE -> actions.add(Desk.button("wipe-" + tag, VaadinIcon.ERASER, getTranslation("staff.action.wipe"),
@@ -136,18 +137,19 @@ class DeviceCard extends Article {
                         () -> confirm("staff.confirm.repaired", false, reason -> session.client().repaired(device.id()))));
                 case HEAR_AGAIN -> actions.add(Desk.button("hear-again-" + tag, VaadinIcon.CONNECT, getTranslation("staff.action.hearAgain"),
                         () -> confirm("staff.confirm.hearAgain", false, reason -> session.client().hearAgain(device.id()))));
-                case RETIRE -> {
-                    if (session.login().admin()) {
-                        actions.add(Desk.button("retire-" + tag, VaadinIcon.ARCHIVE, getTranslation("staff.action.retire"),
-                                () -> confirm("staff.confirm.retire", true, reason -> session.client().retire(device.id(), reason))));
-                    }
-                }
-                // handing out and returning are done by scanning the tag at the top of the page
+                case RETIRE -> retire = session.login().admin() ? Desk.button("retire-" + tag, VaadinIcon.ARCHIVE,
+                        getTranslation("staff.action.retire"),
+                        () -> confirm("staff.confirm.retire", true, reason -> session.client().retire(device.id(), reason))) : null;
+                // handing out and returning are done by scanning the tag at the top of the page; an
+                // action of a newer server has no button here
                 case HAND_OUT, RETURN, UNKNOWN -> { }
             }
         }
         if (device.lastWipe() != null) {
             actions.add(Desk.button("reports-" + tag, VaadinIcon.LIST, getTranslation("staff.action.reports"), this::reports));
+        }
+        if (retire != null) {
+            actions.add(retire);
         }
         return actions;
     }
