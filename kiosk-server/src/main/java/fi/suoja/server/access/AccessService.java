@@ -147,7 +147,7 @@ public class AccessService {
     }
 
     @Transactional
-    public AccountView changePassword(long accountId, String newPassword) {
+    public AccountView resetPassword(long accountId, String newPassword) {
         Account account = accounts.findById(accountId).orElseThrow(() -> SuojaException.notFound("The account"));
         sessions.deleteByAccount(accountId);
         audit.record(AuditAction.PASSWORD_RESET, null, Target.account(account.username()), null, null);

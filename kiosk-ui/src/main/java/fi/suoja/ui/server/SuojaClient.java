@@ -103,12 +103,12 @@ public class SuojaClient {
      * Raises a help call for this kiosk; the staff desk sees it at once. {@code screen} is one of the
      * server's kiosk screens ({@code START}, {@code ROOMS}, … {@code OTHER}), {@code language} the kiosk's.
      */
-    public HelpCall callForHelp(String screen, String language) {
+    public HelpCall raiseHelpCall(String screen, String language) {
         return send("POST", "/api/v1/help-calls", Map.of("screen", screen, "language", language)).as(HelpCall.class);
     }
 
     /** The visitor needs no help any more; the desk sees the call closed by the visitor. */
-    public HelpCall cancelHelp(long helpCallId) {
+    public HelpCall cancelHelpCall(long helpCallId) {
         return send("POST", "/api/v1/help-calls/" + helpCallId + "/cancel", null).as(HelpCall.class);
     }
 
