@@ -11,6 +11,8 @@ import fi.suoja.ui.KioskServerProcess;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
@@ -137,6 +139,26 @@ class DevicesViewTest extends KaribuStaff {
         click("yes-" + webcam);
         assertThat(scene.device(webcam).path("state").asText()).isEqualTo("WIPE_PENDING");
         assertThat(state(webcam)).isEqualTo("WIPE_PENDING");
+    }
+
+    @Test
+    void a_card_has_a_button_for_each_action_the_server_lists_and_no_other() {
+        assertThat(buttons(webcam)).containsExactly("wipe-", "faulty-", "reports-", "retire-");
+        assertThat(scene.device(webcam).path("actions").toString()).isEqualTo("[\"HAND_OUT\",\"WIPE\",\"FAULTY\",\"RETIRE\"]");
+
+        click("faulty-" + webcam);
+        _setValue(_get(TextField.class, spec -> spec.withId("why-" + webcam)), "Cable broken");
+        click("yes-" + webcam);
+        assertThat(buttons(webcam)).containsExactly("repaired-", "reports-", "retire-");
+    }
+
+    /** The card's action buttons, by id without the tag. */
+    private List<String> buttons(String tag) {
+        return _find(NativeButton.class).stream()
+                .map(button -> button.getId().orElse(""))
+                .filter(id -> id.endsWith("-" + tag) && !id.equals("device-" + tag))
+                .map(id -> id.substring(0, id.length() - tag.length()))
+                .toList();
     }
 
     @Test
