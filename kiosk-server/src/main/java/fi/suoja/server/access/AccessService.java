@@ -145,7 +145,7 @@ public class AccessService {
         });
     }
 
-    public AccountView changePassword(long accountId, String newPassword) {
+    public AccountView resetPassword(long accountId, String newPassword) {
         return tx.run(() -> {
             Account account = accounts.findById(accountId).orElseThrow(() -> SuojaException.notFound("The account"));
             sessions.deleteByAccount(accountId);

@@ -55,8 +55,8 @@ class AccountController {
     }
 
     @Put("/{id}/password")
-    AccountView changePassword(long id, @Body @Valid NewPassword body) {
-        return access.changePassword(id, body.password());
+    AccountView resetPassword(long id, @Body @Valid NewPassword body) {
+        return access.resetPassword(id, body.password());
     }
 
     @Post("/{id}/deactivate")

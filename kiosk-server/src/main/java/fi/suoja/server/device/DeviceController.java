@@ -95,18 +95,18 @@ class DeviceController {
     }
 
     @Post("/return")
-    Views.DeviceView giveBack(@Body @Valid Return body, Authentication authentication) {
-        return fleet.giveBack(body.tag(), Caller.of(authentication));
+    Views.DeviceView returnDevice(@Body @Valid Return body, Authentication authentication) {
+        return fleet.returnDevice(body.tag(), Caller.of(authentication));
     }
 
     @Post("/{id}/wipe")
     Views.DeviceView wipe(@Pattern(regexp = KEY) String id) {
-        return fleet.wipeNow(id);
+        return fleet.wipe(id);
     }
 
     @Post("/{id}/faulty")
     Views.DeviceView faulty(@Pattern(regexp = KEY) String id, @Body @Valid Reason body) {
-        return fleet.markFaulty(id, body.reason().strip());
+        return fleet.faulty(id, body.reason().strip());
     }
 
     @Post("/{id}/repaired")

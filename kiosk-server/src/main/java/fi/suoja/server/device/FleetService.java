@@ -222,14 +222,14 @@ class FleetService {
      * Staff scan a device back. A device with an agent goes to WIPE_PENDING and its wipe starts; a
      * device without one is checked by the staff member now and is READY again.
      */
-    Views.DeviceView giveBack(String tag, Caller caller) {
+    Views.DeviceView returnDevice(String tag, Caller caller) {
         Instant now = clock.instant();
         String staff = caller instanceof Caller.Staff s ? s.username() : "staff";
         Device device = tx.run(() -> {
             Device d = devices.findByTag(tag).orElseThrow(() -> unknown(tag));
             if (d.state() == DeviceState.ON_LOAN) {
                 d = endLoan(d, loans.findByDeviceIdAndEndedAtIsNull(d.id()).orElse(null), LoanEnd.RETURNED, now);
-            } else if (d.kind().hasAgent() || !(d.state() == DeviceState.WIPE_PENDING || d.state() == DeviceState.PROVISIONED)) {
+            } else if (!StaffAction.RETURN.allows(d.state(), d.kind(), d.unheard())) {
                 throw new SuojaException(ProblemType.WRONG_DEVICE_STATE, "This device is not on loan. " + d.state().whyNotReady(),
                         null, d.state().name(), d.stateReason());
             }
@@ -338,14 +338,14 @@ class FleetService {
 
     // ---- staff actions ----
 
-    Views.DeviceView wipeNow(String idOrTag) {
+    Views.DeviceView wipe(String idOrTag) {
         Instant now = clock.instant();
         Device device = tx.run(() -> {
             Device d = find(idOrTag);
             if (d.state() == DeviceState.READY) {
                 lifecycle.move(d, DeviceAction.WIPE_REQUESTED, "Wipe requested by staff.", now);
                 wipes.open(d, now);
-            } else if (!d.state().waitsForWipe()) {
+            } else if (!StaffAction.WIPE.allows(d.state(), d.kind(), d.unheard())) {
                 throw Lifecycle.wrongState(d);
             }
             audit.record(AuditAction.WIPE_NOW, d.siteId(), Target.device(d.tag()), null, null);
@@ -355,7 +355,7 @@ class FleetService {
         return announce(device.id());
     }
 
-    Views.DeviceView markFaulty(String idOrTag, String reason) {
+    Views.DeviceView faulty(String idOrTag, String reason) {
         return takeOutOfUse(idOrTag, DeviceAction.MARK_FAULTY, "Faulty: " + reason, AuditAction.DEVICE_FAULTY, reason);
     }
 

@@ -41,7 +41,8 @@ class FleetViews {
                 d.kind().hasAgent(), d.online(), d.sessionCounter(), d.lastSeenAt(), d.batteryPercent(), d.freeDiskBytes(),
                 d.agentVersion(), d.os(), d.agentState(), loan, wipe, lastWipe,
                 d.kind().hasAgent() ? new Views.HearingView(d.agentEpoch(), d.sessionCounter(), d.unheard(),
-                        d.refusedMessages(), d.lastRefusal(), d.lastRefusedAt()) : null);
+                        d.refusedMessages(), d.lastRefusal(), d.lastRefusedAt()) : null,
+                StaffAction.allowed(d.state(), d.kind(), d.unheard()));
     }
 
     /** The kinds of refusal in a wipe's report, each once, in the order they first occur. */

@@ -13,6 +13,7 @@ final class Views {
     private Views() {
     }
 
+    /** {@code actions}: what staff can do with the device now (its state's rules, see {@link StaffAction}). */
     @Serdeable
     record DeviceView(
             String id,
@@ -34,7 +35,8 @@ final class Views {
             @Nullable LoanView loan,
             @Nullable WipeView wipe,
             @Nullable LastWipeView lastWipe,
-            @Nullable HearingView hearing) {
+            @Nullable HearingView hearing,
+            List<StaffAction> actions) {
     }
 
     /**

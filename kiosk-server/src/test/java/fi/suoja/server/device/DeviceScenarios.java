@@ -186,7 +186,7 @@ abstract class DeviceScenarios implements TestPropertyProvider {
         return api.post("/api/v1/devices/hand-out", staff, Map.of("tag", tag, "bookingCode", bookingCode));
     }
 
-    Api.Answer giveBack(String tag) {
+    Api.Answer returnDevice(String tag) {
         return api.post("/api/v1/devices/return", staff, Map.of("tag", tag));
     }
 
@@ -220,6 +220,7 @@ abstract class DeviceScenarios implements TestPropertyProvider {
         online(agent, 1);
         Api.Answer ready = awaitState(id, "READY");
         assertThat(ready.get("wipe")).isNull();
+        assertThat(ready.get("actions")).isEqualTo(List.of("HAND_OUT", "WIPE", "FAULTY", "RETIRE"));
         assertThat(reports(id)).hasSize(1);
         assertThat(reports(id).get(0).get("verified")).isEqualTo(true);
         Command firstWipe = agent.commandsOf(CommandType.WIPE).get(0);
@@ -228,6 +229,7 @@ abstract class DeviceScenarios implements TestPropertyProvider {
         clock.set(at("10:05"));
         Api.Answer lent = expect(200, handOut(tag, code));
         assertThat(lent.string("state")).isEqualTo("ON_LOAN");
+        assertThat(lent.get("actions")).isEqualTo(List.of("RETURN", "FAULTY", "RETIRE"));
         assertThat(((Map<?, ?>) lent.get("loan")).get("dueAt")).isEqualTo(at("11:00").toString());
         Command session = Eventually.until("START_SESSION", () -> agent.commandsOf(CommandType.START_SESSION), l -> !l.isEmpty()).get(0);
         assertThat(session.param("until")).isEqualTo(at("11:00").toString());
@@ -235,7 +237,7 @@ abstract class DeviceScenarios implements TestPropertyProvider {
 
         // The wipe after the loan is seen half-way: received and acknowledged is not done.
         agent.mode = FakeAgent.Mode.ACK_ONLY;
-        Api.Answer returned = expect(200, giveBack(tag));
+        Api.Answer returned = expect(200, returnDevice(tag));
         assertThat(returned.get("loan")).isNull();
         assertThat(returned.string("state")).isIn("WIPE_PENDING", "WIPING");
         Command secondWipe = Eventually.until("the second WIPE", () -> agent.commandsOf(CommandType.WIPE), l -> l.size() == 2).get(1);
@@ -265,7 +267,7 @@ abstract class DeviceScenarios implements TestPropertyProvider {
         expect(200, handOut(tagOf(offline.id.value()), code));
         offline.goOffline();
         awaitOnline(offline.id.value(), false);
-        expect(200, giveBack(tagOf(offline.id.value())));
+        expect(200, returnDevice(tagOf(offline.id.value())));
         tagByState.put("WIPE_PENDING", tagOf(offline.id.value()));
 
         FakeAgent silent = readyLaptop();
@@ -381,7 +383,7 @@ abstract class DeviceScenarios implements TestPropertyProvider {
         agent.goOffline();
         awaitOnline(id, false);
 
-        Api.Answer returned = expect(200, giveBack(tag));
+        Api.Answer returned = expect(200, returnDevice(tag));
         assertThat(returned.string("state")).isEqualTo("WIPE_PENDING");
         clock.advance(Duration.ofHours(2));
         wipeJobs.runDue();
@@ -589,7 +591,7 @@ abstract class DeviceScenarios implements TestPropertyProvider {
         agent.connect(7);
         agent.goOffline();
         Eventually.until("session 7, offline", () -> device(id), d -> d.number("session") == 7 && !(Boolean) d.get("online"));
-        expect(200, giveBack(tag));
+        expect(200, returnDevice(tag));
         assertThat(device(id).string("state")).isEqualTo("WIPE_PENDING");
 
         // The laptop is reimaged: its agent has lost its state and counts from 1 in a new epoch.
@@ -777,7 +779,7 @@ abstract class DeviceScenarios implements TestPropertyProvider {
         String tag = tagOf(id);
         assertThat(device(id).string("state")).isEqualTo("PROVISIONED");
 
-        expect(200, giveBack(tag));
+        expect(200, returnDevice(tag));
         assertThat(device(id).string("state")).isEqualTo("READY");
         String code = book("10:00", 60);
         expect(200, handOut(tag, code));
@@ -786,7 +788,7 @@ abstract class DeviceScenarios implements TestPropertyProvider {
         expect(200, api.post("/api/v1/bookings/" + code + "/end", kiosk, null));
         assertThat(device(id).string("state")).isEqualTo("WIPE_PENDING");
         assertThat(handOut(tag, book("11:00", 30)).problem()).isEqualTo("urn:suoja:problem:device-not-ready");
-        expect(200, giveBack(tag));
+        expect(200, returnDevice(tag));
         assertThat(device(id).string("state")).isEqualTo("READY");
         assertThat(reports(id)).hasSize(2).allSatisfy(r -> assertThat(r.get("checkedBy")).asString().startsWith("staff-"));
     }
@@ -923,7 +925,7 @@ abstract class DeviceScenarios implements TestPropertyProvider {
         assertThat(api.post("/api/v1/devices", admin, Map.of("tag", "T-1", "kind", "TOASTER", "siteId", siteId)).status()).isEqualTo(400);
         assertThat(api.post("/api/v1/devices", admin, Map.of("tag", "T-1", "kind", "LAPTOP", "siteId", 999999)).problem())
                 .isEqualTo("urn:suoja:problem:not-found");
-        assertThat(giveBack(tag).problem()).isEqualTo("urn:suoja:problem:wrong-device-state");
+        assertThat(returnDevice(tag).problem()).isEqualTo("urn:suoja:problem:wrong-device-state");
         assertThat(api.post("/api/v1/devices/" + agent.id.value() + "/repaired", staff, Map.of()).problem())
                 .isEqualTo("urn:suoja:problem:wrong-device-state");
         assertThat(api.post("/api/v1/devices/" + agent.id.value() + "/faulty", staff, Map.of()).problem())

@@ -60,7 +60,7 @@ class BookingScreen extends Section {
         }
     }
 
-    private String state(String status) {
-        return kiosk.t("booking.state." + status.toLowerCase().replace('_', '-'));
+    private String state(Booking.Status status) {
+        return kiosk.t("booking.state." + status.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
     }
 }

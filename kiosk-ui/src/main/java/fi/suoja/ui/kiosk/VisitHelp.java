@@ -33,7 +33,7 @@ final class VisitHelp implements AutoCloseable {
 
     /** Raises a call from the kiosk screen {@code screenName} in {@code language} and starts following it. */
     static VisitHelp raise(SuojaClient client, String screenName, Language language, Runnable onChange) {
-        VisitHelp help = new VisitHelp(client, client.callForHelp(serverScreen(screenName), language.tag()), onChange);
+        VisitHelp help = new VisitHelp(client, client.raiseHelpCall(serverScreen(screenName), language.tag()), onChange);
         help.events = client.followHelpCalls(help::seen, help::seen);
         return help;
     }
@@ -53,7 +53,7 @@ final class VisitHelp implements AutoCloseable {
 
     /** The visitor needs no help any more: closed on the server, and no longer followed. */
     void cancel() {
-        seen(client.cancelHelp(call().id()));
+        seen(client.cancelHelpCall(call().id()));
         close();
     }
 

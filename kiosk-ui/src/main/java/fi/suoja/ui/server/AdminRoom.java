@@ -26,10 +26,12 @@ public record AdminRoom(long id, long siteId, Details details, boolean active, L
     }
 
     /** Opening hours on one weekday; a weekday that is not listed is closed. */
+    @ApiSchema("RoomView.WeekdayHours")
     public record Hours(DayOfWeek weekday, LocalTime opens, LocalTime closes) {
     }
 
     /** A day with other hours than usual; {@code opens} and {@code closes} are null when closed. */
+    @ApiSchema("RoomView.OtherDay")
     public record OtherDay(LocalDate date, boolean closed, LocalTime opens, LocalTime closes, String note) {
     }
 }

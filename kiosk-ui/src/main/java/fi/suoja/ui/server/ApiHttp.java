@@ -1,7 +1,9 @@
 package fi.suoja.ui.server;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
@@ -13,7 +15,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -23,9 +25,18 @@ import java.util.function.Consumer;
  */
 final class ApiHttp {
 
+    /**
+     * Binds the server's answers to this package's records. A property the UI does not know is
+     * passed over (a newer server may add some), an enum constant it does not know becomes that
+     * enum's {@code UNKNOWN} where it has one, and a whole number the server leaves out fails
+     * rather than turning into 0. {@code WireContractTest} checks every record and enum against the
+     * server's OpenAPI document, so that a renamed property or a new constant fails the build.
+     */
     static final ObjectMapper JSON = new ObjectMapper()
             .registerModule(new JavaTimeModule())
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+            .configure(DeserializationFeature.READ_UNKNOWN_ENUM_VALUES_USING_DEFAULT_VALUE, true)
+            .configure(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, true);
     private static final String PROBLEM_PREFIX = "urn:suoja:problem:";
 
     /** The header in which a staff desk names itself to the server, for its audit log. */
@@ -55,15 +66,34 @@ final class ApiHttp {
     }
 
     /** What the server answered to one request. */
-    record Answer(String request, int status, JsonNode body, String raw) {
+    record Answer(String request, int status, String raw) {
 
         boolean ok() {
             return status >= 200 && status < 300;
         }
 
+        /** The answer as {@code type}; an answer that does not fit is a server the UI cannot talk to. */
+        <T> T as(Class<T> type) {
+            return read(JSON.constructType(type));
+        }
+
+        /** The answer as a list of {@code type}. */
+        <T> List<T> listOf(Class<T> type) {
+            return read(JSON.getTypeFactory().constructCollectionType(List.class, type));
+        }
+
+        private <T> T read(JavaType type) {
+            try {
+                return JSON.readValue(raw, type);
+            } catch (JsonProcessingException e) {
+                throw new ServerUnreachable(request + " answered what this UI cannot read: " + unreadable(e), e);
+            }
+        }
+
         /** A problem+json answer of our server, as opposed to a proxy's page or nothing at all. */
         boolean isProblem() {
-            return body.path("type").asText("").startsWith(PROBLEM_PREFIX);
+            Problem problem = problemBody();
+            return problem != null && problem.type() != null && problem.type().startsWith(PROBLEM_PREFIX);
         }
 
         ServerUnreachable unreachable() {
@@ -71,10 +101,21 @@ final class ApiHttp {
         }
 
         ServerProblem problem() {
-            return new ServerProblem(status, body.path("type").asText("").substring(PROBLEM_PREFIX.length()),
-                    ApiHttp.text(body.path("rule")), body.path("detail").asText(""), ApiHttp.text(body.path("state")),
-                    ApiHttp.text(body.path("reason")));
+            Problem problem = problemBody();
+            return new ServerProblem(status, problem.type().substring(PROBLEM_PREFIX.length()), problem.rule(),
+                    problem.detail() == null ? "" : problem.detail(), problem.state(), problem.reason());
         }
+
+        private Problem problemBody() {
+            return parse(raw, Problem.class);
+        }
+    }
+
+    /**
+     * A problem+json answer: {@code rule} for a broken booking rule, {@code state} and {@code reason}
+     * of the thing refused (a device that is not ready).
+     */
+    record Problem(String type, String detail, String rule, String state, String reason) {
     }
 
     /** Sends one request; a network failure is {@link ServerUnreachable}, any HTTP answer is returned. */
@@ -104,7 +145,7 @@ final class ApiHttp {
             Thread.currentThread().interrupt();
             throw new ServerUnreachable(what + " was interrupted", e);
         }
-        return new Answer(what, response.statusCode(), parse(response.body()), response.body());
+        return new Answer(what, response.statusCode(), response.body() == null ? "" : response.body());
     }
 
     /** Opens an event stream at {@code path}, handing the data of each named event to its handler, until it is closed. */
@@ -117,24 +158,39 @@ final class ApiHttp {
         return events;
     }
 
-    static JsonNode parse(String body) {
+    /** {@code body} as {@code type}, or null when it is empty or not that (a proxy's page, say). */
+    static <T> T parse(String body, Class<T> type) {
         if (body == null || body.isBlank()) {
-            return JSON.missingNode();
+            return null;
         }
         try {
-            return JSON.readTree(body);
-        } catch (IOException e) {
-            return JSON.missingNode();
+            return JSON.readValue(body, type);
+        } catch (JsonProcessingException e) {
+            return null;
         }
     }
 
-    static String text(JsonNode node) {
-        return node.isMissingNode() || node.isNull() ? null : node.asText();
+    /** The data of a server-sent event as {@code type}; data that does not fit is an error the stream logs. */
+    static <T> T event(String data, Class<T> type) {
+        try {
+            return JSON.readValue(data, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("An event this UI cannot read: " + unreadable(e), e);
+        }
     }
 
-    static Instant instant(JsonNode node) {
-        String text = text(node);
-        return text == null ? null : Instant.parse(text);
+    /** The data of a server-sent event as a list of {@code type}. */
+    static <T> List<T> events(String data, Class<T> type) {
+        try {
+            return JSON.readValue(data, JSON.getTypeFactory().constructCollectionType(List.class, type));
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("An event this UI cannot read: " + unreadable(e), e);
+        }
+    }
+
+    /** What did not fit, and where: Jackson's message without the body, which may hold a token. */
+    private static String unreadable(JsonProcessingException e) {
+        return e.getOriginalMessage() + (e instanceof JsonMappingException m ? " at " + m.getPathReference() : "");
     }
 
     static String encode(String value) {

@@ -1,20 +1,25 @@
 package fi.suoja.ui.server;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.annotation.JsonAlias;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * A kiosk's call for staff, as the server sent it. A kiosk never learns who is coming:
  * {@code kioskName}, {@code acknowledgedBy} and {@code closedBy} are null there. {@code screen}
  * (a {@code KioskScreen} of the server) and {@code language} are null for calls made before kiosks sent them.
  */
+@ApiSchema({"HelpCallView", "KioskHelpCallView"})
 public record HelpCall(long id, String kioskName, Status status, String screen, String language, Instant createdAt,
-                       Instant acknowledgedAt, String acknowledgedBy, Instant closedAt, String closedBy) {
+                       Instant acknowledgedAt, String acknowledgedBy,
+                       @JsonAlias("resolvedAt") Instant closedAt, @JsonAlias("resolvedBy") String closedBy) {
 
-    /** The server's help call states; a call only moves forward through them. */
+    /**
+     * The server's help call states; a call only moves forward through them. No {@code UNKNOWN}: a
+     * call whose state the UI cannot tell is not shown (the event is logged), rather than shown
+     * as open or closed by a guess.
+     */
+    @ApiSchema("HelpCallStatus")
     public enum Status {
         OPEN, ACKNOWLEDGED, RESOLVED, CANCELLED, EXPIRED;
 
@@ -48,21 +53,5 @@ public record HelpCall(long id, String kioskName, Status status, String screen, 
      */
     public HelpCall newer(HelpCall other) {
         return other.status.step() >= status.step() ? other : this;
-    }
-
-    /** A call of the server's staff view ({@code resolvedAt}, {@code resolvedBy}) or kiosk view ({@code closedAt}). */
-    static HelpCall of(JsonNode call) {
-        JsonNode closedAt = call.hasNonNull("closedAt") ? call.path("closedAt") : call.path("resolvedAt");
-        return new HelpCall(call.path("id").asLong(), ApiHttp.text(call.path("kioskName")),
-                Status.valueOf(call.path("status").asText()), ApiHttp.text(call.path("screen")),
-                ApiHttp.text(call.path("language")), ApiHttp.instant(call.path("createdAt")),
-                ApiHttp.instant(call.path("acknowledgedAt")), ApiHttp.text(call.path("acknowledgedBy")),
-                ApiHttp.instant(closedAt), ApiHttp.text(call.path("resolvedBy")));
-    }
-
-    static List<HelpCall> list(JsonNode calls) {
-        List<HelpCall> list = new ArrayList<>();
-        calls.forEach(call -> list.add(of(call)));
-        return list;
     }
 }

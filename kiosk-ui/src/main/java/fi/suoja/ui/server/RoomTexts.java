@@ -1,7 +1,5 @@
 package fi.suoja.ui.server;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -18,8 +16,8 @@ public record RoomTexts(String name, String place, Map<String, String> names, Ma
     public static final String FIRST = "fi";
 
     public RoomTexts {
-        names = Map.copyOf(names);
-        places = Map.copyOf(places);
+        names = texts(names);
+        places = texts(places);
     }
 
     /** The name for a reader of {@code language} (a tag such as "sv"). */
@@ -32,24 +30,16 @@ public record RoomTexts(String name, String place, Map<String, String> names, Ma
         return places.getOrDefault(language, place);
     }
 
-    /** From a view whose first language's texts are in {@code nameField}/{@code placeField}, the others in {@code namesField}/{@code placesField}. */
-    static RoomTexts of(JsonNode view, String nameField, String placeField, String namesField, String placesField) {
-        return new RoomTexts(view.path(nameField).asText(), view.path(placeField).asText(),
-                texts(view.path(namesField)), texts(view.path(placesField)));
-    }
-
-    /** From a room view: name, place, names, places. */
-    static RoomTexts of(JsonNode room) {
-        return of(room, "name", "place", "names", "places");
-    }
-
-    private static Map<String, String> texts(JsonNode map) {
+    /** The texts written, without blank ones: a language without its own text reads the first language's. */
+    private static Map<String, String> texts(Map<String, String> map) {
         Map<String, String> texts = new TreeMap<>();
-        map.fields().forEachRemaining(entry -> {
-            if (entry.getValue().isTextual() && !entry.getValue().asText().isBlank()) {
-                texts.put(entry.getKey(), entry.getValue().asText());
-            }
-        });
-        return texts;
+        if (map != null) {
+            map.forEach((language, text) -> {
+                if (text != null && !text.isBlank()) {
+                    texts.put(language, text);
+                }
+            });
+        }
+        return Map.copyOf(texts);
     }
 }

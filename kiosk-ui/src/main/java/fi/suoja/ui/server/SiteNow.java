@@ -12,6 +12,20 @@ import java.util.Optional;
  */
 public record SiteNow(State state, int freeRooms, Instant closesAt, Instant opensAt, Optional<RoomChoice> nextFree) {
 
-    /** FREE: a room can be booked now; FULL: open, but every room is taken; CLOSED: no room is open for it. */
+    /**
+     * FREE: a room can be booked now; FULL: open, but every room is taken; CLOSED: no room is open
+     * for it. No {@code UNKNOWN}: a kiosk that cannot tell whether it may offer a room shows its
+     * calm "does not work" screen.
+     */
+    @ApiSchema("SiteNow.State")
     public enum State { FREE, FULL, CLOSED }
+
+    /** The server's answer. */
+    @ApiSchema("SiteNow")
+    record Answer(State state, int freeRooms, Instant closesAt, Instant opensAt, RoomChoice.FreeRoom nextFree) {
+
+        SiteNow now() {
+            return new SiteNow(state, freeRooms, closesAt, opensAt, Optional.ofNullable(nextFree).map(RoomChoice.FreeRoom::choice));
+        }
+    }
 }

@@ -1,20 +1,14 @@
 package fi.suoja.ui.server;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import java.net.URI;
 import java.net.http.HttpRequest;
-import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -39,10 +33,8 @@ public class StaffClient {
 
     /** Logs in; a wrong name or password is {@link NotLoggedIn}. */
     public static StaffLogin login(URI base, String username, String password) {
-        JsonNode answer = new StaffClient(base, null).send("POST", "/api/v1/auth/login",
-                Map.of("username", username, "password", password));
-        return new StaffLogin(answer.path("token").asText(), ApiHttp.instant(answer.path("expiresAt")),
-                answer.path("username").asText(), answer.path("role").asText());
+        return new StaffClient(base, null).send("POST", "/api/v1/auth/login",
+                Map.of("username", username, "password", password)).as(StaffLogin.class);
     }
 
     public void logout() {
@@ -55,106 +47,77 @@ public class StaffClient {
     }
 
     public List<Site> sites() {
-        List<Site> sites = new ArrayList<>();
-        for (JsonNode site : send("GET", "/api/v1/sites", null)) {
-            sites.add(Site.of(site));
-        }
-        return sites;
+        return send("GET", "/api/v1/sites", null).listOf(Site.class);
     }
 
     public List<Room> rooms(long siteId) {
-        List<Room> rooms = new ArrayList<>();
-        for (JsonNode room : send("GET", "/api/v1/sites/" + siteId + "/rooms", null)) {
-            rooms.add(new Room(room.path("id").asLong(), room.path("name").asText(), room.path("place").asText(),
-                    RoomTexts.of(room), ApiHttp.text(room.path("doorLockId"))));
-        }
-        return rooms;
+        return send("GET", "/api/v1/sites/" + siteId + "/rooms", null).listOf(RoomView.class).stream().map(RoomView::room).toList();
     }
 
     /** The library's bookings of one day, codes included. */
     public List<Booking> bookings(long siteId, LocalDate date) {
-        List<Booking> bookings = new ArrayList<>();
-        for (JsonNode booking : send("GET", "/api/v1/sites/" + siteId + "/bookings?date=" + date, null)) {
-            bookings.add(Booking.of(booking));
-        }
-        return bookings;
+        return send("GET", "/api/v1/sites/" + siteId + "/bookings?date=" + date, null).listOf(Booking.class);
     }
 
     public Booking checkIn(String code) {
-        return Booking.of(send("POST", "/api/v1/bookings/" + ApiHttp.encode(code) + "/check-in", null));
+        return send("POST", "/api/v1/bookings/" + ApiHttp.encode(code) + "/check-in", null).as(Booking.class);
     }
 
     public Booking end(String code) {
-        return Booking.of(send("POST", "/api/v1/bookings/" + ApiHttp.encode(code) + "/end", null));
+        return send("POST", "/api/v1/bookings/" + ApiHttp.encode(code) + "/end", null).as(Booking.class);
     }
 
     public Booking cancel(String code, String reason) {
-        return Booking.of(send("POST", "/api/v1/bookings/" + ApiHttp.encode(code) + "/cancel",
-                reason == null || reason.isBlank() ? Map.of() : Map.of("reason", reason.strip())));
+        return send("POST", "/api/v1/bookings/" + ApiHttp.encode(code) + "/cancel",
+                reason == null || reason.isBlank() ? Map.of() : Map.of("reason", reason.strip())).as(Booking.class);
     }
 
     public List<Device> devices(long siteId) {
-        List<Device> devices = new ArrayList<>();
-        for (JsonNode device : send("GET", "/api/v1/devices?siteId=" + siteId, null)) {
-            devices.add(device(device));
-        }
-        return devices;
+        return send("GET", "/api/v1/devices?siteId=" + siteId, null).listOf(Device.class);
     }
 
     public Device handOutForBooking(String tag, String bookingCode) {
-        return device(send("POST", "/api/v1/devices/hand-out", Map.of("tag", tag, "bookingCode", bookingCode)));
+        return send("POST", "/api/v1/devices/hand-out", Map.of("tag", tag, "bookingCode", bookingCode)).as(Device.class);
     }
 
     public Device handOutWalkIn(String tag, Instant until) {
-        return device(send("POST", "/api/v1/devices/hand-out", Map.of("tag", tag, "walkInUntil", until.toString())));
+        return send("POST", "/api/v1/devices/hand-out", Map.of("tag", tag, "walkInUntil", until.toString())).as(Device.class);
     }
 
-    public Device takeBack(String tag) {
-        return device(send("POST", "/api/v1/devices/return", Map.of("tag", tag)));
+    /** The device is scanned back: a laptop's wipe starts, a webcam or headset is checked by this staff member. */
+    public Device returnDevice(String tag) {
+        return send("POST", "/api/v1/devices/return", Map.of("tag", tag)).as(Device.class);
     }
 
-    public Device wipeNow(String deviceId) {
-        return device(send("POST", "/api/v1/devices/" + ApiHttp.encode(deviceId) + "/wipe", null));
+    public Device wipe(String deviceId) {
+        return send("POST", "/api/v1/devices/" + ApiHttp.encode(deviceId) + "/wipe", null).as(Device.class);
     }
 
-    public Device markFaulty(String deviceId, String reason) {
-        return device(send("POST", "/api/v1/devices/" + ApiHttp.encode(deviceId) + "/faulty", Map.of("reason", reason)));
+    public Device faulty(String deviceId, String reason) {
+        return send("POST", "/api/v1/devices/" + ApiHttp.encode(deviceId) + "/faulty", Map.of("reason", reason)).as(Device.class);
     }
 
     public Device repaired(String deviceId) {
-        return device(send("POST", "/api/v1/devices/" + ApiHttp.encode(deviceId) + "/repaired", Map.of()));
+        return send("POST", "/api/v1/devices/" + ApiHttp.encode(deviceId) + "/repaired", Map.of()).as(Device.class);
     }
 
     /** The server forgets the device's session tracking and hears its agent's next signed message. */
     public Device hearAgain(String deviceId) {
-        return device(send("POST", "/api/v1/devices/" + ApiHttp.encode(deviceId) + "/hear-again", Map.of()));
+        return send("POST", "/api/v1/devices/" + ApiHttp.encode(deviceId) + "/hear-again", Map.of()).as(Device.class);
     }
 
     public Device retire(String deviceId, String reason) {
-        return device(send("POST", "/api/v1/devices/" + ApiHttp.encode(deviceId) + "/retire", Map.of("reason", reason)));
+        return send("POST", "/api/v1/devices/" + ApiHttp.encode(deviceId) + "/retire", Map.of("reason", reason)).as(Device.class);
     }
 
     /** A device's finished wipes, newest first. */
     public List<WipeReport> wipeReports(String deviceId) {
-        List<WipeReport> reports = new ArrayList<>();
-        for (JsonNode r : send("GET", "/api/v1/devices/" + ApiHttp.encode(deviceId) + "/wipe-reports", null)) {
-            List<String> failures = new ArrayList<>();
-            r.path("failures").forEach(f -> failures.add(f.asText()));
-            reports.add(new WipeReport(ApiHttp.instant(r.path("finishedAt")), r.path("verified").asBoolean(),
-                    r.path("filesRemoved").asLong(), r.path("bytesRemoved").asLong(), r.path("durationMillis").asLong(),
-                    failures, ApiHttp.text(r.path("checkedBy"))));
-        }
-        return reports;
+        return send("GET", "/api/v1/devices/" + ApiHttp.encode(deviceId) + "/wipe-reports", null).listOf(WipeReport.class);
     }
 
     /** The library's open alerts about doors and signs, oldest first. */
     public List<StaffAlert> openAlerts(long siteId) {
-        List<StaffAlert> alerts = new ArrayList<>();
-        for (JsonNode a : send("GET", "/api/v1/alerts?siteId=" + siteId, null)) {
-            alerts.add(new StaffAlert(a.path("id").asLong(), ApiHttp.text(a.path("roomName")), a.path("message").asText(),
-                    ApiHttp.instant(a.path("raisedAt"))));
-        }
-        return alerts;
+        return send("GET", "/api/v1/alerts?siteId=" + siteId, null).listOf(StaffAlert.class);
     }
 
     public void acknowledgeAlert(long alertId) {
@@ -167,11 +130,11 @@ public class StaffClient {
     }
 
     public HelpCall acknowledge(long helpCallId) {
-        return HelpCall.of(send("POST", "/api/v1/help-calls/" + helpCallId + "/acknowledge", null));
+        return send("POST", "/api/v1/help-calls/" + helpCallId + "/acknowledge", null).as(HelpCall.class);
     }
 
     public HelpCall resolve(long helpCallId) {
-        return HelpCall.of(send("POST", "/api/v1/help-calls/" + helpCallId + "/resolve", null));
+        return send("POST", "/api/v1/help-calls/" + helpCallId + "/resolve", null).as(HelpCall.class);
     }
 
     /**
@@ -181,8 +144,8 @@ public class StaffClient {
      */
     public ServerEvents followHelpCalls(long siteId, Consumer<List<HelpCall>> onState, Consumer<HelpCall> onChange) {
         return api.follow("/api/v1/help-calls/events?siteId=" + siteId, token, Map.of(
-                "help-calls", data -> onState.accept(HelpCall.list(ApiHttp.parse(data))),
-                "help-call", data -> onChange.accept(HelpCall.of(ApiHttp.parse(data)))));
+                "help-calls", data -> onState.accept(ApiHttp.events(data, HelpCall.class)),
+                "help-call", data -> onChange.accept(ApiHttp.event(data, HelpCall.class))));
     }
 
     /**
@@ -190,33 +153,13 @@ public class StaffClient {
      * changed device to {@code onChange} on an HTTP client thread. A broken stream is opened again.
      */
     public ServerEvents followDevices(Consumer<Device> onChange) {
-        return api.follow("/api/v1/devices/events", token, Map.of("device", data -> onChange.accept(device(ApiHttp.parse(data)))));
+        return api.follow("/api/v1/devices/events", token, Map.of("device", data -> onChange.accept(ApiHttp.event(data, Device.class))));
     }
 
-    static Device device(JsonNode d) {
-        JsonNode loan = d.path("loan");
-        boolean lent = !loan.isMissingNode() && !loan.isNull();
-        JsonNode wipe = d.path("wipe");
-        Long bookingId = lent && loan.hasNonNull("bookingId") ? loan.path("bookingId").asLong() : null;
-        JsonNode last = d.path("lastWipe");
-        boolean wiped = !last.isMissingNode() && !last.isNull();
-        JsonNode hearing = d.path("hearing");
-        return new Device(d.path("id").asText(), d.path("tag").asText(), d.path("kind").asText(), d.path("siteId").asLong(),
-                d.path("state").asText(),
-                ApiHttp.text(d.path("stateReason")), d.path("agentManaged").asBoolean(), d.path("online").asBoolean(),
-                ApiHttp.instant(d.path("lastSeenAt")), d.hasNonNull("batteryPercent") ? d.path("batteryPercent").asInt() : null,
-                lent ? ApiHttp.instant(loan.path("dueAt")) : null, bookingId, lent && loan.path("walkIn").asBoolean(),
-                wipe.isMissingNode() || wipe.isNull() ? null : ApiHttp.text(wipe.path("state")), ApiHttp.instant(d.path("stateChangedAt")),
-                wiped ? ApiHttp.instant(last.path("finishedAt")) : null, wiped ? last.path("verified").asBoolean() : null,
-                wiped ? last.path("durationMillis").asLong() : null, texts(last.path("failures")),
-                hearing.path("unheard").asBoolean(false), ApiHttp.text(hearing.path("lastRefusal")),
-                ApiHttp.instant(hearing.path("lastRefusedAt")));
-    }
-
-    private JsonNode send(String method, String path, Object body) {
+    private ApiHttp.Answer send(String method, String path, Object body) {
         ApiHttp.Answer answer = api.exchange(method, path, token, body);
         if (answer.ok()) {
-            return answer.body();
+            return answer;
         }
         throw refusal(answer);
     }
@@ -241,8 +184,8 @@ public class StaffClient {
      * with room names in {@code language} (the desk's).
      */
     public SiteStatistics statistics(long siteId, LocalDate from, LocalDate to, String language) {
-        return SiteStatistics.of(send("GET", "/api/v1/sites/" + siteId + "/statistics?from=" + from + "&to=" + to
-                + "&lang=" + ApiHttp.encode(language), null));
+        return send("GET", "/api/v1/sites/" + siteId + "/statistics?from=" + from + "&to=" + to
+                + "&lang=" + ApiHttp.encode(language), null).as(SiteStatistics.class);
     }
 
     /** The same statistics as the server's CSV file, byte for byte (UTF-8 with a byte order mark). */
@@ -265,7 +208,6 @@ public class StaffClient {
             return response.body();
         }
         ApiHttp.Answer answer = new ApiHttp.Answer("GET " + path, response.statusCode(),
-                ApiHttp.parse(new String(response.body(), java.nio.charset.StandardCharsets.UTF_8)),
                 new String(response.body(), java.nio.charset.StandardCharsets.UTF_8));
         throw refusal(answer);
     }
@@ -274,46 +216,36 @@ public class StaffClient {
      * A page of the audit log (admins only), newest first: entries from {@code from} up to
      * {@code to}, of one {@code actor} and one {@code action} where those are not null.
      */
-    public AuditPage audit(Instant from, Instant to, String actor, String action, int page, int size) {
+    public AuditPage audit(Instant from, Instant to, String actor, AuditEntry.Action action, int page, int size) {
         StringBuilder query = new StringBuilder("/api/v1/audit?from=" + from + "&to=" + to + "&page=" + page + "&size=" + size);
         if (actor != null && !actor.isBlank()) {
             query.append("&actor=").append(ApiHttp.encode(actor.strip()));
         }
         if (action != null) {
-            query.append("&action=").append(ApiHttp.encode(action));
+            query.append("&action=").append(action.name());
         }
-        JsonNode answer = send("GET", query.toString(), null);
-        List<AuditEntry> entries = new ArrayList<>();
-        for (JsonNode e : answer.path("entries")) {
-            entries.add(new AuditEntry(e.path("id").asLong(), ApiHttp.instant(e.path("at")), e.path("actor").asText(),
-                    ApiHttp.text(e.path("desk")), e.path("action").asText(), e.hasNonNull("siteId") ? e.path("siteId").asLong() : null,
-                    ApiHttp.text(e.path("targetKind")), ApiHttp.text(e.path("targetId")), ApiHttp.text(e.path("detail"))));
-        }
-        return new AuditPage(entries, answer.path("page").asInt(), answer.path("more").asBoolean());
+        return send("GET", query.toString(), null).as(AuditPage.class);
     }
 
     /** A room's calendar feed, as an absolute address on this server. */
     public CalendarLink calendarLink(long roomId, String language) {
-        JsonNode link = send("GET", "/api/v1/rooms/" + roomId + "/calendar-link?lang=" + ApiHttp.encode(language), null);
-        return new CalendarLink(link.path("roomId").asLong(), link.path("room").asText(), api.base().resolve(link.path("path").asText()));
+        CalendarLink.Answer link = send("GET", "/api/v1/rooms/" + roomId + "/calendar-link?lang=" + ApiHttp.encode(language), null)
+                .as(CalendarLink.Answer.class);
+        return new CalendarLink(link.roomId(), link.room(), api.base().resolve(link.path()));
     }
 
     // ---- administration (admin role): rooms, rules, retention, devices, kiosks, accounts ----
 
     public List<AdminRoom> adminRooms(long siteId) {
-        List<AdminRoom> rooms = new ArrayList<>();
-        for (JsonNode room : send("GET", "/api/v1/sites/" + siteId + "/rooms", null)) {
-            rooms.add(adminRoom(room));
-        }
-        return rooms;
+        return send("GET", "/api/v1/sites/" + siteId + "/rooms", null).listOf(RoomView.class).stream().map(RoomView::adminRoom).toList();
     }
 
     public AdminRoom createRoom(long siteId, AdminRoom.Details details) {
-        return adminRoom(send("POST", "/api/v1/sites/" + siteId + "/rooms", roomBody(details, true)));
+        return send("POST", "/api/v1/sites/" + siteId + "/rooms", roomBody(details, true)).as(RoomView.class).adminRoom();
     }
 
     public AdminRoom updateRoom(long roomId, AdminRoom.Details details, boolean active) {
-        return adminRoom(send("PUT", "/api/v1/rooms/" + roomId, roomBody(details, active)));
+        return send("PUT", "/api/v1/rooms/" + roomId, roomBody(details, active)).as(RoomView.class).adminRoom();
     }
 
     /** Replaces the room's weekly hours; a weekday not in {@code week} is closed. */
@@ -322,7 +254,7 @@ public class StaffClient {
         for (AdminRoom.Hours hours : week) {
             body.add(Map.of("weekday", hours.weekday().name(), "opens", hours.opens().toString(), "closes", hours.closes().toString()));
         }
-        return adminRoom(send("PUT", "/api/v1/rooms/" + roomId + "/hours", body));
+        return send("PUT", "/api/v1/rooms/" + roomId + "/hours", body).as(RoomView.class).adminRoom();
     }
 
     /** Sets a day's other hours, or closes the room that day when {@code opens} is null. */
@@ -338,89 +270,77 @@ public class StaffClient {
         if (note != null && !note.isBlank()) {
             body.put("note", note.strip());
         }
-        return adminRoom(send("PUT", "/api/v1/rooms/" + roomId + "/exceptions/" + date, body));
+        return send("PUT", "/api/v1/rooms/" + roomId + "/exceptions/" + date, body).as(RoomView.class).adminRoom();
     }
 
     public AdminRoom removeExceptionDay(long roomId, LocalDate date) {
-        return adminRoom(send("DELETE", "/api/v1/rooms/" + roomId + "/exceptions/" + date, null));
+        return send("DELETE", "/api/v1/rooms/" + roomId + "/exceptions/" + date, null).as(RoomView.class).adminRoom();
     }
 
     public BookingRules bookingRules(long siteId) {
-        return ApiHttp.JSON.convertValue(send("GET", "/api/v1/sites/" + siteId + "/rules", null), BookingRules.class);
+        return send("GET", "/api/v1/sites/" + siteId + "/rules", null).as(BookingRules.class);
     }
 
     public BookingRules updateBookingRules(long siteId, BookingRules rules) {
-        return ApiHttp.JSON.convertValue(send("PUT", "/api/v1/sites/" + siteId + "/rules", rules), BookingRules.class);
+        return send("PUT", "/api/v1/sites/" + siteId + "/rules", rules).as(BookingRules.class);
     }
 
     public Retention retention(long siteId) {
-        return retention(send("GET", "/api/v1/sites/" + siteId + "/retention", null));
+        return send("GET", "/api/v1/sites/" + siteId + "/retention", null).as(Retention.class);
     }
 
     /** Sets the library's own retention days (the server takes 1 to 365). */
     public Retention setRetention(long siteId, int days) {
-        return retention(send("PUT", "/api/v1/sites/" + siteId + "/retention", Map.of("retentionDays", days)));
+        return send("PUT", "/api/v1/sites/" + siteId + "/retention", Map.of("retentionDays", days)).as(Retention.class);
     }
 
     /** The library goes back to the server's retention setting. */
     public Retention resetRetention(long siteId) {
-        return retention(send("DELETE", "/api/v1/sites/" + siteId + "/retention", null));
+        return send("DELETE", "/api/v1/sites/" + siteId + "/retention", null).as(Retention.class);
     }
 
     /** Registers a device; the answer carries the agent's configuration, which the server never shows again. */
-    public ProvisionedDevice registerDevice(long siteId, String kind, String tag) {
-        JsonNode answer = send("POST", "/api/v1/devices", Map.of("siteId", siteId, "kind", kind, "tag", tag));
-        List<String> acl = new ArrayList<>();
-        answer.path("mosquittoAcl").forEach(line -> acl.add(line.asText()));
-        return new ProvisionedDevice(device(answer.path("device")), ApiHttp.text(answer.path("agentConfig")),
-                ApiHttp.text(answer.path("mosquittoPasswordLine")), acl);
+    public ProvisionedDevice registerDevice(long siteId, DeviceKind kind, String tag) {
+        return send("POST", "/api/v1/devices", Map.of("siteId", siteId, "kind", kind.name(), "tag", tag)).as(ProvisionedDevice.class);
     }
 
     public BrokerFiles brokerFiles() {
-        JsonNode files = send("GET", "/api/v1/devices/broker-files", null);
-        return new BrokerFiles(files.path("passwordFile").asText(), files.path("aclFile").asText());
+        return send("GET", "/api/v1/devices/broker-files", null).as(BrokerFiles.class);
     }
 
     public List<Kiosk> kiosks() {
-        List<Kiosk> kiosks = new ArrayList<>();
-        for (JsonNode kiosk : send("GET", "/api/v1/kiosks", null)) {
-            kiosks.add(kiosk(kiosk));
-        }
-        return kiosks;
+        return send("GET", "/api/v1/kiosks", null).listOf(Kiosk.class);
     }
 
     public NewKioskToken createKiosk(long siteId, String name) {
-        return newKioskToken(send("POST", "/api/v1/kiosks", Map.of("siteId", siteId, "name", name)));
+        return send("POST", "/api/v1/kiosks", Map.of("siteId", siteId, "name", name)).as(NewKioskToken.class);
     }
 
     public NewKioskToken renewKioskToken(long kioskId) {
-        return newKioskToken(send("POST", "/api/v1/kiosks/" + kioskId + "/token", null));
+        return send("POST", "/api/v1/kiosks/" + kioskId + "/token", null).as(NewKioskToken.class);
     }
 
     public Kiosk revokeKiosk(long kioskId) {
-        return kiosk(send("POST", "/api/v1/kiosks/" + kioskId + "/revoke", null));
+        return send("POST", "/api/v1/kiosks/" + kioskId + "/revoke", null).as(Kiosk.class);
     }
 
     public List<Account> accounts() {
-        List<Account> accounts = new ArrayList<>();
-        for (JsonNode account : send("GET", "/api/v1/accounts", null)) {
-            accounts.add(account(account));
-        }
-        return accounts;
+        return send("GET", "/api/v1/accounts", null).listOf(Account.class);
     }
 
-    /** {@code role} is {@code STAFF} or {@code ADMIN}. */
-    public Account createAccount(String username, String password, String role) {
-        return account(send("POST", "/api/v1/accounts", Map.of("username", username, "password", password, "role", role)));
+    /** {@code role} is {@link Role#STAFF} or {@link Role#ADMIN}. */
+    public Account createAccount(String username, String password, Role role) {
+        return send("POST", "/api/v1/accounts", Map.of("username", username, "password", password, "role", role.name()))
+                .as(Account.class);
     }
 
     /** Sets a new password; the account's sessions end. */
     public Account resetPassword(long accountId, String password) {
-        return account(send("PUT", "/api/v1/accounts/" + accountId + "/password", Map.of("password", password)));
+        return send("PUT", "/api/v1/accounts/" + accountId + "/password", Map.of("password", password)).as(Account.class);
     }
 
     public Account deactivateAccount(long accountId) {
-        return account(send("POST", "/api/v1/accounts/" + accountId + "/deactivate", null));
+        return send("POST", "/api/v1/accounts/" + accountId + "/deactivate", null).as(Account.class);
     }
 
     private static Map<String, Object> roomBody(AdminRoom.Details details, boolean active) {
@@ -440,61 +360,7 @@ public class StaffClient {
         return body;
     }
 
-    private static List<String> texts(JsonNode list) {
-        List<String> texts = new ArrayList<>();
-        list.forEach(item -> texts.add(item.asText()));
-        return texts;
-    }
-
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.strip();
-    }
-
-    private static AdminRoom adminRoom(JsonNode r) {
-        Set<Equipment> equipment = EnumSet.noneOf(Equipment.class);
-        for (JsonNode item : r.path("equipment")) {
-            Arrays.stream(Equipment.values()).filter(e -> e.name().equals(item.asText())).forEach(equipment::add);
-        }
-        List<AdminRoom.Hours> hours = new ArrayList<>();
-        for (JsonNode h : r.path("hours")) {
-            hours.add(new AdminRoom.Hours(DayOfWeek.valueOf(h.path("weekday").asText()),
-                    LocalTime.parse(h.path("opens").asText()), LocalTime.parse(h.path("closes").asText())));
-        }
-        List<AdminRoom.OtherDay> days = new ArrayList<>();
-        for (JsonNode d : r.path("exceptions")) {
-            String opens = ApiHttp.text(d.path("opens"));
-            String closes = ApiHttp.text(d.path("closes"));
-            days.add(new AdminRoom.OtherDay(LocalDate.parse(d.path("date").asText()), d.path("closed").asBoolean(),
-                    opens == null ? null : LocalTime.parse(opens), closes == null ? null : LocalTime.parse(closes),
-                    ApiHttp.text(d.path("note"))));
-        }
-        RoomTexts texts = RoomTexts.of(r);
-        Map<String, String> names = new java.util.TreeMap<>(texts.names());
-        Map<String, String> places = new java.util.TreeMap<>(texts.places());
-        names.remove(RoomTexts.FIRST);
-        places.remove(RoomTexts.FIRST);
-        AdminRoom.Details details = new AdminRoom.Details(texts.name(), texts.place(),
-                r.path("capacity").asInt(), r.path("stepFree").asBoolean(), equipment,
-                ApiHttp.text(r.path("doorLockId")), r.path("keypad").asBoolean(), ApiHttp.text(r.path("roomSignId")),
-                names, places);
-        return new AdminRoom(r.path("id").asLong(), r.path("siteId").asLong(), details, r.path("active").asBoolean(), hours, days);
-    }
-
-    private static Retention retention(JsonNode r) {
-        return new Retention(r.path("retentionDays").asInt(), r.path("serverDefault").asBoolean());
-    }
-
-    private static Kiosk kiosk(JsonNode k) {
-        return new Kiosk(k.path("id").asLong(), k.path("siteId").asLong(), k.path("name").asText(),
-                ApiHttp.instant(k.path("createdAt")), ApiHttp.instant(k.path("revokedAt")));
-    }
-
-    private static NewKioskToken newKioskToken(JsonNode answer) {
-        return new NewKioskToken(kiosk(answer.path("kiosk")), answer.path("token").asText());
-    }
-
-    private static Account account(JsonNode a) {
-        return new Account(a.path("id").asLong(), a.path("username").asText(), a.path("role").asText(),
-                a.path("active").asBoolean(), ApiHttp.instant(a.path("createdAt")));
     }
 }

@@ -4,7 +4,8 @@ import java.time.Instant;
 import java.util.Objects;
 
 /** A staff member's session at the server: the bearer token is kept server-side in the Vaadin session only. */
-public record StaffLogin(String token, Instant expiresAt, String username, String role) {
+@ApiSchema("LoginResult")
+public record StaffLogin(String token, Instant expiresAt, String username, Role role) {
 
     public StaffLogin {
         Objects.requireNonNull(token, "token");
@@ -12,7 +13,7 @@ public record StaffLogin(String token, Instant expiresAt, String username, Strin
     }
 
     public boolean admin() {
-        return "ADMIN".equals(role);
+        return role == Role.ADMIN;
     }
 
     /** Never print the token in logs. */

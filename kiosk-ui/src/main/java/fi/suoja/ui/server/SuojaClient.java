@@ -1,15 +1,10 @@
 package fi.suoja.ui.server;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -41,21 +36,17 @@ public class SuojaClient {
 
     /** This kiosk's name and library. */
     public KioskIdentity me() {
-        JsonNode me = send("GET", "/api/v1/kiosks/me", null);
-        return new KioskIdentity(me.path("id").asLong(), me.path("siteId").asLong(), me.path("name").asText());
+        return send("GET", "/api/v1/kiosks/me", null).as(KioskIdentity.class);
     }
 
     public Site site(long siteId) {
-        return Site.of(send("GET", "/api/v1/sites/" + siteId, null));
+        return send("GET", "/api/v1/sites/" + siteId, null).as(Site.class);
     }
 
     /** Rooms free from this moment for at least {@code minutes}. */
     public List<RoomChoice> freeNow(long siteId, int minutes) {
-        List<RoomChoice> rooms = new ArrayList<>();
-        for (JsonNode room : send("GET", "/api/v1/sites/" + siteId + "/free-now?minutes=" + minutes, null)) {
-            rooms.add(freeRoom(room));
-        }
-        return rooms;
+        return send("GET", "/api/v1/sites/" + siteId + "/free-now?minutes=" + minutes, null)
+                .listOf(RoomChoice.FreeRoom.class).stream().map(RoomChoice.FreeRoom::choice).toList();
     }
 
     /**
@@ -63,30 +54,14 @@ public class SuojaClient {
      * free start from {@code from} on (today when null).
      */
     public SiteNow now(long siteId, int minutes, LocalDate from) {
-        JsonNode now = send("GET", "/api/v1/sites/" + siteId + "/now?minutes=" + minutes + (from == null ? "" : "&from=" + from), null);
-        JsonNode next = now.path("nextFree");
-        return new SiteNow(SiteNow.State.valueOf(now.path("state").asText()), now.path("freeRooms").asInt(),
-                ApiHttp.instant(now.path("closesAt")), ApiHttp.instant(now.path("opensAt")),
-                next.isObject() ? java.util.Optional.of(freeRoom(next)) : java.util.Optional.empty());
-    }
-
-    /** A room free from one start for up to {@code maxMinutes}, as free-now and now give it. */
-    private static RoomChoice freeRoom(JsonNode room) {
-        return new RoomChoice(room.path("roomId").asLong(), RoomTexts.of(room), room.path("capacity").asInt(),
-                room.path("stepFree").asBoolean(), equipment(room.path("equipment")),
-                List.of(Instant.parse(room.path("start").asText())), room.path("maxMinutes").asInt());
+        return send("GET", "/api/v1/sites/" + siteId + "/now?minutes=" + minutes + (from == null ? "" : "&from=" + from), null)
+                .as(SiteNow.Answer.class).now();
     }
 
     /** Rooms and the start times on {@code date} that fit a booking of {@code minutes}. */
     public List<RoomChoice> availability(long siteId, LocalDate date, int minutes) {
-        List<RoomChoice> rooms = new ArrayList<>();
-        for (JsonNode room : send("GET", "/api/v1/sites/" + siteId + "/availability?date=" + date + "&minutes=" + minutes, null)) {
-            List<Instant> starts = new ArrayList<>();
-            room.path("starts").forEach(s -> starts.add(Instant.parse(s.asText())));
-            rooms.add(new RoomChoice(room.path("roomId").asLong(), RoomTexts.of(room), room.path("capacity").asInt(),
-                    room.path("stepFree").asBoolean(), equipment(room.path("equipment")), starts, minutes));
-        }
-        return rooms;
+        return send("GET", "/api/v1/sites/" + siteId + "/availability?date=" + date + "&minutes=" + minutes, null)
+                .listOf(RoomChoice.Available.class).stream().map(room -> room.choice(minutes)).toList();
     }
 
     /** Books a room; {@code language} is the kiosk's language then, kept for statistics. */
@@ -101,40 +76,40 @@ public class SuojaClient {
         if (libraryCard != null) {
             body.put("libraryCard", libraryCard);
         }
-        return Booking.of(send("POST", "/api/v1/bookings", body));
+        return send("POST", "/api/v1/bookings", body).as(Booking.class);
     }
 
     public Booking find(String code) {
-        return Booking.of(send("GET", "/api/v1/bookings/" + ApiHttp.encode(code), null));
+        return send("GET", "/api/v1/bookings/" + ApiHttp.encode(code), null).as(Booking.class);
     }
 
     public Booking checkIn(String code) {
-        return Booking.of(send("POST", "/api/v1/bookings/" + ApiHttp.encode(code) + "/check-in", null));
+        return send("POST", "/api/v1/bookings/" + ApiHttp.encode(code) + "/check-in", null).as(Booking.class);
     }
 
     public Booking extend(String code, int minutes) {
-        return Booking.of(send("POST", "/api/v1/bookings/" + ApiHttp.encode(code) + "/extend", Map.of("minutes", minutes)));
+        return send("POST", "/api/v1/bookings/" + ApiHttp.encode(code) + "/extend", Map.of("minutes", minutes)).as(Booking.class);
     }
 
     public Booking end(String code) {
-        return Booking.of(send("POST", "/api/v1/bookings/" + ApiHttp.encode(code) + "/end", null));
+        return send("POST", "/api/v1/bookings/" + ApiHttp.encode(code) + "/end", null).as(Booking.class);
     }
 
     public Booking cancel(String code) {
-        return Booking.of(send("POST", "/api/v1/bookings/" + ApiHttp.encode(code) + "/cancel", Map.of()));
+        return send("POST", "/api/v1/bookings/" + ApiHttp.encode(code) + "/cancel", Map.of()).as(Booking.class);
     }
 
     /**
      * Raises a help call for this kiosk; the staff desk sees it at once. {@code screen} is one of the
      * server's kiosk screens ({@code START}, {@code ROOMS}, … {@code OTHER}), {@code language} the kiosk's.
      */
-    public HelpCall callForHelp(String screen, String language) {
-        return HelpCall.of(send("POST", "/api/v1/help-calls", Map.of("screen", screen, "language", language)));
+    public HelpCall raiseHelpCall(String screen, String language) {
+        return send("POST", "/api/v1/help-calls", Map.of("screen", screen, "language", language)).as(HelpCall.class);
     }
 
     /** The visitor needs no help any more; the desk sees the call closed by the visitor. */
-    public HelpCall cancelHelp(long helpCallId) {
-        return HelpCall.of(send("POST", "/api/v1/help-calls/" + helpCallId + "/cancel", null));
+    public HelpCall cancelHelpCall(long helpCallId) {
+        return send("POST", "/api/v1/help-calls/" + helpCallId + "/cancel", null).as(HelpCall.class);
     }
 
     /**
@@ -143,26 +118,14 @@ public class SuojaClient {
      */
     public ServerEvents followHelpCalls(Consumer<List<HelpCall>> onState, Consumer<HelpCall> onChange) {
         return api.follow("/api/v1/help-calls/events", token, Map.of(
-                "help-calls", data -> onState.accept(HelpCall.list(ApiHttp.parse(data))),
-                "help-call", data -> onChange.accept(HelpCall.of(ApiHttp.parse(data)))));
+                "help-calls", data -> onState.accept(ApiHttp.events(data, HelpCall.class)),
+                "help-call", data -> onChange.accept(ApiHttp.event(data, HelpCall.class))));
     }
 
-    private static Set<Equipment> equipment(JsonNode list) {
-        Set<Equipment> equipment = EnumSet.noneOf(Equipment.class);
-        for (JsonNode item : list) {
-            for (Equipment e : Equipment.values()) {
-                if (e.name().equals(item.asText())) {
-                    equipment.add(e);
-                }
-            }
-        }
-        return equipment;
-    }
-
-    private JsonNode send(String method, String path, Object body) {
+    private ApiHttp.Answer send(String method, String path, Object body) {
         ApiHttp.Answer answer = api.exchange(method, path, token, body);
         if (answer.ok()) {
-            return answer.body();
+            return answer;
         }
         if (answer.status() >= 500 || answer.status() == 401 || answer.status() == 403 || !answer.isProblem()) {
             // a server that fails inside, one that no longer takes this kiosk's token, or something

@@ -12,6 +12,7 @@ import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.Route;
 import fi.suoja.ui.server.Account;
+import fi.suoja.ui.server.Role;
 
 import java.util.List;
 
@@ -48,14 +49,14 @@ public class AdminAccountsView extends AdminPage {
         Select<String> role = new Select<>();
         role.setId("account-role");
         role.setLabel(getTranslation("staff.admin.accounts.role"));
-        role.setItems(List.of("STAFF", "ADMIN"));
-        role.setItemLabelGenerator(r -> getTranslation("ADMIN".equals(r) ? "staff.role.admin" : "staff.role.staff"));
-        role.setValue("STAFF");
+        role.setItems(List.of(Role.STAFF.name(), Role.ADMIN.name()));
+        role.setItemLabelGenerator(r -> getTranslation(Role.ADMIN.name().equals(r) ? "staff.role.admin" : "staff.role.staff"));
+        role.setValue(Role.STAFF.name());
         Div fields = new Div(username, password, role);
         fields.addClassName("admin-form");
         Div actions = new Div(Desk.button("account-create", VaadinIcon.PLUS, getTranslation("staff.admin.accounts.create"), () -> {
             Account[] made = new Account[1];
-            if (act("account", () -> made[0] = session.client().createAccount(username.getValue().strip(), password.getValue(), role.getValue()))) {
+            if (act("account", () -> made[0] = session.client().createAccount(username.getValue().strip(), password.getValue(), Role.valueOf(role.getValue())))) {
                 username.clear();
                 password.clear();
                 refresh();

@@ -11,6 +11,7 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.Route;
 import fi.suoja.ui.server.AuditEntry;
+import fi.suoja.ui.server.Role;
 import fi.suoja.ui.server.AuditPage;
 import fi.suoja.ui.server.Site;
 
@@ -18,6 +19,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashMap;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -28,12 +30,9 @@ import java.util.Map;
 @Route(value = "staff/admin/audit", layout = StaffLayout.class)
 public class AdminAuditView extends AdminPage {
 
-    /** The server's kinds of action (fi.suoja.server.audit.AuditAction), each with a translation. */
-    static final List<String> ACTIONS = List.of("HAND_OUT", "RETURN", "BOOKING_CANCELLED", "BOOKING_ENDED",
-            "DEVICE_REGISTERED", "DEVICE_FAULTY", "DEVICE_REPAIRED", "DEVICE_RETIRED", "WIPE_NOW", "DOOR_UNLOCKED",
-            "ACCOUNT_CREATED", "PASSWORD_RESET", "ACCOUNT_SWITCHED_OFF", "KIOSK_CREATED", "KIOSK_TOKEN_RENEWED",
-            "KIOSK_SWITCHED_OFF", "SITE_CREATED", "RULES_CHANGED", "RETENTION_CHANGED", "ROOM_CREATED", "ROOM_CHANGED",
-            "HOURS_CHANGED", "EXCEPTION_DAY_SET", "EXCEPTION_DAY_REMOVED");
+    /** The server's kinds of action, each with a translation. */
+    static final List<String> ACTIONS = Arrays.stream(AuditEntry.Action.values())
+            .filter(a -> a != AuditEntry.Action.UNKNOWN).map(Enum::name).toList();
     static final String ANY = "";
     private static final List<Integer> PERIODS = List.of(1, 7, 30, 365);
     private static final int PAGE_SIZE = 50;
@@ -99,7 +98,7 @@ public class AdminAuditView extends AdminPage {
         Instant from = LocalDate.ofInstant(to, zone).minusDays(period.getValue() - 1L).atStartOfDay(zone).toInstant();
         AuditPage[] found = new AuditPage[1];
         act("audit", () -> found[0] = session.client().audit(from, to, actor.getValue(),
-                ANY.equals(action.getValue()) ? null : action.getValue(), page, PAGE_SIZE));
+                ANY.equals(action.getValue()) ? null : AuditEntry.Action.valueOf(action.getValue()), page, PAGE_SIZE));
         if (found[0] == null) {
             return;
         }
@@ -137,14 +136,14 @@ public class AdminAuditView extends AdminPage {
     /** The server's parameters: a device kind and a role in words, anything else (names, times, reasons) as data. */
     private Span detail(AuditEntry entry) {
         return switch (entry.action()) {
-            case "DEVICE_REGISTERED" -> new Span(getTranslation("staff.kind." + entry.detail()));
-            case "ACCOUNT_CREATED" -> new Span(getTranslation("ADMIN".equals(entry.detail()) ? "staff.role.admin" : "staff.role.staff"));
+            case DEVICE_REGISTERED -> new Span(getTranslation("staff.kind." + entry.detail()));
+            case ACCOUNT_CREATED -> new Span(getTranslation(Role.ADMIN.name().equals(entry.detail()) ? "staff.role.admin" : "staff.role.staff"));
             default -> Desk.data(entry.detail());
         };
     }
 
     private ListItem item(AuditEntry entry, ZoneId zone) {
-        String what = ACTIONS.contains(entry.action()) ? getTranslation("staff.audit.action." + entry.action()) : entry.action();
+        String what = getTranslation("staff.audit.action." + entry.action());
         Paragraph line = new Paragraph(Desk.data(Desk.day(entry.at(), zone)), new Span(" · "), new Span(what));
         line.addClassName("audit-what");
         // "system": the server itself, at its first start

@@ -13,10 +13,12 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
 import fi.suoja.ui.server.BrokerFiles;
+import fi.suoja.ui.server.DeviceKind;
 import fi.suoja.ui.server.ProvisionedDevice;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -28,7 +30,7 @@ import java.util.List;
 @Route(value = "staff/admin/devices", layout = StaffLayout.class)
 public class AdminDevicesView extends AdminPage {
 
-    static final List<String> KINDS = List.of("LAPTOP", "WEBCAM", "HEADSET");
+    static final List<String> KINDS = Arrays.stream(DeviceKind.values()).filter(k -> k != DeviceKind.UNKNOWN).map(Enum::name).toList();
 
     private final Section provisioned = new Section();
     private final Div brokerDownloads = new Div();
@@ -49,7 +51,7 @@ public class AdminDevicesView extends AdminPage {
         kind.setLabel(getTranslation("staff.admin.devices.kind"));
         kind.setItems(KINDS);
         kind.setItemLabelGenerator(k -> getTranslation("staff.kind." + k));
-        kind.setValue("LAPTOP");
+        kind.setValue(DeviceKind.LAPTOP.name());
         TextField tag = new TextField(getTranslation("staff.admin.devices.tag"));
         tag.setId("device-tag");
         tag.setMaxLength(40);
@@ -58,7 +60,7 @@ public class AdminDevicesView extends AdminPage {
         fields.addClassName("admin-form");
         Div actions = new Div(Desk.button("device-register", VaadinIcon.PLUS, getTranslation("staff.admin.devices.register"), () -> {
             ProvisionedDevice[] done = new ProvisionedDevice[1];
-            if (act("device", () -> done[0] = session.client().registerDevice(session.site().id(), kind.getValue(), tag.getValue().strip()))) {
+            if (act("device", () -> done[0] = session.client().registerDevice(session.site().id(), DeviceKind.valueOf(kind.getValue()), tag.getValue().strip()))) {
                 show(done[0]);
                 tag.clear();
             }

@@ -13,6 +13,8 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.textfield.TextField;
 import fi.suoja.ui.server.Booking;
 import fi.suoja.ui.server.Device;
+import fi.suoja.ui.server.DeviceState;
+import fi.suoja.ui.server.StaffAction;
 import fi.suoja.ui.server.WipeReport;
 
 import java.time.ZoneId;
@@ -22,8 +24,9 @@ import java.util.function.Function;
 
 /**
  * One device on the board: state in words, online or not, battery, last seen, the loan (with
- * today's booking it belongs to) and its due time, the last wipe, and the staff actions its state
- * allows. Every action asks for confirmation first; marking faulty and retiring also ask why.
+ * today's booking it belongs to) and its due time, the last wipe, and a button for each staff
+ * action the server lists for the device now ({@link Device#actions()}): the card knows no rule of
+ * the lifecycle. Every action asks for confirmation first; marking faulty and retiring also ask why.
  * The device's wipe reports open on the card.
  */
 class DeviceCard extends Article {
@@ -42,7 +45,7 @@ class DeviceCard extends Article {
 
     /** A change reported by the server: shown at once, unless it would close an open question without need. */
     void changed(Device shown) {
-        if (confirming && shown.state().equals(device.state())) {
+        if (confirming && shown.state() == device.state() && shown.actions().equals(device.actions())) {
             device = shown;
             return;
         }
@@ -58,9 +61,9 @@ class DeviceCard extends Article {
         confirming = false;
         removeAll();
         setId("device-" + device.tag());
-        getElement().setAttribute("data-state", device.state());
+        getElement().setAttribute("data-state", device.state().name());
         getClassNames().removeIf(name -> name.startsWith("state-"));
-        addClassName("state-" + device.state().toLowerCase(Locale.ROOT).replace('_', '-'));
+        addClassName("state-" + device.state().name().toLowerCase(Locale.ROOT).replace('_', '-'));
         ZoneId zone = session.site().zone();
 
         H3 title = new H3(Desk.data(device.tag()), new Span(" · "), new Span(getTranslation("staff.kind." + device.kind())));
@@ -76,37 +79,39 @@ class DeviceCard extends Article {
             facts.add(new Paragraph(device.lastSeenAt() == null ? getTranslation("staff.device.neverSeen")
                     : getTranslation("staff.device.lastSeen", Desk.time(device.lastSeenAt(), zone))));
         }
-        if (device.onLoan()) {
+        Device.Loan lent = device.loan();
+        if (lent != null) {
             Booking booking = view.bookingOf(device);
-            Paragraph loan = new Paragraph(device.walkIn()
-                    ? getTranslation("staff.device.loanWalkIn", Desk.time(device.loanDue(), zone))
-                    : booking == null ? getTranslation("staff.device.loanBooking", Desk.time(device.loanDue(), zone))
-                    : getTranslation("staff.device.loanOf", booking.code(), booking.room().name(getLocale().getLanguage()), Desk.time(device.loanDue(), zone)));
+            Paragraph loan = new Paragraph(lent.walkIn()
+                    ? getTranslation("staff.device.loanWalkIn", Desk.time(lent.dueAt(), zone))
+                    : booking == null ? getTranslation("staff.device.loanBooking", Desk.time(lent.dueAt(), zone))
+                    : getTranslation("staff.device.loanOf", booking.code(), booking.room().name(getLocale().getLanguage()), Desk.time(lent.dueAt(), zone)));
             loan.setId("loan-" + device.tag());
             facts.add(loan);
         }
-        if (device.wipeState() != null) {
-            facts.add(new Paragraph(getTranslation("staff.device.wipe." + device.wipeState())));
+        if (device.wipe() != null) {
+            facts.add(new Paragraph(getTranslation("staff.device.wipe." + device.wipe().state())));
         }
-        Paragraph lastWipe = new Paragraph(device.lastWipeAt() == null ? getTranslation("staff.device.neverWiped")
-                : getTranslation(device.lastWipeVerified() ? "staff.device.lastWipe" : "staff.device.lastWipeUnverified",
-                Desk.day(device.lastWipeAt(), zone), seconds(device.lastWipeMillis())));
+        Device.LastWipe last = device.lastWipe();
+        Paragraph lastWipe = new Paragraph(last == null ? getTranslation("staff.device.neverWiped")
+                : getTranslation(last.verified() ? "staff.device.lastWipe" : "staff.device.lastWipeUnverified",
+                Desk.day(last.finishedAt(), zone), seconds(last.durationMillis())));
         lastWipe.setId("last-wipe-" + device.tag());
         facts.add(lastWipe);
         if (device.unheard()) {
             Paragraph unheard = new Paragraph(new Span(getTranslation("staff.device.unheard",
-                    Desk.time(device.lastRefusedAt(), zone))), new Span(" "),
-                    Desk.data(device.lastRefusal() == null ? "" : device.lastRefusal()));
+                    Desk.time(device.hearing().lastRefusedAt(), zone))), new Span(" "),
+                    Desk.data(device.hearing().lastRefusal() == null ? "" : device.hearing().lastRefusal()));
             unheard.setId("unheard-" + device.tag());
             unheard.addClassName("device-reason");
             facts.add(unheard);
         }
-        if (device.state().equals("WIPE_FAILED") && !device.lastWipeFailures().isEmpty()) {
+        if (device.state() == DeviceState.WIPE_FAILED && last != null && !last.failures().isEmpty()) {
             // what kept the wipe from being verified, in the desk's language (the agent sends codes)
             UnorderedList why = new UnorderedList();
             why.setId("wipe-failures-" + device.tag());
             why.addClassName("device-reason");
-            device.lastWipeFailures().forEach(kind -> why.add(new ListItem(getTranslation("staff.wipeFailure." + kind))));
+            last.failures().forEach(kind -> why.add(new ListItem(getTranslation("staff.wipeFailure." + kind))));
             facts.add(new Paragraph(getTranslation("staff.wipeFailure.heading")), why);
         } else if (device.stateReason() != null && !device.stateReason().isBlank()) {
             Paragraph reason = new Paragraph(Desk.data(device.stateReason()));
@@ -116,40 +121,41 @@ class DeviceCard extends Article {
         add(title, state, facts, actions());
     }
 
+    /** A button per action the server allows now (retiring for admins only, last), and the wipe reports where there are some. */
     private Div actions() {
         Div actions = new Div();
         actions.addClassName("actions");
         String tag = device.tag();
-        switch (device.state()) {
-            case "READY", "WIPE_PENDING", "WIPING", "PROVISIONED" -> actions.add(Desk.button("wipe-" + tag, VaadinIcon.ERASER,
-                    getTranslation("staff.action.wipe"), () -> confirm("staff.confirm.wipe", false,
-                            reason -> session.client().wipeNow(device.id()))));
-            default -> { }
+        NativeButton retire = null;
+        for (StaffAction action : device.actions()) {
+            switch (action) {
+                case WIPE -> actions.add(Desk.button("wipe-" + tag, VaadinIcon.ERASER, getTranslation("staff.action.wipe"),
+                        () -> confirm("staff.confirm.wipe", false, reason -> session.client().wipe(device.id()))));
+                case FAULTY -> actions.add(Desk.button("faulty-" + tag, VaadinIcon.WARNING, getTranslation("staff.action.faulty"),
+                        () -> confirm("staff.confirm.faulty", true, reason -> session.client().faulty(device.id(), reason))));
+                case REPAIRED -> actions.add(Desk.button("repaired-" + tag, VaadinIcon.WRENCH, getTranslation("staff.action.repaired"),
+                        () -> confirm("staff.confirm.repaired", false, reason -> session.client().repaired(device.id()))));
+                case HEAR_AGAIN -> actions.add(Desk.button("hear-again-" + tag, VaadinIcon.CONNECT, getTranslation("staff.action.hearAgain"),
+                        () -> confirm("staff.confirm.hearAgain", false, reason -> session.client().hearAgain(device.id()))));
+                case RETIRE -> retire = session.login().admin() ? Desk.button("retire-" + tag, VaadinIcon.ARCHIVE,
+                        getTranslation("staff.action.retire"),
+                        () -> confirm("staff.confirm.retire", true, reason -> session.client().retire(device.id(), reason))) : null;
+                // handing out and returning are done by scanning the tag at the top of the page; an
+                // action of a newer server has no button here
+                case HAND_OUT, RETURN, UNKNOWN -> { }
+            }
         }
-        if (!device.state().equals("FAULTY") && !device.state().equals("RETIRED")) {
-            actions.add(Desk.button("faulty-" + tag, VaadinIcon.WARNING, getTranslation("staff.action.faulty"),
-                    () -> confirm("staff.confirm.faulty", true, reason -> session.client().markFaulty(device.id(), reason))));
-        }
-        if (device.state().equals("FAULTY") || device.state().equals("WIPE_FAILED")) {
-            actions.add(Desk.button("repaired-" + tag, VaadinIcon.WRENCH, getTranslation("staff.action.repaired"),
-                    () -> confirm("staff.confirm.repaired", false, reason -> session.client().repaired(device.id()))));
-        }
-        if (device.unheard()) {
-            actions.add(Desk.button("hear-again-" + tag, VaadinIcon.CONNECT, getTranslation("staff.action.hearAgain"),
-                    () -> confirm("staff.confirm.hearAgain", false, reason -> session.client().hearAgain(device.id()))));
-        }
-        if (device.lastWipeAt() != null) {
+        if (device.lastWipe() != null) {
             actions.add(Desk.button("reports-" + tag, VaadinIcon.LIST, getTranslation("staff.action.reports"), this::reports));
         }
-        if (session.login().admin() && !device.state().equals("RETIRED")) {
-            actions.add(Desk.button("retire-" + tag, VaadinIcon.ARCHIVE, getTranslation("staff.action.retire"),
-                    () -> confirm("staff.confirm.retire", true, reason -> session.client().retire(device.id(), reason))));
+        if (retire != null) {
+            actions.add(retire);
         }
         return actions;
     }
 
-    private static String seconds(Long millis) {
-        return millis == null ? "–" : String.format(java.util.Locale.ROOT, "%.1f", millis / 1000.0);
+    private static String seconds(long millis) {
+        return String.format(java.util.Locale.ROOT, "%.1f", millis / 1000.0);
     }
 
     /** The device's wipe reports, newest first, on the card until closed. */

@@ -17,12 +17,15 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import fi.suoja.ui.server.Booking;
 import fi.suoja.ui.server.Device;
+import fi.suoja.ui.server.DeviceKind;
+import fi.suoja.ui.server.DeviceState;
 import fi.suoja.ui.server.ServerEvents;
 import fi.suoja.ui.server.Site;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,15 +33,15 @@ import java.util.Map;
 
 /**
  * The devices desk: a scan field that hands a device out (to a booking of today or a walk-in) or
- * takes it back, and a board of every device of the library that changes live as the server
+ * its return, and a board of every device of the library that changes live as the server
  * reports, through its event stream and server push. The board can be narrowed to a group of
  * states, a kind, or tags containing some text; a live change follows the same filters.
  */
 @Route(value = "staff/devices", layout = StaffLayout.class)
 public class DevicesView extends Div implements HasDynamicTitle {
 
-    /** What a scan does. */
-    enum Mode { HAND_OUT, TAKE_BACK }
+    /** What a scan does: the API's hand-out or return. */
+    enum Mode { HAND_OUT, RETURN }
 
     static final String WALK_IN = "walk-in";
 
@@ -47,15 +50,22 @@ public class DevicesView extends Div implements HasDynamicTitle {
         ALL, READY, LENT, WIPING, ATTENTION, RETIRED;
 
         boolean includes(Device device) {
+            DeviceState state = device.state();
             return switch (this) {
                 case ALL -> true;
-                case READY -> device.state().equals("READY");
-                case LENT -> device.state().equals("ON_LOAN");
-                case WIPING -> device.state().equals("WIPE_PENDING") || device.state().equals("WIPING");
-                case ATTENTION -> device.state().equals("WIPE_FAILED") || device.state().equals("FAULTY")
-                        || device.state().equals("PROVISIONED") || (device.agentManaged() && !device.online()
-                        && !device.state().equals("RETIRED"));
-                case RETIRED -> device.state().equals("RETIRED");
+                case READY -> state == DeviceState.READY;
+                case LENT -> state == DeviceState.ON_LOAN;
+                case WIPING -> state == DeviceState.WIPE_PENDING || state == DeviceState.WIPING;
+                case ATTENTION -> lookAt(state) || (device.agentManaged() && !device.online() && state != DeviceState.RETIRED);
+                case RETIRED -> state == DeviceState.RETIRED;
+            };
+        }
+
+        /** States staff should look at: new, failed, faulty, or one this desk does not know. */
+        private static boolean lookAt(DeviceState state) {
+            return switch (state) {
+                case PROVISIONED, WIPE_FAILED, FAULTY, UNKNOWN -> true;
+                case READY, ON_LOAN, WIPE_PENDING, WIPING, RETIRED -> false;
             };
         }
     }
@@ -67,7 +77,7 @@ public class DevicesView extends Div implements HasDynamicTitle {
     private final Select<String> lendFor = new Select<>();
     private final Select<Integer> walkInHours = new Select<>();
     private final NativeButton handOutMode;
-    private final NativeButton takeBackMode;
+    private final NativeButton returnMode;
     private final Div board = new Div();
     private final Select<Show> show = new Select<>();
     private final Select<String> kind = new Select<>();
@@ -75,7 +85,7 @@ public class DevicesView extends Div implements HasDynamicTitle {
     private final Paragraph shown = new Paragraph();
     private final Map<Long, Booking> todays = new HashMap<>();
     private final Map<String, DeviceCard> cards = new LinkedHashMap<>();
-    private Mode mode = Mode.TAKE_BACK;
+    private Mode mode = Mode.RETURN;
     private ServerEvents events;
 
     public DevicesView() {
@@ -85,9 +95,9 @@ public class DevicesView extends Div implements HasDynamicTitle {
 
         handOutMode = Desk.button("mode-hand-out", VaadinIcon.ARROW_CIRCLE_RIGHT, getTranslation("staff.scan.handOut"),
                 () -> setMode(Mode.HAND_OUT));
-        takeBackMode = Desk.button("mode-take-back", VaadinIcon.ARROW_CIRCLE_LEFT, getTranslation("staff.scan.takeBack"),
-                () -> setMode(Mode.TAKE_BACK));
-        Div modes = new Div(handOutMode, takeBackMode);
+        returnMode = Desk.button("mode-return", VaadinIcon.ARROW_CIRCLE_LEFT, getTranslation("staff.scan.return"),
+                () -> setMode(Mode.RETURN));
+        Div modes = new Div(handOutMode, returnMode);
         modes.addClassName("scan-modes");
 
         lendFor.setId("lend-for");
@@ -120,7 +130,9 @@ public class DevicesView extends Div implements HasDynamicTitle {
         show.addValueChangeListener(change -> filter());
         kind.setId("filter-kind");
         kind.setLabel(getTranslation("staff.filter.kind"));
-        kind.setItems(ANY_KIND, "LAPTOP", "WEBCAM", "HEADSET");
+        List<String> kinds = new ArrayList<>(List.of(ANY_KIND));
+        Arrays.stream(DeviceKind.values()).filter(k -> k != DeviceKind.UNKNOWN).map(Enum::name).forEach(kinds::add);
+        kind.setItems(kinds);
         kind.setItemLabelGenerator(k -> getTranslation(ANY_KIND.equals(k) ? "staff.filter.anyKind" : "staff.kind." + k));
         kind.setValue(ANY_KIND);
         kind.addValueChangeListener(change -> filter());
@@ -135,7 +147,7 @@ public class DevicesView extends Div implements HasDynamicTitle {
         Section boardArea = new Section(new H2(getTranslation("staff.board.heading")), filters, shown, board);
         boardArea.addClassName("board-area");
         add(heading, scanArea, boardArea);
-        setMode(Mode.TAKE_BACK);
+        setMode(Mode.RETURN);
     }
 
     @Override
@@ -173,10 +185,10 @@ public class DevicesView extends Div implements HasDynamicTitle {
     void setMode(Mode chosen) {
         mode = chosen;
         handOutMode.getElement().setAttribute("aria-pressed", Boolean.toString(mode == Mode.HAND_OUT));
-        takeBackMode.getElement().setAttribute("aria-pressed", Boolean.toString(mode == Mode.TAKE_BACK));
+        returnMode.getElement().setAttribute("aria-pressed", Boolean.toString(mode == Mode.RETURN));
         lendFor.setVisible(mode == Mode.HAND_OUT);
         walkInHours.setVisible(mode == Mode.HAND_OUT && WALK_IN.equals(lendFor.getValue()));
-        scan.setLabel(getTranslation(mode == Mode.HAND_OUT ? "staff.scan.labelHandOut" : "staff.scan.labelTakeBack"));
+        scan.setLabel(getTranslation(mode == Mode.HAND_OUT ? "staff.scan.labelHandOut" : "staff.scan.labelReturn"));
         if (mode == Mode.HAND_OUT) {
             loadBookings();
         }
@@ -208,7 +220,7 @@ public class DevicesView extends Div implements HasDynamicTitle {
         }));
     }
 
-    /** A tag arrived from the scanner (or was typed): hand it out or take it back, by the mode. */
+    /** A tag arrived from the scanner (or was typed): hand it out or return it, by the mode. */
     void scanned(String typed) {
         String tag = typed == null ? "" : typed.strip();
         scan.clear();
@@ -219,19 +231,19 @@ public class DevicesView extends Div implements HasDynamicTitle {
         StaffSession session = StaffSession.current().orElseThrow();
         Desk.act(this, this::say, () -> {
             Device device;
-            if (mode == Mode.TAKE_BACK) {
-                device = session.client().takeBack(tag);
-                say(getTranslation("staff.scan.tookBack", tag, getTranslation("staff.state." + device.state())));
+            if (mode == Mode.RETURN) {
+                device = session.client().returnDevice(tag);
+                say(getTranslation("staff.scan.returned", tag, getTranslation("staff.state." + device.state())));
             } else if (lendFor.getValue() == null) {
                 say(getTranslation("staff.scan.chooseFirst"));
                 return;
             } else if (WALK_IN.equals(lendFor.getValue())) {
                 Instant until = StaffServices.current().clock().instant().plus(Duration.ofHours(walkInHours.getValue()));
                 device = session.client().handOutWalkIn(tag, until);
-                say(getTranslation("staff.scan.lent", tag, Desk.time(device.loanDue(), session.site().zone())));
+                say(getTranslation("staff.scan.lent", tag, Desk.time(device.loan().dueAt(), session.site().zone())));
             } else {
                 device = session.client().handOutForBooking(tag, lendFor.getValue());
-                say(getTranslation("staff.scan.lent", tag, Desk.time(device.loanDue(), session.site().zone())));
+                say(getTranslation("staff.scan.lent", tag, Desk.time(device.loan().dueAt(), session.site().zone())));
             }
             show(device);
             filter();
@@ -262,7 +274,7 @@ public class DevicesView extends Div implements HasDynamicTitle {
 
     /** Today's booking a loan belongs to, when it is one of today's. */
     Booking bookingOf(Device device) {
-        return device.loanBookingId() == null ? null : todays.get(device.loanBookingId());
+        return device.loan() == null || device.loan().bookingId() == null ? null : todays.get(device.loan().bookingId());
     }
 
     /** Shows the cards the filters let through and says how many of how many. */
@@ -272,7 +284,7 @@ public class DevicesView extends Div implements HasDynamicTitle {
         for (DeviceCard card : cards.values()) {
             Device device = card.device();
             boolean match = show.getValue().includes(device)
-                    && (ANY_KIND.equals(kind.getValue()) || kind.getValue().equals(device.kind()))
+                    && (ANY_KIND.equals(kind.getValue()) || kind.getValue().equals(device.kind().name()))
                     && (text.isEmpty() || device.tag().toLowerCase(java.util.Locale.ROOT).contains(text));
             card.setVisible(match);
             visible += match ? 1 : 0;

@@ -119,8 +119,8 @@ public class StatisticsView extends Div implements HasDynamicTitle {
         row(bookings, "stat-ended-early", "staff.stats.bookings.endedEarly", number(s.bookings().endedEarly()));
 
         NativeTable loans = table("stats-loans", "staff.stats.loans.caption");
-        for (SiteStatistics.Count kind : s.loans()) {
-            row(loans, "stat-loans-" + kind.name(), "staff.kind." + kind.name(), number(kind.count()));
+        for (SiteStatistics.Loans kind : s.loans()) {
+            row(loans, "stat-loans-" + kind.kind(), "staff.kind." + kind.kind(), number(kind.count()));
         }
 
         NativeTable wipes = table("stats-wipes", "staff.stats.wipes.caption");
@@ -132,13 +132,13 @@ public class StatisticsView extends Div implements HasDynamicTitle {
 
         NativeTable languages = table("stats-languages", "staff.stats.languages.caption");
         head(languages, "staff.stats.languages.language", "staff.stats.languages.bookings");
-        for (SiteStatistics.Count language : s.languages()) {
+        for (SiteStatistics.Language language : s.languages()) {
             NativeTableRow row = languages.getBody().addRow();
-            row.setId("stat-language-" + language.name());
+            row.setId("stat-language-" + language.language());
             NativeTableHeaderCell name = row.addHeaderCell();
             name.getElement().setAttribute("scope", "row");
-            name.add(Desk.data(language.name()));
-            row.addDataCell().add(Desk.data(number(language.count())));
+            name.add(Desk.data(language.language()));
+            row.addDataCell().add(Desk.data(number(language.bookings())));
         }
         if (s.languages().isEmpty()) {
             languages.getBody().addRow().addDataCell().setText(getTranslation("staff.stats.none"));

@@ -175,7 +175,7 @@ public class TodayView extends Div implements HasDynamicTitle {
     private NativeButton block(Booking booking, Site site, Instant from, Instant to) {
         NativeButton block = new NativeButton();
         block.setId("booking-" + booking.code().replace("-", ""));
-        block.addClassNames("booking-block", "state-" + booking.status().toLowerCase(Locale.ROOT).replace('_', '-'));
+        block.addClassNames("booking-block", "state-" + booking.status().name().toLowerCase(Locale.ROOT).replace('_', '-'));
         block.getStyle().set("inset-inline-start", percent(booking.start(), from, to));
         block.getStyle().set("inline-size", width(booking.start(), booking.end(), from, to));
         Span time = Desk.data(Desk.time(booking.start(), site.zone()) + "–" + Desk.time(booking.end(), site.zone()));
@@ -225,7 +225,7 @@ public class TodayView extends Div implements HasDynamicTitle {
         Paragraph held = new Paragraph(lent.isEmpty() ? getTranslation("staff.detail.noDevices")
                 : getTranslation("staff.detail.devices", String.join(", ", lent.stream()
                 .map(d -> d.tag() + " (" + getTranslation("staff.kind." + d.kind()) + ", "
-                        + getTranslation("staff.detail.due", Desk.time(d.loanDue(), site.zone())) + ")").toList())));
+                        + getTranslation("staff.detail.due", Desk.time(d.loan().dueAt(), site.zone())) + ")").toList())));
         held.setId("detail-devices");
         detail.add(held);
         Div actions = new Div();
@@ -245,7 +245,8 @@ public class TodayView extends Div implements HasDynamicTitle {
 
     /** The devices lent to a booking now. */
     private List<Device> loansOf(Booking booking) {
-        return devices.stream().filter(d -> d.loanBookingId() != null && d.loanBookingId() == booking.id()).toList();
+        return devices.stream().filter(d -> d.loan() != null && d.loan().bookingId() != null
+                && d.loan().bookingId() == booking.id()).toList();
     }
 
     /** Opening a door is asked once more: someone may be inside. */

@@ -11,6 +11,8 @@ import fi.suoja.ui.KioskServerProcess;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
@@ -97,12 +99,12 @@ class DevicesViewTest extends KaribuStaff {
     void scanning_a_device_back_takes_it_back_and_a_checked_webcam_is_ready_again() {
         lendTo(code);
         scan(webcam);
-        click("mode-take-back");
+        click("mode-return");
         scan(webcam);
 
         assertThat(scene.device(webcam).path("state").asText()).isEqualTo("READY");
         assertThat(state(webcam)).isEqualTo("READY");
-        assertThat(text("devices-notice")).isEqualTo(t("staff.scan.tookBack", webcam, t("staff.state.READY")));
+        assertThat(text("devices-notice")).isEqualTo(t("staff.scan.returned", webcam, t("staff.state.READY")));
     }
 
     @Test
@@ -137,6 +139,26 @@ class DevicesViewTest extends KaribuStaff {
         click("yes-" + webcam);
         assertThat(scene.device(webcam).path("state").asText()).isEqualTo("WIPE_PENDING");
         assertThat(state(webcam)).isEqualTo("WIPE_PENDING");
+    }
+
+    @Test
+    void a_card_has_a_button_for_each_action_the_server_lists_and_no_other() {
+        assertThat(buttons(webcam)).containsExactly("wipe-", "faulty-", "reports-", "retire-");
+        assertThat(scene.device(webcam).path("actions").toString()).isEqualTo("[\"HAND_OUT\",\"WIPE\",\"FAULTY\",\"RETIRE\"]");
+
+        click("faulty-" + webcam);
+        _setValue(_get(TextField.class, spec -> spec.withId("why-" + webcam)), "Cable broken");
+        click("yes-" + webcam);
+        assertThat(buttons(webcam)).containsExactly("repaired-", "reports-", "retire-");
+    }
+
+    /** The card's action buttons, by id without the tag. */
+    private List<String> buttons(String tag) {
+        return _find(NativeButton.class).stream()
+                .map(button -> button.getId().orElse(""))
+                .filter(id -> id.endsWith("-" + tag) && !id.equals("device-" + tag))
+                .map(id -> id.substring(0, id.length() - tag.length()))
+                .toList();
     }
 
     @Test
@@ -205,7 +227,7 @@ class DevicesViewTest extends KaribuStaff {
             scan(laptop);
             assertThat(state(laptop)).isEqualTo("ON_LOAN");
 
-            click("mode-take-back");
+            click("mode-return");
             scan(laptop);
             assertThat(state(laptop)).isIn("WIPE_PENDING", "WIPING", "READY");
             await("the wipe after the loan makes it READY on the board", () -> "READY".equals(state(laptop)));

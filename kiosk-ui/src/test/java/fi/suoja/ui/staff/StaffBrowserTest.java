@@ -99,7 +99,7 @@ class StaffBrowserTest {
     }
 
     @Test
-    void hand_out_and_take_back_by_typed_scan_the_board_follows_live_and_a_help_call_arrives() {
+    void hand_out_and_return_by_typed_scan_the_board_follows_live_and_a_help_call_arrives() {
         String code = scene.bookNowElsewhere(scene.bareRoom, 30).path("code").asText();
         String webcam = scene.readyAccessory("WEBCAM");
 
@@ -123,7 +123,7 @@ class StaffBrowserTest {
         assertThat(scene.device(webcam).path("state").asText()).isEqualTo("ON_LOAN");
         audit("devices after hand-out");
 
-        waitFor(By.id("mode-take-back")).click();
+        waitFor(By.id("mode-return")).click();
         settle();
         waitFor(By.cssSelector("#scan input")).sendKeys(webcam + Keys.ENTER);
         waitForState(webcam, "READY");
@@ -204,7 +204,7 @@ class StaffBrowserTest {
             waitForState(laptop, "READY");
             scene.handOutElsewhere(laptop, code);
             waitForState(laptop, "ON_LOAN");
-            waitFor(By.id("mode-take-back")).click();
+            waitFor(By.id("mode-return")).click();
             settle();
             waitFor(By.cssSelector("#scan input")).sendKeys(laptop + Keys.ENTER);
             waitForState(laptop, "READY");

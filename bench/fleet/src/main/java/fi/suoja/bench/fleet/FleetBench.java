@@ -414,7 +414,7 @@ public final class FleetBench {
         long start = System.nanoTime();
         for (int i = 0; i < n; i++) {
             calledAt[i] = System.nanoTime();
-            answers.add(api.wipeNow(ids.get(i)));
+            answers.add(api.wipe(ids.get(i)));
         }
         int acked = 0;
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);

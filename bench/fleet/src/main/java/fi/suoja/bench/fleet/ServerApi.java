@@ -52,7 +52,7 @@ final class ServerApi {
     }
 
     /** Staff's "wipe now" for one device, sent without waiting; completes with the HTTP status. */
-    CompletableFuture<Integer> wipeNow(String deviceId) {
+    CompletableFuture<Integer> wipe(String deviceId) {
         HttpRequest request = request("/api/v1/devices/" + deviceId + "/wipe")
                 .POST(HttpRequest.BodyPublishers.noBody()).build();
         return http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).thenApply(HttpResponse::statusCode);
