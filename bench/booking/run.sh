@@ -4,6 +4,9 @@
 # user postgres, trust; override with SUOJA_BENCH_PG_URL / _USER / _PASSWORD) in a schema
 # bench_booking that it makes empty first and drops at the end. Prints ratios API/JDBC.
 # Usage: bench/booking/run.sh [bookings per level=1500] [levels=1,16,64]
+#        bench/booking/run.sh h2 [bookings per level=600] [levels=1,16]
+#   h2: the one-library box's H2 file instead: kiosk-server with WRITE_DELAY=0 (durable commits, what the
+#   server enforces) against H2's old default of 500 ms, and bare JDBC inserts with each, ratios of one run.
 # Builds kiosk-server's jar if it is missing, and the benchmarks (bench/pom.xml) when their sources changed.
 set -e
 cd "$(dirname "$0")/../.."
@@ -14,4 +17,9 @@ if [ ! -d bench/target/lib ] || [ -n "$(find bench/src bench/pom.xml -newer benc
   ./mvnw -q -f bench/pom.xml package
   touch bench/target/lib
 fi
-exec java -Xmx512m -cp "bench/target/classes:bench/target/lib/*" fi.suoja.bench.booking.BookingBenchmark "$@"
+main=fi.suoja.bench.booking.BookingBenchmark
+if [ "$1" = h2 ]; then
+  main=fi.suoja.bench.booking.H2DurabilityBenchmark
+  shift
+fi
+exec java -Xmx512m -cp "bench/target/classes:bench/target/lib/*" "$main" "$@"

@@ -131,7 +131,7 @@ public final class BookingBenchmark {
     }
 
     /** Rules that let every benchmark booking through: 5-minute steps, a year ahead, no card. */
-    private static Map<String, Object> generousRules() {
+    static Map<String, Object> generousRules() {
         Map<String, Object> rules = new LinkedHashMap<>();
         rules.put("slotStepMinutes", 5);
         rules.put("minBookingMinutes", 5);

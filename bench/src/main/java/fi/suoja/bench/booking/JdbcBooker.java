@@ -22,15 +22,20 @@ final class JdbcBooker implements Booker {
     private final PreparedStatement booking;
     private final PreparedStatement claim;
     private final long kioskId;
+    private final boolean returning;
     private final SecureRandom random = new SecureRandom();
 
     JdbcBooker(Connection connection, long kioskId) throws Exception {
         this.connection = connection;
         this.kioskId = kioskId;
         connection.setAutoCommit(false);
-        booking = connection.prepareStatement("INSERT INTO booking (room_id, code, door_code, door_code_from, starts_at,"
+        String insert = "INSERT INTO booking (room_id, code, door_code, door_code_from, starts_at,"
                 + " ends_at, status, kiosk_id, created_at, anonymised, language)"
-                + " VALUES (?, ?, ?, ?, ?, ?, 'CONFIRMED', ?, ?, FALSE, 'fi') RETURNING id");
+                + " VALUES (?, ?, ?, ?, ?, ?, 'CONFIRMED', ?, ?, FALSE, 'fi')";
+        // H2 has no INSERT … RETURNING: the generated key is asked for through JDBC there
+        returning = !"H2".equals(connection.getMetaData().getDatabaseProductName());
+        booking = returning ? connection.prepareStatement(insert + " RETURNING id")
+                : connection.prepareStatement(insert, new String[] {"id"});
         claim = connection.prepareStatement("INSERT INTO room_slot_claim (room_id, slot_minute, booking_id) VALUES (?, ?, ?)");
     }
 
@@ -47,9 +52,17 @@ final class JdbcBooker implements Booker {
             booking.setLong(7, kioskId);
             booking.setObject(8, utc(Instant.now()));
             long id;
-            try (ResultSet made = booking.executeQuery()) {
-                made.next();
-                id = made.getLong(1);
+            if (returning) {
+                try (ResultSet made = booking.executeQuery()) {
+                    made.next();
+                    id = made.getLong(1);
+                }
+            } else {
+                booking.executeUpdate();
+                try (ResultSet made = booking.getGeneratedKeys()) {
+                    made.next();
+                    id = made.getLong(1);
+                }
             }
             long firstGrain = start.getEpochSecond() / 60;
             for (int g = 0; g < Slots.GRAINS; g++) {

@@ -40,6 +40,11 @@ public final class KioskServer implements AutoCloseable {
         return start(Map.of(), workDir);
     }
 
+    /** A server on the H2 database of this URL (a file under {@code workDir}, say, with settings of the caller's). */
+    public static KioskServer onH2(Path workDir, String jdbcUrl) {
+        return start(Map.of("SUOJA_DB_URL", jdbcUrl), workDir);
+    }
+
     private static KioskServer start(Map<String, String> database, Path workDir) {
         int port = JavaProcess.freePort();
         int broker = JavaProcess.freePort();
