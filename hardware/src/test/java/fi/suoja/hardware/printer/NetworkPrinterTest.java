@@ -120,7 +120,8 @@ class NetworkPrinterTest {
 
         assertThat(result).isInstanceOfSatisfying(PrintResult.Offline.class,
                 offline -> assertThat(offline.reason()).contains("took over 400 ms"));
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+        // Only a guard against hanging on the stuck printer: encoding 18 MB takes seconds on a busy machine.
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(60));
     }
 
     @Test
