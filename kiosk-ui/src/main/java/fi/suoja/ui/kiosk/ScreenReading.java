@@ -89,7 +89,8 @@ final class ScreenReading {
                 if (!text.isEmpty()) {
                     into.add(new Utterance(text, recording(text, isData), Pace.NORMAL));
                 }
-            } else if (child.isVisible() && !"true".equals(child.getAttribute("aria-hidden"))) {
+            } else if (child.isVisible()) {
+                // also what is hidden from screen readers but seen, such as a switch's "No" (they hear aria-checked)
                 say(child, into, isData);
             }
         });

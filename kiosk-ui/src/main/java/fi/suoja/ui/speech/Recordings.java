@@ -21,8 +21,8 @@ public final class Recordings {
     static final Map<String, String> TYPES = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(Map.of(
             "wav", "audio/wav", "ogg", "audio/ogg", "opus", "audio/ogg", "mp3", "audio/mpeg", "m4a", "audio/mp4",
             "webm", "audio/webm")));
-    /** Letters, digits, spaces, dots, dashes and underscores: a name never reaches outside its folder. */
-    private static final Pattern NAME = Pattern.compile("[\\p{L}\\p{N}_][\\p{L}\\p{N} ._-]{0,150}");
+    /** Letters, digits, spaces and a few marks (no slash), not starting with a dot: a name never reaches outside its folder. */
+    private static final Pattern NAME = Pattern.compile("[\\p{L}\\p{N}_][\\p{L}\\p{N} .,'()_-]{0,150}");
     private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}");
     private static final long MAX_BYTES = 8 * 1024 * 1024;
 
