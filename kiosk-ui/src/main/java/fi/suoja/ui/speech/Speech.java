@@ -49,7 +49,7 @@ public final class Speech {
     /**
      * From the settings: {@code suoja.voice.dir} ({@code SUOJA_VOICE_DIR}) the recordings' folder,
      * {@code suoja.espeak} ({@code SUOJA_ESPEAK}, default {@code espeak-ng}) the synthesizer's
-     * program, {@code suoja.speech.cache.mb} (32) the cache's bound.
+     * program, {@code suoja.speech.cache.mb} (32) the cache's bound (0: no cache).
      */
     public static Speech fromSettings(Function<String, String> settings, Collection<String> languages) {
         String command = Optional.ofNullable(settings.apply("suoja.espeak")).orElse("espeak-ng");
