@@ -96,7 +96,6 @@ class ListenButton extends Div {
         Speech speech = KioskSpeech.current();
         Language language = kiosk.language();
         List<Utterance> reading = ScreenReading.of(screen, language);
-        tracks.removeAll();
         tracks.getElement().removeAllChildren();
         for (Utterance utterance : reading) {
             Element audio = new Element("audio");
