@@ -63,6 +63,12 @@ final class Chromium implements AutoCloseable {
         return ((JavascriptExecutor) driver).executeScript(script, args);
     }
 
+    /** Clicks the element with this id in window {@code index} as a user would (a script's click is no user gesture). */
+    void click(int index, String id) {
+        driver.switchTo().window(windows.get(index));
+        driver.findElement(org.openqa.selenium.By.id(id)).click();
+    }
+
     /** Opens a URL in window {@code index} and waits for it to load. */
     void open(int index, String url) {
         driver.switchTo().window(windows.get(index));

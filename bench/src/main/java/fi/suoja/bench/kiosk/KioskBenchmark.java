@@ -230,7 +230,7 @@ public final class KioskBenchmark {
         return answer.body().length;
     }
 
-    private static Map<String, Object> defaultRules() {
+    static Map<String, Object> defaultRules() {
         Map<String, Object> rules = new LinkedHashMap<>();
         rules.put("slotStepMinutes", 15);
         rules.put("minBookingMinutes", 15);

@@ -20,11 +20,17 @@ public final class KioskUi implements AutoCloseable {
     }
 
     public static KioskUi start(URI server, String kioskToken, Path workDir) {
+        return start(server, kioskToken, workDir, Map.of());
+    }
+
+    /** With further settings, such as {@code SUOJA_SPEECH_CACHE_MB}. */
+    public static KioskUi start(URI server, String kioskToken, Path workDir, Map<String, String> settings) {
         int port = JavaProcess.freePort();
-        JavaProcess process = JavaProcess.start("kiosk-ui", JAR, List.of("-Xmx384m"), Map.of(
-                "SUOJA_SERVER_URL", server.toString(),
-                "SUOJA_KIOSK_TOKEN", kioskToken,
-                "SUOJA_UI_PORT", Integer.toString(port)), workDir);
+        Map<String, String> environment = new java.util.HashMap<>(settings);
+        environment.put("SUOJA_SERVER_URL", server.toString());
+        environment.put("SUOJA_KIOSK_TOKEN", kioskToken);
+        environment.put("SUOJA_UI_PORT", Integer.toString(port));
+        JavaProcess process = JavaProcess.start("kiosk-ui", JAR, List.of("-Xmx384m"), environment, workDir);
         process.awaitOk(URI.create("http://127.0.0.1:" + port + "/"), Duration.ofSeconds(120));
         return new KioskUi(process, port);
     }

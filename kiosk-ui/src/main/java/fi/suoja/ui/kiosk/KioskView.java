@@ -103,6 +103,8 @@ public class KioskView extends Div implements HasDynamicTitle {
     private Language language = Language.FIRST;
     private boolean largeText;
     private boolean highContrast;
+    /** Reads the screen aloud; in the bar, so it is in the same place on every screen. */
+    private final ListenButton listen = new ListenButton(this, main.getElement());
 
     private String screenName = "start";
     private Supplier<Component> screen;
@@ -328,7 +330,8 @@ public class KioskView extends Div implements HasDynamicTitle {
         NativeButton contrast = Parts.button(this, "high-contrast", VaadinIcon.ADJUST, t("bar.contrast"),
                 () -> { highContrast = !highContrast; applyLook(); renderBar(); });
         contrast.getElement().setAttribute("aria-pressed", Boolean.toString(highContrast));
-        Div tools = new Div(larger, contrast);
+        listen.reset();
+        Div tools = new Div(listen, larger, contrast);
         tools.addClassName("tools");
         bar.add(languages, tools);
 

@@ -1,8 +1,8 @@
 package fi.suoja.ui.kiosk;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.mvysny.vaadinboot.VaadinBoot;
+import fi.suoja.ui.Chromium;
 import fi.suoja.ui.KioskServerProcess;
 import fi.suoja.ui.TestScene;
 import org.junit.jupiter.api.AfterAll;
@@ -22,8 +22,6 @@ import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.File;
@@ -55,13 +53,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class KioskBrowserTest {
 
-    static final String CHROMIUM = "/usr/bin/chromium";
-    static final String CHROMEDRIVER = "/usr/bin/chromedriver";
     static final int IDLE_SECONDS = 12;
     static final int STILL_HERE_SECONDS = 5;
     static final int MIN_TARGET = 64;
 
-    static final ObjectMapper JSON = new ObjectMapper();
     static final java.util.concurrent.atomic.AtomicInteger AUDITED = new java.util.concurrent.atomic.AtomicInteger();
 
     static int serverPort;
@@ -71,7 +66,6 @@ class KioskBrowserTest {
     static VaadinBoot ui;
     static String base;
     static Path screenshots;
-    static String axeSource;
 
     WebDriver driver;
     int taps;
@@ -83,12 +77,8 @@ class KioskBrowserTest {
 
     @BeforeAll
     static void start() throws Exception {
-        assertThat(new File(CHROMIUM).canExecute()).as("Chromium is needed at " + CHROMIUM
-                + ": apt-get install -y chromium chromium-driver").isTrue();
-        assertThat(new File(CHROMEDRIVER).canExecute()).as("chromedriver is needed at " + CHROMEDRIVER
-                + ": apt-get install -y chromium chromium-driver").isTrue();
-        axeSource = fi.suoja.ui.Axe.source();
-        System.out.println("[kiosk] axe-core " + fi.suoja.ui.Axe.version(axeSource));
+        Chromium.requireInstalled();
+        System.out.println("[kiosk] axe-core " + fi.suoja.ui.Axe.version(fi.suoja.ui.Axe.source()));
         screenshots = Path.of(System.getProperty("suoja.test.screenshots", "target/screenshots"));
         Files.createDirectories(screenshots);
 
@@ -130,20 +120,8 @@ class KioskBrowserTest {
         driver = chromium();
     }
 
-    /** A headless Chromium of its own (profile, session): the kiosk's touchscreen, or a staff desk PC. */
     private static WebDriver chromium() throws IOException {
-        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER);
-        Path profile = Files.createTempDirectory("suoja-chromium");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
-                "--disable-dev-shm-usage", "--window-size=1280,1024", "--user-data-dir=" + profile);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
-        WebDriver chromium = new ChromeDriver(service, options);
-        chromium.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
-        return chromium;
+        return Chromium.start();
     }
 
     @AfterEach
@@ -773,27 +751,9 @@ class KioskBrowserTest {
 
     /** Runs axe-core with the given rule tags on what {@code on} shows, adding what it finds to the violations. */
     private void axe(WebDriver on, String where, String tags) {
-        JavascriptExecutor page = (JavascriptExecutor) on;
-        if (!Boolean.TRUE.equals(page.executeScript("return typeof window.axe !== 'undefined'"))) {
-            page.executeScript(axeSource);
-        }
-        Object result = page.executeAsyncScript(
-                "const done = arguments[arguments.length - 1];"
-                        // Vaadin's own connection indicator sits outside the landmarks, empty while connected:
-                        // the one element left out of the audit
-                        + "axe.run({exclude: [['vaadin-connection-indicator']]}, {runOnly: {type: 'tag', values: [" + tags + "]},"
-                        + " resultTypes: ['violations']})"
-                        + ".then(r => done(JSON.stringify(r.violations))).catch(e => done('axe failed: ' + e));");
-        try {
-            for (JsonNode violation : JSON.readTree(String.valueOf(result))) {
-                for (JsonNode node : violation.path("nodes")) {
-                    violations.computeIfAbsent(where, k -> new ArrayList<>()).add(violation.path("id").asText() + " ["
-                            + violation.path("impact").asText() + "] at " + node.path("target") + ": "
-                            + node.path("failureSummary").asText().replace('\n', ' '));
-                }
-            }
-        } catch (IOException e) {
-            throw new AssertionError("axe did not run on " + where + ": " + result, e);
+        List<String> found = Chromium.axe(on, tags);
+        if (!found.isEmpty()) {
+            violations.computeIfAbsent(where, k -> new ArrayList<>()).addAll(found);
         }
     }
 
