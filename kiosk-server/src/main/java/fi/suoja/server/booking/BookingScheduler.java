@@ -1,31 +1,29 @@
 package fi.suoja.server.booking;
 
-import io.micronaut.context.annotation.Requires;
-import io.micronaut.scheduling.annotation.Scheduled;
+import fi.suoja.server.work.ScheduledJob;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Value;
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
-import fi.suoja.server.work.ScheduledJobs;
 
-/** Runs {@link BookingJobs} inside the server, so no cron job has to be set up. Off in tests, which call the jobs directly. */
-@Singleton
-@Requires(property = "suoja.jobs.enabled", notEquals = "false")
+import java.time.Duration;
+
+/** When the server runs {@link BookingJobs} by itself. */
+@Factory
 class BookingScheduler {
 
-    private final BookingJobs jobs;
-
-    BookingScheduler(BookingJobs jobs) {
-        this.jobs = jobs;
-    }
-
-    @Scheduled(fixedDelay = "${suoja.jobs.booking-interval:30s}", initialDelay = "5s")
-    void bookingTimes() {
-        ScheduledJobs.run("Booking job", () -> {
+    @Singleton
+    @Named("booking-times")
+    ScheduledJob bookingTimes(BookingJobs jobs, @Value("${suoja.jobs.booking-interval:30s}") Duration every) {
+        return new ScheduledJob("Booking job", every, Duration.ofSeconds(5), () -> {
             jobs.releaseNoShows();
             jobs.completeEnded();
         });
     }
 
-    @Scheduled(fixedDelay = "${suoja.jobs.retention-interval:1h}", initialDelay = "1m")
-    void retention() {
-        ScheduledJobs.run("Retention job", jobs::anonymiseOld);
+    @Singleton
+    @Named("retention")
+    ScheduledJob retention(BookingJobs jobs, @Value("${suoja.jobs.retention-interval:1h}") Duration every) {
+        return new ScheduledJob("Retention job", every, Duration.ofMinutes(1), jobs::anonymiseOld);
     }
 }

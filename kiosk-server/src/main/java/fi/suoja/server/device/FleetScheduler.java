@@ -1,26 +1,21 @@
 package fi.suoja.server.device;
 
-import io.micronaut.context.annotation.Requires;
-import io.micronaut.scheduling.annotation.Scheduled;
+import fi.suoja.server.work.ScheduledJob;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Value;
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
-import fi.suoja.server.work.ScheduledJobs;
 
-/** Runs the fleet's due work inside the server: wipe tries and time-outs, loans to end, end-of-loan warnings. Off in tests, which call it directly. */
-@Singleton
-@Requires(property = "suoja.jobs.enabled", notEquals = "false")
+import java.time.Duration;
+
+/** The fleet's due work, run by the server: wipe tries and time-outs, loans to end, end-of-loan warnings. */
+@Factory
 class FleetScheduler {
 
-    private final WipeJobs wipes;
-    private final FleetService fleet;
-
-    FleetScheduler(WipeJobs wipes, FleetService fleet) {
-        this.wipes = wipes;
-        this.fleet = fleet;
-    }
-
-    @Scheduled(fixedDelay = "${suoja.jobs.fleet-interval:15s}", initialDelay = "10s")
-    void fleetWork() {
-        ScheduledJobs.run("Fleet job", () -> {
+    @Singleton
+    @Named("fleet")
+    ScheduledJob fleetWork(WipeJobs wipes, FleetService fleet, @Value("${suoja.jobs.fleet-interval:15s}") Duration every) {
+        return new ScheduledJob("Fleet job", every, Duration.ofSeconds(10), () -> {
             fleet.sweepLoans();
             fleet.warnEndingLoans();
             wipes.runDue();

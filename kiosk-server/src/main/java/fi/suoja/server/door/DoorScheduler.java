@@ -1,36 +1,32 @@
 package fi.suoja.server.door;
 
-import io.micronaut.context.annotation.Requires;
-import io.micronaut.scheduling.annotation.Scheduled;
+import fi.suoja.server.work.ScheduledJob;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Value;
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
-import fi.suoja.server.work.ScheduledJobs;
+
+import java.time.Duration;
 
 /**
- * Runs the due door tasks inside the server, so no cron job has to be set up; the first run after
- * a start catches up with what fell due while the server was down. Off in tests, which call
- * {@link DoorTaskRunner#runDue()} and
- * {@link DoorReconciler#reconcile()} directly.
+ * The door jobs of the server: the due tasks regularly (the first run after a start catches up with
+ * what fell due while the server was down), and now and then a check of the tasks against the
+ * bookings. Tests call {@link DoorTaskRunner#runDue()} and {@link DoorReconciler#reconcile()} directly.
  */
-@Singleton
-@Requires(property = "suoja.jobs.enabled", notEquals = "false")
+@Factory
 class DoorScheduler {
 
-    private final DoorWorker worker;
-    private final DoorReconciler reconciler;
-
-    DoorScheduler(DoorWorker worker, DoorReconciler reconciler) {
-        this.worker = worker;
-        this.reconciler = reconciler;
+    @Singleton
+    @Named("door-tasks")
+    ScheduledJob doorWork(DoorWorker worker, @Value("${suoja.jobs.door-interval:5s}") Duration every) {
+        return new ScheduledJob("Asking for the due door tasks", every, Duration.ofSeconds(5), worker::runSoon);
     }
 
-    @Scheduled(fixedDelay = "${suoja.jobs.door-interval:5s}", initialDelay = "5s")
-    void doorWork() {
-        worker.runSoon();
-    }
-
-    @Scheduled(fixedDelay = "${suoja.jobs.door-reconcile-interval:5m}", initialDelay = "20s")
-    void reconcile() {
-        ScheduledJobs.run("Checking the door tasks against the bookings", () -> {
+    @Singleton
+    @Named("door-reconcile")
+    ScheduledJob reconcile(DoorWorker worker, DoorReconciler reconciler,
+                           @Value("${suoja.jobs.door-reconcile-interval:5m}") Duration every) {
+        return new ScheduledJob("Checking the door tasks against the bookings", every, Duration.ofSeconds(20), () -> {
             if (reconciler.reconcile() > 0) {
                 worker.runSoon();
             }

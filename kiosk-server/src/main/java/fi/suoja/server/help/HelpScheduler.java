@@ -1,23 +1,20 @@
 package fi.suoja.server.help;
 
-import io.micronaut.context.annotation.Requires;
-import io.micronaut.scheduling.annotation.Scheduled;
+import fi.suoja.server.work.ScheduledJob;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Value;
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
-import fi.suoja.server.work.ScheduledJobs;
 
-/** Closes stale help calls inside the server, so no cron job has to be set up. Off in tests, which call the job directly. */
-@Singleton
-@Requires(property = "suoja.jobs.enabled", notEquals = "false")
+import java.time.Duration;
+
+/** Stale help calls are closed by a job of the server, which looks at every open call each run. */
+@Factory
 class HelpScheduler {
 
-    private final HelpCallService help;
-
-    HelpScheduler(HelpCallService help) {
-        this.help = help;
-    }
-
-    @Scheduled(fixedDelay = "${suoja.jobs.help-interval:1m}", initialDelay = "30s")
-    void expireStale() {
-        ScheduledJobs.run("Closing stale help calls", help::expireStale);
+    @Singleton
+    @Named("help-calls")
+    ScheduledJob expireStale(HelpCallService help, @Value("${suoja.jobs.help-interval:1m}") Duration every) {
+        return new ScheduledJob("Closing stale help calls", every, Duration.ofSeconds(30), help::expireStale);
     }
 }

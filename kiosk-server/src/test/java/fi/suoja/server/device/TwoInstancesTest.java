@@ -32,11 +32,16 @@ class TwoInstancesTest {
 
     private final String topicRoot = TestBroker.newTopicRoot();
 
+    /** The datasource both instances share. */
+    Map<String, String> database() {
+        // The same H2 file opened twice in one JVM is one database, as PostgreSQL would be for two machines.
+        return Map.of("datasources.default.url", "jdbc:h2:file:" + dir.resolve("shared") + ";DATABASE_TO_LOWER=TRUE;LOCK_TIMEOUT=10000");
+    }
+
     private EmbeddedServer start() {
         Map<String, Object> properties = new HashMap<>(TestBroker.serverProperties(topicRoot));
         properties.put("micronaut.server.port", -1);
-        // The same H2 file opened twice in one JVM is one database, as PostgreSQL would be for two machines.
-        properties.put("datasources.default.url", "jdbc:h2:file:" + dir.resolve("shared") + ";DATABASE_TO_LOWER=TRUE;LOCK_TIMEOUT=10000");
+        properties.putAll(database());
         properties.put("suoja.fleet.wipe-max-attempts", 10);
         EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, properties, "test");
         server.getApplicationContext().getBean(MutableClock.class).set(Instant.parse("2026-11-24T08:00:00Z"));

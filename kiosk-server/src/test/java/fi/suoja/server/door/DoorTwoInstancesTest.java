@@ -34,11 +34,15 @@ class DoorTwoInstancesTest {
     @TempDir
     Path dir;
 
-    private EmbeddedServer start(String database) {
-        Map<String, Object> properties = new HashMap<>();
-        properties.put("micronaut.server.port", -1);
+    /** The datasource of the database named so; every instance started on one name shares it. */
+    Map<String, String> database(String name) {
         // The same H2 file opened twice in one JVM is one database, as PostgreSQL would be for two machines.
-        properties.put("datasources.default.url", "jdbc:h2:file:" + dir.resolve(database) + ";DATABASE_TO_LOWER=TRUE;LOCK_TIMEOUT=10000");
+        return Map.of("datasources.default.url", "jdbc:h2:file:" + dir.resolve(name) + ";DATABASE_TO_LOWER=TRUE;LOCK_TIMEOUT=10000");
+    }
+
+    private EmbeddedServer start(String database) {
+        Map<String, Object> properties = new HashMap<>(database(database));
+        properties.put("micronaut.server.port", -1);
         EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, properties, "test");
         server.getApplicationContext().getBean(MutableClock.class).set(at("10:00"));
         return server;
