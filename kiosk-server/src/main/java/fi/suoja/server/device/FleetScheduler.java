@@ -11,18 +11,18 @@ import fi.suoja.server.work.ScheduledJobs;
 class FleetScheduler {
 
     private final WipeJobs wipes;
-    private final FleetService fleet;
+    private final Loans loans;
 
-    FleetScheduler(WipeJobs wipes, FleetService fleet) {
+    FleetScheduler(WipeJobs wipes, Loans loans) {
         this.wipes = wipes;
-        this.fleet = fleet;
+        this.loans = loans;
     }
 
     @Scheduled(fixedDelay = "${suoja.jobs.fleet-interval:15s}", initialDelay = "10s")
     void fleetWork() {
         ScheduledJobs.run("Fleet job", () -> {
-            fleet.sweepLoans();
-            fleet.warnEndingLoans();
+            loans.sweepLoans();
+            loans.warnEndingLoans();
             wipes.runDue();
         });
     }
