@@ -136,7 +136,7 @@ public class BookingService {
                             "This library card already has " + place.rules().maxActiveBookingsPerCard() + " bookings.");
                 }
             }
-            String doorCode = place.room().keypad() ? DoorCode.random(random).value() : null;
+            String doorCode = place.room().keypad() ? DoorCodes.random(random).digits() : null;
             Instant doorCodeFrom = doorCode == null ? null : range.start().minus(place.rules().doorCodeLead());
             // Booked at a kiosk for now: the visitor stands there, so the room is theirs at once and no one is a no-show.
             boolean theirsNow = caller instanceof Caller.KioskClient && policy.isForNow(range);

@@ -25,22 +25,22 @@ class AgentMessages implements DeviceMessages {
 
     private static final Logger LOG = LoggerFactory.getLogger(AgentMessages.class);
 
-    private final FleetService fleet;
+    private final AgentInbox inbox;
     private final Topics topics;
 
-    AgentMessages(FleetService fleet, DeviceChannel channel) {
-        this.fleet = fleet;
+    AgentMessages(AgentInbox inbox, DeviceChannel channel) {
+        this.inbox = inbox;
         this.topics = channel.topics();
     }
 
     @Override
     public void status(String topic, byte[] payload) {
-        read(topic, payload, DeviceStatus.class, DeviceStatus::deviceId).ifPresent(fleet::statusArrived);
+        read(topic, payload, DeviceStatus.class, DeviceStatus::deviceId).ifPresent(inbox::statusArrived);
     }
 
     @Override
     public void event(String topic, byte[] payload) {
-        read(topic, payload, Event.class, Event::deviceId).ifPresent(fleet::eventArrived);
+        read(topic, payload, Event.class, Event::deviceId).ifPresent(inbox::eventArrived);
     }
 
     private <T> Optional<T> read(String topic, byte[] payload, Class<T> type, java.util.function.Function<T, String> deviceOf) {
@@ -53,12 +53,12 @@ class AgentMessages implements DeviceMessages {
         try {
             message = Wire.decode(payload, type);
         } catch (Wire.MalformedMessage e) {
-            fleet.messageRefused(device.get().value(), RefusalKind.MALFORMED,
+            inbox.messageRefused(device.get().value(), RefusalKind.MALFORMED,
                     "An unreadable " + type.getSimpleName() + ": " + e.getMessage());
             return Optional.empty();
         }
         if (!device.get().value().equals(deviceOf.apply(message))) {
-            fleet.messageRefused(device.get().value(), RefusalKind.WRONG_DEVICE, "A " + type.getSimpleName()
+            inbox.messageRefused(device.get().value(), RefusalKind.WRONG_DEVICE, "A " + type.getSimpleName()
                     + " on this device's topic naming device " + deviceOf.apply(message) + " (misaddressed or forged).");
             return Optional.empty();
         }

@@ -17,15 +17,15 @@ class BookingLoans implements ApplicationEventListener<BookingEnded> {
 
     private static final Logger LOG = LoggerFactory.getLogger(BookingLoans.class);
 
-    private final FleetService fleet;
+    private final Loans loans;
 
-    BookingLoans(FleetService fleet) {
-        this.fleet = fleet;
+    BookingLoans(Loans loans) {
+        this.loans = loans;
     }
 
     @Override
     public void onApplicationEvent(BookingEnded event) {
-        int ended = fleet.bookingEnded(event.bookingId());
+        int ended = loans.bookingEnded(event.bookingId());
         if (ended > 0) {
             LOG.info("Booking {} is {}: ended {} loans", event.bookingId(), event.status(), ended);
         }
@@ -33,6 +33,6 @@ class BookingLoans implements ApplicationEventListener<BookingEnded> {
 
     @EventListener
     void onExtended(BookingExtended event) {
-        fleet.bookingExtended(event.bookingId(), event.endsAt());
+        loans.bookingExtended(event.bookingId(), event.endsAt());
     }
 }

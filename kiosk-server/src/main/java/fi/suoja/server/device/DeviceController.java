@@ -35,10 +35,16 @@ class DeviceController {
 
     private static final String KEY = "[A-Za-z0-9][A-Za-z0-9-]{0,39}";
 
-    private final FleetService fleet;
+    private final FleetLookup lookup;
+    private final Provisioning provisioning;
+    private final Loans loans;
+    private final Servicing servicing;
 
-    DeviceController(FleetService fleet) {
-        this.fleet = fleet;
+    DeviceController(FleetLookup lookup, Provisioning provisioning, Loans loans, Servicing servicing) {
+        this.lookup = lookup;
+        this.provisioning = provisioning;
+        this.loans = loans;
+        this.servicing = servicing;
     }
 
     @Serdeable
@@ -66,68 +72,68 @@ class DeviceController {
 
     @Get
     List<Views.DeviceView> list(@Nullable @QueryValue @Positive Long siteId, @Nullable @QueryValue DeviceState state) {
-        return fleet.list(siteId, state);
+        return lookup.list(siteId, state);
     }
 
     @Get("/{id}")
     Views.DeviceView get(@Pattern(regexp = KEY) String id) {
-        return fleet.get(id);
+        return lookup.get(id);
     }
 
     @Post
     @Status(HttpStatus.CREATED)
     @Secured(Role.ADMIN_ROLE)
     Views.Provisioned register(@Body @Valid NewDevice body) {
-        return fleet.register(body.tag(), body.kind(), body.siteId());
+        return provisioning.register(body.tag(), body.kind(), body.siteId());
     }
 
     @Get("/broker-files")
     @Secured(Role.ADMIN_ROLE)
     Views.BrokerFilesView brokerFiles() {
-        return fleet.brokerFiles();
+        return provisioning.brokerFiles();
     }
 
     @Post("/hand-out")
     Views.DeviceView handOut(@Body @Valid HandOut body) {
-        return fleet.handOut(body.tag(), new FleetService.HandOut(
+        return loans.handOut(body.tag(), new Loans.HandOut(
                 body.bookingCode() == null || body.bookingCode().isBlank() ? null : body.bookingCode(),
                 body.bookingId(), body.walkInUntil()));
     }
 
     @Post("/return")
     Views.DeviceView returnDevice(@Body @Valid Return body, Authentication authentication) {
-        return fleet.returnDevice(body.tag(), Caller.of(authentication));
+        return loans.returnDevice(body.tag(), Caller.of(authentication));
     }
 
     @Post("/{id}/wipe")
     Views.DeviceView wipe(@Pattern(regexp = KEY) String id) {
-        return fleet.wipe(id);
+        return servicing.wipe(id);
     }
 
     @Post("/{id}/faulty")
     Views.DeviceView faulty(@Pattern(regexp = KEY) String id, @Body @Valid Reason body) {
-        return fleet.faulty(id, body.reason().strip());
+        return servicing.faulty(id, body.reason().strip());
     }
 
     @Post("/{id}/repaired")
     Views.DeviceView repaired(@Pattern(regexp = KEY) String id, @Body @Valid Note body) {
-        return fleet.repaired(id, body.note());
+        return servicing.repaired(id, body.note());
     }
 
     /** Resets the device's session tracking: the agent's next signed message is heard whatever its epoch. */
     @Post("/{id}/hear-again")
     Views.DeviceView hearAgain(@Pattern(regexp = KEY) String id) {
-        return fleet.hearAgain(id);
+        return servicing.hearAgain(id);
     }
 
     @Post("/{id}/retire")
     @Secured(Role.ADMIN_ROLE)
     Views.DeviceView retire(@Pattern(regexp = KEY) String id, @Body @Valid Reason body) {
-        return fleet.retire(id, body.reason().strip());
+        return servicing.retire(id, body.reason().strip());
     }
 
     @Get("/{id}/wipe-reports")
     List<Views.WipeReportView> reports(@Pattern(regexp = KEY) String id) {
-        return fleet.reports(id);
+        return lookup.reports(id);
     }
 }

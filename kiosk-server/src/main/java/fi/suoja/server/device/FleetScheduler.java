@@ -14,10 +14,10 @@ class FleetScheduler {
 
     @Singleton
     @Named("fleet")
-    ScheduledJob fleetWork(WipeJobs wipes, FleetService fleet, @Value("${suoja.jobs.fleet-interval:15s}") Duration every) {
+    ScheduledJob fleetWork(WipeJobs wipes, Loans loans, @Value("${suoja.jobs.fleet-interval:15s}") Duration every) {
         return new ScheduledJob("Fleet job", every, Duration.ofSeconds(10), () -> {
-            fleet.sweepLoans();
-            fleet.warnEndingLoans();
+            loans.sweepLoans();
+            loans.warnEndingLoans();
             wipes.runDue();
         });
     }

@@ -72,7 +72,7 @@ abstract class DeviceScenarios implements TestPropertyProvider {
     WipeJobs wipeJobs;
 
     @Inject
-    FleetService fleet;
+    Loans loans;
 
     @Inject
     BookingJobs bookingJobs;
@@ -713,16 +713,16 @@ abstract class DeviceScenarios implements TestPropertyProvider {
         String code = book("10:00", 60);
         expect(200, handOut(tagOf(agent.id.value()), code));
         clock.set(at("10:49"));
-        fleet.warnEndingLoans();
+        loans.warnEndingLoans();
         clock.set(at("10:50"));
-        fleet.warnEndingLoans();
-        fleet.warnEndingLoans();
+        loans.warnEndingLoans();
+        loans.warnEndingLoans();
         Command warn = Eventually.until("WARN", () -> agent.commandsOf(CommandType.WARN), l -> !l.isEmpty()).get(0);
         assertThat(warn.param("minutesLeft")).isEqualTo("10");
         // Extended: a new end, and a new warning before it.
         expect(200, api.post("/api/v1/bookings/" + code + "/extend", kiosk, Map.of("minutes", 15)));
         clock.set(at("11:05"));
-        fleet.warnEndingLoans();
+        loans.warnEndingLoans();
         Eventually.until("the second WARN", () -> agent.commandsOf(CommandType.WARN), l -> l.size() == 2);
         drain(agent, 61);
         assertThat(agent.commandsOf(CommandType.WARN)).hasSize(2);
@@ -764,9 +764,9 @@ abstract class DeviceScenarios implements TestPropertyProvider {
         String id = agent.id.value();
         agent.mode = FakeAgent.Mode.SILENT;
         expect(200, api.post("/api/v1/devices/hand-out", staff, Map.of("tag", tagOf(id), "walkInUntil", at("10:45").toString())));
-        assertThat(fleet.sweepLoans()).isZero();
+        assertThat(loans.sweepLoans()).isZero();
         clock.set(at("10:45"));
-        assertThat(fleet.sweepLoans()).isEqualTo(1);
+        assertThat(loans.sweepLoans()).isEqualTo(1);
         awaitState(id, "WIPING");
     }
 

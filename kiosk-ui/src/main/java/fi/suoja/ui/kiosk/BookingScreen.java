@@ -56,7 +56,7 @@ class BookingScreen extends Section {
         try {
             kiosk.showBooking(call.get(), kiosk.t(doneKey));
         } catch (ServerProblem problem) {
-            kiosk.showBooking(kiosk.services().client().find(code), kiosk.t(Problems.key(problem)));
+            kiosk.showBooking(kiosk.services().client().find(code), kiosk.t(Problem.of(problem).key()));
         }
     }
 

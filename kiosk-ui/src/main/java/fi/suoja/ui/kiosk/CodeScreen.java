@@ -89,7 +89,7 @@ class CodeScreen extends Section {
         } catch (ServerProblem problem) {
             typed.setLength(0);
             refresh();
-            refused(kiosk.t(problem.type().equals("too-many-attempts") ? "code.tooMany" : "code.wrong"));
+            refused(kiosk.t(Problem.of(problem) == Problem.TOO_MANY_ATTEMPTS ? "code.tooMany" : "code.wrong"));
         }
     }
 }

@@ -58,8 +58,6 @@ public class KioskView extends Div implements HasDynamicTitle {
     static final Duration SCANNER_KEY_GAP = Duration.ofMillis(150);
     /** The page hands over the last keys typed, this many at most. */
     private static final int SCANNED_KEYS_MAX = 64;
-    /** The screens where a scan is not a booking's: the card screen reads the card reader, typing the same way. */
-    private static final Set<String> NO_SCANS = Set.of("card", "broken");
     /**
      * Hands the keys typed where no text field has the focus to the view, each with its time, when
      * Enter ends them; Enter then does nothing else (such as pressing a focused button). Keys a
@@ -91,9 +89,6 @@ public class KioskView extends Div implements HasDynamicTitle {
               }
             });
             """;
-    /** The screens one can go back between. */
-    private static final Set<String> STEPS = Set.of("start", "when", "days", "length", "hours", "rooms", "no-room", "confirm", "card",
-            "code", "booking");
 
     private final Header bar = new Header();
     private final Main main = new Main();
@@ -106,9 +101,9 @@ public class KioskView extends Div implements HasDynamicTitle {
     /** Reads the screen aloud; in the bar, so it is in the same place on every screen. */
     private final ListenButton listen = new ListenButton(this, main.getElement());
 
-    private String screenName = "start";
+    private Screen screenName = Screen.START;
     private Supplier<Component> screen;
-    private String beforeName;
+    private Screen beforeName;
     private Supplier<Component> beforeScreen;
     private Instant lastActivity;
     private Instant stillHereSince;
@@ -117,7 +112,7 @@ public class KioskView extends Div implements HasDynamicTitle {
     /** The screens of this visit's booking or lookup so far, for the Back button. */
     private final Deque<Step> history = new ArrayDeque<>();
 
-    private record Step(String name, Supplier<Component> screen) {
+    private record Step(Screen name, Supplier<Component> screen) {
     }
 
     private KioskIdentity me;
@@ -182,7 +177,7 @@ public class KioskView extends Div implements HasDynamicTitle {
 
     /** The name of the screen shown, for tests and for the page's {@code data-screen}. */
     public String screenName() {
-        return screenName;
+        return screenName.id();
     }
 
     // ---- every tap goes through here ----
@@ -202,7 +197,7 @@ public class KioskView extends Div implements HasDynamicTitle {
     public void tick() {
         Instant now = services().clock().instant();
         switch (screenName) {
-            case "broken" -> {
+            case BROKEN -> {
                 if (lastRecheck == null || !now.isBefore(lastRecheck.plus(RECHECK))) {
                     lastRecheck = now;
                     if (services().client().reachable()) {
@@ -210,12 +205,12 @@ public class KioskView extends Div implements HasDynamicTitle {
                     }
                 }
             }
-            case "still-here" -> {
+            case STILL_HERE -> {
                 if (!now.isBefore(stillHereSince.plusSeconds(services().config().stillHereSeconds())) || codesLeftAlone(now)) {
                     startOver();
                 }
             }
-            case "done" -> {
+            case DONE -> {
                 if (codesLeftAlone(now)) {
                     // straight to the start, not through the idle question: its wait would leave the codes for the next person
                     startOver();
@@ -223,10 +218,10 @@ public class KioskView extends Div implements HasDynamicTitle {
                     askStillHere(now);
                 }
             }
-            default -> {
-                boolean nothingToForget = screenName.equals("start") && language == Language.FIRST && !largeText && !highContrast;
+            case START, WHEN, DAYS, LENGTH, HOURS, ROOMS, NO_ROOM, CONFIRM, CARD, CODE, BOOKING, ASK, HELP -> {
+                boolean nothingToForget = screenName == Screen.START && language == Language.FIRST && !largeText && !highContrast;
                 // waiting for staff is not being idle: the help screen stays until the call is over
-                boolean waitingForStaff = screenName.equals("help") && help != null && help.open();
+                boolean waitingForStaff = screenName == Screen.HELP && help != null && help.open();
                 if (!nothingToForget && !waitingForStaff
                         && !now.isBefore(lastActivity.plusSeconds(services().config().idleSeconds()))) {
                     askStillHere(now);
@@ -237,7 +232,7 @@ public class KioskView extends Div implements HasDynamicTitle {
 
     /** Whether a new booking's codes have been on the screen (or behind the idle question) too long without a touch. */
     private boolean codesLeftAlone(Instant now) {
-        boolean codesShown = screenName.equals("done") || "done".equals(beforeName);
+        boolean codesShown = screenName == Screen.DONE || beforeName == Screen.DONE;
         return codesShown && !now.isBefore(lastActivity.plusSeconds(services().config().doneSeconds()));
     }
 
@@ -248,7 +243,7 @@ public class KioskView extends Div implements HasDynamicTitle {
      * typed by hand, slower than a scanner, are not a scan and do nothing.
      */
     void scanned(String keys, String times) {
-        if (NO_SCANS.contains(screenName)) {
+        if (!screenName.takesScans()) {
             return;
         }
         String[] stamps = keys.isEmpty() || keys.length() > SCANNED_KEYS_MAX ? new String[0] : times.split(",", SCANNED_KEYS_MAX + 2);
@@ -273,18 +268,18 @@ public class KioskView extends Div implements HasDynamicTitle {
             try {
                 showBooking(services().client().find(booking.number().value()), null);
             } catch (ServerProblem problem) {
-                showCode(t(problem.type().equals("too-many-attempts") ? "code.tooMany" : "scan.wrong"));
+                showCode(t(Problem.of(problem) == Problem.TOO_MANY_ATTEMPTS ? "code.tooMany" : "scan.wrong"));
             }
         }));
     }
 
     // ---- screens ----
 
-    private void show(String name, Supplier<Component> next) {
-        if (screen != null && !name.equals(screenName) && STEPS.contains(screenName) && STEPS.contains(name)) {
+    private void show(Screen name, Supplier<Component> next) {
+        if (screen != null && name != screenName && screenName.step() && name.step()) {
             history.push(new Step(screenName, screen));
         }
-        if (name.equals("done") || name.equals("broken")) {
+        if (name.endsHistory()) {
             // a booking made, or the server lost: nothing to go back to from there
             history.clear();
         }
@@ -295,14 +290,14 @@ public class KioskView extends Div implements HasDynamicTitle {
 
     private void render() {
         main.removeAll();
-        main.getElement().setAttribute("data-screen", screenName);
+        main.getElement().setAttribute("data-screen", screenName.id());
         try {
             main.add(screen.get());
         } catch (ServerUnreachable e) {
             LOG.warn("Server unreachable: {}", e.getMessage());
-            screenName = "broken";
+            screenName = Screen.BROKEN;
             screen = () -> new BrokenScreen(this);
-            main.getElement().setAttribute("data-screen", screenName);
+            main.getElement().setAttribute("data-screen", screenName.id());
             main.add(screen.get());
         }
         renderBar();
@@ -336,19 +331,19 @@ public class KioskView extends Div implements HasDynamicTitle {
         bar.add(languages, tools);
 
         footer.removeAll();
-        if (!history.isEmpty() && STEPS.contains(screenName)) {
+        if (!history.isEmpty() && screenName.step()) {
             NativeButton back = Parts.button(this, "back", VaadinIcon.ARROW_BACKWARD, t("bar.back"), this::goBack);
             back.getChildren().findFirst().ifPresent(icon -> icon.addClassName("flip-in-rtl"));
             footer.add(back);
         }
-        if (!screenName.equals("start") && !screenName.equals("broken")) {
+        if (screenName.offersStartAgain()) {
             footer.add(Parts.button(this, "start-again", VaadinIcon.HOME, t("bar.start"), this::startOver));
         }
         boolean helpOpen = help != null && help.open();
-        if (!helpOpen && !screenName.equals("help") && !screenName.equals("broken") && !screenName.equals("start")) {
+        if (!helpOpen && screenName.offersHelp()) {
             footer.add(Parts.button(this, "ask-help", VaadinIcon.LIFEBUOY, t("bar.help"), this::askForHelp));
         }
-        helpNotice.show(this, help == null ? null : help.call(), screenName.equals("help") || screenName.equals("broken"));
+        helpNotice.show(this, help == null ? null : help.call(), screenName.hidesHelpNotice());
     }
 
     void setLanguage(Language chosen) {
@@ -394,11 +389,11 @@ public class KioskView extends Div implements HasDynamicTitle {
     }
 
     void showStart() {
-        show("start", () -> new StartScreen(this));
+        show(Screen.START, () -> new StartScreen(this));
     }
 
     void showWhen() {
-        show("when", () -> new WhenScreen(this));
+        show(Screen.WHEN, () -> new WhenScreen(this));
     }
 
     /** Rooms free now; with none (all taken, or closed), when they open and the next free time instead. */
@@ -408,20 +403,20 @@ public class KioskView extends Div implements HasDynamicTitle {
         var rooms = services().client().freeNow(here.id(), minutes);
         if (rooms.isEmpty()) {
             var now = services().client().now(here.id(), minutes, null);
-            show("no-room", () -> new NextFreeScreen(this, here, now, minutes, false));
+            show(Screen.NO_ROOM, () -> new NextFreeScreen(this, here, now, minutes, false));
             return;
         }
-        show("rooms", () -> new RoomsScreen(this, here, rooms, true));
+        show(Screen.ROOMS, () -> new RoomsScreen(this, here, rooms, true));
     }
 
     void chooseDay(LocalDate day) {
         Site here = site();
-        show("length", () -> new LengthScreen(this, here, minutes -> chooseLength(day, minutes)));
+        show(Screen.LENGTH, () -> new LengthScreen(this, here, minutes -> chooseLength(day, minutes)));
     }
 
     void showDays() {
         Site here = site();
-        show("days", () -> new DayScreen(this, here));
+        show(Screen.DAYS, () -> new DayScreen(this, here));
     }
 
     LocalDate today() {
@@ -438,24 +433,24 @@ public class KioskView extends Div implements HasDynamicTitle {
                 .filter(room -> !room.starts().isEmpty()).toList();
         if (rooms.isEmpty()) {
             var now = services().client().now(here.id(), minutes, day);
-            show("no-room", () -> new NextFreeScreen(this, here, now, minutes, true));
+            show(Screen.NO_ROOM, () -> new NextFreeScreen(this, here, now, minutes, true));
         } else if (HoursScreen.fitsOnOneScreen(rooms)) {
-            show("rooms", () -> new RoomsScreen(this, here, rooms, false));
+            show(Screen.ROOMS, () -> new RoomsScreen(this, here, rooms, false));
         } else {
-            show("hours", () -> new HoursScreen(this, here, rooms,
-                    hour -> show("rooms", () -> new RoomsScreen(this, here, HoursScreen.inHour(here, rooms, hour), false))));
+            show(Screen.HOURS, () -> new HoursScreen(this, here, rooms,
+                    hour -> show(Screen.ROOMS, () -> new RoomsScreen(this, here, HoursScreen.inHour(here, rooms, hour), false))));
         }
     }
 
     void pickRoom(RoomChoice room, Instant start, int minutes) {
         Site here = site();
         var wishes = new DeviceWishes(room.equipment());
-        show("confirm", () -> new ConfirmScreen(this, here, room, start, minutes, wishes));
+        show(Screen.CONFIRM, () -> new ConfirmScreen(this, here, room, start, minutes, wishes));
     }
 
     void book(RoomChoice room, Instant start, int minutes, DeviceWishes wishes) {
         if (site().libraryCardRequired()) {
-            show("card", () -> new CardScreen(this, room, start, minutes, wishes));
+            show(Screen.CARD, () -> new CardScreen(this, room, start, minutes, wishes));
             return;
         }
         book(room, start, minutes, wishes, null);
@@ -466,26 +461,27 @@ public class KioskView extends Div implements HasDynamicTitle {
         try {
             Booking booking = services().client().book(room.roomId(), start, minutes, language.tag(), libraryCard);
             Set<DeviceWishes.Device> asked = wishes.wished();
-            show("done", () -> new DoneScreen(this, here, booking, asked));
+            show(Screen.DONE, () -> new DoneScreen(this, here, booking, asked));
         } catch (ServerProblem problem) {
             LOG.info("Booking refused: {}", problem.getMessage());
-            if (libraryCard == null && "card-required".equals(problem.rule())) {
+            Problem refusal = Problem.of(problem);
+            if (libraryCard == null && refusal == Problem.CARD_REQUIRED) {
                 // the library began asking for cards after this visit started: ask now, as a new visit would
-                show("card", () -> new CardScreen(this, room, start, minutes, wishes));
+                show(Screen.CARD, () -> new CardScreen(this, room, start, minutes, wishes));
                 return;
             }
-            if (libraryCard != null && (problem.type().equals("card-limit") || "card-invalid".equals(problem.rule())
-                    || "card-required".equals(problem.rule()))) {
-                String cardNotice = t(problem.type().equals("card-limit") ? "card.limit" : "card.invalid");
-                show("card", () -> {
+            if (libraryCard != null && (refusal == Problem.CARD_LIMIT || refusal == Problem.CARD_INVALID
+                    || refusal == Problem.CARD_REQUIRED)) {
+                String cardNotice = t(refusal == Problem.CARD_LIMIT ? "card.limit" : "card.invalid");
+                show(Screen.CARD, () -> {
                     CardScreen again = new CardScreen(this, room, start, minutes, wishes);
                     again.refused(cardNotice);
                     return again;
                 });
                 return;
             }
-            String notice = problem.type().equals("room-taken") ? t("problem.taken") : t("problem.rule");
-            show("confirm", () -> {
+            String notice = refusal == Problem.ROOM_TAKEN ? t("problem.taken") : t("problem.rule");
+            show(Screen.CONFIRM, () -> {
                 ConfirmScreen again = new ConfirmScreen(this, here, room, start, minutes, wishes);
                 again.refused(notice);
                 return again;
@@ -494,12 +490,12 @@ public class KioskView extends Div implements HasDynamicTitle {
     }
 
     void showCode() {
-        show("code", () -> new CodeScreen(this));
+        show(Screen.CODE, () -> new CodeScreen(this));
     }
 
     /** The code screen with a plain message above the keypad. */
     private void showCode(String notice) {
-        show("code", () -> {
+        show(Screen.CODE, () -> {
             CodeScreen screen = new CodeScreen(this);
             screen.refused(notice);
             return screen;
@@ -508,12 +504,12 @@ public class KioskView extends Div implements HasDynamicTitle {
 
     /** Asks before something that cannot be undone; "no" goes back to the booking as it was. */
     void askFirst(AskScreen.Question question, Booking booking, Runnable yes) {
-        show("ask", () -> new AskScreen(this, question, () -> showBooking(booking, null), yes));
+        show(Screen.ASK, () -> new AskScreen(this, question, () -> showBooking(booking, null), yes));
     }
 
     void showBooking(Booking booking, String notice) {
         Site here = site();
-        show("booking", () -> new BookingScreen(this, here, booking, notice));
+        show(Screen.BOOKING, () -> new BookingScreen(this, here, booking, notice));
     }
 
     /**
@@ -527,11 +523,11 @@ public class KioskView extends Div implements HasDynamicTitle {
             UI ui = UI.getCurrent();
             help = VisitHelp.raise(services().client(), screenName, language, () -> ui.access(this::helpChanged));
         }
-        if (!screenName.equals("help")) {
+        if (screenName != Screen.HELP) {
             beforeName = screenName;
             beforeScreen = screen;
         }
-        show("help", () -> new HelpScreen(this, help.call()));
+        show(Screen.HELP, () -> new HelpScreen(this, help.call()));
     }
 
     /** "I do not need help any more": the call is closed (the desk sees by whom), and the visitor goes on where they were. */
@@ -539,7 +535,7 @@ public class KioskView extends Div implements HasDynamicTitle {
         if (help != null && help.open()) {
             help.cancel();
         }
-        if (screenName.equals("help")) {
+        if (screenName == Screen.HELP) {
             back();
         } else {
             renderBar();
@@ -551,7 +547,7 @@ public class KioskView extends Div implements HasDynamicTitle {
         if (help == null) {
             return;
         }
-        if (screenName.equals("help")) {
+        if (screenName == Screen.HELP) {
             render();
         } else {
             renderBar();
@@ -587,7 +583,7 @@ public class KioskView extends Div implements HasDynamicTitle {
             showStart();
             return;
         }
-        String name = beforeName;
+        Screen name = beforeName;
         Supplier<Component> previous = beforeScreen;
         beforeName = null;
         beforeScreen = null;
@@ -597,17 +593,17 @@ public class KioskView extends Div implements HasDynamicTitle {
 
     private void askStillHere(Instant now) {
         stillHereSince = now;
-        if (!screenName.equals("help")) {
+        if (screenName != Screen.HELP) {
             beforeName = screenName;
             beforeScreen = screen;
         }
-        show("still-here", () -> new StillHereScreen(this));
+        show(Screen.STILL_HERE, () -> new StillHereScreen(this));
     }
 
     void showBroken() {
         lastRecheck = services().clock().instant();
         site = null;
-        show("broken", () -> new BrokenScreen(this));
+        show(Screen.BROKEN, () -> new BrokenScreen(this));
     }
 
     /** The kiosk's library, asked from the server once and again after a failure. */

@@ -5,8 +5,6 @@ import fi.suoja.ui.server.ServerEvents;
 import fi.suoja.ui.server.SuojaClient;
 
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 
 /**
  * The help call of one visit: raised once, then followed through the server's event stream of
@@ -15,10 +13,6 @@ import java.util.Set;
  * {@code onChange} is told on an HTTP client thread; the view reads {@link #call()} under its lock.
  */
 final class VisitHelp implements AutoCloseable {
-
-    /** The kiosk screens the server knows (its {@code KioskScreen}); any other is sent as OTHER. */
-    private static final Set<String> SERVER_SCREENS = Set.of("START", "WHEN", "DAYS", "LENGTH", "HOURS", "ROOMS",
-            "NO_ROOM", "CONFIRM", "CARD", "CODE", "BOOKING", "ASK", "DONE", "HELP", "STILL_HERE");
 
     private final SuojaClient client;
     private final Runnable onChange;
@@ -31,16 +25,11 @@ final class VisitHelp implements AutoCloseable {
         this.onChange = onChange;
     }
 
-    /** Raises a call from the kiosk screen {@code screenName} in {@code language} and starts following it. */
-    static VisitHelp raise(SuojaClient client, String screenName, Language language, Runnable onChange) {
-        VisitHelp help = new VisitHelp(client, client.raiseHelpCall(serverScreen(screenName), language.tag()), onChange);
+    /** Raises a call from the kiosk's {@code screen} in {@code language} and starts following it. */
+    static VisitHelp raise(SuojaClient client, Screen screen, Language language, Runnable onChange) {
+        VisitHelp help = new VisitHelp(client, client.raiseHelpCall(screen.helpFrom(), language.tag()), onChange);
         help.events = client.followHelpCalls(help::seen, help::seen);
         return help;
-    }
-
-    static String serverScreen(String screenName) {
-        String name = screenName.toUpperCase(Locale.ROOT).replace('-', '_');
-        return SERVER_SCREENS.contains(name) ? name : "OTHER";
     }
 
     synchronized HelpCall call() {

@@ -100,10 +100,10 @@ public class SuojaClient {
     }
 
     /**
-     * Raises a help call for this kiosk; the staff desk sees it at once. {@code screen} is one of the
-     * server's kiosk screens ({@code START}, {@code ROOMS}, … {@code OTHER}), {@code language} the kiosk's.
+     * Raises a help call for this kiosk from {@code screen} in the kiosk's {@code language}; the staff
+     * desk sees it at once.
      */
-    public HelpCall raiseHelpCall(String screen, String language) {
+    public HelpCall raiseHelpCall(KioskScreen screen, String language) {
         return send("POST", "/api/v1/help-calls", Map.of("screen", screen, "language", language)).as(HelpCall.class);
     }
 

@@ -1,22 +1,25 @@
 package fi.suoja.server.booking;
 
+import fi.suoja.hardware.door.DoorCode;
+
 import java.security.SecureRandom;
 
-/** A six-digit keypad code, valid only in its booking's window. */
-record DoorCode(String value) {
+/**
+ * A booking's keypad code: six digits, valid only in its booking's window. The code itself is the
+ * hardware's {@link DoorCode}, the one type a lock is given, whose {@code toString} keeps the digits
+ * out of logs.
+ */
+final class DoorCodes {
 
     static final int DIGITS = 6;
 
-    DoorCode {
-        if (value == null || !value.matches("[0-9]{" + DIGITS + "}")) {
-            throw new IllegalArgumentException("a door code has six digits");
-        }
+    private DoorCodes() {
     }
 
     /** A random code that is not a run like 123456 or 111111, which people try first. */
     static DoorCode random(SecureRandom random) {
         while (true) {
-            String code = String.format("%06d", random.nextInt(1_000_000));
+            String code = String.format("%0" + DIGITS + "d", random.nextInt(1_000_000));
             if (!isGuessable(code)) {
                 return new DoorCode(code);
             }
