@@ -32,7 +32,8 @@ public class KioskSpeech implements ServletContextListener {
         return Speech.fromSettings(KioskConfig.settings(System.getenv(), System::getProperty), LANGUAGES);
     }
 
-    static Speech current() {
+    /** The kiosk's speech; the desk reads it to tell staff which languages can be heard. */
+    public static Speech current() {
         return VaadinService.getCurrent().getContext().getAttribute(Speech.class, KioskSpeech::fromEnvironment);
     }
 

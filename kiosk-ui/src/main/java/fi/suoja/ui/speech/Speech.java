@@ -69,6 +69,11 @@ public final class Speech {
         return hasVoice(language) || recordings.count(language) > 0;
     }
 
+    /** The library's recordings in the language. */
+    public int recordingCount(String language) {
+        return recordings.count(language);
+    }
+
     public boolean hasVoice(String language) {
         return synthesizer.map(s -> s.languages().contains(language)).orElse(false);
     }

@@ -11,8 +11,11 @@ import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.Route;
+import fi.suoja.ui.kiosk.KioskSpeech;
+import fi.suoja.ui.kiosk.Language;
 import fi.suoja.ui.server.Kiosk;
 import fi.suoja.ui.server.NewKioskToken;
+import fi.suoja.ui.speech.Speech;
 
 /**
  * The library's kiosks: a new kiosk, a new token for a kiosk (the old one stops working), and
@@ -53,8 +56,36 @@ public class AdminKiosksView extends AdminPage {
         }));
         actions.addClassName("actions");
         Section create = new Section(new H2(getTranslation("staff.admin.kiosks.new")), fields, actions);
-        add(create, token, new H2(getTranslation("staff.admin.kiosks.heading")), list);
+        add(create, token, new H2(getTranslation("staff.admin.kiosks.heading")), list, listen());
         refresh();
+    }
+
+    /**
+     * Which of the kiosk's languages a visitor can hear (Listen): with eSpeak NG's voice, the
+     * library's recordings, or not at all, in which case the kiosk hides its Listen button there.
+     * Said to staff here, never to the visitor.
+     */
+    private Section listen() {
+        Speech speech = KioskSpeech.current();
+        UnorderedList languages = new UnorderedList();
+        languages.setId("kiosk-listen");
+        languages.addClassName("admin-list");
+        for (Language language : Language.values()) {
+            String tag = language.tag();
+            int recorded = speech.recordingCount(tag);
+            ListItem item;
+            if (speech.hasVoice(tag)) {
+                item = new ListItem(getTranslation("staff.admin.kiosks.listen.voice", language.ownName(), recorded));
+            } else if (recorded > 0) {
+                item = new ListItem(getTranslation("staff.admin.kiosks.listen.recordings", language.ownName(), recorded));
+            } else {
+                item = new ListItem(getTranslation("staff.admin.kiosks.listen.silent", language.ownName()));
+                item.addClassName("admin-warning");
+            }
+            item.setId("kiosk-listen-" + tag);
+            languages.add(item);
+        }
+        return new Section(new H2(getTranslation("staff.admin.kiosks.listen")), languages);
     }
 
     private void refresh() {

@@ -40,6 +40,34 @@ class AdminKiosksTest extends KaribuStaff {
     }
 
     @Test
+    void staff_see_which_kiosk_languages_can_be_heard_and_which_are_silent() throws Exception {
+        java.nio.file.Path voices = java.nio.file.Files.createTempDirectory("suoja-voices");
+        java.nio.file.Files.createDirectories(voices.resolve("so"));
+        java.nio.file.Files.write(voices.resolve("so").resolve("start.heading.wav"), new byte[] {1, 2, 3});
+        fi.suoja.ui.speech.Synthesizer finnishAndSwedish = new fi.suoja.ui.speech.Synthesizer() {
+            @Override
+            public java.util.Set<String> languages() {
+                return java.util.Set.of("fi", "sv");
+            }
+
+            @Override
+            public byte[] wav(String language, String text, fi.suoja.ui.speech.Pace pace) {
+                throw new AssertionError("the desk does not speak");
+            }
+        };
+        java.util.List<String> tags = java.util.Arrays.stream(fi.suoja.ui.kiosk.Language.values()).map(fi.suoja.ui.kiosk.Language::tag).toList();
+        fi.suoja.ui.kiosk.KioskSpeech.install(new fi.suoja.ui.speech.Speech(tags, java.util.Optional.of(finnishAndSwedish), null,
+                new fi.suoja.ui.speech.Recordings(voices), new fi.suoja.ui.speech.ClipCache(1000)));
+        kiosks();
+
+        assertThat(text("kiosk-listen-fi")).isEqualTo(t("staff.admin.kiosks.listen.voice", fi.suoja.ui.kiosk.Language.FI.ownName(), 0));
+        assertThat(text("kiosk-listen-so")).isEqualTo(t("staff.admin.kiosks.listen.recordings", fi.suoja.ui.kiosk.Language.SO.ownName(), 1));
+        assertThat(text("kiosk-listen-et")).isEqualTo(t("staff.admin.kiosks.listen.silent", fi.suoja.ui.kiosk.Language.ET.ownName()));
+        assertThat(_get(com.vaadin.flow.component.html.ListItem.class, spec -> spec.withId("kiosk-listen-et")).getClassNames())
+                .contains("admin-warning");
+    }
+
+    @Test
     void a_new_kiosk_gets_a_token_shown_once_that_works_at_the_server() {
         kiosks();
         String name = "Children's corner " + UUID.randomUUID().toString().substring(0, 6);
