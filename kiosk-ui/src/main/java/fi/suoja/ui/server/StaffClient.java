@@ -157,6 +157,16 @@ public class StaffClient {
         return alerts;
     }
 
+    /**
+     * Follows the library's alerts until closed: {@code onState} gets the open ones on every
+     * (re)connect, {@code onChange} each raise or acknowledgement after that, on an HTTP client thread.
+     */
+    public ServerEvents followAlerts(long siteId, Consumer<List<StaffAlert>> onState, Consumer<AlertChange> onChange) {
+        return api.follow("/api/v1/alerts/events?siteId=" + siteId, token, Map.of(
+                "alerts", data -> onState.accept(AlertChange.open(ApiHttp.parse(data))),
+                "alert", data -> onChange.accept(AlertChange.of(ApiHttp.parse(data)))));
+    }
+
     public void acknowledgeAlert(long alertId) {
         send("POST", "/api/v1/alerts/" + alertId + "/acknowledge", null);
     }

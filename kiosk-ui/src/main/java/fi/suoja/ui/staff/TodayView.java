@@ -69,6 +69,8 @@ public class TodayView extends Div implements HasDynamicTitle {
     @Override
     protected void onAttach(AttachEvent event) {
         refresh();
+        // the page's own poll: the layout no longer polls (help calls and alerts come as events)
+        event.getUI().setPollInterval((int) REFRESH.toMillis());
         poll = event.getUI().addPollListener(e -> {
             if (!now().isBefore(refreshedAt.plus(REFRESH))) {
                 refresh();
@@ -80,7 +82,9 @@ public class TodayView extends Div implements HasDynamicTitle {
     protected void onDetach(DetachEvent event) {
         if (poll != null) {
             poll.remove();
+            poll = null;
         }
+        event.getUI().setPollInterval(-1);
     }
 
     private Instant now() {
