@@ -15,6 +15,7 @@ import jakarta.inject.Singleton;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -31,6 +32,8 @@ class StatisticsService {
     /** A year and a leap day: enough for a yearly report, small enough to answer at once. */
     static final int MAX_DAYS = 366;
     static final String UNKNOWN_LANGUAGE = "unknown";
+    /** Upper ends (seconds) of the wipe duration buckets: a wipe is quick, takes a while, or is slow. */
+    static final List<Integer> WIPE_BUCKETS = List.of(10, 30, 60, 120, 300, 600);
 
     /** Device kinds as stored; listed even when nothing of a kind was lent, so tables keep their shape. */
     private static final List<String> DEVICE_KINDS = Arrays.stream(DeviceKind.values()).map(Enum::name).toList();
@@ -66,6 +69,8 @@ class StatisticsService {
         List<Statistics.RoomDay> days = new ArrayList<>();
         List<Statistics.RoomHour> hours = new ArrayList<>();
         Map<Long, RoomTexts> texts = rooms.textsOfSite(siteId);
+        long[][] weekOpen = new long[7][Occupancy.HOURS];
+        long[][] weekBooked = new long[7][Occupancy.HOURS];
         for (Room room : rooms.ofSite(siteId)) {
             String name = texts.get(room.id()).name(language);
             List<TimeRange> held = overlapping.stream()
@@ -76,6 +81,7 @@ class StatisticsService {
             var schedule = rooms.schedule(room);
             days.addAll(occupancy.days(room.id(), name, schedule, held));
             hours.addAll(occupancy.hours(room.id(), name, schedule, held));
+            occupancy.addWeekHours(schedule, held, weekOpen, weekBooked);
         }
 
         Map<String, Integer> loansByKind = queries.loansByKind(siteId, start, end);
@@ -83,8 +89,44 @@ class StatisticsService {
                 .map(kind -> new Statistics.Loans(kind, loansByKind.getOrDefault(kind, 0)))
                 .toList();
 
+        List<StatisticsQueries.WipeRow> wipes = queries.finishedWipes(siteId, start, end);
         return new Statistics(siteId, site.timeZone(), from, to, bookings(starting), days, hours, loans,
-                wipes(queries.finishedWipes(siteId, start, end)), languages(starting));
+                wipes(wipes), languages(starting), Occupancy.weekHours(weekOpen, weekBooked),
+                perDay(from, to, site.zone(), starting, queries.loanStarts(siteId, start, end)), wipeDurations(wipes));
+    }
+
+    /** Bookings and loans started on each local day, every day listed. */
+    static List<Statistics.DayCounts> perDay(LocalDate from, LocalDate to, ZoneId zone, List<BookingRow> starting,
+                                             List<Instant> loanStarts) {
+        Map<LocalDate, Long> bookingsOn = starting.stream()
+                .collect(Collectors.groupingBy(b -> b.startsAt().atZone(zone).toLocalDate(), Collectors.counting()));
+        Map<LocalDate, Long> loansOn = loanStarts.stream()
+                .collect(Collectors.groupingBy(at -> at.atZone(zone).toLocalDate(), Collectors.counting()));
+        List<Statistics.DayCounts> days = new ArrayList<>();
+        for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
+            days.add(new Statistics.DayCounts(day, bookingsOn.getOrDefault(day, 0L).intValue(), loansOn.getOrDefault(day, 0L).intValue()));
+        }
+        return days;
+    }
+
+    /** Agent wipes by reported duration, in every bucket of {@link #WIPE_BUCKETS} and one for the longer ones. */
+    static List<Statistics.WipeBucket> wipeDurations(List<StatisticsQueries.WipeRow> finished) {
+        int[] counts = new int[WIPE_BUCKETS.size() + 1];
+        for (StatisticsQueries.WipeRow row : finished) {
+            if (row.method().equals("STAFF_CHECK") || row.durationMillis() == null) {
+                continue;
+            }
+            int bucket = 0;
+            while (bucket < WIPE_BUCKETS.size() && row.durationMillis() > WIPE_BUCKETS.get(bucket) * 1000L) {
+                bucket++;
+            }
+            counts[bucket]++;
+        }
+        List<Statistics.WipeBucket> buckets = new ArrayList<>();
+        for (int i = 0; i < counts.length; i++) {
+            buckets.add(new Statistics.WipeBucket(i < WIPE_BUCKETS.size() ? WIPE_BUCKETS.get(i) : null, counts[i]));
+        }
+        return buckets;
     }
 
     static Statistics.Bookings bookings(List<BookingRow> starting) {
