@@ -255,14 +255,30 @@ public class StaffClient {
                 + "&lang=" + ApiHttp.encode(language), null));
     }
 
+    /** The numbers behind the statistics pictures, for the tables beside them. */
+    public StatisticsSeries statisticsSeries(long siteId, LocalDate from, LocalDate to, String language) {
+        return StatisticsSeries.of(send("GET", "/api/v1/sites/" + siteId + "/statistics?from=" + from + "&to=" + to
+                + "&lang=" + ApiHttp.encode(language), null));
+    }
+
+    /** One statistics picture as the server draws it (SVG): {@code occupancy}, {@code bookings}, {@code loans} or {@code wipes}. */
+    public byte[] statisticsChart(long siteId, String chart, LocalDate from, LocalDate to, String language) {
+        return download("/api/v1/sites/" + siteId + "/statistics/" + chart + ".svg?from=" + from + "&to=" + to
+                + "&lang=" + ApiHttp.encode(language), "image/svg+xml, application/problem+json");
+    }
+
     /** The same statistics as the server's CSV file, byte for byte (UTF-8 with a byte order mark). */
     public byte[] statisticsCsv(long siteId, LocalDate from, LocalDate to, String language) {
         String path = "/api/v1/sites/" + siteId + "/statistics.csv?from=" + from + "&to=" + to + "&lang=" + ApiHttp.encode(language);
+        return download(path, "text/csv, application/problem+json");
+    }
+
+    private byte[] download(String path, String accept) {
         java.net.http.HttpResponse<byte[]> response;
         try {
             response = api.client().send(HttpRequest.newBuilder(api.base().resolve(path))
                     .timeout(java.time.Duration.ofSeconds(30))
-                    .header("Accept", "text/csv, application/problem+json")
+                    .header("Accept", accept)
                     .header("Authorization", "Bearer " + token)
                     .GET().build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
         } catch (java.io.IOException e) {
