@@ -55,9 +55,9 @@ public class TodayView extends Div implements HasDynamicTitle {
     /** A day open longer than this is shown as a list unless staff choose the timeline. */
     private static final int LONG_DAY_HOURS = 12;
     /** How wide (rem) the shortest booking of the day is drawn: its time, state and code fit. */
-    private static final double BLOCK_REM = 7.5;
-    private static final double MIN_REM_PER_HOUR = 9;
-    private static final double MAX_REM_PER_HOUR = 32;
+    private static final double BLOCK_REM = 8.5;
+    private static final double MIN_REM_PER_HOUR = 10;
+    private static final double MAX_REM_PER_HOUR = 36;
 
     /** The timeline, or the day as a list; {@code null}: chosen by the length of the day. */
     private enum Mode { TIMELINE, LIST }
