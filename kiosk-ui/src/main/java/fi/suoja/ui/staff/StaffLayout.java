@@ -70,6 +70,8 @@ public class StaffLayout extends Div implements RouterLayout, BeforeEnterObserve
         pages.getElement().setAttribute("aria-label", getTranslation("staff.nav.label"));
         RouterLink today = new RouterLink(getTranslation("staff.nav.today"), TodayView.class);
         today.setId("nav-today");
+        // "staff" begins every desk address: only Today itself is Today
+        today.setHighlightCondition(HighlightConditions.sameLocation());
         RouterLink devices = new RouterLink(getTranslation("staff.nav.devices"), DevicesView.class);
         devices.setId("nav-devices");
         pages.add(today, devices);
