@@ -323,6 +323,10 @@ public class TodayView extends Div implements HasDynamicTitle {
             Span listHours = new Span(openWords);
             listHours.addClassName("timeline-room-hours");
             listed.add(listName, listHours);
+            if (room.hasLock()) {
+                listed.add(Desk.button("list-unlock-" + room.id(), VaadinIcon.UNLOCK, getTranslation("staff.door.open"),
+                        () -> confirmUnlock(room)));
+            }
             if (shown.isEmpty()) {
                 listed.add(new Paragraph(open.isPresent() ? getTranslation("staff.today.free") : getTranslation("staff.today.closed")));
             } else {

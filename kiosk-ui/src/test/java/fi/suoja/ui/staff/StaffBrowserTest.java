@@ -258,7 +258,7 @@ class StaffBrowserTest {
             waitFor(By.id("detail-devices"));
             audit(at + "booking detail");
             overflow(at + "booking detail", overflows);
-            waitFor(By.id("unlock-" + scene.equippedRoom)).click();
+            waitFor(By.id("list-unlock-" + scene.equippedRoom)).click();
             waitFor(By.id("confirm-question"));
             audit(at + "door confirmation");
             driver.get(base + "staff/devices");

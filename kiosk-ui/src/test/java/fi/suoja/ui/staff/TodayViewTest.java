@@ -190,6 +190,8 @@ class TodayViewTest extends KaribuStaff {
         assertThat(today().hasClassName("as-list")).as("06:00–22:00 is a long day").isTrue();
         assertThat(text("list-booking-" + code.replace("-", ""))).contains(code).contains(t("staff.booking.CONFIRMED"));
         assertThat(text("today-view-toggle")).isEqualTo(t("staff.today.asTimeline"));
+        assertThat(has("list-unlock-" + scene.equippedRoom)).as("the door opens from the list too").isTrue();
+        assertThat(has("list-unlock-" + scene.bareRoom)).isFalse();
 
         click("today-view-toggle");
         assertThat(today().hasClassName("as-timeline")).isTrue();
