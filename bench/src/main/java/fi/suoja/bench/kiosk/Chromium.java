@@ -17,11 +17,11 @@ import java.util.List;
 
 /**
  * Debian's headless Chromium driven by Debian's chromedriver, with windows that each stand for
- * one kiosk. Nothing is downloaded: both paths are given, so Selenium Manager has nothing to find.
- * Background throttling is off: the windows must all run at full speed at once, as separate
- * touchscreens would.
+ * one kiosk (or one staff desk). Nothing is downloaded: both paths are given, so Selenium Manager
+ * has nothing to find. Background throttling is off: the windows must all run at full speed at
+ * once, as separate touchscreens would.
  */
-final class Chromium implements AutoCloseable {
+public final class Chromium implements AutoCloseable {
 
     static final String BINARY = System.getenv().getOrDefault("SUOJA_BENCH_CHROMIUM", "/usr/bin/chromium");
     static final String DRIVER = System.getenv().getOrDefault("SUOJA_BENCH_CHROMEDRIVER", "/usr/bin/chromedriver");
@@ -30,7 +30,7 @@ final class Chromium implements AutoCloseable {
     private final Path profile;
     private final List<String> windows = new ArrayList<>();
 
-    Chromium() throws IOException {
+    public Chromium() throws IOException {
         if (!new File(BINARY).canExecute() || !new File(DRIVER).canExecute()) {
             throw new IllegalStateException("Chromium and chromedriver are needed at " + BINARY + " and " + DRIVER
                     + ": apt-get install -y chromium chromium-driver");
@@ -50,7 +50,7 @@ final class Chromium implements AutoCloseable {
     }
 
     /** Makes sure there are at least {@code count} windows. */
-    void windows(int count) {
+    public void windows(int count) {
         while (windows.size() < count) {
             driver.switchTo().newWindow(WindowType.WINDOW);
             windows.add(driver.getWindowHandle());
@@ -58,7 +58,7 @@ final class Chromium implements AutoCloseable {
     }
 
     /** Runs a script in window {@code index} (0-based) and answers what it returns. */
-    Object run(int index, String script, Object... args) {
+    public Object run(int index, String script, Object... args) {
         driver.switchTo().window(windows.get(index));
         return ((JavascriptExecutor) driver).executeScript(script, args);
     }
@@ -70,7 +70,7 @@ final class Chromium implements AutoCloseable {
     }
 
     /** Opens a URL in window {@code index} and waits for it to load. */
-    void open(int index, String url) {
+    public void open(int index, String url) {
         driver.switchTo().window(windows.get(index));
         driver.get(url);
     }

@@ -19,7 +19,8 @@ import java.util.List;
 /**
  * Staff alerts: raised when a door or sign could not be driven after every try, so that staff
  * can let the person in or check the device, and when someone seems to guess booking codes or
- * passwords; open until a member of staff acknowledges them.
+ * passwords; open until a member of staff acknowledges them. Every raise and acknowledgement is
+ * told to the desks' live streams after its commit, so no desk has to ask again and again.
  */
 @Singleton
 class Alerts {
@@ -31,16 +32,18 @@ class Alerts {
     private final Tx tx;
     private final Clock clock;
     private final AccessService access;
+    private final AlertChanges changes;
 
-    Alerts(StaffAlertRepository alerts, RoomService rooms, Tx tx, Clock clock, AccessService access) {
+    Alerts(StaffAlertRepository alerts, RoomService rooms, Tx tx, Clock clock, AccessService access, AlertChanges changes) {
         this.access = access;
+        this.changes = changes;
         this.alerts = alerts;
         this.rooms = rooms;
         this.tx = tx;
         this.clock = clock;
     }
 
-    /** Raises an alert about a room; inside the caller's transaction or its own. */
+    /** Raises an alert about a room, in a transaction of its own (the desks hear of it after its commit). */
     void raise(Room room, Long bookingId, String message) {
         save(room.siteId(), room.id(), bookingId, message);
         LOG.warn("Staff alert for room {} ({}): {}", room.id(), room.name(), message);
@@ -68,7 +71,8 @@ class Alerts {
 
     private void save(Long siteId, Long roomId, Long bookingId, String message) {
         String text = message.length() > StaffAlert.MESSAGE_MAX ? message.substring(0, StaffAlert.MESSAGE_MAX) : message;
-        tx.run(() -> alerts.save(new StaffAlert(null, siteId, roomId, bookingId, text, clock.instant(), null, null)));
+        AlertView raised = tx.run(() -> view(alerts.save(new StaffAlert(null, siteId, roomId, bookingId, text, clock.instant(), null, null))));
+        changes.emit(raised);
     }
 
     List<AlertView> open(Long siteId) {
@@ -76,12 +80,20 @@ class Alerts {
                 : alerts.openOfSite(siteId)).stream().map(this::view).toList());
     }
 
+    /** Acknowledging twice changes nothing (two staff may tap at once); only the first is told to the desks. */
     AlertView acknowledge(long id, String staff) {
-        return tx.run(() -> {
-            StaffAlert alert = alerts.findById(id).orElseThrow(() -> SuojaException.notFound("The alert"));
-            alerts.acknowledge(id, clock.instant(), staff);
-            return view(alerts.findById(alert.id()).orElseThrow());
+        Acknowledged result = tx.run(() -> {
+            alerts.findById(id).orElseThrow(() -> SuojaException.notFound("The alert"));
+            boolean changed = alerts.acknowledge(id, clock.instant(), staff) == 1;
+            return new Acknowledged(view(alerts.findById(id).orElseThrow()), changed);
         });
+        if (result.changed()) {
+            changes.emit(result.view());
+        }
+        return result.view();
+    }
+
+    private record Acknowledged(AlertView view, boolean changed) {
     }
 
     private AlertView view(StaffAlert a) {

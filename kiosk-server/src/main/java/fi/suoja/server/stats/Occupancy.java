@@ -3,6 +3,7 @@ package fi.suoja.server.stats;
 import fi.suoja.server.room.RoomSchedule;
 import fi.suoja.server.time.TimeRange;
 
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -51,6 +52,48 @@ final class Occupancy {
     List<Statistics.RoomHour> hours(long roomId, String room, RoomSchedule schedule, List<TimeRange> held) {
         long[] open = new long[HOURS];
         long[] booked = new long[HOURS];
+        walkOpenHours(schedule, held, (day, hour, openSeconds, bookedSeconds) -> {
+            open[hour] += openSeconds;
+            booked[hour] += bookedSeconds;
+        });
+        List<Statistics.RoomHour> hours = new ArrayList<>();
+        for (int hour = 0; hour < HOURS; hour++) {
+            hours.add(new Statistics.RoomHour(roomId, room, hour, minutes(open[hour]), minutes(booked[hour]),
+                    percent(booked[hour], open[hour])));
+        }
+        return hours;
+    }
+
+    /** Adds one room's open and booked seconds to the sums per weekday (0 is Monday) and hour of the day. */
+    void addWeekHours(RoomSchedule schedule, List<TimeRange> held, long[][] open, long[][] booked) {
+        walkOpenHours(schedule, held, (day, hour, openSeconds, bookedSeconds) -> {
+            int weekday = day.getDayOfWeek().getValue() - 1;
+            open[weekday][hour] += openSeconds;
+            booked[weekday][hour] += bookedSeconds;
+        });
+    }
+
+    /** Every weekday × hour from the sums that {@link #addWeekHours} made. */
+    static List<Statistics.WeekHour> weekHours(long[][] open, long[][] booked) {
+        List<Statistics.WeekHour> week = new ArrayList<>();
+        for (DayOfWeek weekday : DayOfWeek.values()) {
+            int w = weekday.getValue() - 1;
+            for (int hour = 0; hour < HOURS; hour++) {
+                week.add(new Statistics.WeekHour(weekday, hour, minutes(open[w][hour]), minutes(booked[w][hour]),
+                        percent(booked[w][hour], open[w][hour])));
+            }
+        }
+        return week;
+    }
+
+    /** Seconds of one local hour of one day: how long the room was open in it and how much of that was booked. */
+    @FunctionalInterface
+    interface OpenHour {
+        void add(LocalDate day, int hour, long openSeconds, long bookedSeconds);
+    }
+
+    /** Each local hour of each day of the range in which the room was open. */
+    private void walkOpenHours(RoomSchedule schedule, List<TimeRange> held, OpenHour sink) {
         for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
             Optional<TimeRange> window = schedule.openWindow(day);
             if (window.isEmpty()) {
@@ -66,17 +109,10 @@ final class Occupancy {
                 }
                 Optional<TimeRange> openPart = intersection(window.get(), new TimeRange(start, end));
                 if (openPart.isPresent()) {
-                    open[hour] += openPart.get().length().toSeconds();
-                    booked[hour] += overlap(ofDay, openPart.get());
+                    sink.add(day, hour, openPart.get().length().toSeconds(), overlap(ofDay, openPart.get()));
                 }
             }
         }
-        List<Statistics.RoomHour> hours = new ArrayList<>();
-        for (int hour = 0; hour < HOURS; hour++) {
-            hours.add(new Statistics.RoomHour(roomId, room, hour, minutes(open[hour]), minutes(booked[hour]),
-                    percent(booked[hour], open[hour])));
-        }
-        return hours;
     }
 
     private java.time.Instant start(LocalDate day) {

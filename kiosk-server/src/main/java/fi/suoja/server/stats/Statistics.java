@@ -3,6 +3,7 @@ package fi.suoja.server.stats;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 
+import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -14,6 +15,9 @@ import java.util.List;
  * @param hours     per room and hour of the day (0–23), summed over the whole range
  * @param loans     loans started in the range, per device kind (every kind listed, zeros too)
  * @param languages bookings started in the range per kiosk language ({@code unknown} when none was sent)
+ * @param weekHours every weekday × hour of the day (0–23), all rooms together, summed over the range
+ * @param perDay    bookings and loans started on each day of the range
+ * @param wipeDurations the agents' reported wipe durations, counted in buckets from short to long
  */
 @Serdeable
 public record Statistics(
@@ -26,7 +30,10 @@ public record Statistics(
         List<RoomHour> hours,
         List<Loans> loans,
         Wipes wipes,
-        List<Language> languages) {
+        List<Language> languages,
+        List<WeekHour> weekHours,
+        List<DayCounts> perDay,
+        List<WipeBucket> wipeDurations) {
 
     /**
      * Bookings that start in the range.
@@ -75,5 +82,23 @@ public record Statistics(
 
     @Serdeable
     public record Language(String language, int bookings) {
+    }
+
+    /** All rooms in one hour of one weekday, over every such weekday of the range; only open time counts. */
+    @Serdeable
+    public record WeekHour(DayOfWeek weekday, int hour, int openMinutes, int bookedMinutes, @Nullable Double occupancyPercent) {
+    }
+
+    /** What started on one local day: bookings (whatever became of them) and device loans. */
+    @Serdeable
+    public record DayCounts(LocalDate date, int bookings, int loans) {
+    }
+
+    /**
+     * Agent wipes whose reported duration was at most {@code upToSeconds} and more than the bucket
+     * before; {@code upToSeconds} is null for the last bucket, the longer ones.
+     */
+    @Serdeable
+    public record WipeBucket(@Nullable Integer upToSeconds, int count) {
     }
 }

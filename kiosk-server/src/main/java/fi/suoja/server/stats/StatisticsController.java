@@ -14,8 +14,9 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import jakarta.validation.constraints.Pattern;
 
 import java.time.LocalDate;
+import java.util.Locale;
 
-/** A site's statistics for staff: as JSON, or as CSV for a spreadsheet (see {@link StatisticsCsv}). */
+/** A site's statistics for staff: as JSON, as CSV for a spreadsheet (see {@link StatisticsCsv}), or as SVG pictures. */
 @Controller("/api/v1")
 @Secured(Role.STAFF_ROLE)
 @SecurityRequirement(name = "bearer")
@@ -23,6 +24,7 @@ import java.time.LocalDate;
 class StatisticsController {
 
     static final String CSV = "text/csv; charset=utf-8";
+    static final String SVG = "image/svg+xml; charset=utf-8";
 
     private final StatisticsService statistics;
 
@@ -38,6 +40,19 @@ class StatisticsController {
     Statistics json(long siteId, @QueryValue LocalDate from, @QueryValue LocalDate to,
                     @Nullable @QueryValue @Pattern(regexp = "[a-z]{2,3}") String lang) {
         return statistics.of(siteId, from, to, lang);
+    }
+
+    /**
+     * One of the statistics as an SVG picture ({@code occupancy}, {@code bookings}, {@code loans},
+     * {@code wipes}), for the same days; weekday names and numbers in the language {@code lang}.
+     * The picture's numbers are in the JSON too, for a table beside it.
+     */
+    @Get(value = "/sites/{siteId}/statistics/{chart}.svg", produces = {SVG, MediaType.APPLICATION_JSON})
+    HttpResponse<String> chart(long siteId, String chart, @QueryValue LocalDate from, @QueryValue LocalDate to,
+                               @Nullable @QueryValue @Pattern(regexp = "[a-z]{2,3}") String lang) {
+        StatisticsChart which = StatisticsChart.named(chart);
+        String svg = StatisticsCharts.draw(which, statistics.of(siteId, from, to, lang), Locale.forLanguageTag(lang == null ? "en" : lang));
+        return HttpResponse.ok(svg).contentType(MediaType.of(SVG));
     }
 
     @Get(value = "/sites/{siteId}/statistics.csv", produces = {CSV, MediaType.APPLICATION_JSON})

@@ -64,6 +64,14 @@ class StatisticsQueries {
         return counts;
     }
 
+    /** When each loan of a site's devices started in {@code [from, to)} began. */
+    List<Instant> loanStarts(long siteId, Instant from, Instant to) {
+        return query("""
+                SELECT l.started_at FROM loan l JOIN device d ON d.id = l.device_id
+                WHERE d.site_id = ? AND l.started_at >= ? AND l.started_at < ?""",
+                List.of(siteId, utc(from), utc(to)), rs -> instant(rs, 1));
+    }
+
     /** Wipe jobs of a site's devices finished in {@code [from, to)}, with their reports' outcome and duration. */
     List<WipeRow> finishedWipes(long siteId, Instant from, Instant to) {
         return query("""

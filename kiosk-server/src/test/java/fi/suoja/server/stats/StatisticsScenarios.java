@@ -230,6 +230,60 @@ abstract class StatisticsScenarios implements TestPropertyProvider {
                 Map.of("language", "unknown", "bookings", 1));
     }
 
+    static Map<String, Object> weekHour(Api.Answer stats, String weekday, int hour) {
+        return list(stats, "weekHours").stream().filter(h -> weekday.equals(h.get("weekday")) && ((Number) h.get("hour")).intValue() == hour)
+                .findFirst().orElseThrow();
+    }
+
+    @Test
+    void occupancy_by_weekday_and_hour_sums_every_room_over_the_range() {
+        Api.Answer stats = statistics(DAY, DAY.plusDays(1));
+        assertThat(list(stats, "weekHours")).as("every weekday × hour").hasSize(7 * 24);
+        // Tuesday 9–10: both rooms open, Room A booked
+        assertThat(weekHour(stats, "TUESDAY", 9)).containsEntry("openMinutes", 120).containsEntry("bookedMinutes", 60);
+        assertThat(((Number) weekHour(stats, "TUESDAY", 9).get("occupancyPercent")).doubleValue()).isEqualTo(50.0);
+        // Tuesday 16–17: Room B booked
+        assertThat(((Number) weekHour(stats, "TUESDAY", 16).get("occupancyPercent")).doubleValue()).isEqualTo(50.0);
+        // Wednesday: Room B is closed, Room A open and empty
+        assertThat(weekHour(stats, "WEDNESDAY", 9)).containsEntry("openMinutes", 60).containsEntry("bookedMinutes", 0);
+        assertThat(weekHour(stats, "MONDAY", 9)).containsEntry("openMinutes", 0);
+        assertThat(weekHour(stats, "MONDAY", 9).get("occupancyPercent")).isNull();
+    }
+
+    @Test
+    void bookings_and_loans_are_counted_per_day_and_wipes_by_duration() {
+        Api.Answer stats = statistics(DAY, DAY.plusDays(1));
+        assertThat(list(stats, "perDay")).containsExactly(
+                Map.of("date", DAY.toString(), "bookings", 6, "loans", 3),
+                Map.of("date", DAY.plusDays(1).toString(), "bookings", 0, "loans", 0));
+        List<Map<String, Object>> buckets = list(stats, "wipeDurations");
+        assertThat(buckets).extracting(b -> b.get("upToSeconds")).containsExactly(10, 30, 60, 120, 300, 600, null);
+        // 1, 2, 3 and 5 s: all quick
+        assertThat(buckets).extracting(b -> b.get("count")).containsExactly(4, 0, 0, 0, 0, 0, 0);
+    }
+
+    @Test
+    void each_chart_is_an_svg_picture_with_the_numbers_and_weekdays_in_the_readers_language() {
+        String base = "/api/v1/sites/" + library.siteId() + "/statistics/";
+        String range = ".svg?from=2026-11-24&to=2026-11-25";
+        HttpResponse<String> occupancy = raw(base + "occupancy" + range + "&lang=fi", staff);
+        assertThat(occupancy.statusCode()).isEqualTo(200);
+        assertThat(occupancy.headers().firstValue("Content-Type").orElseThrow()).startsWith("image/svg+xml");
+        assertThat(occupancy.body()).startsWith("<svg").contains("viewBox=").contains(">ti<").contains(">ke<").contains(">50<")
+                .doesNotContain("Tue");
+        assertThat(raw(base + "occupancy" + range + "&lang=en", staff).body()).contains(">Tue<");
+
+        assertThat(raw(base + "bookings" + range, staff).body()).startsWith("<svg").contains(">6<").contains("24.11.");
+        assertThat(raw(base + "loans" + range, staff).body()).startsWith("<svg").contains(">3<");
+        assertThat(raw(base + "wipes" + range, staff).body()).startsWith("<svg").contains("≤ 10 s").contains(">4<");
+        // a year is drawn as a line, not 366 bars
+        assertThat(raw(base + "bookings.svg?from=2025-11-25&to=2026-11-24", staff).statusCode()).isEqualTo(200);
+
+        assertThat(api.get(base + "pie" + range, staff).status()).isEqualTo(400);
+        assertThat(raw(base + "occupancy" + range, library.kiosk()).statusCode()).isEqualTo(403);
+        assertThat(raw(base + "occupancy" + range, null).statusCode()).isEqualTo(401);
+    }
+
     @Test
     void another_day_has_no_bookings_but_keeps_its_shape() {
         Api.Answer stats = statistics(DAY.minusDays(1), DAY.minusDays(1));

@@ -120,6 +120,16 @@ public class StaffClient {
         return send("GET", "/api/v1/alerts?siteId=" + siteId, null).listOf(StaffAlert.class);
     }
 
+    /**
+     * Follows the library's alerts until closed: {@code onState} gets the open ones on every
+     * (re)connect, {@code onChange} each raise or acknowledgement after that, on an HTTP client thread.
+     */
+    public ServerEvents followAlerts(long siteId, Consumer<List<StaffAlert>> onState, Consumer<AlertChange> onChange) {
+        return api.follow("/api/v1/alerts/events?siteId=" + siteId, token, Map.of(
+                "alerts", data -> onState.accept(AlertChange.open(data)),
+                "alert", data -> onChange.accept(AlertChange.of(data))));
+    }
+
     public void acknowledgeAlert(long alertId) {
         send("POST", "/api/v1/alerts/" + alertId + "/acknowledge", null);
     }
@@ -188,14 +198,30 @@ public class StaffClient {
                 + "&lang=" + ApiHttp.encode(language), null).as(SiteStatistics.class);
     }
 
+    /** The numbers behind the statistics pictures, for the tables beside them. */
+    public StatisticsSeries statisticsSeries(long siteId, LocalDate from, LocalDate to, String language) {
+        return send("GET", "/api/v1/sites/" + siteId + "/statistics?from=" + from + "&to=" + to
+                + "&lang=" + ApiHttp.encode(language), null).as(StatisticsSeries.class);
+    }
+
+    /** One statistics picture as the server draws it (SVG): {@code occupancy}, {@code bookings}, {@code loans} or {@code wipes}. */
+    public byte[] statisticsChart(long siteId, String chart, LocalDate from, LocalDate to, String language) {
+        return download("/api/v1/sites/" + siteId + "/statistics/" + chart + ".svg?from=" + from + "&to=" + to
+                + "&lang=" + ApiHttp.encode(language), "image/svg+xml, application/problem+json");
+    }
+
     /** The same statistics as the server's CSV file, byte for byte (UTF-8 with a byte order mark). */
     public byte[] statisticsCsv(long siteId, LocalDate from, LocalDate to, String language) {
         String path = "/api/v1/sites/" + siteId + "/statistics.csv?from=" + from + "&to=" + to + "&lang=" + ApiHttp.encode(language);
+        return download(path, "text/csv, application/problem+json");
+    }
+
+    private byte[] download(String path, String accept) {
         java.net.http.HttpResponse<byte[]> response;
         try {
             response = api.client().send(HttpRequest.newBuilder(api.base().resolve(path))
                     .timeout(java.time.Duration.ofSeconds(30))
-                    .header("Accept", "text/csv, application/problem+json")
+                    .header("Accept", accept)
                     .header("Authorization", "Bearer " + token)
                     .GET().build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
         } catch (java.io.IOException e) {

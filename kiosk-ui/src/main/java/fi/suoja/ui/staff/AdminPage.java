@@ -3,7 +3,9 @@ package fi.suoja.ui.staff;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Nav;
+import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.html.NativeButton;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.icon.VaadinIcon;
@@ -72,23 +74,31 @@ abstract class AdminPage extends Div implements BeforeEnterObserver, HasDynamicT
     /** Builds the page for an administrator. */
     abstract void build(StaffSession session);
 
+    /**
+     * The administration pages as a list of links, each an item of its own, so they never run
+     * together, whether seen, read aloud or copied as text.
+     */
     private Nav pages() {
         Nav pages = new Nav();
         pages.addClassName("admin-pages");
         pages.getElement().setAttribute("aria-label", getTranslation("staff.admin.pages"));
-        pages.add(link("admin-rooms", "staff.admin.rooms.title", AdminRoomsView.class),
+        UnorderedList list = new UnorderedList(link("admin-rooms", "staff.admin.rooms.title", AdminRoomsView.class),
                 link("admin-rules", "staff.admin.rules.title", AdminRulesView.class),
                 link("admin-devices", "staff.admin.devices.title", AdminDevicesView.class),
                 link("admin-kiosks", "staff.admin.kiosks.title", AdminKiosksView.class),
                 link("admin-accounts", "staff.admin.accounts.title", AdminAccountsView.class),
                 link("admin-audit", "staff.admin.audit.title", AdminAuditView.class));
+        pages.add(list);
         return pages;
     }
 
-    private RouterLink link(String id, String key, Class<? extends Component> page) {
+    private ListItem link(String id, String key, Class<? extends Component> page) {
         RouterLink link = new RouterLink(getTranslation(key), page);
         link.setId(id);
-        return link;
+        if (page.equals(getClass())) {
+            link.getElement().setAttribute("aria-current", "page");
+        }
+        return new ListItem(link);
     }
 
     /**

@@ -1,5 +1,8 @@
 package fi.suoja.ui.staff;
 
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
@@ -7,20 +10,29 @@ import com.vaadin.flow.component.html.Section;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.icon.VaadinIcon;
+import fi.suoja.ui.server.AlertChange;
+import fi.suoja.ui.server.ServerEvents;
 import fi.suoja.ui.server.StaffAlert;
 
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Open alerts about the library's doors and signs (a code that did not reach a lock, a lock that
- * does not answer), on every staff page until someone acknowledges them. The server's own words
- * are shown as they are, after the room's name.
+ * does not answer), on every staff page until someone acknowledges them, as the server's event
+ * stream tells them (pushed to the browser at once, no polling): an alert acknowledged at another
+ * desk leaves this one too. The server's own words are shown as they are, after the room's name.
  */
 class DoorAlertsPanel extends Section {
 
     private final StaffSession session;
+    /** The open alerts by id. */
+    private final Map<Long, StaffAlert> alerts = new LinkedHashMap<>();
     private final UnorderedList list = new UnorderedList();
     private final Paragraph notice = Desk.notice("alerts-notice");
+    private ServerEvents events;
 
     DoorAlertsPanel(StaffSession session) {
         this.session = session;
@@ -33,24 +45,60 @@ class DoorAlertsPanel extends Section {
         setVisible(false);
     }
 
-    void refresh() {
-        Desk.act(this, words -> Desk.say(notice, words), () -> show(session.client().openAlerts(session.site().id())));
+    @Override
+    protected void onAttach(AttachEvent event) {
+        UI ui = event.getUI();
+        events = session.client().followAlerts(session.site().id(),
+                open -> ui.access(() -> replace(open)), change -> ui.access(() -> merge(change)));
     }
 
-    private void show(List<StaffAlert> alerts) {
-        list.removeAll();
-        for (StaffAlert alert : alerts) {
-            ListItem item = new ListItem();
-            item.setId("alert-" + alert.id());
-            Span what = new Span(Desk.data(alert.roomName() == null ? "" : alert.roomName()), new Span(" · "),
-                    Desk.data(Desk.time(alert.raisedAt(), session.site().zone())), new Span(" · "), Desk.data(alert.message()));
-            item.add(what, Desk.button("alert-ack-" + alert.id(), VaadinIcon.CHECK, getTranslation("staff.alerts.acknowledge"),
-                    () -> Desk.act(this, words -> Desk.say(notice, words), () -> {
-                        session.client().acknowledgeAlert(alert.id());
-                        refresh();
-                    })));
-            list.add(item);
+    @Override
+    protected void onDetach(DetachEvent event) {
+        if (events != null) {
+            events.close();
+            events = null;
         }
+    }
+
+    /** Whether the panel follows the server's alerts right now. */
+    boolean live() {
+        return events != null && events.live();
+    }
+
+    /** The open alerts as the stream starts (again): any not among them was acknowledged meanwhile. */
+    private void replace(List<StaffAlert> open) {
+        alerts.clear();
+        open.forEach(alert -> alerts.put(alert.id(), alert));
+        redraw();
+    }
+
+    private void merge(AlertChange change) {
+        if (change.open()) {
+            alerts.put(change.alert().id(), change.alert());
+        } else {
+            alerts.remove(change.alert().id());
+        }
+        redraw();
+    }
+
+    private void redraw() {
+        list.removeAll();
+        alerts.values().stream().sorted(Comparator.comparing(StaffAlert::raisedAt, Comparator.nullsLast(Comparator.naturalOrder())))
+                .forEach(alert -> list.add(item(alert)));
         setVisible(!alerts.isEmpty());
+    }
+
+    private ListItem item(StaffAlert alert) {
+        ListItem item = new ListItem();
+        item.setId("alert-" + alert.id());
+        Span what = new Span(Desk.data(alert.roomName() == null ? "" : alert.roomName()), new Span(" · "),
+                Desk.data(Desk.time(alert.raisedAt(), session.site().zone())), new Span(" · "), Desk.data(alert.message()));
+        item.add(what, Desk.button("alert-ack-" + alert.id(), VaadinIcon.CHECK, getTranslation("staff.alerts.acknowledge"),
+                () -> Desk.act(this, words -> Desk.say(notice, words), () -> {
+                    session.client().acknowledgeAlert(alert.id());
+                    alerts.remove(alert.id());
+                    redraw();
+                })));
+        return item;
     }
 }

@@ -19,15 +19,17 @@ import com.vaadin.flow.router.HighlightConditions;
 import com.vaadin.flow.router.RouterLayout;
 import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.server.VaadinSession;
-import com.vaadin.flow.shared.Registration;
 import fi.suoja.ui.server.Site;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The frame of every staff page: who is logged in and as what, the pages, the library, the
- * language, logout, and the open help calls. Nobody passes it without a login.
+ * language, logout, the open help calls and door alerts. Nobody passes it without a login.
  */
 @StyleSheet("context://staff.css")
 public class StaffLayout extends Div implements RouterLayout, BeforeEnterObserver {
@@ -35,11 +37,15 @@ public class StaffLayout extends Div implements RouterLayout, BeforeEnterObserve
     /** The staff desk's languages: Finnish, Swedish, English. */
     static final List<Locale> LANGUAGES = List.of(Locale.forLanguageTag("fi"), Locale.forLanguageTag("sv"), Locale.ENGLISH);
 
+    /** A moment after the session's end, so the server has surely ended it too. */
+    private static final Duration SESSION_END_MARGIN = Duration.ofSeconds(1);
+
     private final Header header = new Header();
     private final Main content = new Main();
     private HelpCallsPanel helpCalls;
     private DoorAlertsPanel doorAlerts;
-    private Registration poll;
+    /** The check at the session's end, while the page is shown. */
+    private CompletableFuture<Void> expiry;
 
     public StaffLayout() {
         addClassName("staff");
@@ -64,6 +70,8 @@ public class StaffLayout extends Div implements RouterLayout, BeforeEnterObserve
         pages.getElement().setAttribute("aria-label", getTranslation("staff.nav.label"));
         RouterLink today = new RouterLink(getTranslation("staff.nav.today"), TodayView.class);
         today.setId("nav-today");
+        // "staff" begins every desk address: only Today itself is Today
+        today.setHighlightCondition(HighlightConditions.sameLocation());
         RouterLink devices = new RouterLink(getTranslation("staff.nav.devices"), DevicesView.class);
         devices.setId("nav-devices");
         pages.add(today, devices);
@@ -129,40 +137,40 @@ public class StaffLayout extends Div implements RouterLayout, BeforeEnterObserve
         content.getElement().appendChild(view.getElement());
     }
 
+    /**
+     * Help calls and door alerts come by the server's event streams (no page poll); what is left
+     * to watch here is the end of the staff session, at the moment the server ends it.
+     */
     @Override
     protected void onAttach(AttachEvent event) {
         UI ui = event.getUI();
-        ui.setPollInterval((int) StaffServices.current().alertPoll().toMillis());
-        poll = ui.addPollListener(e -> refreshAlerts());
-        refreshAlerts();
+        checkSession();
+        StaffSession.current().map(session -> session.login().expiresAt()).ifPresent(expiresAt -> {
+            long left = Math.max(0, Duration.between(StaffServices.current().clock().instant(), expiresAt).toMillis());
+            expiry = CompletableFuture.runAsync(() -> ui.access(this::checkSession),
+                    CompletableFuture.delayedExecutor(left + SESSION_END_MARGIN.toMillis(), TimeUnit.MILLISECONDS));
+        });
     }
 
     @Override
     protected void onDetach(DetachEvent event) {
-        if (poll != null) {
-            poll.remove();
-            poll = null;
+        if (expiry != null) {
+            expiry.cancel(false);
+            expiry = null;
         }
-        event.getUI().setPollInterval(-1);
     }
 
-    /**
-     * Asks the server for the library's door alerts, and sees whether the staff session is over.
-     * (Help calls come by the server's event stream, not from here.)
-     */
-    public void refreshAlerts() {
+    /** Sends the user to the login page, saying why, once the staff session is over by the desk's clock. */
+    public void checkSession() {
         StaffSession session = StaffSession.current().orElse(null);
-        if (session == null || doorAlerts == null) {
+        if (session == null || session.login().expiresAt() == null) {
             return;
         }
-        if (session.login().expiresAt() != null
-                && !StaffServices.current().clock().instant().isBefore(session.login().expiresAt())) {
+        if (!StaffServices.current().clock().instant().isBefore(session.login().expiresAt())) {
             // the server has ended the session by now; say so before staff try to do something
             StaffSession.end("staff.login.expired");
             UI.getCurrent().navigate(LoginView.class);
-            return;
         }
-        doorAlerts.refresh();
     }
 
     void logOut() {

@@ -7,7 +7,10 @@ import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.html.NativeButton;
+import com.vaadin.flow.component.html.NativeDetails;
 import com.vaadin.flow.component.html.NativeTable;
 import com.vaadin.flow.component.html.NativeTableCell;
 import com.vaadin.flow.component.html.NativeTableHeaderCell;
@@ -23,21 +26,26 @@ import fi.suoja.ui.server.CalendarLink;
 import fi.suoja.ui.server.Room;
 import fi.suoja.ui.server.SiteStatistics;
 import fi.suoja.ui.server.StaffClient;
+import fi.suoja.ui.server.StatisticsSeries;
 
 import java.io.ByteArrayInputStream;
 import java.text.NumberFormat;
+import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.time.format.TextStyle;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 
 /**
  * The library's numbers for a range of days (today unless staff choose others): bookings and what
- * became of them, loans, wipes and kiosk languages, occupancy per room and day and per hour of
- * the day, the same as a CSV file, and each room's calendar feed address for staff calendars.
- * Every number is in a real table with a caption and header cells, so screen readers read it by
+ * became of them, loans, wipes and kiosk languages; as pictures the server draws, occupancy by
+ * weekday × hour (a heat map), bookings and loans per day, and how long wipes took; occupancy per
+ * room and day and per hour of the day; the same as a CSV file; and each room's calendar feed
+ * address for staff calendars. Every picture has its numbers in a real table with a caption and
+ * header cells (folded below it, so the page stays short), so screen readers read each number by
  * its row and column, and nothing is said by colour alone.
  */
 @Route(value = "staff/statistics", layout = StaffLayout.class)
@@ -103,9 +111,16 @@ public class StatisticsView extends Div implements HasDynamicTitle {
         }
         StaffSession.current().ifPresent(session -> Desk.act(this, words -> Desk.say(notice, words), () -> {
             long siteId = session.site().id();
-            SiteStatistics stats = session.client().statistics(siteId, first, last, getLocale().getLanguage());
+            String language = getLocale().getLanguage();
+            SiteStatistics stats = session.client().statistics(siteId, first, last, language);
+            StatisticsSeries series = session.client().statisticsSeries(siteId, first, last, language);
+            Pictures pictures = new Pictures(session.client(), siteId, first, last, language);
             results.removeAll();
-            results.add(summary(stats), csvLink(session.client(), siteId, first, last), days(stats), hours(stats));
+            NativeDetails perRoom = new NativeDetails(getTranslation("staff.stats.roomNumbers"), new Div(days(stats), hours(stats)));
+            perRoom.setId("stats-per-room");
+            perRoom.addClassName("stats-more");
+            results.add(summary(stats), csvLink(session.client(), siteId, first, last), occupancy(series, pictures),
+                    perDay(series, pictures), wipeTimes(series, pictures), perRoom);
         }));
     }
 
@@ -147,6 +162,112 @@ public class StatisticsView extends Div implements HasDynamicTitle {
         summary.setId("stats-summary");
         summary.addClassName("stats-summary");
         return summary;
+    }
+
+    // ---- pictures, each with its numbers as a table ----
+
+    /** Where the server's pictures of the chosen days come from; each is fetched when the browser shows it. */
+    private record Pictures(StaffClient client, long siteId, LocalDate from, LocalDate to, String language) {
+
+        Image of(String chart, String alt) {
+            StreamResource svg = new StreamResource(chart + "-" + from + "-" + to + ".svg",
+                    () -> new ByteArrayInputStream(client.statisticsChart(siteId, chart, from, to, language)));
+            svg.setContentType("image/svg+xml");
+            Image image = new Image(svg, alt);
+            image.setId("chart-" + chart);
+            image.addClassName("stats-chart");
+            return image;
+        }
+    }
+
+    /** A picture, and the table with its numbers below it, folded so that the page stays short. */
+    private Section figure(String id, String headingKey, Component... parts) {
+        Section section = new Section(new H2(getTranslation(headingKey)));
+        section.setId(id);
+        section.addClassName("stats-figure");
+        section.add(parts);
+        return section;
+    }
+
+    private NativeDetails numbers(String id, NativeTable table) {
+        NativeDetails details = new NativeDetails(getTranslation("staff.stats.numbers"), table);
+        details.setId(id);
+        details.addClassName("stats-more");
+        return details;
+    }
+
+    private Component occupancy(StatisticsSeries series, Pictures pictures) {
+        List<Integer> hours = series.weekHours().stream().filter(h -> h.openMinutes() > 0).map(StatisticsSeries.WeekHour::hour)
+                .distinct().sorted().toList();
+        NativeTable table = table("stats-week", "staff.stats.occupancy.caption");
+        NativeTableRow head = table.getHead().addRow();
+        NativeTableHeaderCell corner = head.addHeaderCell();
+        corner.getElement().setAttribute("scope", "col");
+        corner.setText(getTranslation("staff.stats.weekday"));
+        for (int hour : hours) {
+            NativeTableHeaderCell cell = head.addHeaderCell();
+            cell.getElement().setAttribute("scope", "col");
+            cell.add(Desk.data(String.format(Locale.ROOT, "%02d", hour)));
+        }
+        for (DayOfWeek weekday : DayOfWeek.values()) {
+            NativeTableRow row = table.getBody().addRow();
+            row.setId("week-" + weekday);
+            NativeTableHeaderCell name = row.addHeaderCell();
+            name.getElement().setAttribute("scope", "row");
+            name.add(Desk.data(weekday.getDisplayName(TextStyle.FULL, getLocale())));
+            for (int hour : hours) {
+                Double occupancy = series.weekHours().stream().filter(h -> h.weekday() == weekday && h.hour() == hour).findFirst()
+                        .map(StatisticsSeries.WeekHour::occupancyPercent).orElse(null);
+                cell(row, occupancy == null ? "–" : NumberFormat.getIntegerInstance(getLocale()).format(Math.round(occupancy)));
+            }
+        }
+        table.addClassName("stats-week");
+        return figure("stats-occupancy", "staff.stats.occupancy.heading",
+                pictures.of("occupancy", getTranslation("staff.stats.occupancy.alt")), numbers("stats-week-numbers", table));
+    }
+
+    private Component perDay(StatisticsSeries series, Pictures pictures) {
+        NativeTable table = table("stats-per-day", "staff.stats.perDay.caption");
+        head(table, "staff.stats.date", "staff.stats.perDay.bookings", "staff.stats.perDay.loans");
+        DateTimeFormatter date = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(getLocale());
+        for (StatisticsSeries.DayCounts day : series.perDay()) {
+            NativeTableRow row = table.getBody().addRow();
+            row.setId("per-day-" + day.date());
+            NativeTableHeaderCell name = row.addHeaderCell();
+            name.getElement().setAttribute("scope", "row");
+            name.add(Desk.data(date.format(day.date())));
+            cell(row, number(day.bookings()));
+            cell(row, number(day.loans()));
+        }
+        H3 bookings = new H3(getTranslation("staff.stats.perDay.bookingsFigure"));
+        H3 loans = new H3(getTranslation("staff.stats.perDay.loansFigure"));
+        return figure("stats-days-figure", "staff.stats.perDay.heading",
+                bookings, pictures.of("bookings", getTranslation("staff.stats.perDay.bookingsAlt")),
+                loans, pictures.of("loans", getTranslation("staff.stats.perDay.loansAlt")), numbers("stats-per-day-numbers", table));
+    }
+
+    private Component wipeTimes(StatisticsSeries series, Pictures pictures) {
+        NativeTable table = table("stats-wipe-times", "staff.stats.wipeTimes.caption");
+        head(table, "staff.stats.wipeTimes.duration", "staff.stats.wipeTimes.count");
+        List<StatisticsSeries.WipeBucket> buckets = series.wipeDurations();
+        for (int i = 0; i < buckets.size(); i++) {
+            StatisticsSeries.WipeBucket bucket = buckets.get(i);
+            NativeTableRow row = table.getBody().addRow();
+            row.setId("wipe-time-" + i);
+            NativeTableHeaderCell name = row.addHeaderCell();
+            name.getElement().setAttribute("scope", "row");
+            // as the picture labels its bars
+            name.add(Desk.data(bucket.upToSeconds() != null ? "≤ " + duration(bucket.upToSeconds())
+                    : "> " + (i == 0 ? "0 s" : duration(buckets.get(i - 1).upToSeconds()))));
+            cell(row, number(bucket.count()));
+        }
+        return figure("stats-wipe-figure", "staff.stats.wipeTimes.heading",
+                pictures.of("wipes", getTranslation("staff.stats.wipeTimes.alt")), numbers("stats-wipe-numbers", table));
+    }
+
+    /** "10 s", "2 min": the units the desk's languages share. */
+    private static String duration(int seconds) {
+        return seconds < 60 ? seconds + " s" : seconds / 60 + " min";
     }
 
     private Component csvLink(StaffClient client, long siteId, LocalDate first, LocalDate last) {

@@ -27,7 +27,7 @@ class HelpCallsTest extends KaribuStaff {
     @BeforeEach
     void loggedIn() {
         clock = new MutableClock(Instant.now());
-        StaffServices.install(new StaffServices(scene.server, clock, Duration.ofSeconds(3), scene.siteId));
+        StaffServices.install(new StaffServices(scene.server, clock, scene.siteId));
         logInAsAdmin();
         await("the desk follows the help calls", () -> panel().live());
     }

@@ -14,7 +14,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Locale;
 import java.util.function.BooleanSupplier;
 
@@ -38,7 +37,7 @@ abstract class KaribuStaff {
         scene = newScene();
         MockVaadin.setup(new Routes().autoDiscoverViews("fi.suoja.ui"));
         UI.getCurrent().getSession().setLocale(Locale.ENGLISH);
-        StaffServices.install(new StaffServices(scene.server, Clock.systemUTC(), Duration.ofSeconds(3), scene.siteId));
+        StaffServices.install(new StaffServices(scene.server, Clock.systemUTC(), scene.siteId));
     }
 
     /** The library the test works in: by default one of its own on the shared test server. */

@@ -109,7 +109,8 @@ class StaffBrowserTest {
         audit("login");
         type(password, KioskServerProcess.ADMIN_PASSWORD);
         password.sendKeys(Keys.ENTER);
-        waitFor(By.id("booking-" + code.replace("-", "")));
+        // the scene's rooms are open 06–22, a long day: Today shows it as a list
+        waitFor(By.id("list-booking-" + code.replace("-", "")));
         audit("today");
 
         waitFor(By.id("nav-devices")).click();
@@ -247,11 +248,11 @@ class StaffBrowserTest {
                 overflow(at + page[0], overflows);
             }
             driver.get(base + "staff");
-            waitFor(By.id("booking-" + code.replace("-", ""))).click();
+            waitFor(By.id("list-booking-" + code.replace("-", ""))).click();
             waitFor(By.id("detail-devices"));
             audit(at + "booking detail");
             overflow(at + "booking detail", overflows);
-            waitFor(By.id("unlock-" + scene.equippedRoom)).click();
+            waitFor(By.id("list-unlock-" + scene.equippedRoom)).click();
             waitFor(By.id("confirm-question"));
             audit(at + "door confirmation");
             driver.get(base + "staff/devices");

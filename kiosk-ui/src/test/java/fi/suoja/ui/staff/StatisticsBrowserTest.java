@@ -83,6 +83,8 @@ class StatisticsBrowserTest {
         password.sendKeys(KioskServerProcess.ADMIN_PASSWORD);
         password.sendKeys(Keys.ENTER);
         waitFor(By.id("nav-statistics")).click();
+        // the tables per room are folded below the pictures
+        waitFor(By.cssSelector("#stats-per-room > summary")).click();
         waitFor(By.id("stats-days"));
         assertThat(driver.findElement(By.cssSelector("#stats-days caption")).getText()).isNotBlank();
         assertThat(driver.findElement(By.id("stat-total")).getText()).endsWith("1");

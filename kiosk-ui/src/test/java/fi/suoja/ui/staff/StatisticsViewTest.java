@@ -109,6 +109,42 @@ class StatisticsViewTest extends KaribuStaff {
     }
 
     @Test
+    void each_picture_is_the_servers_svg_with_words_for_those_who_cannot_see_it_and_its_numbers_in_a_table() {
+        for (String chart : new String[] {"occupancy", "bookings", "loans", "wipes"}) {
+            com.vaadin.flow.component.html.Image picture = _get(com.vaadin.flow.component.html.Image.class,
+                    spec -> spec.withId("chart-" + chart));
+            assertThat(picture.getAlt()).as(chart).hasValueSatisfying(alt -> assertThat(alt).isNotBlank());
+            String svg = new String(DownloadKt.download(picture), StandardCharsets.UTF_8);
+            assertThat(svg).as(chart).startsWith("<svg").contains("viewBox");
+        }
+        assertThat(_get(com.vaadin.flow.component.html.Image.class, spec -> spec.withId("chart-occupancy")).getAlt())
+                .contains(t("staff.stats.occupancy.alt"));
+
+        int hour = Instant.now().atZone(scene.zone).getHour();
+        NativeTable week = _get(NativeTable.class, spec -> spec.withId("stats-week"));
+        assertThat(week.getCaptionText()).isEqualTo(t("staff.stats.occupancy.caption"));
+        String weekday = today.getDayOfWeek().getDisplayName(java.time.format.TextStyle.FULL, Locale.ENGLISH);
+        assertThat(text("week-" + today.getDayOfWeek())).startsWith(weekday);
+        assertThat(text("stats-week")).contains(String.format(Locale.ROOT, "%02d", hour));
+
+        assertThat(text("per-day-" + today)).endsWith("21");
+        assertThat(_get(NativeTable.class, spec -> spec.withId("stats-per-day")).getCaptionText())
+                .isEqualTo(t("staff.stats.perDay.caption"));
+        assertThat(text("wipe-time-0")).startsWith("≤ 10 s");
+        assertThat(text("stats-wipe-times")).contains("> 10 min");
+    }
+
+    @Test
+    void the_finnish_desk_words_the_pictures_and_tables_in_finnish() {
+        UI.getCurrent().getSession().setLocale(Locale.forLanguageTag("fi"));
+        UI.getCurrent().refreshCurrentRoute(true);
+        assertThat(text("stats-occupancy")).contains("Käyttöaste viikonpäivän ja tunnin mukaan");
+        assertThat(text("week-" + today.getDayOfWeek())).startsWith(
+                today.getDayOfWeek().getDisplayName(java.time.format.TextStyle.FULL, Locale.forLanguageTag("fi")));
+        assertThat(text("stats-results")).doesNotContain("Bookings").doesNotContainPattern("\\d{4}-\\d\\d-\\d\\dT");
+    }
+
+    @Test
     void another_range_is_asked_for_and_a_backward_range_is_refused_in_plain_words() {
         _setValue(_get(DatePicker.class, spec -> spec.withId("stats-from")), today.minusDays(1));
         _setValue(_get(DatePicker.class, spec -> spec.withId("stats-to")), today.minusDays(1));

@@ -11,7 +11,10 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Today's timeline and what staff do with a booking: check in, end, cancel. */
+/**
+ * Today's timeline (the day's opening hours, cancelled bookings folded away, a list for long days)
+ * and what staff do with a booking: check in, end, cancel.
+ */
 class TodayViewTest extends KaribuStaff {
 
     private String code;
@@ -88,7 +91,10 @@ class TodayViewTest extends KaribuStaff {
         click("check-in");
 
         assertThat(text("today-notice")).isEqualTo(t("staff.problem.bookingState"));
-        assertThat(text(block())).contains(t("staff.booking.CANCELLED"));
+        assertThat(has(block())).as("a cancelled booking leaves the track").isFalse();
+        assertThat(text("folded-" + scene.equippedRoom)).isEqualTo(t("staff.today.folded", 1));
+        click("folded-" + scene.equippedRoom);
+        assertThat(text("away-" + code.replace("-", ""))).contains(t("staff.booking.CANCELLED"));
     }
 
     @Test
@@ -116,5 +122,109 @@ class TodayViewTest extends KaribuStaff {
         click("confirm-yes");
         assertThat(text("today-notice")).isEqualTo(t("staff.done.unlocked", "Room 1"));
         assertThat(scene.lock(scene.equippedRoom).path("state").asText()).isEqualTo("UNLOCKED");
+    }
+
+    // ---- reading the day at a glance ----
+
+    private TodayView today() {
+        return _get(TodayView.class);
+    }
+
+    private java.time.LocalDate date() {
+        return java.time.LocalDate.now(scene.zone);
+    }
+
+    @Test
+    void the_timeline_spans_the_days_opening_hours_not_the_whole_day_and_each_room_says_its_hours() {
+        com.vaadin.flow.component.html.Div hours = _get(com.vaadin.flow.component.html.Div.class,
+                spec -> spec.withClasses("timeline-hours"));
+        java.util.List<String> marks = hours.getChildren().map(c -> c.getElement().getText()).toList();
+        assertThat(marks).as("06:00 to 22:00, hour by hour").first().isEqualTo("06:00");
+        assertThat(marks).last().isEqualTo("21:00");
+        assertThat(marks).hasSize(16).doesNotContain("00:00", "05:00", "22:00");
+        assertThat(text("hours-" + scene.bareRoom)).isEqualTo(t("staff.today.hours", "06:00", "22:00"));
+    }
+
+    @Test
+    void a_room_closed_today_says_so_instead_of_free() {
+        scene.hoursOn(date(), null, null);
+        try {
+            today().refresh();
+            assertThat(text("hours-" + scene.bareRoom)).isEqualTo(t("staff.today.closed"));
+            assertThat(text("room-" + scene.bareRoom)).contains(t("staff.today.closed")).doesNotContain(t("staff.today.free"));
+            assertThat(text("list-room-" + scene.bareRoom)).contains(t("staff.today.closed"));
+            assertThat(has(block())).as("the booking made before the room was closed is still shown").isTrue();
+        } finally {
+            scene.usualHoursOn(date());
+        }
+    }
+
+    @Test
+    void cancelled_bookings_are_folded_into_a_count_that_opens_on_demand() {
+        String other = scene.bookNowElsewhere(scene.bareRoom, 30).path("code").asText();
+        scene.cancelElsewhere(other);
+        today().refresh();
+
+        String away = "away-" + other.replace("-", "");
+        assertThat(has("booking-" + other.replace("-", ""))).as("not on the track").isFalse();
+        assertThat(text("folded-" + scene.bareRoom)).isEqualTo(t("staff.today.folded", 1));
+        assertThat(has(away)).as("folded until asked").isFalse();
+        assertThat(_get(NativeButton.class, spec -> spec.withId("folded-" + scene.bareRoom)).getElement()
+                .getAttribute("aria-expanded")).isEqualTo("false");
+
+        click("folded-" + scene.bareRoom);
+
+        assertThat(has(away)).isTrue();
+        assertThat(text(away)).contains(other).contains(t("staff.booking.CANCELLED"));
+        assertThat(_get(NativeButton.class, spec -> spec.withId("folded-" + scene.bareRoom)).getElement()
+                .getAttribute("aria-expanded")).isEqualTo("true");
+        today().refresh();
+        assertThat(has(away)).as("stays open when the day is drawn again").isTrue();
+
+        click(away);
+        assertThat(text("detail-state")).contains(t("staff.booking.CANCELLED"));
+    }
+
+    @Test
+    void a_long_day_comes_as_a_list_and_staff_can_switch_to_the_timeline_and_back() {
+        assertThat(today().hasClassName("as-list")).as("06:00–22:00 is a long day").isTrue();
+        assertThat(text("list-booking-" + code.replace("-", ""))).contains(code).contains(t("staff.booking.CONFIRMED"));
+        assertThat(text("today-view-toggle")).isEqualTo(t("staff.today.asTimeline"));
+        assertThat(has("list-unlock-" + scene.equippedRoom)).as("the door opens from the list too").isTrue();
+        assertThat(has("list-unlock-" + scene.bareRoom)).isFalse();
+
+        click("today-view-toggle");
+        assertThat(today().hasClassName("as-timeline")).isTrue();
+        assertThat(today().hasClassName("as-list")).isFalse();
+        assertThat(text("today-view-toggle")).isEqualTo(t("staff.today.asList"));
+
+        click("today-view-toggle");
+        assertThat(today().hasClassName("as-list")).isTrue();
+    }
+
+    @Test
+    void a_short_day_comes_as_a_timeline() {
+        java.time.LocalTime now = java.time.LocalTime.now(scene.zone);
+        scene.hoursOn(date(), String.format("%02d:00", Math.max(0, now.getHour() - 3)),
+                String.format("%02d:00", Math.min(23, now.getHour() + 3)));
+        try {
+            today().refresh();
+            assertThat(today().hasClassName("as-timeline")).isTrue();
+        } finally {
+            scene.usualHoursOn(date());
+        }
+    }
+
+    @Test
+    void the_finnish_desk_words_the_day_in_finnish_and_in_the_librarys_time() {
+        com.vaadin.flow.component.UI.getCurrent().getSession().setLocale(java.util.Locale.forLanguageTag("fi"));
+        com.vaadin.flow.component.UI.getCurrent().refreshCurrentRoute(true);
+        String start = java.time.format.DateTimeFormatter.ofPattern("HH:mm")
+                .format(java.time.Instant.parse(scene.booking(code).path("start").asText()).atZone(scene.zone));
+
+        assertThat(text(block())).contains(start).contains("tulossa");
+        assertThat(text("hours-" + scene.bareRoom)).isEqualTo("Auki 06:00–22:00");
+        assertThat(text("today-view-toggle")).isEqualTo("Näytä aikajanana");
+        assertThat(text("timeline")).doesNotContainPattern("\\d{4}-\\d\\d-\\d\\dT");
     }
 }

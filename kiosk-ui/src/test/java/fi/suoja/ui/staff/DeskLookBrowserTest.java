@@ -1,0 +1,275 @@
+package fi.suoja.ui.staff;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.mvysny.vaadinboot.VaadinBoot;
+import fi.suoja.ui.KioskServerProcess;
+import fi.suoja.ui.TestScene;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The desk as a librarian reads it, in a real headless Chromium, on the Finnish desk, at a desk
+ * PC's 1280×800 and a full-HD 1920×1080: Today with more than twenty bookings in one room (as a
+ * list and as a timeline), the statistics' pictures, and the administration; each page passes
+ * axe-core at WCAG AAA (color-contrast-enhanced included), nothing is cut off or wider than the
+ * window, every target is at least 24 px, and no raw ISO instant or English word shows.
+ * Screenshots go to {@code target/desk-screens}.
+ */
+@Tag("browser")
+class DeskLookBrowserTest {
+
+    static final String CHROMIUM = "/usr/bin/chromium";
+    static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+    static final String AXE = "/META-INF/resources/webjars/axe-core/" + System.getProperty("suoja.test.axe-version", "4.6.3") + "/axe.min.js";
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final Path SCREENS = Path.of("target", "desk-screens");
+    /** English desk words that must not show on the Finnish desk. */
+    static final List<String> ENGLISH = List.of("Today", "Free all day", "Closed today", "Show as", "coming", "checked in",
+            "cancelled", "did not come", "Occupancy", "Bookings", "Loans", "Wipes", "Administration", "Rooms");
+
+    static TestScene scene;
+    static VaadinBoot ui;
+    static String base;
+    static String axeSource;
+    static List<String> codes = new ArrayList<>();
+
+    WebDriver driver;
+    final List<String> problems = new ArrayList<>();
+
+    @BeforeAll
+    static void start() throws Exception {
+        assertThat(new File(CHROMIUM).canExecute()).as("Chromium is needed at " + CHROMIUM).isTrue();
+        assertThat(new File(CHROMEDRIVER).canExecute()).as("chromedriver is needed at " + CHROMEDRIVER).isTrue();
+        try (InputStream in = DeskLookBrowserTest.class.getResourceAsStream(AXE)) {
+            assertThat(in).as("axe-core at " + AXE).isNotNull();
+            axeSource = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        scene = TestScene.create();
+        // a long day today, and Room 1 booked every half hour from now until closing
+        LocalDate today = LocalDate.now(scene.zone);
+        scene.hoursOn(today, "06:00", "23:45");
+        ZonedDateTime slot = ZonedDateTime.now(scene.zone).plusMinutes(20).truncatedTo(ChronoUnit.HOURS);
+        ZonedDateTime closing = today.atTime(23, 45).atZone(scene.zone);
+        while (!slot.plusMinutes(15).isAfter(closing)) {
+            if (slot.isAfter(ZonedDateTime.now(scene.zone).plusMinutes(1))) {
+                codes.add(scene.bookAt(scene.equippedRoom, slot.toInstant(), 15).path("code").asText());
+            }
+            slot = slot.plusMinutes(30);
+        }
+        scene.cancelElsewhere(codes.get(1));
+        scene.cancelElsewhere(codes.get(3));
+        scene.bookAt(scene.bareRoom, ZonedDateTime.now(scene.zone).plusHours(2).truncatedTo(ChronoUnit.HOURS).toInstant(), 60);
+        int uiPort = KioskServerProcess.freePort();
+        System.setProperty("suoja.server.url", scene.server.toString());
+        System.setProperty("suoja.kiosk.token", scene.kioskToken);
+        System.setProperty("suoja.staff.site.id", Long.toString(scene.siteId));
+        ui = new VaadinBoot().withPort(uiPort).localhostOnly().openBrowserInDevMode(false);
+        ui.start();
+        base = "http://localhost:" + uiPort + "/";
+        Files.createDirectories(SCREENS);
+    }
+
+    @AfterAll
+    static void stop() {
+        System.clearProperty("suoja.staff.site.id");
+        if (ui != null) {
+            ui.stop("desk look tests done");
+        }
+        if (scene != null) {
+            scene.usualHoursOn(LocalDate.now(scene.zone));
+        }
+    }
+
+    @BeforeEach
+    void browser() throws IOException {
+        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER);
+        Path profile = Files.createTempDirectory("suoja-chromium-desk");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
+                "--disable-dev-shm-usage", "--window-size=1280,800", "--lang=fi", "--user-data-dir=" + profile);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
+        driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        if (driver != null) {
+            driver.quit();
+        }
+    }
+
+    @Test
+    void today_with_twenty_bookings_in_a_room_reads_at_a_glance_in_finnish() throws IOException {
+        assertThat(codes).as("bookings in Room 1").hasSizeGreaterThanOrEqualTo(20);
+        logInInFinnish();
+        for (Dimension size : List.of(new Dimension(1280, 800), new Dimension(1920, 1080))) {
+            String at = size.getWidth() + "x" + size.getHeight();
+            driver.manage().window().setSize(size);
+            driver.get(base + "staff");
+            waitFor(By.id("list-booking-" + codes.get(0).replace("-", "")));
+            look("today-list-" + at);
+            waitFor(By.id("today-view-toggle")).click();
+            waitFor(By.cssSelector(".today.as-timeline"));
+            waitFor(By.id("booking-" + codes.get(0).replace("-", "")));
+            look("today-timeline-" + at);
+            Object cut = js("return Array.from(document.querySelectorAll('.booking-block.on-track'))"
+                    + ".filter(b => b.scrollWidth > b.clientWidth + 1 || b.scrollHeight > b.clientHeight + 1)"
+                    + ".map(b => b.id + ' ' + b.clientWidth + 'x' + b.clientHeight + ' needs ' + b.scrollWidth + 'x' + b.scrollHeight).join('; ')");
+            if (!String.valueOf(cut).isEmpty()) {
+                problems.add(at + ": bookings cut off: " + cut);
+            }
+            waitFor(By.id("folded-" + scene.equippedRoom)).click();
+            waitFor(By.id("away-" + codes.get(1).replace("-", "")));
+            look("today-folded-open-" + at);
+        }
+        assertThat(problems).as("what a librarian would not read").isEmpty();
+    }
+
+    @Test
+    void the_statistics_pictures_are_drawn_and_readable_in_finnish() throws IOException {
+        logInInFinnish();
+        for (Dimension size : List.of(new Dimension(1280, 800), new Dimension(1920, 1080))) {
+            String at = size.getWidth() + "x" + size.getHeight();
+            driver.manage().window().setSize(size);
+            driver.get(base + "staff/statistics");
+            waitFor(By.id("chart-occupancy"));
+            new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> Boolean.TRUE.equals(js(
+                    "return Array.from(document.querySelectorAll('img.stats-chart')).every(i => i.complete && i.naturalWidth > 0)")));
+            look("statistics-" + at);
+            js("document.getElementById('chart-occupancy').scrollIntoView()");
+            screenshot("statistics-occupancy-" + at);
+            js("document.getElementById('stats-days-figure').scrollIntoView()");
+            screenshot("statistics-per-day-" + at);
+        }
+        assertThat(problems).as("what a librarian would not read").isEmpty();
+    }
+
+    @Test
+    void the_login_and_administration_pass_aaa_with_separate_links_and_large_targets() throws IOException {
+        driver.get(base + "staff");
+        waitFor(By.cssSelector("#login-username input"));
+        look("login");
+        logInInFinnish();
+        waitFor(By.id("nav-admin")).click();
+        waitFor(By.id("admin-rooms"));
+        look("admin-rooms");
+        Object together = js("const links = Array.from(document.querySelectorAll('.admin-pages a')).map(a => a.getBoundingClientRect());"
+                + "return links.some((r, i) => i > 0 && r.top === links[i - 1].top && r.left - links[i - 1].right < 6);");
+        assertThat(together).as("the administration links stand apart").isEqualTo(false);
+        assertThat(String.valueOf(js("return document.querySelector('.admin-pages').innerText"))).contains("\n");
+        assertThat(problems).as("what a librarian would not read").isEmpty();
+    }
+
+    private void logInInFinnish() {
+        driver.get(base + "staff");
+        waitFor(By.cssSelector("#login-username input")).sendKeys("admin");
+        WebElement password = waitFor(By.cssSelector("#login-password input"));
+        password.sendKeys(KioskServerProcess.ADMIN_PASSWORD);
+        password.sendKeys(Keys.ENTER);
+        waitFor(By.id("today-heading"));
+        if (!"true".equals(driver.findElement(By.id("lang-fi")).getAttribute("aria-pressed"))) {
+            waitFor(By.id("lang-fi")).click();
+            new WebDriverWait(driver, Duration.ofSeconds(20)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                    .until(d -> "true".equals(d.findElement(By.id("lang-fi")).getAttribute("aria-pressed")));
+        }
+        settle();
+    }
+
+    /** Audits the page at AAA, checks its width, its targets and its words, and keeps a screenshot. */
+    private void look(String where) throws IOException {
+        settle();
+        screenshot(where);
+        if (!Boolean.TRUE.equals(js("return typeof window.axe !== 'undefined'"))) {
+            js(axeSource);
+        }
+        Object result = ((JavascriptExecutor) driver).executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                        + "axe.run({exclude: [['vaadin-connection-indicator']]}, {runOnly: {type: 'tag', values: "
+                        + "['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag2aaa']}, resultTypes: ['violations']})"
+                        + ".then(r => done(JSON.stringify(r.violations))).catch(e => done('axe failed: ' + e));");
+        for (JsonNode violation : JSON.readTree(String.valueOf(result))) {
+            for (JsonNode node : violation.path("nodes")) {
+                problems.add(where + ": " + violation.path("id").asText() + " at " + node.path("target") + ": "
+                        + node.path("failureSummary").asText().replace('\n', ' '));
+            }
+        }
+        if (Boolean.TRUE.equals(js("return document.documentElement.scrollWidth > document.documentElement.clientWidth + 1"))) {
+            problems.add(where + ": wider than the window: " + js("return document.documentElement.scrollWidth"));
+        }
+        Object small = js("return Array.from(document.querySelectorAll('button, a, summary, vaadin-password-field-button, [role=button]'))"
+                + ".filter(e => { const r = e.getBoundingClientRect(); return r.width > 0 && (r.width < 24 || r.height < 24); })"
+                + ".map(e => (e.id || e.tagName + ' ' + e.textContent.trim()) + ' ' + Math.round(e.getBoundingClientRect().width) + 'x'"
+                + " + Math.round(e.getBoundingClientRect().height)).join('; ')");
+        if (!String.valueOf(small).isEmpty()) {
+            problems.add(where + ": targets under 24 px: " + small);
+        }
+        String text = String.valueOf(js("return document.body.innerText"));
+        if (text.matches("(?s).*\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d.*")) {
+            problems.add(where + ": a raw ISO instant on the page");
+        }
+        if (!where.equals("login")) {
+            for (String english : ENGLISH) {
+                if (text.contains(english)) {
+                    problems.add(where + ": English on the Finnish desk: " + english);
+                }
+            }
+        }
+    }
+
+    private void screenshot(String where) throws IOException {
+        Files.write(SCREENS.resolve(where + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+    }
+
+    private WebElement waitFor(By by) {
+        return new WebDriverWait(driver, Duration.ofSeconds(20))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> {
+                    List<WebElement> found = d.findElements(by);
+                    return found.isEmpty() || !found.get(0).isDisplayed() ? null : found.get(0);
+                });
+    }
+
+    private void settle() {
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> Boolean.TRUE.equals(js(
+                "return !window.Vaadin || !window.Vaadin.Flow || !window.Vaadin.Flow.clients || Object.values(window.Vaadin.Flow.clients).every(c => !c.isActive())")));
+    }
+
+    private Object js(String script, Object... args) {
+        return ((JavascriptExecutor) driver).executeScript(script, args);
+    }
+}
