@@ -62,6 +62,9 @@ abstract class DoorScenarios implements TestPropertyProvider {
     DoorReconciler reconciler;
 
     @Inject
+    DoorWorker worker;
+
+    @Inject
     BookingJobs bookingJobs;
 
     @Inject
@@ -143,10 +146,24 @@ abstract class DoorScenarios implements TestPropertyProvider {
                 Map.of("roomId", roomId, "start", at(start).toString(), "minutes", minutes)));
     }
 
-    /** Moves the clock and runs what is due, as the scheduler would. */
+    /**
+     * Moves the clock and runs what is due, as the scheduler would. The server's own door thread
+     * (woken by a booking change) finishes its runs first and after, so that it cannot claim a task
+     * at the new time and still be sending its command while the test counts.
+     */
     void runAt(String time) {
+        workerIdle();
         clock.set(at(time));
         tasks.runDue();
+        workerIdle();
+    }
+
+    private void workerIdle() {
+        try {
+            worker.awaitRunsAskedFor();
+        } catch (Exception e) {
+            throw new AssertionError("the door thread did not finish its runs", e);
+        }
     }
 
     boolean opens(String lock, Api.Answer booking) {

@@ -34,7 +34,8 @@ class WireContractTest {
             AdminRoom.class, "made from RoomView",
             AdminRoom.Details.class, "made from RoomView; also what an admin sends",
             ApiHttp.Answer.class, "an HTTP answer, not a body",
-            ApiHttp.Problem.class, "problem+json, which the document does not describe");
+            ApiHttp.Problem.class, "problem+json, which the document does not describe",
+            AlertChange.class, "made from AlertChange.Sent");
 
     private static OpenApiDocument document;
 
