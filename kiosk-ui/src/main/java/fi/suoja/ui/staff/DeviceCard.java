@@ -113,12 +113,25 @@ class DeviceCard extends Article {
             why.addClassName("device-reason");
             last.failures().forEach(kind -> why.add(new ListItem(getTranslation("staff.wipeFailure." + kind))));
             facts.add(new Paragraph(getTranslation("staff.wipeFailure.heading")), why);
-        } else if (device.stateReason() != null && !device.stateReason().isBlank()) {
+        } else if (staffWords(device)) {
+            // only the reason staff typed themselves; every other state is worded above from data
             Paragraph reason = new Paragraph(Desk.data(device.stateReason()));
+            reason.setId("state-reason-" + device.tag());
             reason.addClassName("device-reason");
             facts.add(reason);
         }
         add(title, state, facts, actions());
+    }
+
+    /**
+     * Whether the device's state reason is a staff member's own words (why it is faulty or
+     * retired). The server's other reasons are English sentences with raw instants ("Wiped and
+     * verified at 2026-…Z."); the card says the same in the desk's language from the loan and
+     * wipe data, so those are not shown.
+     */
+    static boolean staffWords(Device device) {
+        return (device.state() == DeviceState.FAULTY || device.state() == DeviceState.RETIRED)
+                && device.stateReason() != null && !device.stateReason().isBlank();
     }
 
     /** A button per action the server allows now (retiring for admins only, last), and the wipe reports where there are some. */

@@ -134,11 +134,13 @@ class DevicesViewTest extends KaribuStaff {
         click("yes-" + webcam);
         assertThat(state(webcam)).isEqualTo("FAULTY");
         assertThat(scene.device(webcam).path("stateReason").asText()).contains("Cable broken");
+        assertThat(text("state-reason-" + webcam)).as("the staff member's own words").contains("Cable broken");
 
         click("repaired-" + webcam);
         click("yes-" + webcam);
         assertThat(scene.device(webcam).path("state").asText()).isEqualTo("WIPE_PENDING");
         assertThat(state(webcam)).isEqualTo("WIPE_PENDING");
+        assertThat(text("device-" + webcam)).as("the server's English sentence is not shown on the desk").doesNotContain("Repaired");
     }
 
     @Test
@@ -355,6 +357,8 @@ class DevicesViewTest extends KaribuStaff {
         assertThat(has("reports-" + never)).isFalse();
 
         assertThat(text("last-wipe-" + webcam)).isNotEqualTo(t("staff.device.neverWiped"));
+        assertThat(text("device-" + webcam)).as("no \"Wiped and verified at <ISO instant>\" from the server")
+                .doesNotContain("Wiped").doesNotContainPattern("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}");
         click("reports-" + webcam);
         assertThat(text("reports-of-" + webcam)).contains(t("staff.report.heading", webcam)).contains("admin");
         click("reports-close-" + webcam);
