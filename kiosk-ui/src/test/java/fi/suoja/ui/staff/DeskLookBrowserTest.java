@@ -26,8 +26,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -52,7 +50,6 @@ class DeskLookBrowserTest {
 
     static final String CHROMIUM = "/usr/bin/chromium";
     static final String CHROMEDRIVER = "/usr/bin/chromedriver";
-    static final String AXE = "/META-INF/resources/webjars/axe-core/" + System.getProperty("suoja.test.axe-version", "4.6.3") + "/axe.min.js";
     static final ObjectMapper JSON = new ObjectMapper();
     static final Path SCREENS = Path.of("target", "desk-screens");
     /** English desk words that must not show on the Finnish desk. */
@@ -72,10 +69,7 @@ class DeskLookBrowserTest {
     static void start() throws Exception {
         assertThat(new File(CHROMIUM).canExecute()).as("Chromium is needed at " + CHROMIUM).isTrue();
         assertThat(new File(CHROMEDRIVER).canExecute()).as("chromedriver is needed at " + CHROMEDRIVER).isTrue();
-        try (InputStream in = DeskLookBrowserTest.class.getResourceAsStream(AXE)) {
-            assertThat(in).as("axe-core at " + AXE).isNotNull();
-            axeSource = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
+        axeSource = fi.suoja.ui.Axe.source();
         scene = TestScene.create();
         // a long day today, and Room 1 booked every half hour from now until closing
         LocalDate today = LocalDate.now(scene.zone);
