@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,7 +41,10 @@ public final class Chromium {
                 + ": apt-get install -y chromium chromium-driver").isTrue();
     }
 
-    /** A headless Chromium of its own (profile, session): the kiosk's touchscreen, or a staff desk PC. */
+    /**
+     * A headless Chromium of its own (profile, session): the kiosk's touchscreen, or a staff desk PC;
+     * 1280×1024 unless {@code moreArguments} give a {@code --window-size}, e.g. {@code --lang=fi} too.
+     */
     public static WebDriver start(String... moreArguments) throws IOException {
         System.setProperty("webdriver.chrome.driver", DRIVER);
         Path profile = Files.createTempDirectory("suoja-chromium");
@@ -48,7 +52,10 @@ public final class Chromium {
         options.setBinary(BINARY);
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
-                "--disable-dev-shm-usage", "--window-size=1280,1024", "--user-data-dir=" + profile);
+                "--disable-dev-shm-usage", "--user-data-dir=" + profile);
+        if (Arrays.stream(moreArguments).noneMatch(argument -> argument.startsWith("--window-size="))) {
+            options.addArguments("--window-size=1280,1024");
+        }
         options.addArguments(moreArguments);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(DRIVER)).usingAnyFreePort().build();

@@ -3,6 +3,7 @@ package fi.suoja.ui.staff;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.mvysny.vaadinboot.VaadinBoot;
+import fi.suoja.ui.Chromium;
 import fi.suoja.ui.KioskServerProcess;
 import fi.suoja.ui.TestScene;
 import org.junit.jupiter.api.AfterAll;
@@ -19,12 +20,8 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,8 +45,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Tag("browser")
 class DeskLookBrowserTest {
 
-    static final String CHROMIUM = "/usr/bin/chromium";
-    static final String CHROMEDRIVER = "/usr/bin/chromedriver";
     static final ObjectMapper JSON = new ObjectMapper();
     static final Path SCREENS = Path.of("target", "desk-screens");
     /** English desk words that must not show on the Finnish desk. */
@@ -67,8 +62,7 @@ class DeskLookBrowserTest {
 
     @BeforeAll
     static void start() throws Exception {
-        assertThat(new File(CHROMIUM).canExecute()).as("Chromium is needed at " + CHROMIUM).isTrue();
-        assertThat(new File(CHROMEDRIVER).canExecute()).as("chromedriver is needed at " + CHROMEDRIVER).isTrue();
+        Chromium.requireInstalled();
         axeSource = fi.suoja.ui.Axe.source();
         scene = TestScene.create();
         // a long day today, and Room 1 booked every half hour from now until closing
@@ -108,17 +102,7 @@ class DeskLookBrowserTest {
 
     @BeforeEach
     void browser() throws IOException {
-        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER);
-        Path profile = Files.createTempDirectory("suoja-chromium-desk");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
-                "--disable-dev-shm-usage", "--window-size=1280,800", "--lang=fi", "--user-data-dir=" + profile);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
-        driver = new ChromeDriver(service, options);
-        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
+        driver = Chromium.start("--window-size=1280,800", "--lang=fi");
     }
 
     @AfterEach

@@ -3,6 +3,7 @@ package fi.suoja.ui.staff;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.mvysny.vaadinboot.VaadinBoot;
+import fi.suoja.ui.Chromium;
 import fi.suoja.ui.FakeLaptop;
 import fi.suoja.ui.KioskServerProcess;
 import fi.suoja.ui.TestScene;
@@ -17,12 +18,8 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,8 +38,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Tag("browser")
 class StaffBrowserTest {
 
-    static final String CHROMIUM = "/usr/bin/chromium";
-    static final String CHROMEDRIVER = "/usr/bin/chromedriver";
     static final ObjectMapper JSON = new ObjectMapper();
 
     static TestScene scene;
@@ -55,8 +50,7 @@ class StaffBrowserTest {
 
     @BeforeAll
     static void start() throws Exception {
-        assertThat(new File(CHROMIUM).canExecute()).as("Chromium is needed at " + CHROMIUM).isTrue();
-        assertThat(new File(CHROMEDRIVER).canExecute()).as("chromedriver is needed at " + CHROMEDRIVER).isTrue();
+        Chromium.requireInstalled();
         axeSource = fi.suoja.ui.Axe.source();
         scene = TestScene.create(1); // each test books a room of its own: they share the scene
         int uiPort = KioskServerProcess.freePort();
@@ -78,17 +72,7 @@ class StaffBrowserTest {
 
     @BeforeEach
     void browser() throws IOException {
-        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER);
-        Path profile = Files.createTempDirectory("suoja-chromium-staff");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
-                "--disable-dev-shm-usage", "--window-size=1280,1024", "--lang=en", "--user-data-dir=" + profile);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
-        driver = new ChromeDriver(service, options);
-        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
+        driver = Chromium.start("--lang=en");
     }
 
     @AfterEach

@@ -3,6 +3,7 @@ package fi.suoja.ui.staff;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.mvysny.vaadinboot.VaadinBoot;
+import fi.suoja.ui.Chromium;
 import fi.suoja.ui.KioskServerProcess;
 import fi.suoja.ui.TestScene;
 import org.junit.jupiter.api.AfterAll;
@@ -14,13 +15,8 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.io.File;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,7 +39,7 @@ class StatisticsBrowserTest {
 
     @BeforeAll
     static void start() throws Exception {
-        assertThat(new File(StaffBrowserTest.CHROMIUM).canExecute()).as("Chromium at " + StaffBrowserTest.CHROMIUM).isTrue();
+        Chromium.requireInstalled();
         scene = TestScene.create();
         int uiPort = KioskServerProcess.freePort();
         System.setProperty("suoja.server.url", scene.server.toString());
@@ -52,15 +48,7 @@ class StatisticsBrowserTest {
         ui = new VaadinBoot().withPort(uiPort).localhostOnly().openBrowserInDevMode(false);
         ui.start();
         base = "http://localhost:" + uiPort + "/";
-        System.setProperty("webdriver.chrome.driver", StaffBrowserTest.CHROMEDRIVER);
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(StaffBrowserTest.CHROMIUM);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
-                "--window-size=1280,1024", "--lang=en", "--user-data-dir=" + Files.createTempDirectory("suoja-chromium-stats"));
-        driver = new ChromeDriver(new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(StaffBrowserTest.CHROMEDRIVER)).usingAnyFreePort().build(), options);
-        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
+        driver = Chromium.start("--lang=en");
     }
 
     @AfterAll
