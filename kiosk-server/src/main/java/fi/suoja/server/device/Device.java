@@ -13,7 +13,8 @@ import java.util.Optional;
  * {@code brokerPasswordHash} is the Mosquitto {@code $7$} hash of the broker password, never the
  * password. Connectivity fields are what the agent last said, guarded by its session identity
  * ({@code agentEpoch} and {@code sessionCounter}, see {@link AgentReports}); {@code refusedMessages}
- * and {@code lastRefusal} tell what the server refused from the device and why. {@code agentState}
+ * and {@code lastRefusal} tell what the server refused from the device and why ({@code lastRefusalKind}
+ * for staff, {@code lastRefusal} in detail for the log and IT). {@code agentState}
  * is what the agent last said of itself in a status, at {@code agentStateAt} (server time).
  */
 @MappedEntity("device")
@@ -42,7 +43,8 @@ record Device(
         int refusedMessages,
         @Nullable String lastRefusal,
         @Nullable Instant lastRefusedAt,
-        @Nullable Instant agentStateAt) {
+        @Nullable Instant agentStateAt,
+        @Nullable RefusalKind lastRefusalKind) {
 
     static final String TAG_PATTERN = "[A-Za-z0-9][A-Za-z0-9-]{0,39}";
     static final int REASON_MAX = 500;

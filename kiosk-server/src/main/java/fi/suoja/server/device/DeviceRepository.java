@@ -86,14 +86,15 @@ interface DeviceRepository extends CrudRepository<Device, String> {
     int seenInNewEpoch(String id, String epoch, Instant sentAt, long session, Instant at);
 
     @Query("""
-            UPDATE device SET refused_messages = refused_messages + 1, last_refusal = :reason, last_refused_at = :at
+            UPDATE device SET refused_messages = refused_messages + 1, last_refusal_kind = :kind, last_refusal = :reason,
+                   last_refused_at = :at
             WHERE id = :id""")
-    int refused(String id, String reason, Instant at);
+    int refused(String id, String kind, String reason, Instant at);
 
     /** Staff: forget the session identity, so that the next signed message of the agent is heard whatever its epoch. */
     @Query("""
             UPDATE device SET agent_epoch = NULL, epoch_started_at = NULL, session_counter = 0,
-                   refused_messages = 0, last_refusal = NULL, last_refused_at = NULL
+                   refused_messages = 0, last_refusal_kind = NULL, last_refusal = NULL, last_refused_at = NULL
             WHERE id = :id""")
     int forgetSession(String id);
 }

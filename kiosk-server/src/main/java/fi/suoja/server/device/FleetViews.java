@@ -41,7 +41,7 @@ class FleetViews {
                 d.kind().hasAgent(), d.online(), d.sessionCounter(), d.lastSeenAt(), d.batteryPercent(), d.freeDiskBytes(),
                 d.agentVersion(), d.os(), d.agentState(), loan, wipe, lastWipe,
                 d.kind().hasAgent() ? new Views.HearingView(d.agentEpoch(), d.sessionCounter(), d.unheard(),
-                        d.refusedMessages(), d.lastRefusal(), d.lastRefusedAt()) : null,
+                        d.refusedMessages(), d.lastRefusalKind(), d.lastRefusal(), d.lastRefusedAt()) : null,
                 StaffAction.allowed(d.state(), d.kind(), d.unheard()));
     }
 

@@ -71,7 +71,7 @@ class Provisioning {
                     kind.hasAgent() ? "New: waiting for the agent's first verified wipe." : "New: waiting for a staff check.",
                     now, key == null ? null : keys.seal(id, key), kind.hasAgent() ? id : null,
                     password == null ? null : MosquittoPassword.hash(password, random.source()),
-                    false, 0, null, null, null, null, null, null, now, null, null, 0, null, null, null));
+                    false, 0, null, null, null, null, null, null, now, null, null, 0, null, null, null, null));
             wipes.open(device, now);
             audit.record(AuditAction.DEVICE_REGISTERED, siteId, Target.device(tag), null, kind.name());
             return device;

@@ -41,7 +41,7 @@ class Refusals {
         LOG.warn("Device {}: refused a message ({}): {}", deviceId, kind, reason);
         Instant now = clock.instant();
         String clipped = reason.length() > Device.REFUSAL_MAX ? reason.substring(0, Device.REFUSAL_MAX - 1) + "…" : reason;
-        Optional<Device> before = tx.run(() -> devices.findById(deviceId).filter(d -> devices.refused(d.id(), clipped, now) == 1));
+        Optional<Device> before = tx.run(() -> devices.findById(deviceId).filter(d -> devices.refused(d.id(), kind.name(), clipped, now) == 1));
         try {
             published.publishEvent(new DeviceMessageRefused(deviceId, kind));
         } catch (RuntimeException e) {

@@ -42,12 +42,14 @@ final class Views {
     /**
      * How the server hears the device's agent: its session identity, and what it refused from the
      * device. {@code unheard} is true when the last word from the agent was refused: staff should
-     * look at {@code lastRefusal} and, once the cause is fixed, ask the server to hear the device
-     * again ({@code POST /api/v1/devices/{id}/hear-again}).
+     * look at {@code lastRefusalKind} (a code the desk words; null for refusals noted before there
+     * were codes) and, once the cause is fixed, ask the server to hear the device again
+     * ({@code POST /api/v1/devices/{id}/hear-again}). {@code lastRefusal} is the server's English
+     * detail, for the log and IT.
      */
     @Serdeable
     record HearingView(@Nullable String epoch, long session, boolean unheard, int refusedMessages,
-                       @Nullable String lastRefusal, @Nullable Instant lastRefusedAt) {
+                       @Nullable RefusalKind lastRefusalKind, @Nullable String lastRefusal, @Nullable Instant lastRefusedAt) {
     }
 
     /**

@@ -8,6 +8,7 @@ import fi.suoja.server.room.Room;
 import fi.suoja.server.room.RoomService;
 import fi.suoja.server.throttle.GuessingSlowed;
 import fi.suoja.server.throttle.Scope;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -43,36 +44,45 @@ class Alerts {
         this.clock = clock;
     }
 
-    /** Raises an alert about a room, in a transaction of its own (the desks hear of it after its commit). */
-    void raise(Room room, Long bookingId, String message) {
-        save(room.siteId(), room.id(), bookingId, message);
-        LOG.warn("Staff alert for room {} ({}): {}", room.id(), room.name(), message);
+    /**
+     * Raises an alert about a room, in a transaction of its own (the desks hear of it after its commit).
+     * {@code attempts} and {@code failure} where a door task failed; {@code detail}: the hardware's own
+     * words, for the log and IT.
+     */
+    void raise(Room room, Long bookingId, AlertCode code, @Nullable Integer attempts, @Nullable DoorFailure failure, String detail) {
+        save(room.siteId(), room.id(), bookingId, code, attempts, failure, null, detail);
+        LOG.warn("Staff alert for room {} ({}): {} after {} tries, {}: {}", room.id(), room.name(), code, attempts, failure, detail);
     }
 
     /** Someone is guessing booking codes at a kiosk, or passwords: staff should look who is there. */
     @EventListener
     void onGuessingSlowed(GuessingSlowed slowed) {
         Scope scope = slowed.scope();
-        String message = switch (scope.kind()) {
-            case KIOSK -> "Many wrong booking codes at the kiosk \"" + kioskName(scope) + "\" (" + slowed.wrongAttempts()
-                    + "). Its tries are slowed down now; right codes still work. Is someone guessing?";
-            case ACCOUNT -> "Many wrong passwords for the account \"" + scope.label() + "\" (" + slowed.wrongAttempts()
-                    + "). Logins to it are slowed down now. If it was not its owner, change the password.";
-            case ADDRESS -> "Many logins with unknown user names from " + scope.label() + " (" + slowed.wrongAttempts()
-                    + "). Logins from there are slowed down now.";
+        AlertCode code = switch (scope.kind()) {
+            case KIOSK -> AlertCode.CODES_GUESSED;
+            case ACCOUNT -> AlertCode.PASSWORDS_GUESSED;
+            case ADDRESS -> AlertCode.NAMES_GUESSED;
         };
-        save(scope.siteId(), null, null, message);
-        LOG.warn("Staff alert about guessing ({}): {}", scope.key(), message);
+        String subject = scope.kind() == Scope.Kind.KIOSK ? kioskName(scope) : scope.label();
+        String detail = slowed.wrongAttempts() + " wrong tries for " + scope.key() + "; slowed down";
+        save(scope.siteId(), null, null, code, slowed.wrongAttempts(), null, subject, detail);
+        LOG.warn("Staff alert about guessing ({}): {}", scope.key(), detail);
     }
 
     private String kioskName(Scope scope) {
         return access.kiosk(Long.parseLong(scope.key().substring("kiosk:".length()))).map(KioskView::name).orElse(scope.label());
     }
 
-    private void save(Long siteId, Long roomId, Long bookingId, String message) {
-        String text = message.length() > StaffAlert.MESSAGE_MAX ? message.substring(0, StaffAlert.MESSAGE_MAX) : message;
-        AlertView raised = tx.run(() -> view(alerts.save(new StaffAlert(null, siteId, roomId, bookingId, text, clock.instant(), null, null))));
+    private void save(Long siteId, Long roomId, Long bookingId, AlertCode code, Integer attempts, DoorFailure failure,
+                      String subject, String message) {
+        StaffAlert alert = new StaffAlert(null, siteId, roomId, bookingId, code, attempts, failure, clip(subject, StaffAlert.SUBJECT_MAX),
+                clip(message, StaffAlert.MESSAGE_MAX), clock.instant(), null, null);
+        AlertView raised = tx.run(() -> view(alerts.save(alert)));
         changes.emit(raised);
+    }
+
+    private static String clip(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max);
     }
 
     List<AlertView> open(Long siteId) {
@@ -98,7 +108,7 @@ class Alerts {
 
     private AlertView view(StaffAlert a) {
         String roomName = a.roomId() == null ? null : rooms.get(a.roomId()).name();
-        return new AlertView(a.id(), a.siteId(), a.roomId(), roomName, a.message(), a.raisedAt(), a.acknowledgedAt(),
+        return new AlertView(a.id(), a.siteId(), a.roomId(), roomName, a.code(), a.attempts(), a.failure(), a.subject(), a.message(), a.raisedAt(), a.acknowledgedAt(),
                 a.acknowledgedBy());
     }
 }

@@ -89,11 +89,11 @@ class DoorTaskRunner {
             LOG.info("Door task {} ({}) of booking {} skipped: {}", task.id(), task.kind(), task.bookingId(), moot.get());
             return true;
         }
-        Optional<String> failure;
+        Optional<Failed> failure;
         try {
             failure = perform(task, booking);
         } catch (RuntimeException e) {
-            failure = Optional.of("the adapter failed: " + e.getMessage());
+            failure = Optional.of(new Failed(DoorFailure.ADAPTER_FAILED, "the adapter failed: " + e.getMessage()));
         }
         Instant after = clock.instant();
         if (failure.isEmpty()) {
@@ -106,13 +106,14 @@ class DoorTaskRunner {
         }
         // Someone stands at a door that did not open on check-in: staff hear of it at once, not minutes later.
         int lastAttempt = task.kind() == DoorTaskKind.UNLOCK ? 1 : config.maxAttempts();
-        if (work.failed(task, attempt, lastAttempt, "Try " + attempt + ": " + failure.get(), after)) {
+        Failed failed = failure.get();
+        if (work.failed(task, attempt, lastAttempt, "Try " + attempt + ": " + failed.detail(), after)) {
             LOG.warn("Door task {} ({}) of booking {} FAILED after {} tries: {}", task.id(), task.kind(), task.bookingId(),
-                    attempt, failure.get());
-            alerts.raise(rooms.get(task.roomId()), task.bookingId(), alertText(task, attempt, failure.get()));
+                    attempt, failed.detail());
+            alerts.raise(rooms.get(task.roomId()), task.bookingId(), alertCode(task.kind()), attempt, failed.kind(), failed.detail());
         } else if (attempt < lastAttempt) {
             LOG.info("Door task {} ({}) of booking {}: try {} failed: {}", task.id(), task.kind(), task.bookingId(), attempt,
-                    failure.get());
+                    failed.detail());
         }
         return true;
     }
@@ -133,15 +134,19 @@ class DoorTaskRunner {
         };
     }
 
+    /** How a try failed: its kind for the desk, the hardware's words for the log. */
+    private record Failed(DoorFailure kind, String detail) {
+    }
+
     /** Drives the hardware; an empty answer is success, otherwise why it failed. */
-    private Optional<String> perform(DoorTask task, Optional<BookingDoor> booking) {
+    private Optional<Failed> perform(DoorTask task, Optional<BookingDoor> booking) {
         return switch (task.kind()) {
             case SET_CODE -> {
                 BookingDoor b = booking.orElseThrow();
                 OptionalInt slot = slots.forCode(task);
                 if (slot.isEmpty()) {
-                    yield Optional.of("every code slot 1-" + slots.count() + " of the lock holds a live code"
-                            + " (raise suoja.doors.code-slots if the lock has more)");
+                    yield Optional.of(new Failed(DoorFailure.NO_FREE_SLOT, "every code slot 1-" + slots.count()
+                            + " of the lock holds a live code (raise suoja.doors.code-slots if the lock has more)"));
                 }
                 yield failure(locks.setCode(new CodeGrant(new LockId(task.lockId()), new CodeSlot(slot.getAsInt()),
                         "booking " + b.bookingId(), new DoorCode(b.doorCode()), b.doorCodeFrom(), b.endsAt())));
@@ -168,35 +173,34 @@ class DoorTaskRunner {
         if (over && revoked && slot.isPresent()) {
             LOG.info("Booking {} ended while its code was being set: revoking it again", set.bookingId());
             failure(locks.revokeCode(new LockId(set.lockId()), new CodeSlot(slot.get())))
-                    .ifPresent(why -> alerts.raise(rooms.get(set.roomId()), set.bookingId(),
-                            "The door code of a cancelled booking may still open the door of this room: " + why));
+                    .ifPresent(why -> alerts.raise(rooms.get(set.roomId()), set.bookingId(), AlertCode.CANCELLED_CODE_MAY_OPEN, 1,
+                            why.kind(), why.detail()));
         }
     }
 
-    private static Optional<String> failure(LockResult result) {
+    private static Optional<Failed> failure(LockResult result) {
         if (result instanceof LockResult.Refused refused) {
-            return Optional.of("the lock refused: " + refused.reason());
+            return Optional.of(new Failed(DoorFailure.LOCK_REFUSED, "the lock refused: " + refused.reason()));
         }
         if (result instanceof LockResult.NoAnswer none) {
-            return Optional.of("the lock did not answer: " + none.reason());
+            return Optional.of(new Failed(DoorFailure.LOCK_NO_ANSWER, "the lock did not answer: " + none.reason()));
         }
         return Optional.empty();
     }
 
-    private static Optional<String> failure(SignResult result) {
+    private static Optional<Failed> failure(SignResult result) {
         if (result instanceof SignResult.NotShown notShown) {
-            return Optional.of("the sign was not reached: " + notShown.reason());
+            return Optional.of(new Failed(DoorFailure.SIGN_NOT_REACHED, "the sign was not reached: " + notShown.reason()));
         }
         return Optional.empty();
     }
 
-    private static String alertText(DoorTask task, int attempts, String why) {
-        String what = switch (task.kind()) {
-            case SET_CODE -> "The door lock did not take the door code of a booking. Let the person in from the staff desk.";
-            case REVOKE_CODE -> "The door lock did not delete the door code of a booking that has ended. The code may still open the door.";
-            case UNLOCK -> "The door did not open on check-in. Let the person in from the staff desk.";
-            case SIGN_BUSY, SIGN_ENDING_SOON, SIGN_FREE -> "The room sign could not be changed. It may show the wrong state.";
+    private static AlertCode alertCode(DoorTaskKind kind) {
+        return switch (kind) {
+            case SET_CODE -> AlertCode.CODE_NOT_SET;
+            case REVOKE_CODE -> AlertCode.CODE_NOT_REVOKED;
+            case UNLOCK -> AlertCode.DOOR_NOT_OPENED;
+            case SIGN_BUSY, SIGN_ENDING_SOON, SIGN_FREE -> AlertCode.SIGN_NOT_CHANGED;
         };
-        return what + " (" + attempts + " tries; " + why + ")";
     }
 }

@@ -10,6 +10,8 @@ import java.time.Instant;
 /**
  * Something staff must see to, such as a lock that did not take a booking's code, or someone guessing
  * codes or passwords. Open until acknowledged. No site: for every library (a login belongs to none).
+ * What it is about is {@code code} with its parameters ({@code attempts}, {@code failure},
+ * {@code subject}), which the desk words; {@code message} is the English detail for the log and IT.
  */
 @MappedEntity("staff_alert")
 record StaffAlert(
@@ -17,10 +19,15 @@ record StaffAlert(
         @Nullable Long siteId,
         @Nullable Long roomId,
         @Nullable Long bookingId,
+        AlertCode code,
+        @Nullable Integer attempts,
+        @Nullable DoorFailure failure,
+        @Nullable String subject,
         String message,
         Instant raisedAt,
         @Nullable Instant acknowledgedAt,
         @Nullable String acknowledgedBy) {
 
     static final int MESSAGE_MAX = 500;
+    static final int SUBJECT_MAX = 120;
 }

@@ -530,6 +530,7 @@ abstract class DeviceScenarios implements TestPropertyProvider {
             assertThat(refused("bad-signature")).isEqualTo(forgedBefore + 1);
             assertThat(hearing(after).get("refusedMessages")).isEqualTo(4);
             assertThat((String) hearing(after).get("lastRefusal")).contains("signature");
+            assertThat(hearing(after).get("lastRefusalKind")).isEqualTo("BAD_SIGNATURE");
 
             // The device's own key, lying: a result for a command the server never sent, then one
             // for the real command that the agent never acknowledged. Neither counts.
@@ -630,6 +631,7 @@ abstract class DeviceScenarios implements TestPropertyProvider {
         Api.Answer unheard = Eventually.until("the device to be unheard", () -> device(id),
                 d -> (Boolean) hearing(d).get("unheard"));
         assertThat((String) hearing(unheard).get("lastRefusal")).contains("earlier session").contains("3");
+        assertThat(hearing(unheard).get("lastRefusalKind")).isEqualTo("STALE_SESSION");
         assertThat(hearing(unheard).get("lastRefusedAt")).isNotNull();
 
         // A new epoch dated hours from the server's clock is refused too, saying so.

@@ -505,7 +505,9 @@ abstract class DoorScenarios implements TestPropertyProvider {
         List<Map<String, Object>> alerts = expect(200, api.get("/api/v1/alerts?siteId=" + siteId, staff)).list();
         assertThat(alerts).singleElement().satisfies(alert -> {
             assertThat(((Number) alert.get("roomId")).longValue()).isEqualTo(room);
-            assertThat((String) alert.get("message")).contains("did not take the door code").contains("4 tries");
+            assertThat(alert.get("code")).isEqualTo("CODE_NOT_SET");
+            assertThat(((Number) alert.get("attempts")).intValue()).isEqualTo(4);
+            assertThat(alert.get("failure")).isIn("LOCK_NO_ANSWER", "LOCK_REFUSED");
         });
         assertThat(status(booking)).isEqualTo("CONFIRMED");
         clock.set(at("11:50"));
@@ -605,7 +607,7 @@ abstract class DoorScenarios implements TestPropertyProvider {
         List<Map<String, Object>> alerts = Eventually.until("an alert",
                 () -> expect(200, api.get("/api/v1/alerts?siteId=" + siteId, staff)).list(), list -> !list.isEmpty());
         assertThat(alerts).singleElement().satisfies(alert ->
-                assertThat((String) alert.get("message")).contains("did not open on check-in").contains("refused"));
+                assertThat(alert).containsEntry("code", "DOOR_NOT_OPENED").containsEntry("failure", "LOCK_REFUSED"));
         assertThat(status(booking)).isEqualTo("CHECKED_IN");
     }
 
@@ -621,7 +623,7 @@ abstract class DoorScenarios implements TestPropertyProvider {
         assertThat(expect(200, api.get("/api/v1/alerts?siteId=" + siteId, staff)).list()).isEmpty();
         runAt("12:07:45");
         assertThat(expect(200, api.get("/api/v1/alerts?siteId=" + siteId, staff)).list()).singleElement()
-                .satisfies(alert -> assertThat((String) alert.get("message")).contains("room sign"));
+                .satisfies(alert -> assertThat(alert).containsEntry("code", "SIGN_NOT_CHANGED").containsEntry("failure", "SIGN_NOT_REACHED"));
         signs.setReachable(true);
         runAt("12:55");
         assertThat(signs.current(new SignId(sign))).contains(SignState.ENDING_SOON);
