@@ -282,6 +282,29 @@ public final class TestScene {
         return post(server, "/api/v1/devices/" + device(tag).path("id").asText() + "/wipe", admin, null);
     }
 
+    /** Marks a device faulty with staff's own reason, as another desk would. */
+    public JsonNode faultyElsewhere(String tag, String reason) {
+        return post(server, "/api/v1/devices/" + device(tag).path("id").asText() + "/faulty", admin, Map.of("reason", reason));
+    }
+
+    /**
+     * Raises a staff alert of {@code code} (the server's AlertCode) about {@code roomId} as the server's
+     * own paths do, on a server started with {@link KioskServerProcess#startOwnWithOffsetClock}:
+     * {@code subject} is whose guessing (for CODES_GUESSED this library's kiosk is used), or the old
+     * English text of a LEGACY alert.
+     */
+    public void raiseAlert(long roomId, String code, int attempts, String failure, String subject) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("siteId", siteId);
+        body.put("roomId", roomId);
+        body.put("code", code);
+        body.put("attempts", attempts);
+        body.put("failure", failure);
+        body.put("subject", code.equals("CODES_GUESSED")
+                ? send(server, "GET", "/api/v1/kiosks/me", kioskToken, null).path("id").asText() : subject);
+        post(server, "/test/alerts", admin, body);
+    }
+
     /** A room's lock as the server last heard of it. */
     public JsonNode lock(long roomId) {
         return send(server, "GET", "/api/v1/rooms/" + roomId + "/lock", admin, null);

@@ -9,9 +9,13 @@ import fi.suoja.server.throttle.GuessingSlowed;
 import fi.suoja.server.throttle.Scope;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Status;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.serde.annotation.Serdeable;
 
@@ -23,6 +27,7 @@ import java.time.Clock;
  * walk the desk with one alert of each kind; on a server run by those tests only, for an admin.
  */
 @Controller("/test/alerts")
+@ExecuteOn(TaskExecutors.BLOCKING)
 @Secured(Role.ADMIN_ROLE)
 @Requires(property = OffsetClock.SETTING, value = "true")
 class TestAlertsController {
@@ -47,6 +52,7 @@ class TestAlertsController {
     }
 
     @Post
+    @Status(HttpStatus.NO_CONTENT)
     void raise(@Body Raise body) {
         Room room = rooms.get(body.roomId());
         switch (body.code()) {

@@ -8,10 +8,12 @@ public record AlertChange(StaffAlert alert, boolean open) {
 
     /** An alert as the stream sends it, with its acknowledgement. */
     @ApiSchema("AlertView")
-    record Sent(long id, String roomName, String message, Instant raisedAt, Instant acknowledgedAt) {
+    record Sent(long id, String roomName, AlertCode code, Integer attempts, DoorFailure failure, String subject, String message,
+                Instant raisedAt, Instant acknowledgedAt) {
 
         AlertChange change() {
-            return new AlertChange(new StaffAlert(id, roomName, message, raisedAt), acknowledgedAt == null);
+            return new AlertChange(new StaffAlert(id, roomName, code, attempts, failure, subject, message, raisedAt),
+                    acknowledgedAt == null);
         }
     }
 

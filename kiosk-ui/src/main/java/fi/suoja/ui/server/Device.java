@@ -42,11 +42,12 @@ public record Device(String id, String tag, DeviceKind kind, long siteId, Device
 
     /**
      * How the server hears the agent: {@code unheard} when it refused the agent's last word
-     * ({@code lastRefusal} says why, {@code lastRefusedAt} when); staff fix the cause and ask the
-     * server to hear the device again.
+     * ({@code lastRefusalKind} says why, null for refusals from before kinds; {@code lastRefusedAt}
+     * when); staff fix the cause and ask the server to hear the device again. The server's English
+     * detail of the refusal is for IT and not read here.
      */
     @ApiSchema("Views.HearingView")
-    public record Hearing(boolean unheard, String lastRefusal, Instant lastRefusedAt) {
+    public record Hearing(boolean unheard, RefusalKind lastRefusalKind, Instant lastRefusedAt) {
     }
 
     /** Whether staff can do {@code action} with the device now, as the server says. */

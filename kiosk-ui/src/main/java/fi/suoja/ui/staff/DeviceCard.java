@@ -14,6 +14,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import fi.suoja.ui.server.Booking;
 import fi.suoja.ui.server.Device;
 import fi.suoja.ui.server.DeviceState;
+import fi.suoja.ui.server.RefusalKind;
 import fi.suoja.ui.server.StaffAction;
 import fi.suoja.ui.server.WipeReport;
 
@@ -99,9 +100,10 @@ class DeviceCard extends Article {
         lastWipe.setId("last-wipe-" + device.tag());
         facts.add(lastWipe);
         if (device.unheard()) {
+            RefusalKind refused = device.hearing().lastRefusalKind();
             Paragraph unheard = new Paragraph(new Span(getTranslation("staff.device.unheard",
-                    Desk.time(device.hearing().lastRefusedAt(), zone))), new Span(" "),
-                    Desk.data(device.hearing().lastRefusal() == null ? "" : device.hearing().lastRefusal()));
+                    Desk.day(device.hearing().lastRefusedAt(), zone))), new Span(" "),
+                    new Span(getTranslation("staff.refusal." + (refused == null ? RefusalKind.UNKNOWN : refused))));
             unheard.setId("unheard-" + device.tag());
             unheard.addClassName("device-reason");
             facts.add(unheard);
