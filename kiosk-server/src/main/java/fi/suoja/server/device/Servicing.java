@@ -70,7 +70,8 @@ class Servicing {
         Instant now = clock.instant();
         Device device = tx.run(() -> {
             Device d = lookup.find(idOrTag);
-            lifecycle.move(d, action, reason, now);
+            // the state says faulty or retired; its reason is staff's own words, which every desk shows as they are
+            lifecycle.move(d, action, why, now);
             loans.findByDeviceIdAndEndedAtIsNull(d.id()).ifPresent(l -> loans.end(l.id(), now, LoanEnd.TAKEN_OUT_OF_USE.name()));
             wipes.abandon(d.id(), reason, now);
             audit.record(audited, d.siteId(), Target.device(d.tag()), null, why);
