@@ -215,12 +215,12 @@ public class AdminRoomsView extends AdminPage {
             Span what = day.closed()
                     ? new Span(getTranslation("staff.admin.days.closed"))
                     : Desk.data(day.opens() + "–" + day.closes());
-            ListItem item = new ListItem(Desk.data(day.date().toString()), what, Desk.data(nonNull(day.note())),
+            ListItem item = new ListItem(Desk.data(Desk.date(day.date())), what, Desk.data(nonNull(day.note())),
                     Desk.button("day-remove-" + day.date(), VaadinIcon.TRASH, getTranslation("staff.admin.days.remove"), () -> {
                         AdminRoom[] saved = new AdminRoom[1];
                         if (act("day", () -> saved[0] = session.client().removeExceptionDay(room.id(), day.date()))) {
                             edit(saved[0]);
-                            done("staff.admin.days.removed", day.date().toString());
+                            done("staff.admin.days.removed", Desk.date(day.date()));
                         }
                     }));
             item.setId("day-" + day.date());
@@ -254,7 +254,7 @@ public class AdminRoomsView extends AdminPage {
             if (act("day", () -> saved[0] = session.client().setExceptionDay(room.id(), date.getValue(),
                     closed.getValue() ? null : opens.getValue(), closed.getValue() ? null : closes.getValue(), note.getValue()))) {
                 edit(saved[0]);
-                done("staff.admin.days.added", date.getValue().toString());
+                done("staff.admin.days.added", Desk.date(date.getValue()));
             }
         }));
         actions.addClassName("actions");

@@ -30,6 +30,7 @@ final class Desk {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
     private static final java.util.Set<String> NOT_CLEAN_STATES = java.util.Set.of("IN_SESSION", "WIPING", "DIRTY");
     private static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("d.M. HH:mm");
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d.M.yyyy");
 
     private Desk() {
     }
@@ -113,6 +114,11 @@ final class Desk {
     /** Day and time, for what may be days ago. */
     static String day(Instant instant, ZoneId zone) {
         return instant == null ? "–" : DAY_TIME.format(instant.atZone(zone));
+    }
+
+    /** A date as the desk writes dates (not ISO's 2026-12-24). */
+    static String date(java.time.LocalDate date) {
+        return date == null ? "–" : DATE.format(date);
     }
 
     static String time(Instant instant, ZoneId zone) {

@@ -190,7 +190,7 @@ class AdminRoomsTest extends KaribuStaff {
         days = scene.adminGet("/api/v1/rooms/" + scene.bareRoom).path("exceptions");
         assertThat(days).hasSize(1);
         assertThat(days.get(0).path("date").asText()).isEqualTo(shortDay.toString());
-        assertThat(text("admin-notice")).isEqualTo(t("staff.admin.days.removed", holiday.toString()));
+        assertThat(text("admin-notice")).isEqualTo(t("staff.admin.days.removed", Desk.date(holiday)));
     }
 
     @Test
