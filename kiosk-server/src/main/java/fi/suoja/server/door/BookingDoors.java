@@ -4,13 +4,15 @@ import fi.suoja.server.booking.BookingCheckedIn;
 import fi.suoja.server.booking.BookingCreated;
 import fi.suoja.server.booking.BookingEnded;
 import fi.suoja.server.booking.BookingExtended;
+import fi.suoja.server.booking.BookingWritten;
 import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.inject.Singleton;
 
 /**
  * Turns the booking lifecycle into door and sign tasks, and runs what fell due at once (a
- * cancellation revokes the code now, a check-in opens the door now). The events come after the
- * booking's change is committed; the bookings know nothing of doors.
+ * cancellation revokes the code now, a check-in opens the door now). A new booking's tasks are
+ * written in the booking's own transaction (one commit, never a booking without them); the other
+ * events come after the booking's change is committed. The bookings know nothing of doors.
  */
 @Singleton
 class BookingDoors {
@@ -23,9 +25,14 @@ class BookingDoors {
         this.worker = worker;
     }
 
+    /** Inside the booking's transaction: its tasks commit with it. */
+    @EventListener
+    void onWritten(BookingWritten event) {
+        planner.planNew(event.booking(), event.room());
+    }
+
     @EventListener
     void onCreated(BookingCreated event) {
-        planner.planBooking(event.bookingId());
         worker.runSoon();
     }
 
