@@ -380,7 +380,7 @@ public class BookingService {
     /** Takes the grains of {@code [start, end + buffer)} that this booking does not hold yet. */
     /** A new booking's slots: it holds none yet. */
     private void claimNew(Booking booking, BookingRules rules) {
-        claims.saveAll(Grain.indexes(booking.startsAt(), booking.endsAt().plus(rules.buffer()))
+        SlotClaim.INSERT.insert(tx, Grain.indexes(booking.startsAt(), booking.endsAt().plus(rules.buffer()))
                 .mapToObj(m -> new SlotClaim(null, booking.roomId(), m, booking.id())).toList());
     }
 
@@ -389,7 +389,7 @@ public class BookingService {
         Set<Long> wanted = new HashSet<>();
         Grain.indexes(booking.startsAt(), end.plus(rules.buffer())).forEach(wanted::add);
         wanted.removeAll(held);
-        claims.saveAll(wanted.stream().sorted().map(m -> new SlotClaim(null, booking.roomId(), m, booking.id())).toList());
+        SlotClaim.INSERT.insert(tx, wanted.stream().sorted().map(m -> new SlotClaim(null, booking.roomId(), m, booking.id())).toList());
     }
 
     private String newCode() {
