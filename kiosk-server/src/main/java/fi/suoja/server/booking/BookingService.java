@@ -152,7 +152,7 @@ public class BookingService {
                     theirsNow ? ", checked in: booked for now at a kiosk" : "");
             return view(booking, place);
         });
-        announce(() -> created.publishEvent(new BookingCreated(made.id(), made.roomId())), "creation", made.id());
+        announce(() -> created.publishEvent(BookingCreated.of(made)), "creation", made.id());
         if (made.checkedInAt() != null) {
             announceCheckIn(new BookingCheckedIn(made.id(), made.roomId(), made.checkedInAt()));
         }

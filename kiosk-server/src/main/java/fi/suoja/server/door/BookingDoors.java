@@ -8,6 +8,8 @@ import fi.suoja.server.booking.BookingWritten;
 import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.inject.Singleton;
 
+import java.time.Clock;
+
 /**
  * Turns the booking lifecycle into door and sign tasks, and runs what fell due at once (a
  * cancellation revokes the code now, a check-in opens the door now). A new booking's tasks are
@@ -19,10 +21,12 @@ class BookingDoors {
 
     private final DoorPlanner planner;
     private final DoorWorker worker;
+    private final Clock clock;
 
-    BookingDoors(DoorPlanner planner, DoorWorker worker) {
+    BookingDoors(DoorPlanner planner, DoorWorker worker, Clock clock) {
         this.planner = planner;
         this.worker = worker;
+        this.clock = clock;
     }
 
     /** Inside the booking's transaction: its tasks commit with it. */
@@ -31,9 +35,12 @@ class BookingDoors {
         planner.planNew(event.booking(), event.room());
     }
 
+    /** A booking for now has a code to set and a sign to turn at once; a later one waits for the scheduler's run. */
     @EventListener
     void onCreated(BookingCreated event) {
-        worker.runSoon();
+        if (!event.firstDue().isAfter(clock.instant())) {
+            worker.runSoon();
+        }
     }
 
     @EventListener
