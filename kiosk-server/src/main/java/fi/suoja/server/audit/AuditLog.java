@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Writes and reads the audit log. Who did it and from where are taken from the request being
@@ -65,6 +66,16 @@ public class AuditLog {
             List<AuditEntryView> shown = found.stream().limit(limit).map(AuditEntryView::of).toList();
             return new AuditPage(shown, page, limit, found.size() > limit);
         });
+    }
+
+    /**
+     * What was done to {@code target}, of these actions, newest first and at most {@code limit}
+     * entries: for features that show a thing's own history (a device's faults and repairs).
+     */
+    public List<AuditEntryView> about(Target target, Set<AuditAction> actions, int limit) {
+        return tx.read(() -> entries.about(target.kind().name(), target.id(),
+                        actions.stream().map(Enum::name).sorted().toList(), Math.max(1, Math.min(limit, PAGE_MAX))).stream()
+                .map(AuditEntryView::of).toList());
     }
 
     Instant now() {
