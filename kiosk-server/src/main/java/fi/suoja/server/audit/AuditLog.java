@@ -41,12 +41,21 @@ public class AuditLog {
      */
     public void record(AuditAction action, @Nullable Long siteId, @Nullable Target target, @Nullable Long bookingId,
                        @Nullable String detail) {
+        record(action, siteId, target, bookingId, detail, clock.instant());
+    }
+
+    /**
+     * As {@link #record(AuditAction, Long, Target, Long, String)}, done {@code at} the instant of the
+     * change it records, so that it reads in its place beside what the change wrote with that instant.
+     */
+    public void record(AuditAction action, @Nullable Long siteId, @Nullable Target target, @Nullable Long bookingId,
+                       @Nullable String detail, Instant at) {
         tx.inCallers(() -> {
             Optional<HttpRequest<Object>> request = ServerRequestContext.currentRequest();
             String actor = request.flatMap(r -> r.getUserPrincipal(Authentication.class)).map(Authentication::getName).orElse("system");
             String desk = request.map(r -> r.getHeaders().get(DESK_HEADER)).map(AuditLog::clean).orElse(null);
             String address = request.map(r -> r.getRemoteAddress().getAddress().getHostAddress()).orElse(null);
-            entries.save(new AuditEntry(null, clock.instant(), cut(actor, AuditEntry.ACTOR_MAX), cut(desk, AuditEntry.DESK_MAX),
+            entries.save(new AuditEntry(null, at, cut(actor, AuditEntry.ACTOR_MAX), cut(desk, AuditEntry.DESK_MAX),
                     address, action, siteId, target == null ? null : target.kind(), target == null ? null : target.id(), bookingId,
                     cut(clean(detail), AuditEntry.DETAIL_MAX)));
         });

@@ -72,7 +72,7 @@ class Servicing {
             lifecycle.move(d, action, reason, now);
             loans.findByDeviceIdAndEndedAtIsNull(d.id()).ifPresent(l -> loans.end(l.id(), now, LoanEnd.TAKEN_OUT_OF_USE.name(), null));
             wipes.abandon(d.id(), reason, now);
-            audit.record(audited, d.siteId(), Target.device(d.tag()), null, why);
+            audit.record(audited, d.siteId(), Target.device(d.tag()), null, why, now);
             return d;
         });
         return lookup.announce(device.id());
@@ -86,7 +86,7 @@ class Servicing {
             lifecycle.move(d, DeviceAction.REPAIRED, "Repaired" + (note == null || note.isBlank() ? "" : " (" + note.strip() + ")")
                     + "; waiting for a new wipe.", now);
             wipes.open(d, now);
-            audit.record(AuditAction.DEVICE_REPAIRED, d.siteId(), Target.device(d.tag()), null, note);
+            audit.record(AuditAction.DEVICE_REPAIRED, d.siteId(), Target.device(d.tag()), null, note, now);
             return d;
         });
         return wipes.announceAndSend(device.id());
