@@ -842,7 +842,7 @@ abstract class DeviceScenarios implements TestPropertyProvider {
             // each in the order it happens; the desk shows each as it comes
             desk.next("waiting for its wipe", e -> isNow(e, id, "WIPE_PENDING", "QUEUED"));
             desk.next("the wipe sent", e -> isNow(e, id, "WIPING", "SENT"));
-            Command wipe = lastWipe(agent);
+            Command wipe = Eventually.until("the WIPE after the loan", () -> agent.commandsOf(CommandType.WIPE), l -> l.size() == 2).get(1);
             agent.event(EventType.ACK, wipe.id(), null, false, null);
             desk.next("the wipe acknowledged: the laptop is wiping", e -> isNow(e, id, "WIPING", "ACKED"));
             agent.answerWipe(wipe, true);
@@ -871,7 +871,7 @@ abstract class DeviceScenarios implements TestPropertyProvider {
         clock.set(at("10:40"));
         agent.mode = FakeAgent.Mode.ACK_ONLY;
         expect(200, returnDevice(tag));
-        Command afterLoan = lastWipe(agent);
+        Command afterLoan = Eventually.until("the WIPE after the loan", () -> agent.commandsOf(CommandType.WIPE), l -> l.size() == 2).get(1);
         Eventually.until("the ACK", () -> wipe(device(id)).get("state"), "ACKED"::equals);
         clock.set(at("10:43"));
         agent.answerWipe(afterLoan, true);

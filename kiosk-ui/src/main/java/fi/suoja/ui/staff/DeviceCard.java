@@ -197,7 +197,7 @@ class DeviceCard extends Article {
     }
 
     private static String seconds(long millis) {
-        return String.format(java.util.Locale.ROOT, "%.1f", millis / 1000.0);
+        return Desk.seconds(millis);
     }
 
     /** The device's wipe reports, newest first, on the card until closed. */
