@@ -272,6 +272,11 @@ public class BookingService {
         return tx.read(() -> bookings.findById(bookingId).map(this::ref));
     }
 
+    /** A booking's code as staff read it, for looking back; empty once retention has erased it, or for an unknown booking. */
+    public Optional<String> code(long bookingId) {
+        return tx.read(() -> bookings.findById(bookingId).map(Booking::code).map(code -> new BookingCode(code).display()));
+    }
+
     /** The door side of a booking, read now; empty for an unknown booking. */
     public Optional<BookingDoor> door(long bookingId) {
         return tx.read(() -> bookings.findById(bookingId).map(BookingService::door));
