@@ -129,6 +129,10 @@ class DeskWordsTest extends KaribuStaff {
         assertThat(text("unheard-" + unheard)).endsWith(t("staff.refusal.UNSIGNED"));
         assertThat(text("device-" + lent)).contains(t("staff.state.ON_LOAN"));
         check(language, "devices");
+        click("history-" + faulty);
+        click("history-" + lent);
+        assertThat(has("history-of-" + faulty)).isTrue();
+        check(language, "devices with their histories open");
         click("mode-hand-out");
         _setValue(_get(TextField.class, spec -> spec.withId("scan")), fresh);
         click("scan-go");
