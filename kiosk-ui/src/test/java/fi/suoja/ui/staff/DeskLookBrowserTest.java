@@ -183,7 +183,10 @@ class DeskLookBrowserTest {
      */
     @Test
     void the_device_board_at_1280_by_800_cuts_no_label_or_choice_in_finnish() throws IOException {
-        String now = scene.bookNowElsewhere(scene.bareRoom, 30).path("code").asText();
+        // a room of its own (the other board test books Room 2 for now), with today's long day as the others
+        long room = scene.addRoom("Room 9", false);
+        scene.hoursOn(LocalDate.now(scene.zone), "06:00", "23:45");
+        String now = scene.bookNowElsewhere(room, 30).path("code").asText();
         scene.readyAccessory("WEBCAM");
         scene.handOutElsewhere(scene.readyAccessory("HEADSET"), now);
         scene.faultyElsewhere(scene.readyAccessory("WEBCAM"), "Kuulokkeiden johto on poikki ja liitin heiluu");
