@@ -12,6 +12,7 @@ import fi.suoja.hardware.mqtt.WipeReport;
 import fi.suoja.server.Api;
 import fi.suoja.server.Eventually;
 import fi.suoja.server.MutableClock;
+import fi.suoja.server.ServerDatabase;
 import fi.suoja.server.TestBroker;
 import fi.suoja.server.booking.BookingJobs;
 import fi.suoja.server.broker.MosquittoPassword;
@@ -54,7 +55,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@link DeviceOnH2Test} and on PostgreSQL by {@link DeviceOnPostgresTest}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class DeviceScenarios implements TestPropertyProvider {
+abstract class DeviceScenarios implements TestPropertyProvider, ServerDatabase {
 
     static final ZoneId HELSINKI = ZoneId.of("Europe/Helsinki");
     static final LocalDate TODAY = LocalDate.of(2026, 11, 24);
@@ -88,9 +89,7 @@ abstract class DeviceScenarios implements TestPropertyProvider {
     long roomId;
     final List<FakeAgent> agents = new ArrayList<>();
 
-    /** Database properties of the subclass; the broker and fleet settings are added here. */
-    abstract Map<String, String> databaseProperties();
-
+    /** The database of {@link ServerDatabase}, with the broker and fleet settings added. */
     @Override
     public Map<String, String> getProperties() {
         Map<String, String> properties = new HashMap<>(databaseProperties());

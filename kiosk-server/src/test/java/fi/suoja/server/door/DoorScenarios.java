@@ -10,6 +10,7 @@ import fi.suoja.hardware.sign.SimulatedRoomSign;
 import fi.suoja.server.Api;
 import fi.suoja.server.Eventually;
 import fi.suoja.server.MutableClock;
+import fi.suoja.server.ServerDatabase;
 import fi.suoja.server.booking.BookingJobs;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.support.TestPropertyProvider;
@@ -42,7 +43,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * PostgreSQL by {@link DoorOnPostgresTest}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class DoorScenarios implements TestPropertyProvider {
+abstract class DoorScenarios implements TestPropertyProvider, ServerDatabase {
 
     static final ZoneId HELSINKI = ZoneId.of("Europe/Helsinki");
     static final LocalDate TODAY = LocalDate.of(2026, 11, 24);
@@ -86,9 +87,7 @@ abstract class DoorScenarios implements TestPropertyProvider {
     long siteId;
     String unique;
 
-    /** Database properties of the subclass; the door settings are added here. */
-    abstract Map<String, String> databaseProperties();
-
+    /** The database of {@link ServerDatabase}, with the door settings added. */
     @Override
     public Map<String, String> getProperties() {
         Map<String, String> properties = new HashMap<>(databaseProperties());

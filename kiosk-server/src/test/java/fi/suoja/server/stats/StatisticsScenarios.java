@@ -3,6 +3,7 @@ package fi.suoja.server.stats;
 import fi.suoja.server.Api;
 import fi.suoja.server.Eventually;
 import fi.suoja.server.MutableClock;
+import fi.suoja.server.ServerDatabase;
 import fi.suoja.server.TestBroker;
 import fi.suoja.server.booking.BookingJobs;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -50,7 +51,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * when it arrived and again when it came back.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class StatisticsScenarios implements TestPropertyProvider {
+abstract class StatisticsScenarios implements TestPropertyProvider, ServerDatabase {
 
     static final ZoneId HELSINKI = ZoneId.of("Europe/Helsinki");
     static final LocalDate DAY = LocalDate.of(2026, 11, 24);
@@ -77,8 +78,6 @@ abstract class StatisticsScenarios implements TestPropertyProvider {
     final List<String> bookingCodes = new ArrayList<>();
     final List<String> doorCodes = new ArrayList<>();
     final List<TestLaptop> laptops = new ArrayList<>();
-
-    abstract Map<String, String> databaseProperties();
 
     @Override
     public Map<String, String> getProperties() {
