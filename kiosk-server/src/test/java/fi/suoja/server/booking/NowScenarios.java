@@ -1,9 +1,7 @@
 package fi.suoja.server.booking;
 
 import fi.suoja.server.Api;
-import fi.suoja.server.MutableClock;
-import io.micronaut.runtime.server.EmbeddedServer;
-import jakarta.inject.Inject;
+import fi.suoja.server.LibraryScene;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -12,8 +10,6 @@ import java.util.List;
 import java.util.Map;
 
 import static fi.suoja.server.Api.expect;
-import static fi.suoja.server.booking.BookingScenarios.TODAY;
-import static fi.suoja.server.booking.BookingScenarios.at;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -22,29 +18,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * closing and into a full library. Run on H2 by {@link NowOnH2Test} and on PostgreSQL by
  * {@link NowOnPostgresTest}.
  */
-abstract class NowScenarios {
+abstract class NowScenarios extends LibraryScene {
 
-    @Inject
-    EmbeddedServer server;
-
-    @Inject
-    MutableClock clock;
-
-    Api api;
-    String admin;
-    String kiosk;
-    long siteId;
     long roomA;
     long roomB;
 
     @BeforeEach
-    void scene() {
-        clock.set(at(TODAY, "10:00"));
-        api = new Api(server);
-        Api.Library library = api.library(Api.rules());
-        admin = library.admin();
-        kiosk = library.kiosk();
-        siteId = library.siteId();
+    void twoRooms() {
         roomA = api.createRoom(admin, siteId, "Room A", "08:00", "20:00");
         roomB = api.createRoom(admin, siteId, "Room B", "08:00", "20:00");
     }
