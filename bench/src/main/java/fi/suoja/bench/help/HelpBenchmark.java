@@ -16,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -70,7 +69,7 @@ public final class HelpBenchmark {
         try (KioskServer server = KioskServer.onH2(work)) {
             SuojaApi api = new SuojaApi(server.uri());
             String admin = api.login("admin", server.adminPassword());
-            long site = api.createSite(admin, "Benchmark Library", "Europe/Helsinki", rules());
+            long site = api.createSite(admin, "Benchmark Library", "Europe/Helsinki", SuojaApi.defaultRules());
             api.createRoom(admin, site, "Room 1", "00:00", "23:55");
             SuojaApi.Kiosk kiosk = api.createKiosk(admin, site, "Benchmark kiosk");
             try (KioskUi ui = KioskUi.start(server.uri(), kiosk.token(), work);
@@ -96,21 +95,6 @@ public final class HelpBenchmark {
                 report(run, calls, desks, seconds);
             }
         }
-    }
-
-    private static Map<String, Object> rules() {
-        Map<String, Object> rules = new LinkedHashMap<>();
-        rules.put("slotStepMinutes", 15);
-        rules.put("minBookingMinutes", 15);
-        rules.put("maxBookingMinutes", 120);
-        rules.put("maxDaysAhead", 14);
-        rules.put("bufferMinutes", 10);
-        rules.put("checkInGraceMinutes", 15);
-        rules.put("doorCodeLeadMinutes", 10);
-        rules.put("libraryCardRequired", false);
-        rules.put("maxActiveBookingsPerCard", 2);
-        rules.put("nameOnDoorAllowed", false);
-        return rules;
     }
 
     private static void logIn(Chromium chromium, int desk, int port, String password) {

@@ -72,7 +72,7 @@ public final class KioskBenchmark {
         try (KioskServer server = KioskServer.onH2(work)) {
             SuojaApi api = new SuojaApi(server.uri());
             String admin = api.login("admin", server.adminPassword());
-            long site = api.createSite(admin, "Benchmark Library", "UTC", defaultRules());
+            long site = api.createSite(admin, "Benchmark Library", "UTC", SuojaApi.defaultRules());
             for (int i = 1; i <= 3; i++) {
                 api.createRoom(admin, site, "Room " + i, "00:00", "23:55");
             }
@@ -228,21 +228,6 @@ public final class KioskBenchmark {
             throw new IllegalStateException("the UI server answers " + answer.statusCode() + " for " + RESOURCE);
         }
         return answer.body().length;
-    }
-
-    static Map<String, Object> defaultRules() {
-        Map<String, Object> rules = new LinkedHashMap<>();
-        rules.put("slotStepMinutes", 15);
-        rules.put("minBookingMinutes", 15);
-        rules.put("maxBookingMinutes", 120);
-        rules.put("maxDaysAhead", 14);
-        rules.put("bufferMinutes", 10);
-        rules.put("checkInGraceMinutes", 15);
-        rules.put("doorCodeLeadMinutes", 10);
-        rules.put("libraryCardRequired", false);
-        rules.put("maxActiveBookingsPerCard", 2);
-        rules.put("nameOnDoorAllowed", false);
-        return rules;
     }
 
     private static String resource(String name) {

@@ -58,7 +58,7 @@ public final class ListenBenchmark {
         try (KioskServer server = KioskServer.onH2(work)) {
             SuojaApi api = new SuojaApi(server.uri());
             String admin = api.login("admin", server.adminPassword());
-            long site = api.createSite(admin, "Benchmark Library", "UTC", KioskBenchmark.defaultRules());
+            long site = api.createSite(admin, "Benchmark Library", "UTC", SuojaApi.defaultRules());
             for (int i = 1; i <= 3; i++) {
                 api.createRoom(admin, site, "Room " + i, "00:00", "23:55");
             }

@@ -12,6 +12,7 @@ import java.time.DayOfWeek;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -34,6 +35,22 @@ public final class SuojaApi {
     }
 
     /** A library whose rooms are booked in its own time zone. */
+    /** The booking rules of a benchmark library: 15-minute steps, 15 to 120 minutes, 14 days ahead, no card. */
+    public static Map<String, Object> defaultRules() {
+        Map<String, Object> rules = new LinkedHashMap<>();
+        rules.put("slotStepMinutes", 15);
+        rules.put("minBookingMinutes", 15);
+        rules.put("maxBookingMinutes", 120);
+        rules.put("maxDaysAhead", 14);
+        rules.put("bufferMinutes", 10);
+        rules.put("checkInGraceMinutes", 15);
+        rules.put("doorCodeLeadMinutes", 10);
+        rules.put("libraryCardRequired", false);
+        rules.put("maxActiveBookingsPerCard", 2);
+        rules.put("nameOnDoorAllowed", false);
+        return rules;
+    }
+
     public long createSite(String admin, String name, String timeZone, Map<String, Object> rules) {
         return call("POST", "/api/v1/sites", admin, Map.of("name", name, "timeZone", timeZone, "rules", rules), 201)
                 .path("id").asLong();
