@@ -1,7 +1,5 @@
 package fi.suoja.server;
 
-import io.micronaut.runtime.server.EmbeddedServer;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 
 import java.time.Instant;
@@ -15,16 +13,10 @@ import java.time.ZonedDateTime;
  * in Helsinki, and a new library (a site with its admin, staff and kiosk) made through the API.
  * A subclass adds its rooms in a {@code @BeforeEach} of its own, which JUnit runs after this one.
  */
-public abstract class LibraryScene {
+public abstract class LibraryScene extends ServerScene {
 
     public static final ZoneId HELSINKI = ZoneId.of("Europe/Helsinki");
     public static final LocalDate TODAY = LocalDate.of(2026, 11, 24);
-
-    @Inject
-    protected EmbeddedServer server;
-
-    @Inject
-    protected MutableClock clock;
 
     protected Api api;
     protected Api.Library library;

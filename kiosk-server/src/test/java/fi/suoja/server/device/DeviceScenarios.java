@@ -11,12 +11,11 @@ import fi.suoja.hardware.mqtt.Wire;
 import fi.suoja.hardware.mqtt.WipeReport;
 import fi.suoja.server.Api;
 import fi.suoja.server.Eventually;
-import fi.suoja.server.MutableClock;
 import fi.suoja.server.ServerDatabase;
+import fi.suoja.server.ServerScene;
 import fi.suoja.server.TestBroker;
 import fi.suoja.server.booking.BookingJobs;
 import fi.suoja.server.broker.MosquittoPassword;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
@@ -55,19 +54,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@link DeviceOnH2Test} and on PostgreSQL by {@link DeviceOnPostgresTest}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class DeviceScenarios implements TestPropertyProvider, ServerDatabase {
+abstract class DeviceScenarios extends ServerScene implements TestPropertyProvider, ServerDatabase {
 
     static final ZoneId HELSINKI = ZoneId.of("Europe/Helsinki");
     static final LocalDate TODAY = LocalDate.of(2026, 11, 24);
     static final int MAX_ATTEMPTS = 4;
 
     final String topicRoot = TestBroker.newTopicRoot();
-
-    @Inject
-    EmbeddedServer server;
-
-    @Inject
-    MutableClock clock;
 
     @Inject
     WipeJobs wipeJobs;

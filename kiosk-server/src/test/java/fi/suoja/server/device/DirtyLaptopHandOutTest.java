@@ -4,12 +4,10 @@ import fi.suoja.hardware.mqtt.AgentState;
 import fi.suoja.hardware.mqtt.CommandType;
 import fi.suoja.hardware.mqtt.Wire;
 import fi.suoja.server.Api;
-import fi.suoja.server.MutableClock;
+import fi.suoja.server.ServerScene;
 import fi.suoja.server.TestBroker;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,18 +33,12 @@ import static org.awaitility.Awaitility.await;
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class DirtyLaptopHandOutTest implements TestPropertyProvider {
+class DirtyLaptopHandOutTest extends ServerScene implements TestPropertyProvider {
 
     private static final ZoneId HELSINKI = ZoneId.of("Europe/Helsinki");
     private static final Instant TEN = ZonedDateTime.of(LocalDate.of(2026, 11, 24), LocalTime.of(10, 0), HELSINKI).toInstant();
 
     private final String topicRoot = TestBroker.newTopicRoot();
-
-    @Inject
-    EmbeddedServer server;
-
-    @Inject
-    MutableClock clock;
 
     private Api api;
     private String admin;

@@ -2,10 +2,9 @@ package fi.suoja.server.help;
 
 import fi.suoja.server.Api;
 import fi.suoja.server.EventStreamClient;
-import fi.suoja.server.MutableClock;
 import fi.suoja.server.ServerDatabase;
+import fi.suoja.server.ServerScene;
 import io.micronaut.json.JsonMapper;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,15 +28,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@link HelpCallOnPostgresTest}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class HelpCallScenarios implements TestPropertyProvider, ServerDatabase {
+abstract class HelpCallScenarios extends ServerScene implements TestPropertyProvider, ServerDatabase {
 
     static final Duration EXPIRE_AFTER = Duration.ofMinutes(30);
-
-    @Inject
-    EmbeddedServer server;
-
-    @Inject
-    MutableClock clock;
 
     @Inject
     HelpCallService help;

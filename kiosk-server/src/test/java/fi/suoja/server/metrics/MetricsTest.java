@@ -2,13 +2,11 @@ package fi.suoja.server.metrics;
 
 import fi.suoja.server.Api;
 import fi.suoja.server.Eventually;
-import fi.suoja.server.MutableClock;
+import fi.suoja.server.ServerScene;
 import fi.suoja.server.TestBroker;
 import fi.suoja.server.broker.HiveBroker;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,19 +35,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class MetricsTest implements TestPropertyProvider {
+class MetricsTest extends ServerScene implements TestPropertyProvider {
 
     private static final ZoneId HELSINKI = ZoneId.of("Europe/Helsinki");
 
     private final int brokerPort = TestBroker.freePort();
     private final Path brokerDir = tempDir();
     private HiveBroker broker = startBroker();
-
-    @Inject
-    EmbeddedServer server;
-
-    @Inject
-    MutableClock clock;
 
     Api api;
     Api.Library library;
