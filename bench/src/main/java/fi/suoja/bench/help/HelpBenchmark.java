@@ -133,9 +133,9 @@ public final class HelpBenchmark {
     }
 
     private static void report(Run run, int calls, int desks, double seconds) {
-        Latencies browser = new Latencies(run.browser.stream().mapToDouble(Double::doubleValue).toArray());
-        Latencies stream = new Latencies(run.stream.stream().mapToDouble(Double::doubleValue).toArray());
-        Latencies tap = new Latencies(run.tap.stream().mapToDouble(Double::doubleValue).toArray());
+        Latencies browser = new Latencies(run.browser().stream().mapToDouble(Double::doubleValue).toArray());
+        Latencies stream = new Latencies(run.stream().stream().mapToDouble(Double::doubleValue).toArray());
+        Latencies tap = new Latencies(run.tap().stream().mapToDouble(Double::doubleValue).toArray());
         System.out.println();
         System.out.println("Help tap to desk alert: kiosk API call to the call's item on every desk, same run");
         System.out.println("  desk page: the item #help-call-<id> in the DOM of each Chromium window on kiosk-ui's /staff"
@@ -157,25 +157,11 @@ public final class HelpBenchmark {
     }
 
     /** One run of calls, one after another, each measured on every desk. */
-    private static final class Run {
-
-        final List<Double> browser = new ArrayList<>();
-        final List<Double> stream = new ArrayList<>();
-        final List<Double> tap = new ArrayList<>();
-        private final SuojaApi api;
-        private final String kioskToken;
-        private final String staffToken;
-        private final Chromium chromium;
-        private final Streams streams;
-        private final int desks;
+    private record Run(SuojaApi api, String kioskToken, String staffToken, Chromium chromium, Streams streams, int desks,
+                       List<Double> browser, List<Double> stream, List<Double> tap) {
 
         Run(SuojaApi api, String kioskToken, String staffToken, Chromium chromium, Streams streams, int desks) {
-            this.api = api;
-            this.kioskToken = kioskToken;
-            this.staffToken = staffToken;
-            this.chromium = chromium;
-            this.streams = streams;
-            this.desks = desks;
+            this(api, kioskToken, staffToken, chromium, streams, desks, new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
         }
 
         void call() {

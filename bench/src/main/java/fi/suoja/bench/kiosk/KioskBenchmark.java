@@ -72,11 +72,7 @@ public final class KioskBenchmark {
         try (KioskServer server = KioskServer.onH2(work)) {
             SuojaApi api = new SuojaApi(server.uri());
             String admin = api.login("admin", server.adminPassword());
-            long site = api.createSite(admin, "Benchmark Library", "UTC", SuojaApi.defaultRules());
-            for (int i = 1; i <= 3; i++) {
-                api.createRoom(admin, site, "Room " + i, "00:00", "23:55");
-            }
-            SuojaApi.Kiosk kiosk = api.createKiosk(admin, site, "Benchmark kiosk");
+            SuojaApi.Kiosk kiosk = api.benchmarkLibrary(admin);
             try (KioskUi ui = KioskUi.start(server.uri(), kiosk.token(), work);
                  Chromium chromium = new Chromium()) {
                 System.out.println("kiosk-server " + server.uri() + " (H2, log " + server.log() + "), kiosk-ui on port "

@@ -58,11 +58,7 @@ public final class ListenBenchmark {
         try (KioskServer server = KioskServer.onH2(work)) {
             SuojaApi api = new SuojaApi(server.uri());
             String admin = api.login("admin", server.adminPassword());
-            long site = api.createSite(admin, "Benchmark Library", "UTC", SuojaApi.defaultRules());
-            for (int i = 1; i <= 3; i++) {
-                api.createRoom(admin, site, "Room " + i, "00:00", "23:55");
-            }
-            SuojaApi.Kiosk kiosk = api.createKiosk(admin, site, "Benchmark kiosk");
+            SuojaApi.Kiosk kiosk = api.benchmarkLibrary(admin);
             try (KioskUi warm = KioskUi.start(server.uri(), kiosk.token(), Files.createDirectories(work.resolve("warm")));
                  KioskUi cold = KioskUi.start(server.uri(), kiosk.token(), Files.createDirectories(work.resolve("cold")),
                          Map.of("SUOJA_SPEECH_CACHE_MB", "0"));

@@ -34,7 +34,6 @@ public final class SuojaApi {
                 .path("token").asText();
     }
 
-    /** A library whose rooms are booked in its own time zone. */
     /** The booking rules of a benchmark library: 15-minute steps, 15 to 120 minutes, 14 days ahead, no card. */
     public static Map<String, Object> defaultRules() {
         Map<String, Object> rules = new LinkedHashMap<>();
@@ -51,6 +50,7 @@ public final class SuojaApi {
         return rules;
     }
 
+    /** A library whose rooms are booked in its own time zone. */
     public long createSite(String admin, String name, String timeZone, Map<String, Object> rules) {
         return call("POST", "/api/v1/sites", admin, Map.of("name", name, "timeZone", timeZone, "rules", rules), 201)
                 .path("id").asLong();
@@ -66,6 +66,15 @@ public final class SuojaApi {
         Arrays.stream(DayOfWeek.values()).forEach(d -> week.add(Map.of("weekday", d.name(), "opens", opens, "closes", closes)));
         call("PUT", "/api/v1/rooms/" + id + "/hours", admin, week, 200);
         return id;
+    }
+
+    /** The kiosk benchmarks' library: a site in UTC with the default rules, three rooms open all day, and its kiosk. */
+    public Kiosk benchmarkLibrary(String admin) {
+        long site = createSite(admin, "Benchmark Library", "UTC", defaultRules());
+        for (int i = 1; i <= 3; i++) {
+            createRoom(admin, site, "Room " + i, "00:00", "23:55");
+        }
+        return createKiosk(admin, site, "Benchmark kiosk");
     }
 
     /** A kiosk at the library, with its token, which the server shows only this once. */
