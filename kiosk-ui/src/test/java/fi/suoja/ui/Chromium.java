@@ -2,11 +2,15 @@ package fi.suoja.ui;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.File;
 import java.io.IOException;
@@ -62,6 +66,21 @@ public final class Chromium {
         WebDriver chromium = new ChromeDriver(service, options);
         chromium.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
         return chromium;
+    }
+
+    /** Waits until the element is shown; Flow may draw it again meanwhile, so a stale look is looked again. */
+    public static WebElement waitFor(WebDriver on, By by) {
+        return new WebDriverWait(on, Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class).until(d -> {
+            List<WebElement> found = d.findElements(by);
+            return found.isEmpty() || !found.get(0).isDisplayed() ? null : found.get(0);
+        });
+    }
+
+    /** Lets Flow finish its round trips before the next look. */
+    public static void settle(WebDriver on) {
+        new WebDriverWait(on, Duration.ofSeconds(10)).until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
+                "return !window.Vaadin || !window.Vaadin.Flow || !window.Vaadin.Flow.clients"
+                        + " || Object.values(window.Vaadin.Flow.clients).every(c => !c.isActive())")));
     }
 
     /**

@@ -1,10 +1,8 @@
 package fi.suoja.ui.staff;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.mvysny.vaadinboot.VaadinBoot;
 import fi.suoja.ui.Chromium;
 import fi.suoja.ui.KioskServerProcess;
+import fi.suoja.ui.LocalUi;
 import fi.suoja.ui.TestScene;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -45,16 +43,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Tag("browser")
 class DeskLookBrowserTest {
 
-    static final ObjectMapper JSON = new ObjectMapper();
     static final Path SCREENS = Path.of("target", "desk-screens");
     /** English desk words that must not show on the Finnish desk. */
     static final List<String> ENGLISH = List.of("Today", "Free all day", "Closed today", "Show as", "coming", "checked in",
             "cancelled", "did not come", "Occupancy", "Bookings", "Loans", "Wipes", "Administration", "Rooms");
 
     static TestScene scene;
-    static VaadinBoot ui;
+    static LocalUi ui;
     static String base;
-    static String axeSource;
     static List<String> codes = new ArrayList<>();
 
     WebDriver driver;
@@ -63,7 +59,6 @@ class DeskLookBrowserTest {
     @BeforeAll
     static void start() throws Exception {
         Chromium.requireInstalled();
-        axeSource = fi.suoja.ui.Axe.source();
         scene = TestScene.create();
         // a long day today, and Room 1 booked every half hour from now until closing
         LocalDate today = LocalDate.now(scene.zone);
@@ -79,19 +74,13 @@ class DeskLookBrowserTest {
         scene.cancelElsewhere(codes.get(1));
         scene.cancelElsewhere(codes.get(3));
         scene.bookAt(scene.bareRoom, ZonedDateTime.now(scene.zone).plusHours(2).truncatedTo(ChronoUnit.HOURS).toInstant(), 60);
-        int uiPort = KioskServerProcess.freePort();
-        System.setProperty("suoja.server.url", scene.server.toString());
-        System.setProperty("suoja.kiosk.token", scene.kioskToken);
-        System.setProperty("suoja.staff.site.id", Long.toString(scene.siteId));
-        ui = new VaadinBoot().withPort(uiPort).localhostOnly().openBrowserInDevMode(false);
-        ui.start();
-        base = "http://localhost:" + uiPort + "/";
+        ui = LocalUi.start(scene);
+        base = ui.base;
         Files.createDirectories(SCREENS);
     }
 
     @AfterAll
     static void stop() {
-        System.clearProperty("suoja.staff.site.id");
         if (ui != null) {
             ui.stop("desk look tests done");
         }
@@ -193,20 +182,7 @@ class DeskLookBrowserTest {
     private void look(String where) throws IOException {
         settle();
         screenshot(where);
-        if (!Boolean.TRUE.equals(js("return typeof window.axe !== 'undefined'"))) {
-            js(axeSource);
-        }
-        Object result = ((JavascriptExecutor) driver).executeAsyncScript(
-                "const done = arguments[arguments.length - 1];"
-                        + "axe.run({exclude: [['vaadin-connection-indicator']]}, {runOnly: {type: 'tag', values: "
-                        + "['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag2aaa']}, resultTypes: ['violations']})"
-                        + ".then(r => done(JSON.stringify(r.violations))).catch(e => done('axe failed: ' + e));");
-        for (JsonNode violation : JSON.readTree(String.valueOf(result))) {
-            for (JsonNode node : violation.path("nodes")) {
-                problems.add(where + ": " + violation.path("id").asText() + " at " + node.path("target") + ": "
-                        + node.path("failureSummary").asText().replace('\n', ' '));
-            }
-        }
+        Chromium.axe(driver, "'wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag2aaa'").forEach(v -> problems.add(where + ": " + v));
         if (Boolean.TRUE.equals(js("return document.documentElement.scrollWidth > document.documentElement.clientWidth + 1"))) {
             problems.add(where + ": wider than the window: " + js("return document.documentElement.scrollWidth"));
         }
@@ -235,16 +211,11 @@ class DeskLookBrowserTest {
     }
 
     private WebElement waitFor(By by) {
-        return new WebDriverWait(driver, Duration.ofSeconds(20))
-                .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> {
-                    List<WebElement> found = d.findElements(by);
-                    return found.isEmpty() || !found.get(0).isDisplayed() ? null : found.get(0);
-                });
+        return Chromium.waitFor(driver, by);
     }
 
     private void settle() {
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> Boolean.TRUE.equals(js(
-                "return !window.Vaadin || !window.Vaadin.Flow || !window.Vaadin.Flow.clients || Object.values(window.Vaadin.Flow.clients).every(c => !c.isActive())")));
+        Chromium.settle(driver);
     }
 
     private Object js(String script, Object... args) {

@@ -1,10 +1,8 @@
 package fi.suoja.ui.staff;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.mvysny.vaadinboot.VaadinBoot;
 import fi.suoja.ui.Chromium;
 import fi.suoja.ui.KioskServerProcess;
+import fi.suoja.ui.LocalUi;
 import fi.suoja.ui.TestScene;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -15,10 +13,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,9 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Tag("browser")
 class StatisticsBrowserTest {
 
-
     static TestScene scene;
-    static VaadinBoot ui;
+    static LocalUi ui;
     static String base;
     static WebDriver driver;
 
@@ -41,13 +35,8 @@ class StatisticsBrowserTest {
     static void start() throws Exception {
         Chromium.requireInstalled();
         scene = TestScene.create();
-        int uiPort = KioskServerProcess.freePort();
-        System.setProperty("suoja.server.url", scene.server.toString());
-        System.setProperty("suoja.kiosk.token", scene.kioskToken);
-        System.setProperty("suoja.staff.site.id", Long.toString(scene.siteId));
-        ui = new VaadinBoot().withPort(uiPort).localhostOnly().openBrowserInDevMode(false);
-        ui.start();
-        base = "http://localhost:" + uiPort + "/";
+        ui = LocalUi.start(scene);
+        base = ui.base;
         driver = Chromium.start("--lang=en");
     }
 
@@ -56,7 +45,6 @@ class StatisticsBrowserTest {
         if (driver != null) {
             driver.quit();
         }
-        System.clearProperty("suoja.staff.site.id");
         if (ui != null) {
             ui.stop("statistics browser test done");
         }
@@ -77,7 +65,7 @@ class StatisticsBrowserTest {
         assertThat(driver.findElement(By.cssSelector("#stats-days caption")).getText()).isNotBlank();
         assertThat(driver.findElement(By.id("stat-total")).getText()).endsWith("1");
 
-        List<String> violations = audit();
+        List<String> violations = Chromium.axe(driver, "'wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'");
         assertThat(violations).as("axe-core WCAG 2.1 A/AA violations on the statistics page").isEmpty();
 
         String href = driver.findElement(By.id("stats-csv")).getAttribute("href");
@@ -88,29 +76,7 @@ class StatisticsBrowserTest {
                 .contains("bookings,,,,,total,1").doesNotContain(code);
     }
 
-    private static List<String> audit() throws Exception {
-        String axe = fi.suoja.ui.Axe.source();
-        JavascriptExecutor js = (JavascriptExecutor) driver;
-        js.executeScript(axe);
-        Object result = js.executeAsyncScript(
-                "const done = arguments[arguments.length - 1];"
-                        + "axe.run({exclude: [['vaadin-connection-indicator']]}, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']},"
-                        + " resultTypes: ['violations']})"
-                        + ".then(r => done(JSON.stringify(r.violations))).catch(e => done('axe failed: ' + e));");
-        List<String> violations = new ArrayList<>();
-        for (JsonNode violation : new ObjectMapper().readTree(String.valueOf(result))) {
-            for (JsonNode node : violation.path("nodes")) {
-                violations.add(violation.path("id").asText() + " at " + node.path("target") + ": "
-                        + node.path("failureSummary").asText().replace('\n', ' '));
-            }
-        }
-        return violations;
-    }
-
     private static WebElement waitFor(By by) {
-        return new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> {
-            List<WebElement> found = d.findElements(by);
-            return found.isEmpty() || !found.get(0).isDisplayed() ? null : found.get(0);
-        });
+        return Chromium.waitFor(driver, by);
     }
 }

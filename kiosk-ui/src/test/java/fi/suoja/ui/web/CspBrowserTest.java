@@ -1,7 +1,8 @@
 package fi.suoja.ui.web;
 
-import com.github.mvysny.vaadinboot.VaadinBoot;
+import fi.suoja.ui.Chromium;
 import fi.suoja.ui.KioskServerProcess;
+import fi.suoja.ui.LocalUi;
 import fi.suoja.ui.TestScene;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -22,13 +23,11 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Level;
@@ -47,7 +46,7 @@ class CspBrowserTest {
     static final String CHROMEDRIVER = "/usr/bin/chromedriver";
 
     static TestScene scene;
-    static VaadinBoot ui;
+    static LocalUi ui;
     static String base;
     static Path screenshots;
 
@@ -58,20 +57,14 @@ class CspBrowserTest {
     static void start() throws Exception {
         assertThat(new File(CHROMIUM).canExecute()).as("Chromium is needed at " + CHROMIUM).isTrue();
         scene = TestScene.create();
-        int port = KioskServerProcess.freePort();
-        System.setProperty("suoja.server.url", scene.server.toString());
-        System.setProperty("suoja.kiosk.token", scene.kioskToken);
-        System.setProperty("suoja.staff.site.id", Long.toString(scene.siteId));
-        ui = new VaadinBoot().withPort(port).localhostOnly().openBrowserInDevMode(false);
-        ui.start();
-        base = "http://localhost:" + port + "/";
+        ui = LocalUi.start(scene);
+        base = ui.base;
         screenshots = Path.of(System.getProperty("suoja.test.screenshots", "target/screenshots"));
         Files.createDirectories(screenshots);
     }
 
     @AfterAll
     static void stop() {
-        System.clearProperty("suoja.staff.site.id");
         if (ui != null) {
             ui.stop("CSP browser test done");
         }
@@ -137,17 +130,11 @@ class CspBrowserTest {
     }
 
     private WebElement waitFor(By by) {
-        return new WebDriverWait(driver, Duration.ofSeconds(20))
-                .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> {
-            List<WebElement> found = d.findElements(by);
-            return found.isEmpty() || !found.get(0).isDisplayed() ? null : found.get(0);
-        });
+        return Chromium.waitFor(driver, by);
     }
 
     private void settle() {
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> Boolean.TRUE.equals(js(
-                "return !window.Vaadin || !window.Vaadin.Flow || !window.Vaadin.Flow.clients"
-                        + " || Object.values(window.Vaadin.Flow.clients).every(c => !c.isActive())")));
+        Chromium.settle(driver);
     }
 
     private Object js(String script) {
