@@ -5,6 +5,7 @@ import fi.suoja.bench.measure.Latencies;
 import fi.suoja.bench.measure.Table;
 import fi.suoja.bench.scene.KioskServer;
 import fi.suoja.bench.scene.KioskUi;
+import fi.suoja.bench.scene.Pause;
 import fi.suoja.bench.scene.SuojaApi;
 
 import java.io.IOException;
@@ -106,7 +107,7 @@ public final class HelpBenchmark {
                   input.dispatchEvent(new Event('input', {bubbles: true})); input.dispatchEvent(new Event('change', {bubbles: true})); };
                 set('login-username', 'admin'); set('login-password', arguments[0]);
                 """, password);
-        pause(300);
+        Pause.millis(300);
         chromium.run(desk, "document.getElementById('login').click();");
         waitFor(chromium, desk, "document.getElementById('today-heading') !== null", "the desk after login");
         chromium.run(desk, OBSERVER);
@@ -118,18 +119,9 @@ public final class HelpBenchmark {
             if (Boolean.TRUE.equals(chromium.run(desk, "return " + condition + ";"))) {
                 return;
             }
-            pause(50);
+            Pause.millis(50);
         }
         throw new IllegalStateException("desk " + desk + ": waited " + LIMIT.toSeconds() + " s in vain for " + what);
-    }
-
-    static void pause(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 
     private static void report(Run run, int calls, int desks, double seconds) {
@@ -242,7 +234,7 @@ public final class HelpBenchmark {
                     if (System.nanoTime() > end) {
                         throw new IllegalStateException("help call " + id + " did not come on the stream in " + LIMIT.toSeconds() + " s");
                     }
-                    pause(5);
+                    Pause.millis(5);
                 }
                 at.add(seen.get(id));
             }

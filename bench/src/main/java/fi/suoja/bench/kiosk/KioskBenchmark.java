@@ -5,6 +5,7 @@ import fi.suoja.bench.measure.Latencies;
 import fi.suoja.bench.measure.Table;
 import fi.suoja.bench.scene.KioskServer;
 import fi.suoja.bench.scene.KioskUi;
+import fi.suoja.bench.scene.Pause;
 import fi.suoja.bench.scene.SuojaApi;
 
 import java.io.IOException;
@@ -168,7 +169,7 @@ public final class KioskBenchmark {
             if (Instant.now().isAfter(deadline)) {
                 throw new IllegalStateException("window " + (window + 1) + " did not show the kiosk's start screen in 90 s");
             }
-            sleep(200);
+            Pause.millis(200);
         }
     }
 
@@ -233,15 +234,6 @@ public final class KioskBenchmark {
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
     }

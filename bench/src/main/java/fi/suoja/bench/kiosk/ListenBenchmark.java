@@ -4,6 +4,7 @@ import fi.suoja.bench.measure.Latencies;
 import fi.suoja.bench.measure.Table;
 import fi.suoja.bench.scene.KioskServer;
 import fi.suoja.bench.scene.KioskUi;
+import fi.suoja.bench.scene.Pause;
 import fi.suoja.bench.scene.SuojaApi;
 
 import java.io.IOException;
@@ -126,7 +127,7 @@ public final class ListenBenchmark {
             } else {
                 chromium.run(window, "document.getElementById('bench-audio').pause();");
             }
-            sleep(300);
+            Pause.millis(300);
         }
         return new Latencies(millis.stream().mapToDouble(Double::doubleValue).toArray());
     }
@@ -137,7 +138,7 @@ public final class ListenBenchmark {
             if (Instant.now().isAfter(deadline)) {
                 throw new IllegalStateException("window " + (window + 1) + ": no " + what + " within 60 s");
             }
-            sleep(20);
+            Pause.millis(20);
         }
     }
 
@@ -150,14 +151,5 @@ public final class ListenBenchmark {
         byte[] bytes = Files.readAllBytes(wav);
         Files.delete(wav);
         return bytes;
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -65,7 +65,7 @@ public record JavaProcess(String name, Process process, Path log) implements Aut
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
             }
-            sleep(250);
+            Pause.millis(250);
         }
         close();
         throw new IllegalStateException(name + " did not answer 200 at " + url + " within " + limit + "; its log ends:\n" + tail());
@@ -101,15 +101,6 @@ public record JavaProcess(String name, Process process, Path log) implements Aut
             return socket.getLocalPort();
         } catch (IOException e) {
             throw new IllegalStateException("no free port", e);
-        }
-    }
-
-    static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 }
