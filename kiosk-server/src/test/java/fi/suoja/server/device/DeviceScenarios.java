@@ -11,8 +11,8 @@ import fi.suoja.hardware.mqtt.Wire;
 import fi.suoja.hardware.mqtt.WipeReport;
 import fi.suoja.server.Api;
 import fi.suoja.server.Eventually;
+import fi.suoja.server.LibraryScene;
 import fi.suoja.server.ServerDatabase;
-import fi.suoja.server.ServerScene;
 import fi.suoja.server.TestBroker;
 import fi.suoja.server.booking.BookingJobs;
 import fi.suoja.server.broker.MosquittoPassword;
@@ -31,9 +31,7 @@ import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -54,10 +52,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@link DeviceOnH2Test} and on PostgreSQL by {@link DeviceOnPostgresTest}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class DeviceScenarios extends ServerScene implements TestPropertyProvider, ServerDatabase {
+abstract class DeviceScenarios extends LibraryScene implements TestPropertyProvider, ServerDatabase {
 
-    static final ZoneId HELSINKI = ZoneId.of("Europe/Helsinki");
-    static final LocalDate TODAY = LocalDate.of(2026, 11, 24);
     static final int MAX_ATTEMPTS = 4;
 
     final String topicRoot = TestBroker.newTopicRoot();
@@ -74,11 +70,6 @@ abstract class DeviceScenarios extends ServerScene implements TestPropertyProvid
     @Inject
     io.micrometer.core.instrument.MeterRegistry meters;
 
-    Api api;
-    String admin;
-    String staff;
-    String kiosk;
-    long siteId;
     long roomId;
     final List<FakeAgent> agents = new ArrayList<>();
 
@@ -94,14 +85,7 @@ abstract class DeviceScenarios extends ServerScene implements TestPropertyProvid
     }
 
     @BeforeEach
-    void scene() {
-        clock.set(at("10:00"));
-        api = new Api(server);
-        Api.Library library = api.library(Api.rules());
-        admin = library.admin();
-        staff = library.staff();
-        siteId = library.siteId();
-        kiosk = library.kiosk();
+    void roomA() {
         roomId = api.createRoom(admin, siteId, "Room A", "08:00", "20:00");
     }
 
