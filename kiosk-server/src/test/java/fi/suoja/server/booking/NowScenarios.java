@@ -6,6 +6,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -70,8 +71,7 @@ abstract class NowScenarios extends LibraryScene {
         clock.set(at(TODAY, "20:30"));
         Api.Answer now = now("minutes=30");
         assertThat(now.string("state")).isEqualTo("CLOSED");
-        assertThat(now.string("opensAt")).isEqualTo(at(TODAY.plusDays(1), "08:00").toString());
-        assertThat(nextFree(now).get("start")).isEqualTo(at(TODAY.plusDays(1), "08:00").toString());
+        assertOpensAtEight(now, TODAY.plusDays(1));
 
         clock.set(at(TODAY, "10:00")); // the admin's session is from then; ten hours later it is over
         for (long room : List.of(roomA, roomB)) {
@@ -79,8 +79,7 @@ abstract class NowScenarios extends LibraryScene {
         }
         clock.set(at(TODAY, "20:30"));
         Api.Answer holiday = now("minutes=30");
-        assertThat(holiday.string("opensAt")).isEqualTo(at(TODAY.plusDays(2), "08:00").toString());
-        assertThat(nextFree(holiday).get("start")).isEqualTo(at(TODAY.plusDays(2), "08:00").toString());
+        assertOpensAtEight(holiday, TODAY.plusDays(2));
     }
 
     @Test
@@ -141,5 +140,11 @@ abstract class NowScenarios extends LibraryScene {
         Api.Answer wrong = api.get("/api/v1/sites/" + siteId + "/now?minutes=2", kiosk);
         assertThat(wrong.status()).isEqualTo(400);
         assertThat(wrong.contentType()).startsWith("application/problem+json");
+    }
+
+    /** The rooms open at eight that day, and the first free start offered is then. */
+    private static void assertOpensAtEight(Api.Answer now, LocalDate day) {
+        assertThat(now.string("opensAt")).isEqualTo(at(day, "08:00").toString());
+        assertThat(nextFree(now).get("start")).isEqualTo(at(day, "08:00").toString());
     }
 }

@@ -35,6 +35,14 @@ abstract class RetentionScenarios extends LibraryScene {
         return expect(201, api.post("/api/v1/bookings", kiosk, body)).string("code");
     }
 
+    /** The booking as an admin finds it after the retention job ran at {@code time}. */
+    private Api.Answer bookingAfterTheJob(Instant time, String code) {
+        clock.set(time);
+        String admin = api.loginAdmin();
+        jobs.anonymiseOld();
+        return api.get("/api/v1/bookings/" + code, admin);
+    }
+
     private Api.Answer retention(long siteId, String token) {
         return api.get("/api/v1/sites/" + siteId + "/retention", token);
     }
@@ -101,13 +109,10 @@ abstract class RetentionScenarios extends LibraryScene {
         String defaultKept = book(other.kiosk(), otherRoom, at(TODAY, "11:00"));
 
         // 11:30 is the end of both; three days later, a minute before and a minute after
-        clock.set(at(TODAY.plusDays(3), "11:29"));
-        String admin = api.loginAdmin();
-        jobs.anonymiseOld();
-        expect(200, api.get("/api/v1/bookings/" + shortKept, admin));
+        expect(200, bookingAfterTheJob(at(TODAY.plusDays(3), "11:29"), shortKept));
 
         clock.set(at(TODAY.plusDays(3), "11:31"));
-        admin = api.loginAdmin();
+        String admin = api.loginAdmin();
         assertThat(jobs.anonymiseOld()).isPositive();
         assertThat(api.get("/api/v1/bookings/" + shortKept, admin).status()).isEqualTo(404);
         expect(200, api.get("/api/v1/bookings/" + defaultKept, admin));
@@ -116,14 +121,8 @@ abstract class RetentionScenarios extends LibraryScene {
         assertThat(day.list().get(0).get("code")).isNull();
 
         // the other site keeps the server's 30 days
-        clock.set(at(TODAY.plusDays(30), "11:29"));
-        admin = api.loginAdmin();
-        jobs.anonymiseOld();
-        expect(200, api.get("/api/v1/bookings/" + defaultKept, admin));
-        clock.set(at(TODAY.plusDays(30), "11:31"));
-        admin = api.loginAdmin();
-        jobs.anonymiseOld();
-        assertThat(api.get("/api/v1/bookings/" + defaultKept, admin).status()).isEqualTo(404);
+        expect(200, bookingAfterTheJob(at(TODAY.plusDays(30), "11:29"), defaultKept));
+        assertThat(bookingAfterTheJob(at(TODAY.plusDays(30), "11:31"), defaultKept).status()).isEqualTo(404);
     }
 
     @Test
@@ -131,15 +130,8 @@ abstract class RetentionScenarios extends LibraryScene {
         expect(200, setRetention(library.siteId(), library.admin(), 60));
         String code = book(library.kiosk(), roomId, at(TODAY, "11:00"));
 
-        clock.set(at(TODAY.plusDays(45), "12:00"));
-        String admin = api.loginAdmin();
-        jobs.anonymiseOld();
-        expect(200, api.get("/api/v1/bookings/" + code, admin));
-
-        clock.set(at(TODAY.plusDays(60), "11:31"));
-        admin = api.loginAdmin();
-        jobs.anonymiseOld();
-        assertThat(api.get("/api/v1/bookings/" + code, admin).status()).isEqualTo(404);
+        expect(200, bookingAfterTheJob(at(TODAY.plusDays(45), "12:00"), code));
+        assertThat(bookingAfterTheJob(at(TODAY.plusDays(60), "11:31"), code).status()).isEqualTo(404);
     }
 
     @Test
