@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -74,6 +75,15 @@ public final class Chromium {
             List<WebElement> found = d.findElements(by);
             return found.isEmpty() || !found.get(0).isDisplayed() ? null : found.get(0);
         });
+    }
+
+    /** Opens the staff desk at {@code base} and logs in as the admin (the caller waits for the page it expects). */
+    public static void logInAsAdmin(WebDriver on, String base) {
+        on.get(base + "staff");
+        waitFor(on, By.cssSelector("#login-username input")).sendKeys("admin");
+        WebElement password = waitFor(on, By.cssSelector("#login-password input"));
+        password.sendKeys(KioskServerProcess.ADMIN_PASSWORD);
+        password.sendKeys(Keys.ENTER);
     }
 
     /** Lets Flow finish its round trips before the next look. */

@@ -1,7 +1,6 @@
 package fi.suoja.ui.staff;
 
 import fi.suoja.ui.Chromium;
-import fi.suoja.ui.KioskServerProcess;
 import fi.suoja.ui.LocalUi;
 import fi.suoja.ui.TestScene;
 import org.junit.jupiter.api.AfterAll;
@@ -13,7 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -50,7 +48,6 @@ class DeskLookBrowserTest {
 
     static TestScene scene;
     static LocalUi ui;
-    static String base;
     static List<String> codes = new ArrayList<>();
 
     WebDriver driver;
@@ -75,7 +72,6 @@ class DeskLookBrowserTest {
         scene.cancelElsewhere(codes.get(3));
         scene.bookAt(scene.bareRoom, ZonedDateTime.now(scene.zone).plusHours(2).truncatedTo(ChronoUnit.HOURS).toInstant(), 60);
         ui = LocalUi.start(scene);
-        base = ui.base;
         Files.createDirectories(SCREENS);
     }
 
@@ -108,7 +104,7 @@ class DeskLookBrowserTest {
         for (Dimension size : List.of(new Dimension(1280, 800), new Dimension(1920, 1080))) {
             String at = size.getWidth() + "x" + size.getHeight();
             driver.manage().window().setSize(size);
-            driver.get(base + "staff");
+            driver.get(ui.base + "staff");
             waitFor(By.id("list-booking-" + codes.get(0).replace("-", "")));
             look("today-list-" + at);
             waitFor(By.id("today-view-toggle")).click();
@@ -134,7 +130,7 @@ class DeskLookBrowserTest {
         for (Dimension size : List.of(new Dimension(1280, 800), new Dimension(1920, 1080))) {
             String at = size.getWidth() + "x" + size.getHeight();
             driver.manage().window().setSize(size);
-            driver.get(base + "staff/statistics");
+            driver.get(ui.base + "staff/statistics");
             waitFor(By.id("chart-occupancy"));
             new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> Boolean.TRUE.equals(js(
                     "return Array.from(document.querySelectorAll('img.stats-chart')).every(i => i.complete && i.naturalWidth > 0)")));
@@ -149,7 +145,7 @@ class DeskLookBrowserTest {
 
     @Test
     void the_login_and_administration_pass_aaa_with_separate_links_and_large_targets() throws IOException {
-        driver.get(base + "staff");
+        driver.get(ui.base + "staff");
         waitFor(By.cssSelector("#login-username input"));
         look("login");
         logInInFinnish();
@@ -164,11 +160,7 @@ class DeskLookBrowserTest {
     }
 
     private void logInInFinnish() {
-        driver.get(base + "staff");
-        waitFor(By.cssSelector("#login-username input")).sendKeys("admin");
-        WebElement password = waitFor(By.cssSelector("#login-password input"));
-        password.sendKeys(KioskServerProcess.ADMIN_PASSWORD);
-        password.sendKeys(Keys.ENTER);
+        Chromium.logInAsAdmin(driver, ui.base);
         waitFor(By.id("today-heading"));
         if (!"true".equals(driver.findElement(By.id("lang-fi")).getAttribute("aria-pressed"))) {
             waitFor(By.id("lang-fi")).click();

@@ -38,7 +38,6 @@ class StaffBrowserTest {
 
     static TestScene scene;
     static LocalUi ui;
-    static String base;
 
     WebDriver driver;
     final List<String> violations = new ArrayList<>();
@@ -48,7 +47,6 @@ class StaffBrowserTest {
         Chromium.requireInstalled();
         scene = TestScene.create(1); // each test books a room of its own: they share the scene
         ui = LocalUi.start(scene);
-        base = ui.base;
     }
 
     @AfterAll
@@ -75,7 +73,7 @@ class StaffBrowserTest {
         String code = scene.bookNowElsewhere(scene.bareRoom, 30).path("code").asText();
         String webcam = scene.readyAccessory("WEBCAM");
 
-        driver.get(base + "staff");
+        driver.get(ui.base + "staff");
         type(waitFor(By.cssSelector("#login-username input")), "admin");
         WebElement password = waitFor(By.cssSelector("#login-password input"));
         audit("login");
@@ -186,16 +184,16 @@ class StaffBrowserTest {
         for (int[] size : new int[][]{{1280, 1024}, {768, 1024}, {640, 900}}) {
             driver.manage().window().setSize(new org.openqa.selenium.Dimension(size[0], size[1]));
             String at = size[0] + "x" + size[1] + " ";
-            driver.get(base + "staff");
+            driver.get(ui.base + "staff");
             waitFor(By.id("today-heading"));
             assertThat(((Number) js("return window.innerWidth")).intValue()).as("the window took the size").isEqualTo(size[0]);
             for (String[] page : PAGES) {
-                driver.get(base + page[0]);
+                driver.get(ui.base + page[0]);
                 waitFor(By.id(page[1]));
                 audit(at + page[0]);
                 overflow(at + page[0], overflows);
             }
-            driver.get(base + "staff");
+            driver.get(ui.base + "staff");
             waitFor(By.id("list-booking-" + code.replace("-", ""))).click();
             waitFor(By.id("detail-devices"));
             audit(at + "booking detail");
@@ -203,7 +201,7 @@ class StaffBrowserTest {
             waitFor(By.id("list-unlock-" + scene.equippedRoom)).click();
             waitFor(By.id("confirm-question"));
             audit(at + "door confirmation");
-            driver.get(base + "staff/devices");
+            driver.get(ui.base + "staff/devices");
             waitFor(By.id("reports-" + webcam)).click();
             waitFor(By.id("reports-of-" + webcam));
             audit(at + "wipe reports");
@@ -284,7 +282,7 @@ class StaffBrowserTest {
     }
 
     private void logIn() {
-        driver.get(base + "staff");
+        driver.get(ui.base + "staff");
         type(waitFor(By.cssSelector("#login-username input")), "admin");
         WebElement password = waitFor(By.cssSelector("#login-password input"));
         type(password, KioskServerProcess.ADMIN_PASSWORD);

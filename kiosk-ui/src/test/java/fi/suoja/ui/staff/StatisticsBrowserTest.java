@@ -1,7 +1,6 @@
 package fi.suoja.ui.staff;
 
 import fi.suoja.ui.Chromium;
-import fi.suoja.ui.KioskServerProcess;
 import fi.suoja.ui.LocalUi;
 import fi.suoja.ui.TestScene;
 import org.junit.jupiter.api.AfterAll;
@@ -10,7 +9,6 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 
@@ -28,7 +26,6 @@ class StatisticsBrowserTest {
 
     static TestScene scene;
     static LocalUi ui;
-    static String base;
     static WebDriver driver;
 
     @BeforeAll
@@ -36,7 +33,6 @@ class StatisticsBrowserTest {
         Chromium.requireInstalled();
         scene = TestScene.create();
         ui = LocalUi.start(scene);
-        base = ui.base;
         driver = Chromium.start("--lang=en");
     }
 
@@ -53,11 +49,7 @@ class StatisticsBrowserTest {
     @Test
     void the_page_is_reached_from_the_desk_passes_axe_and_its_csv_downloads() throws Exception {
         String code = scene.bookNowElsewhere(scene.equippedRoom, 30).path("code").asText();
-        driver.get(base + "staff");
-        waitFor(By.cssSelector("#login-username input")).sendKeys("admin");
-        WebElement password = waitFor(By.cssSelector("#login-password input"));
-        password.sendKeys(KioskServerProcess.ADMIN_PASSWORD);
-        password.sendKeys(Keys.ENTER);
+        Chromium.logInAsAdmin(driver, ui.base);
         waitFor(By.id("nav-statistics")).click();
         // the tables per room are folded below the pictures
         waitFor(By.cssSelector("#stats-per-room > summary")).click();

@@ -1,7 +1,6 @@
 package fi.suoja.ui.web;
 
 import fi.suoja.ui.Chromium;
-import fi.suoja.ui.KioskServerProcess;
 import fi.suoja.ui.LocalUi;
 import fi.suoja.ui.TestScene;
 import org.junit.jupiter.api.AfterAll;
@@ -12,7 +11,6 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -47,7 +45,6 @@ class CspBrowserTest {
 
     static TestScene scene;
     static LocalUi ui;
-    static String base;
     static Path screenshots;
 
     WebDriver driver;
@@ -58,7 +55,6 @@ class CspBrowserTest {
         assertThat(new File(CHROMIUM).canExecute()).as("Chromium is needed at " + CHROMIUM).isTrue();
         scene = TestScene.create();
         ui = LocalUi.start(scene);
-        base = ui.base;
         screenshots = Path.of(System.getProperty("suoja.test.screenshots", "target/screenshots"));
         Files.createDirectories(screenshots);
     }
@@ -98,20 +94,16 @@ class CspBrowserTest {
 
     @Test
     void the_kiosk_and_the_staff_desk_run_under_the_policy_without_a_single_violation() throws IOException {
-        driver.get(base);
+        driver.get(ui.base);
         waitFor(By.id("book")).click();
         waitFor(By.id("when-now"));
         read("kiosk");
 
-        driver.get(base + "staff");
-        waitFor(By.cssSelector("#login-username input")).sendKeys("admin");
-        WebElement password = waitFor(By.cssSelector("#login-password input"));
-        password.sendKeys(KioskServerProcess.ADMIN_PASSWORD);
-        password.sendKeys(Keys.ENTER);
+        Chromium.logInAsAdmin(driver, ui.base);
         waitFor(By.id("nav-admin"));
         waitFor(By.id("lang-fi")).click();
         settle();
-        driver.get(base + "staff/admin/audit");
+        driver.get(ui.base + "staff/admin/audit");
         waitFor(By.id("audit-entries"));
         settle();
         Files.write(screenshots.resolve("staff-audit-fi.png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
