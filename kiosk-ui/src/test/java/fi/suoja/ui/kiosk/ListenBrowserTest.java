@@ -1,8 +1,8 @@
 package fi.suoja.ui.kiosk;
 
-import com.github.mvysny.vaadinboot.VaadinBoot;
 import fi.suoja.ui.Chromium;
 import fi.suoja.ui.KioskServerProcess;
+import fi.suoja.ui.LocalUi;
 import fi.suoja.ui.TestScene;
 import fi.suoja.ui.speech.EspeakNg;
 import fi.suoja.ui.speech.FakeSynthesizer;
@@ -65,8 +65,7 @@ class ListenBrowserTest {
     static final int MORE_ROOMS = 10;
 
     static TestScene scene;
-    static VaadinBoot ui;
-    static String base;
+    static LocalUi ui;
     static Path spoken;
     static Path voices;
     static Path screenshots;
@@ -100,14 +99,9 @@ class ListenBrowserTest {
         scene = TestScene.create(KioskServerProcess.get().uri(), MORE_ROOMS);
         recordSomali();
 
-        int uiPort = KioskServerProcess.freePort();
-        System.setProperty("suoja.server.url", scene.server.toString());
-        System.setProperty("suoja.kiosk.token", scene.kioskToken);
         System.setProperty("suoja.espeak", espeak.toString());
         System.setProperty("suoja.voice.dir", voices.toString());
-        ui = new VaadinBoot().withPort(uiPort).localhostOnly().openBrowserInDevMode(false);
-        ui.start();
-        base = "http://localhost:" + uiPort + "/";
+        ui = LocalUi.start(scene);
     }
 
     /**
@@ -318,7 +312,7 @@ class ListenBrowserTest {
     }
 
     private void open(String language) {
-        driver.get(base);
+        driver.get(ui.base);
         waitForScreen("start");
         if (!language.equals("fi")) {
             driver.findElement(By.id("lang-" + language)).click();
