@@ -55,6 +55,9 @@ public final class FakeLaptop implements AutoCloseable {
     private volatile AgentState state = AgentState.IDLE;
     /** What its wipes cannot remove, as report lines; none: every wipe is verified. */
     private volatile List<String> wipeFailures = List.of();
+    /** Whether WIPE commands wait, unanswered, for the test to let them go step by step. */
+    private volatile boolean holdWipes;
+    private final List<Command> heldWipes = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private FakeLaptop(MqttClient client, DeviceId device, CommandSigner signer) {
         this.client = client;
@@ -143,20 +146,51 @@ public final class FakeLaptop implements AutoCloseable {
     }
 
     private void obey(Command command) {
+        if (command.type() == CommandType.WIPE && holdWipes) {
+            heldWipes.add(command);
+            return;
+        }
         event(EventType.ACK, command.id(), null, null);
         if (command.type() == CommandType.START_SESSION) {
             state = AgentState.IN_SESSION;
             status();
         } else if (command.type() == CommandType.WIPE) {
-            state = AgentState.IDLE;
-            List<String> failures = wipeFailures;
-            event(EventType.RESULT, command.id(), failures.isEmpty() ? "wiped" : "not verified",
-                    new WipeReport(command.param("jobId"), failures.isEmpty(), 12, 3, 4096, failures, 250, Instant.now()));
-            status();
+            wiped(command);
         } else if (command.type() == CommandType.END_SESSION) {
             state = AgentState.DIRTY;
             status();
         }
+    }
+
+    private void wiped(Command command) {
+        state = AgentState.IDLE;
+        List<String> failures = wipeFailures;
+        event(EventType.RESULT, command.id(), failures.isEmpty() ? "wiped" : "not verified",
+                new WipeReport(command.param("jobId"), failures.isEmpty(), 12, 3, 4096, failures, 250, Instant.now()));
+        status();
+    }
+
+    /** From now on a WIPE is kept unanswered, not even acknowledged, until the test lets it go step by step. */
+    public void holdWipes() {
+        holdWipes = true;
+    }
+
+    /** Whether a WIPE has come and is held. */
+    public boolean holdsAWipe() {
+        return !heldWipes.isEmpty();
+    }
+
+    /** Acknowledges the held WIPE: the laptop has begun it. */
+    public void acknowledgeHeldWipe() {
+        Command held = heldWipes.get(0);
+        out.submit(() -> event(EventType.ACK, held.id(), null, null));
+    }
+
+    /** Finishes the held WIPE as its own wipe would, and answers the next ones at once again. */
+    public void finishHeldWipe() {
+        Command held = heldWipes.remove(0);
+        holdWipes = false;
+        out.submit(() -> wiped(held));
     }
 
     /** From now on its wipes leave these report lines and are not verified ({@code "home/x: access-denied"}). */

@@ -277,6 +277,21 @@ public final class TestScene {
         post(server, "/api/v1/bookings/" + code.replace("-", "") + "/cancel", kioskToken, Map.of());
     }
 
+    /** Takes a device back straight through the API, as another desk would. */
+    public JsonNode returnElsewhere(String tag) {
+        return post(server, "/api/v1/devices/return", admin, Map.of("tag", tag));
+    }
+
+    /** Marks a device faulty through the API, as another desk would. */
+    public JsonNode faultyElsewhere(String tag, String reason) {
+        return post(server, "/api/v1/devices/" + device(tag).path("id").asText() + "/faulty", admin, Map.of("reason", reason));
+    }
+
+    /** Marks a device repaired through the API, as another desk would. */
+    public JsonNode repairedElsewhere(String tag, String note) {
+        return post(server, "/api/v1/devices/" + device(tag).path("id").asText() + "/repaired", admin, Map.of("note", note));
+    }
+
     /** Asks for a device's wipe through the API, as another desk would. */
     public JsonNode wipeElsewhere(String tag) {
         return post(server, "/api/v1/devices/" + device(tag).path("id").asText() + "/wipe", admin, null);

@@ -3,6 +3,7 @@ package fi.suoja.bench.scene;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +48,13 @@ public record KioskServer(JavaProcess process, URI uri, String adminPassword) im
         env.put("SUOJA_MQTT_EMBEDDED_PORT", Integer.toString(broker));
         env.put("SUOJA_MQTT_URL", "tcp://127.0.0.1:" + broker);
         URI uri = URI.create("http://127.0.0.1:" + port);
-        JavaProcess process = JavaProcess.start("kiosk-server", JAR, List.of("-Xmx512m"), env, workDir)
+        List<String> jvm = new ArrayList<>(List.of("-Xmx512m"));
+        // a profiler of the caller's for the server alone, e.g. -XX:StartFlightRecording=filename=server.jfr,settings=profile
+        String extra = System.getenv("SUOJA_BENCH_SERVER_JAVA_OPTS");
+        if (extra != null && !extra.isBlank()) {
+            jvm.addAll(List.of(extra.trim().split("\\s+")));
+        }
+        JavaProcess process = JavaProcess.start("kiosk-server", JAR, jvm, env, workDir)
                 .awaitOk(uri.resolve("/health"), Duration.ofSeconds(120));
         return new KioskServer(process, uri, password);
     }

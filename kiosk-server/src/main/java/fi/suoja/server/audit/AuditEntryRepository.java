@@ -22,6 +22,14 @@ interface AuditEntryRepository extends CrudRepository<AuditEntry, Long> {
             LIMIT :limit OFFSET :offset""")
     List<AuditEntry> find(Instant from, Instant to, @Nullable String actor, @Nullable String action, int limit, long offset);
 
+    /** What was done to one target, of these actions, newest first. */
+    @Query("""
+            SELECT * FROM audit_entry
+            WHERE target_kind = :targetKind AND target_id = :targetId AND action IN (:actions)
+            ORDER BY done_at DESC, id DESC
+            LIMIT :limit""")
+    List<AuditEntry> about(String targetKind, String targetId, List<String> actions, int limit);
+
     @Query("UPDATE audit_entry SET booking_id = NULL WHERE booking_id = :bookingId")
     int forgetBooking(long bookingId);
 }

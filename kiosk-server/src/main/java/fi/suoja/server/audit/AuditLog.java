@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Writes and reads the audit log. Who did it and from where are taken from the request being
@@ -40,12 +41,21 @@ public class AuditLog {
      */
     public void record(AuditAction action, @Nullable Long siteId, @Nullable Target target, @Nullable Long bookingId,
                        @Nullable String detail) {
+        record(action, siteId, target, bookingId, detail, clock.instant());
+    }
+
+    /**
+     * As {@link #record(AuditAction, Long, Target, Long, String)}, done {@code at} the instant of the
+     * change it records, so that it reads in its place beside what the change wrote with that instant.
+     */
+    public void record(AuditAction action, @Nullable Long siteId, @Nullable Target target, @Nullable Long bookingId,
+                       @Nullable String detail, Instant at) {
         tx.inCallers(() -> {
             Optional<HttpRequest<Object>> request = ServerRequestContext.currentRequest();
             String actor = request.flatMap(r -> r.getUserPrincipal(Authentication.class)).map(Authentication::getName).orElse("system");
             String desk = request.map(r -> r.getHeaders().get(DESK_HEADER)).map(AuditLog::clean).orElse(null);
             String address = request.map(r -> r.getRemoteAddress().getAddress().getHostAddress()).orElse(null);
-            entries.save(new AuditEntry(null, clock.instant(), cut(actor, AuditEntry.ACTOR_MAX), cut(desk, AuditEntry.DESK_MAX),
+            entries.save(new AuditEntry(null, at, cut(actor, AuditEntry.ACTOR_MAX), cut(desk, AuditEntry.DESK_MAX),
                     address, action, siteId, target == null ? null : target.kind(), target == null ? null : target.id(), bookingId,
                     cut(clean(detail), AuditEntry.DETAIL_MAX)));
         });
@@ -65,6 +75,16 @@ public class AuditLog {
             List<AuditEntryView> shown = found.stream().limit(limit).map(AuditEntryView::of).toList();
             return new AuditPage(shown, page, limit, found.size() > limit);
         });
+    }
+
+    /**
+     * What was done to {@code target}, of these actions, newest first and at most {@code limit}
+     * entries: for features that show a thing's own history (a device's faults and repairs).
+     */
+    public List<AuditEntryView> about(Target target, Set<AuditAction> actions, int limit) {
+        return tx.read(() -> entries.about(target.kind().name(), target.id(),
+                        actions.stream().map(Enum::name).sorted().toList(), Math.max(1, Math.min(limit, PAGE_MAX))).stream()
+                .map(AuditEntryView::of).toList());
     }
 
     Instant now() {

@@ -63,6 +63,7 @@ public class BookingService {
     private final ApplicationEventPublisher<BookingExtended> extended;
     private final ApplicationEventPublisher<BookingCreated> created;
     private final ApplicationEventPublisher<BookingCheckedIn> checkedIn;
+    private final ApplicationEventPublisher<BookingWritten> written;
     private final SecureRandom random = new SecureRandom();
 
     BookingService(BookingRepository bookings, SlotClaimRepository claims, Throttles throttles,
@@ -70,7 +71,7 @@ public class BookingService {
                    Tx tx, BookingConfig config, Clock clock,
                    ApplicationEventPublisher<BookingEnded> ended, ApplicationEventPublisher<BookingExtended> extended,
                    ApplicationEventPublisher<BookingCreated> created, ApplicationEventPublisher<BookingCheckedIn> checkedIn,
-                   AuditLog audit) {
+                   ApplicationEventPublisher<BookingWritten> written, AuditLog audit) {
         this.bookings = bookings;
         this.claims = claims;
         this.throttles = throttles;
@@ -85,6 +86,7 @@ public class BookingService {
         this.extended = extended;
         this.created = created;
         this.checkedIn = checkedIn;
+        this.written = written;
     }
 
     /** A room with everything its rules need. */
@@ -144,12 +146,13 @@ public class BookingService {
                     range.start(), range.end(), theirsNow ? BookingStatus.CHECKED_IN : BookingStatus.CONFIRMED, cardHash, name,
                     caller instanceof Caller.KioskClient k ? k.kioskId() : null,
                     now, theirsNow ? now : null, null, null, false, request.language()));
-            claim(booking, range.end(), place.rules());
+            claimNew(booking, place.rules());
+            written.publishEvent(new BookingWritten(door(booking), place.room()));
             LOG.info("Booking {} made for room {} from {} to {}{}", booking.id(), place.room().id(), range.start(), range.end(),
                     theirsNow ? ", checked in: booked for now at a kiosk" : "");
             return view(booking, place);
         });
-        announce(() -> created.publishEvent(new BookingCreated(made.id(), made.roomId())), "creation", made.id());
+        announce(() -> created.publishEvent(BookingCreated.of(made)), "creation", made.id());
         if (made.checkedInAt() != null) {
             announceCheckIn(new BookingCheckedIn(made.id(), made.roomId(), made.checkedInAt()));
         }
@@ -269,6 +272,11 @@ public class BookingService {
         return tx.read(() -> bookings.findById(bookingId).map(this::ref));
     }
 
+    /** A booking's code as staff read it, for looking back; empty once retention has erased it, or for an unknown booking. */
+    public Optional<String> code(long bookingId) {
+        return tx.read(() -> bookings.findById(bookingId).map(Booking::code).map(code -> new BookingCode(code).display()));
+    }
+
     /** The door side of a booking, read now; empty for an unknown booking. */
     public Optional<BookingDoor> door(long bookingId) {
         return tx.read(() -> bookings.findById(bookingId).map(BookingService::door));
@@ -375,12 +383,18 @@ public class BookingService {
     }
 
     /** Takes the grains of {@code [start, end + buffer)} that this booking does not hold yet. */
+    /** A new booking's slots: it holds none yet. */
+    private void claimNew(Booking booking, BookingRules rules) {
+        SlotClaim.INSERT.insert(tx, Grain.indexes(booking.startsAt(), booking.endsAt().plus(rules.buffer()))
+                .mapToObj(m -> new SlotClaim(null, booking.roomId(), m, booking.id())).toList());
+    }
+
     private void claim(Booking booking, Instant end, BookingRules rules) {
         Set<Long> held = claims.findByBookingId(booking.id()).stream().map(SlotClaim::slotMinute).collect(Collectors.toSet());
         Set<Long> wanted = new HashSet<>();
         Grain.indexes(booking.startsAt(), end.plus(rules.buffer())).forEach(wanted::add);
         wanted.removeAll(held);
-        claims.saveAll(wanted.stream().sorted().map(m -> new SlotClaim(null, booking.roomId(), m, booking.id())).toList());
+        SlotClaim.INSERT.insert(tx, wanted.stream().sorted().map(m -> new SlotClaim(null, booking.roomId(), m, booking.id())).toList());
     }
 
     private String newCode() {

@@ -66,6 +66,11 @@ public class Tx {
         return tried(ALONE, ATTEMPTS_ALONE, e -> SqlErrors.isUniqueViolation(e) || SqlErrors.isTransient(e), status -> work.get());
     }
 
+    /** Plain JDBC on the connection of the caller's transaction (batched inserts); fails when there is no transaction. */
+    public <T> T jdbcInCallers(Function<Connection, T> jdbc) {
+        return tx.execute(IN_CALLERS, status -> jdbc.apply(status.getConnection()));
+    }
+
     /** Runs work that belongs to the caller's change and must roll back with it; fails when there is no transaction. */
     public <T> T inCallers(Supplier<T> work) {
         return tx.execute(IN_CALLERS, status -> work.get());

@@ -17,6 +17,8 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -39,8 +41,10 @@ class DeviceController {
     private final Provisioning provisioning;
     private final Loans loans;
     private final Servicing servicing;
+    private final DeviceHistories histories;
 
-    DeviceController(FleetLookup lookup, Provisioning provisioning, Loans loans, Servicing servicing) {
+    DeviceController(FleetLookup lookup, Provisioning provisioning, Loans loans, Servicing servicing, DeviceHistories histories) {
+        this.histories = histories;
         this.lookup = lookup;
         this.provisioning = provisioning;
         this.loans = loans;
@@ -94,10 +98,10 @@ class DeviceController {
     }
 
     @Post("/hand-out")
-    Views.DeviceView handOut(@Body @Valid HandOut body) {
+    Views.DeviceView handOut(@Body @Valid HandOut body, Authentication authentication) {
         return loans.handOut(body.tag(), new Loans.HandOut(
                 body.bookingCode() == null || body.bookingCode().isBlank() ? null : body.bookingCode(),
-                body.bookingId(), body.walkInUntil()));
+                body.bookingId(), body.walkInUntil()), Caller.of(authentication));
     }
 
     @Post("/return")
@@ -130,6 +134,13 @@ class DeviceController {
     @Secured(Role.ADMIN_ROLE)
     Views.DeviceView retire(@Pattern(regexp = KEY) String id, @Body @Valid Reason body) {
         return servicing.retire(id, body.reason().strip());
+    }
+
+    /** The device's loans, wipes, faults and repairs, newest first: the newest {@code limit} of them. */
+    @Get("/{id}/history{?limit}")
+    Views.HistoryView history(@Pattern(regexp = KEY) String id,
+                              @QueryValue(defaultValue = "" + DeviceHistories.LIMIT_DEFAULT) @Min(1) @Max(DeviceHistories.LIMIT_MAX) int limit) {
+        return histories.of(id, limit);
     }
 
     @Get("/{id}/wipe-reports")

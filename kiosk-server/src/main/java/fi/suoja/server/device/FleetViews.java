@@ -46,7 +46,7 @@ class FleetViews {
     }
 
     /** The kinds of refusal in a wipe's report, each once, in the order they first occur. */
-    private static List<WipeFailure> failureKinds(WipeRecord r) {
+    static List<WipeFailure> failureKinds(WipeRecord r) {
         return r.failures() == null || r.failures().isEmpty() ? List.of()
                 : Arrays.stream(r.failures().split("\n")).map(WipeFailure::of).distinct().toList();
     }

@@ -7,7 +7,11 @@ import io.micronaut.data.annotation.MappedEntity;
 
 import java.time.Instant;
 
-/** A device lent for a booking, or to a walk-in when {@code bookingId} is null, until {@code dueAt}. */
+/**
+ * A device lent for a booking, or to a walk-in when {@code bookingId} is null, until {@code dueAt}.
+ * {@code lentBy} and {@code returnedBy} are staff user names; a loan that ended with its booking or
+ * its due time has no {@code returnedBy}.
+ */
 @MappedEntity("loan")
 record Loan(
         @Id @GeneratedValue(GeneratedValue.Type.IDENTITY) @Nullable Long id,
@@ -17,5 +21,7 @@ record Loan(
         Instant dueAt,
         @Nullable Instant endedAt,
         @Nullable LoanEnd endedWhy,
-        @Nullable Instant warnedAt) {
+        @Nullable Instant warnedAt,
+        @Nullable String lentBy,
+        @Nullable String returnedBy) {
 }

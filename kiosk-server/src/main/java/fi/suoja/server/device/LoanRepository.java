@@ -1,5 +1,6 @@
 package fi.suoja.server.device;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
@@ -38,6 +39,11 @@ interface LoanRepository extends CrudRepository<Loan, Long> {
     @Query("UPDATE loan SET warned_at = :at WHERE id = :id AND warned_at IS NULL AND ended_at IS NULL")
     int warned(long id, Instant at);
 
-    @Query("UPDATE loan SET ended_at = :at, ended_why = :why WHERE id = :id AND ended_at IS NULL")
-    int end(long id, Instant at, String why);
+    /** {@code by}: the staff member who ended it, null when it ended by itself. */
+    @Query("UPDATE loan SET ended_at = :at, ended_why = :why, returned_by = :by WHERE id = :id AND ended_at IS NULL")
+    int end(long id, Instant at, String why, @Nullable String by);
+
+    /** The device's newest loans first, for its history. */
+    @Query("SELECT * FROM loan WHERE device_id = :deviceId ORDER BY started_at DESC, id DESC LIMIT :limit")
+    List<Loan> newestOf(String deviceId, int limit);
 }

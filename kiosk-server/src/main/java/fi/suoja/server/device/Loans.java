@@ -64,7 +64,7 @@ class Loans {
     record HandOut(@Nullable String bookingCode, @Nullable Long bookingId, @Nullable Instant walkInUntil) {
     }
 
-    Views.DeviceView handOut(String tag, HandOut request) {
+    Views.DeviceView handOut(String tag, HandOut request, Caller caller) {
         int given = (request.bookingCode() == null ? 0 : 1) + (request.bookingId() == null ? 0 : 1)
                 + (request.walkInUntil() == null ? 0 : 1);
         if (given != 1) {
@@ -104,7 +104,8 @@ class Loans {
             }
             lifecycle.move(device, DeviceAction.HAND_OUT,
                     booking.map(b -> "Lent for booking " + b.id() + " until " + due + ".").orElse("Lent to a walk-in until " + due + "."), now);
-            Loan loan = loans.save(new Loan(null, device.id(), booking.map(BookingRef::id).orElse(null), now, due, null, null, null));
+            Loan loan = loans.save(new Loan(null, device.id(), booking.map(BookingRef::id).orElse(null), now, due, null, null, null,
+                    staffName(caller), null));
             audit.record(AuditAction.HAND_OUT, device.siteId(), Target.device(device.tag()), booking.map(BookingRef::id).orElse(null),
                     null);
             return new Out(device, loan);
@@ -120,11 +121,11 @@ class Loans {
      */
     Views.DeviceView returnDevice(String tag, Caller caller) {
         Instant now = clock.instant();
-        String staff = caller instanceof Caller.Staff s ? s.username() : "staff";
+        String staff = staffName(caller);
         Device device = tx.run(() -> {
             Device d = devices.findByTag(tag).orElseThrow(() -> FleetLookup.unknown(tag));
             if (d.state() == DeviceState.ON_LOAN) {
-                d = endLoan(d, loans.findByDeviceIdAndEndedAtIsNull(d.id()).orElse(null), LoanEnd.RETURNED, now);
+                d = endLoan(d, loans.findByDeviceIdAndEndedAtIsNull(d.id()).orElse(null), LoanEnd.RETURNED, staff, now);
             } else if (!StaffAction.RETURN.allows(d.state(), d.kind(), d.unheard())) {
                 throw new SuojaException(ProblemType.WRONG_DEVICE_STATE, "This device is not on loan. " + d.state().whyNotReady(),
                         null, d.state().name(), d.stateReason());
@@ -136,8 +137,11 @@ class Loans {
             audit.record(AuditAction.RETURN, d.siteId(), Target.device(d.tag()), null, null);
             return d;
         });
-        wipes.send(device.id(), true);
-        return lookup.announce(device.id());
+        return wipes.announceAndSend(device.id());
+    }
+
+    private static String staffName(Caller caller) {
+        return caller instanceof Caller.Staff s ? s.username() : "staff";
     }
 
     /** Ends the loans of a booking that no longer holds its room and starts their devices' wipes. */
@@ -147,7 +151,7 @@ class Loans {
             List<String> ids = new ArrayList<>();
             for (Loan loan : loans.findByBookingIdAndEndedAtIsNull(bookingId)) {
                 devices.findById(loan.deviceId()).ifPresent(d -> {
-                    endLoan(d, loan, LoanEnd.BOOKING_ENDED, now);
+                    endLoan(d, loan, LoanEnd.BOOKING_ENDED, null, now);
                     ids.add(d.id());
                 });
             }
@@ -196,26 +200,26 @@ class Loans {
         List<String> ended = new ArrayList<>();
         for (Loan loan : tx.run(loans::openOfEndedBookings)) {
             ended.addAll(tx.run(() -> devices.findById(loan.deviceId())
-                    .map(d -> endLoan(d, loan, LoanEnd.BOOKING_ENDED, now)).map(Device::id).stream().toList()));
+                    .map(d -> endLoan(d, loan, LoanEnd.BOOKING_ENDED, null, now)).map(Device::id).stream().toList()));
         }
         for (Loan loan : tx.run(() -> loans.overdueWalkIns(now))) {
             ended.addAll(tx.run(() -> devices.findById(loan.deviceId())
-                    .map(d -> endLoan(d, loan, LoanEnd.DUE, now)).map(Device::id).stream().toList()));
+                    .map(d -> endLoan(d, loan, LoanEnd.DUE, null, now)).map(Device::id).stream().toList()));
         }
         afterLoansEnded(ended);
         return ended.size();
     }
 
     private void afterLoansEnded(List<String> deviceIds) {
-        for (String id : deviceIds) {
-            wipes.send(id, true);
-            lookup.announce(id);
-        }
+        deviceIds.forEach(wipes::announceAndSend);
     }
 
-    /** Ends a loan and moves its device ON_LOAN → WIPE_PENDING with a new wipe job; inside a transaction. */
-    private Device endLoan(Device device, @Nullable Loan loan, LoanEnd why, Instant now) {
-        if (loan != null && loans.end(loan.id(), now, why.name()) != 1) {
+    /**
+     * Ends a loan and moves its device ON_LOAN → WIPE_PENDING with a new wipe job; inside a
+     * transaction. {@code by}: the staff member who took it back, null when it ended by itself.
+     */
+    private Device endLoan(Device device, @Nullable Loan loan, LoanEnd why, @Nullable String by, Instant now) {
+        if (loan != null && loans.end(loan.id(), now, why.name(), by) != 1) {
             return device;
         }
         if (device.state() != DeviceState.ON_LOAN) {

@@ -54,8 +54,7 @@ class Servicing {
             audit.record(AuditAction.WIPE_NOW, d.siteId(), Target.device(d.tag()), null, null);
             return d;
         });
-        wipes.send(device.id(), true);
-        return lookup.announce(device.id());
+        return wipes.announceAndSend(device.id());
     }
 
     Views.DeviceView faulty(String idOrTag, String reason) {
@@ -71,9 +70,9 @@ class Servicing {
         Device device = tx.run(() -> {
             Device d = lookup.find(idOrTag);
             lifecycle.move(d, action, reason, now);
-            loans.findByDeviceIdAndEndedAtIsNull(d.id()).ifPresent(l -> loans.end(l.id(), now, LoanEnd.TAKEN_OUT_OF_USE.name()));
+            loans.findByDeviceIdAndEndedAtIsNull(d.id()).ifPresent(l -> loans.end(l.id(), now, LoanEnd.TAKEN_OUT_OF_USE.name(), null));
             wipes.abandon(d.id(), reason, now);
-            audit.record(audited, d.siteId(), Target.device(d.tag()), null, why);
+            audit.record(audited, d.siteId(), Target.device(d.tag()), null, why, now);
             return d;
         });
         return lookup.announce(device.id());
@@ -87,11 +86,10 @@ class Servicing {
             lifecycle.move(d, DeviceAction.REPAIRED, "Repaired" + (note == null || note.isBlank() ? "" : " (" + note.strip() + ")")
                     + "; waiting for a new wipe.", now);
             wipes.open(d, now);
-            audit.record(AuditAction.DEVICE_REPAIRED, d.siteId(), Target.device(d.tag()), null, note);
+            audit.record(AuditAction.DEVICE_REPAIRED, d.siteId(), Target.device(d.tag()), null, note, now);
             return d;
         });
-        wipes.send(device.id(), true);
-        return lookup.announce(device.id());
+        return wipes.announceAndSend(device.id());
     }
 
     /**

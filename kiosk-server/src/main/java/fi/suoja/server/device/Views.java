@@ -75,6 +75,53 @@ final class Views {
     }
 
     /**
+     * A device's history for staff, newest first: its loans, wipes, faults, repairs and retirement.
+     * {@code more}: older entries were left out (the history is bounded by its {@code limit}).
+     */
+    @Serdeable
+    record HistoryView(String deviceId, String tag, List<HistoryEntryView> entries, boolean more) {
+    }
+
+    /**
+     * One entry of a device's history, newest first by {@code at} (when it began). By {@code kind}
+     * exactly one of {@code loan} (LOAN), {@code wipe} (WIPE) or {@code staff} (FAULTY, REPAIRED,
+     * RETIRED) is set.
+     */
+    @Serdeable
+    record HistoryEntryView(HistoryKind kind, Instant at, @Nullable HistoryLoanView loan, @Nullable HistoryWipeView wipe,
+                            @Nullable HistoryStaffView staff) {
+    }
+
+    /**
+     * A loan: for which booking ({@code bookingCode} null once the booking's retention erased it, or
+     * a walk-in), who lent it and when, its due time, and when and why it ended and who took it back
+     * (null when it ended with its booking or due time).
+     */
+    @Serdeable
+    record HistoryLoanView(long id, @Nullable Long bookingId, @Nullable String bookingCode, boolean walkIn, Instant startedAt,
+                           Instant dueAt, @Nullable String lentBy, @Nullable Instant endedAt, @Nullable LoanEnd endedWhy,
+                           @Nullable String returnedBy) {
+    }
+
+    /**
+     * A wipe job: started (opened) and finished by the server's clock, {@code tookMillis} between the
+     * two (null while it runs); the agent's report when there is one: verified or not, its own
+     * measure of the wipe ({@code durationMillis}), files removed and the kinds of failure. A staff
+     * check names {@code checkedBy}.
+     */
+    @Serdeable
+    record HistoryWipeView(String jobId, WipeMethod method, WipeJobState state, int attempts, Instant startedAt,
+                           @Nullable Instant finishedAt, @Nullable Long tookMillis, @Nullable Boolean verified,
+                           @Nullable Long durationMillis, @Nullable Long filesRemoved, List<WipeFailure> failures,
+                           @Nullable String checkedBy) {
+    }
+
+    /** What a staff member did: who, and their own words (the reason, or a repair's note). */
+    @Serdeable
+    record HistoryStaffView(String by, @Nullable String text) {
+    }
+
+    /**
      * The answer to a registration, shown once. {@code agentConfig} is the agent's whole
      * configuration file (null for devices without an agent).
      */

@@ -38,6 +38,10 @@ interface WipeJobRepository extends CrudRepository<WipeJob, String>, WorkTable<W
 
     List<WipeJob> findByDeviceIdOrderByCreatedAtDesc(String deviceId);
 
+    /** The device's newest jobs first, for its history. */
+    @Query("SELECT * FROM wipe_job WHERE device_id = :deviceId ORDER BY created_at DESC, id DESC LIMIT :limit")
+    List<WipeJob> newestOf(String deviceId, int limit);
+
     @Query("""
             SELECT * FROM wipe_job
             WHERE open_for IS NOT NULL AND method = 'AGENT' AND (next_attempt_at IS NULL OR next_attempt_at <= :now)

@@ -123,6 +123,16 @@ class WipeJobs {
         return sent;
     }
 
+    /**
+     * After the commit that opened the device's wipe: the desk is told first that the device waits
+     * for its wipe, then the wipe is sent, which tells it again (being wiped). Each state between a
+     * return and READY is thus its own device event. Returns the device as it is now.
+     */
+    Views.DeviceView announceAndSend(String deviceId) {
+        Views.DeviceView waiting = changed(deviceId);
+        return send(deviceId, true) ? tx.run(() -> views.of(deviceId)) : waiting;
+    }
+
     /** Sends every due try and times out jobs that used all their tries; for the scheduler. */
     int runDue() {
         Instant now = clock.instant();
@@ -162,13 +172,16 @@ class WipeJobs {
             return;
         }
         Instant now = clock.instant();
-        tx.run(() -> {
+        int moved = tx.run(() -> {
             sent.acknowledge(commandId, device.id(), now);
             return jobs.findByOpenFor(device.id())
                     .filter(job -> job.ownsCommand(commandId))
                     .map(job -> jobs.acknowledged(job.id()))
                     .orElse(0);
         });
+        if (moved == 1) {
+            changed(device.id()); // the desk shows that the device has begun its wipe
+        }
     }
 
     void rejected(Device device, String commandId, String detail) {
@@ -280,8 +293,10 @@ class WipeJobs {
         records.save(new WipeRecord(job.id(), device.id(), true, 0, 0, 0, null, 0, now, now, staff));
     }
 
-    private void changed(String deviceId) {
-        changes.emit(tx.run(() -> views.of(deviceId)));
+    private Views.DeviceView changed(String deviceId) {
+        Views.DeviceView view = tx.run(() -> views.of(deviceId));
+        changes.emit(view);
+        return view;
     }
 
     private String newId() {

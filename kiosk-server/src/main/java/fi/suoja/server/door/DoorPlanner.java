@@ -45,7 +45,14 @@ class DoorPlanner {
         this.clock = clock;
     }
 
-    /** Plans a new booking's tasks; a booking that has tasks already is left alone. */
+    /** Plans a booking's tasks in the transaction that is making it. */
+    void planNew(BookingDoor booking, Room room) {
+        if (booking.status().holdsRoom() && hasHardware(room)) {
+            DoorTask.INSERT.insert(tx, plan(booking, room, clock.instant()));
+        }
+    }
+
+    /** Plans the tasks of a booking that has none (the reconcile sweep); one that has tasks already is left alone. */
     void planBooking(long bookingId) {
         Optional<BookingDoor> found = bookings.door(bookingId);
         if (found.isEmpty() || !found.get().status().holdsRoom()) {

@@ -1,5 +1,7 @@
 package fi.suoja.server.door;
 
+import fi.suoja.server.db.BatchInsert;
+
 import fi.suoja.server.work.WorkRow;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.GeneratedValue;
@@ -7,6 +9,7 @@ import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * One piece of hardware work for one booking, due at an instant. {@code attempts} counts the tries
@@ -35,6 +38,13 @@ record DoorTask(
         @Nullable Instant finishedAt) implements WorkRow {
 
     static final int ERROR_MAX = 500;
+
+    /** New tasks written as one batch (a booking's five, say); their ids are read when they are claimed. */
+    static final BatchInsert<DoorTask> INSERT = new BatchInsert<>("door_task", List.of("booking_id", "room_id", "kind", "lock_id",
+            "sign_id", "slot", "slot_holder", "due_at", "state", "attempts", "next_attempt_at", "last_error", "created_at", "finished_at"),
+            (values, t) -> values.add(t.bookingId()).add(t.roomId()).add(t.kind().name()).add(t.lockId()).add(t.signId())
+                    .add(t.slot()).add(t.slotHolder()).add(t.dueAt()).add(t.state().name()).add(t.attempts())
+                    .add(t.nextAttemptAt()).add(t.lastError()).add(t.createdAt()).add(t.finishedAt()));
 
     @Override
     public String describe() {

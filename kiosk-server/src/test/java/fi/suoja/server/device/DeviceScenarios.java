@@ -10,12 +10,14 @@ import fi.suoja.hardware.mqtt.EventType;
 import fi.suoja.hardware.mqtt.Wire;
 import fi.suoja.hardware.mqtt.WipeReport;
 import fi.suoja.server.Api;
+import fi.suoja.server.EventStreamClient;
 import fi.suoja.server.Eventually;
 import fi.suoja.server.LibraryScene;
 import fi.suoja.server.ServerDatabase;
 import fi.suoja.server.TestBroker;
 import fi.suoja.server.booking.BookingJobs;
 import fi.suoja.server.broker.MosquittoPassword;
+import io.micronaut.json.JsonMapper;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
@@ -70,6 +72,10 @@ abstract class DeviceScenarios extends LibraryScene implements TestPropertyProvi
     @Inject
     io.micrometer.core.instrument.MeterRegistry meters;
 
+    @Inject
+    JsonMapper json;
+
+    String staffName;
     long roomId;
     final List<FakeAgent> agents = new ArrayList<>();
 
@@ -86,6 +92,7 @@ abstract class DeviceScenarios extends LibraryScene implements TestPropertyProvi
 
     @BeforeEach
     void roomA() {
+        staffName = "staff-" + library.unique();
         roomId = api.createRoom(admin, siteId, "Room A", "08:00", "20:00");
     }
 
@@ -799,6 +806,100 @@ abstract class DeviceScenarios extends LibraryScene implements TestPropertyProvi
     }
 
     @Test
+    void returning_a_laptop_shows_each_state_between_the_return_and_ready_as_a_device_event() {
+        FakeAgent agent = readyLaptop();
+        String id = agent.id.value();
+        String tag = tagOf(id);
+        expect(200, handOut(tag, book("10:00", 60)));
+        // the laptop answers when the test says, so that every step is seen on its own
+        agent.mode = FakeAgent.Mode.SILENT;
+        try (EventStreamClient desk = EventStreamClient.open(server.getURI(), "/api/v1/devices/events", staff, json)) {
+            expect(200, returnDevice(tag));
+            // each in the order it happens; the desk shows each as it comes
+            desk.next("waiting for its wipe", e -> isNow(e, id, "WIPE_PENDING", "QUEUED"));
+            desk.next("the wipe sent", e -> isNow(e, id, "WIPING", "SENT"));
+            Command wipe = Eventually.until("the WIPE after the loan", () -> agent.commandsOf(CommandType.WIPE), l -> l.size() == 2).get(1);
+            agent.event(EventType.ACK, wipe.id(), null, false, null);
+            desk.next("the wipe acknowledged: the laptop is wiping", e -> isNow(e, id, "WIPING", "ACKED"));
+            agent.answerWipe(wipe, true);
+            desk.next("ready", e -> isNow(e, id, "READY", null));
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static boolean isNow(EventStreamClient.Received event, String id, String state, String wipeState) {
+        if (!event.name().equals("device") || !(event.data() instanceof Map<?, ?> data) || !id.equals(data.get("id"))) {
+            return false;
+        }
+        Map<String, Object> wipe = (Map<String, Object>) data.get("wipe");
+        return state.equals(data.get("state")) && (wipeState == null ? wipe == null : wipe != null && wipeState.equals(wipe.get("state")));
+    }
+
+    @Test
+    void a_devices_history_shows_its_loans_wipes_faults_and_repairs_newest_first_with_how_long_each_wipe_took() {
+        FakeAgent agent = readyLaptop();
+        String id = agent.id.value();
+        String tag = tagOf(id);
+        String code = book("10:00", 60);
+
+        clock.set(at("10:05"));
+        expect(200, handOut(tag, code));
+        clock.set(at("10:40"));
+        agent.mode = FakeAgent.Mode.ACK_ONLY;
+        expect(200, returnDevice(tag));
+        Command afterLoan = Eventually.until("the WIPE after the loan", () -> agent.commandsOf(CommandType.WIPE), l -> l.size() == 2).get(1);
+        Eventually.until("the ACK", () -> wipe(device(id)).get("state"), "ACKED"::equals);
+        clock.set(at("10:43"));
+        agent.answerWipe(afterLoan, true);
+        awaitState(id, "READY");
+
+        clock.set(at("11:00"));
+        expect(200, api.post("/api/v1/devices/" + id + "/faulty", staff, Map.of("reason", "näyttö haljennut")));
+        clock.set(at("11:30"));
+        agent.mode = FakeAgent.Mode.VERIFIED;
+        expect(200, api.post("/api/v1/devices/" + id + "/repaired", staff, Map.of("note", "new screen")));
+        awaitState(id, "READY");
+
+        Api.Answer history = expect(200, api.get("/api/v1/devices/" + tag + "/history", staff));
+        assertThat(history.string("deviceId")).isEqualTo(id);
+        assertThat(history.get("more")).isEqualTo(false);
+        List<Map<String, Object>> entries = history.list("entries");
+        assertThat(entries).extracting(e -> e.get("kind") + " " + e.get("at")).containsExactly(
+                "WIPE " + at("11:30"), "REPAIRED " + at("11:30"), "FAULTY " + at("11:00"), "WIPE " + at("10:40"),
+                "LOAN " + at("10:05"), "WIPE " + at("10:00"));
+
+        Map<?, ?> repairWipe = (Map<?, ?>) entries.get(0).get("wipe");
+        assertThat(repairWipe.get("state")).isEqualTo("SUCCEEDED");
+        assertThat(((Map<?, ?>) entries.get(1).get("staff")).get("by")).isEqualTo(staffName);
+        assertThat(((Map<?, ?>) entries.get(1).get("staff")).get("text")).isEqualTo("new screen");
+        assertThat(((Map<?, ?>) entries.get(2).get("staff")).get("text")).isEqualTo("näyttö haljennut");
+
+        Map<?, ?> loanWipe = (Map<?, ?>) entries.get(3).get("wipe");
+        assertThat(loanWipe.get("method")).isEqualTo("AGENT");
+        assertThat(loanWipe.get("state")).isEqualTo("SUCCEEDED");
+        assertThat(loanWipe.get("startedAt")).isEqualTo(at("10:40").toString());
+        assertThat(loanWipe.get("finishedAt")).isEqualTo(at("10:43").toString());
+        assertThat(((Number) loanWipe.get("tookMillis")).longValue()).isEqualTo(Duration.ofMinutes(3).toMillis());
+        assertThat(loanWipe.get("verified")).isEqualTo(true);
+        assertThat(((Number) loanWipe.get("durationMillis")).longValue()).isEqualTo(1500);
+        assertThat(loanWipe.get("failures")).isEqualTo(List.of());
+
+        Map<?, ?> loan = (Map<?, ?>) entries.get(4).get("loan");
+        assertThat(loan.get("bookingCode")).isEqualTo(code);
+        assertThat(loan.get("walkIn")).isEqualTo(false);
+        assertThat(loan.get("lentBy")).isEqualTo(staffName);
+        assertThat(loan.get("dueAt")).isEqualTo(at("11:00").toString());
+        assertThat(loan.get("endedAt")).isEqualTo(at("10:40").toString());
+        assertThat(loan.get("endedWhy")).isEqualTo("RETURNED");
+        assertThat(loan.get("returnedBy")).isEqualTo(staffName);
+
+        // bounded: the newest entries only, and it says that older ones were left out
+        Api.Answer newest = expect(200, api.get("/api/v1/devices/" + id + "/history?limit=2", staff));
+        assertThat(newest.list("entries")).extracting(e -> e.get("kind")).containsExactly("WIPE", "REPAIRED");
+        assertThat(newest.get("more")).isEqualTo(true);
+    }
+
+    @Test
     void provisioning_returns_once_an_agent_configuration_and_broker_entries_limited_to_the_device() throws Exception {
         String tag = newTag();
         Api.Answer registered = expect(201, register(tag, "LAPTOP"));
@@ -856,6 +957,7 @@ abstract class DeviceScenarios extends LibraryScene implements TestPropertyProvi
                 new Call("GET", "/api/v1/devices", false),
                 new Call("GET", "/api/v1/devices/" + id, false),
                 new Call("GET", "/api/v1/devices/" + id + "/wipe-reports", false),
+                new Call("GET", "/api/v1/devices/" + id + "/history", false),
                 new Call("GET", "/api/v1/devices/events", false),
                 new Call("POST", "/api/v1/devices/hand-out", false),
                 new Call("POST", "/api/v1/devices/return", false),
@@ -898,6 +1000,13 @@ abstract class DeviceScenarios extends LibraryScene implements TestPropertyProvi
         assertThat(api.post("/api/v1/devices/hand-out", staff, Map.of("tag", "NO-SUCH-TAG", "bookingCode", book("10:00", 30))).problem())
                 .isEqualTo("urn:suoja:problem:unknown-device");
         assertThat(api.get("/api/v1/devices/lap-nosuchdevice", staff).problem()).isEqualTo("urn:suoja:problem:unknown-device");
+        Api.Answer noHistory = api.get("/api/v1/devices/lap-nosuchdevice/history", staff);
+        assertThat(noHistory.status()).isEqualTo(404);
+        assertThat(noHistory.problem()).isEqualTo("urn:suoja:problem:unknown-device");
+        assertThat(api.get("/api/v1/devices/" + agent.id.value() + "/history?limit=0", staff).problem())
+                .isEqualTo("urn:suoja:problem:invalid-request");
+        assertThat(api.get("/api/v1/devices/" + agent.id.value() + "/history?limit=100000", staff).problem())
+                .isEqualTo("urn:suoja:problem:invalid-request");
         assertThat(api.post("/api/v1/devices", admin, Map.of("tag", "T-1", "kind", "TOASTER", "siteId", siteId)).status()).isEqualTo(400);
         assertThat(api.post("/api/v1/devices", admin, Map.of("tag", "T-1", "kind", "LAPTOP", "siteId", 999999)).problem())
                 .isEqualTo("urn:suoja:problem:not-found");

@@ -546,11 +546,30 @@ abstract class DoorScenarios extends ServerScene implements TestPropertyProvider
     }
 
     @Test
+    void a_booking_is_answered_with_its_door_and_sign_tasks_written_and_a_refused_one_leaves_none() {
+        String lock = "lock-" + unique;
+        String sign = "sign-" + unique;
+        long room = room("Room A", lock, true, sign);
+
+        long id = book(room, "12:00", 60).number("id");
+
+        // written in the booking's own commit: there when the answer is, whatever the door thread has done since
+        assertThat(taskRows.findByBookingIdOrderById(id)).extracting(DoorTask::kind).containsExactlyInAnyOrder(
+                DoorTaskKind.SET_CODE, DoorTaskKind.REVOKE_CODE, DoorTaskKind.SIGN_BUSY, DoorTaskKind.SIGN_ENDING_SOON,
+                DoorTaskKind.SIGN_FREE);
+        long before = taskRows.findAll().stream().filter(t -> t.roomId() == room).count();
+        expect(409, api.post("/api/v1/bookings", kiosk, Map.of("roomId", room, "start", at("12:30").toString(), "minutes", 30)));
+        assertThat(taskRows.findAll().stream().filter(t -> t.roomId() == room).count())
+                .as("a booking refused on the room's slots writes no door work").isEqualTo(before);
+        assertThat(reconciler.reconcile()).as("nothing for the sweep to make up").isZero();
+    }
+
+    @Test
     void door_work_lost_with_a_booking_event_is_made_up_by_the_reconciliation() {
         String lock = "lock-" + unique;
         long room = room("Room A", lock, true, null);
 
-        // As if the server had stopped between a booking's commit and its event: no tasks at all.
+        // As if the tasks had been lost (a booking made before they were written with it): none at all.
         Api.Answer unplanned = book(room, "12:00", 60);
         List<DoorTask> rows = taskRows.findAll().stream().filter(t -> lock.equals(t.lockId())).toList();
         rows.forEach(taskRows::delete);

@@ -115,6 +115,11 @@ public class StaffClient {
         return send("GET", "/api/v1/devices/" + ApiHttp.encode(deviceId) + "/wipe-reports", null).listOf(WipeReport.class);
     }
 
+    /** The device's loans, wipes, faults and repairs, newest first (the server's newest {@code limit}). */
+    public DeviceHistory deviceHistory(String deviceId, int limit) {
+        return send("GET", "/api/v1/devices/" + ApiHttp.encode(deviceId) + "/history?limit=" + limit, null).as(DeviceHistory.class);
+    }
+
     /** The library's open alerts about doors and signs, oldest first. */
     public List<StaffAlert> openAlerts(long siteId) {
         return send("GET", "/api/v1/alerts?siteId=" + siteId, null).listOf(StaffAlert.class);

@@ -115,6 +115,28 @@ final class Desk {
         return instant == null ? "–" : DAY_TIME.format(instant.atZone(zone));
     }
 
+    /**
+     * How long something took, in the words of {@code where}'s language: seconds (with a tenth under
+     * ten seconds), minutes and seconds, or hours and minutes.
+     */
+    static String duration(Component where, long millis) {
+        long ms = Math.max(0, millis);
+        if (ms < 60_000) {
+            String seconds = ms < 10_000 ? seconds(ms) : Long.toString(ms / 1000);
+            return where.getTranslation("staff.duration.seconds", seconds);
+        }
+        long minutes = ms / 60_000;
+        if (minutes < 60) {
+            return where.getTranslation("staff.duration.minutes", Long.toString(minutes), Long.toString(ms / 1000 % 60));
+        }
+        return where.getTranslation("staff.duration.hours", Long.toString(minutes / 60), Long.toString(minutes % 60));
+    }
+
+    /** Seconds with a tenth, with the decimal sign of the desk's language (0,3 in Finnish and Swedish). */
+    static String seconds(long millis) {
+        return String.format(UI.getCurrent() == null ? java.util.Locale.ROOT : UI.getCurrent().getLocale(), "%.1f", millis / 1000.0);
+    }
+
     static String time(Instant instant, ZoneId zone) {
         return instant == null ? "–" : TIME.format(instant.atZone(zone));
     }

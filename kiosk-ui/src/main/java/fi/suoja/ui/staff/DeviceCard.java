@@ -6,18 +6,26 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.NativeButton;
+import com.vaadin.flow.component.html.OrderedList;
 import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Section;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.textfield.TextField;
 import fi.suoja.ui.server.Booking;
 import fi.suoja.ui.server.Device;
+import fi.suoja.ui.server.DeviceHistory;
 import fi.suoja.ui.server.DeviceState;
 import fi.suoja.ui.server.StaffAction;
+import fi.suoja.ui.server.WipeJobState;
+import fi.suoja.ui.server.WipeMethod;
 import fi.suoja.ui.server.WipeReport;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
@@ -27,7 +35,8 @@ import java.util.function.Function;
  * today's booking it belongs to) and its due time, the last wipe, and a button for each staff
  * action the server lists for the device now ({@link Device#actions()}): the card knows no rule of
  * the lifecycle. Every action asks for confirmation first; marking faulty and retiring also ask why.
- * The device's wipe reports open on the card.
+ * The device's wipe reports open on the card, and so does its history (loans, wipes, faults and
+ * repairs, newest first), which stays open and follows the device's live changes until closed.
  */
 class DeviceCard extends Article {
 
@@ -36,6 +45,11 @@ class DeviceCard extends Article {
     private Device device;
     /** A confirmation is open: a live update of the same state must not take it away from under the user. */
     private boolean confirming;
+    /** The history is open: it is read again with each change of the device, until staff close it. */
+    private boolean historyOpen;
+
+    /** How many of the newest entries of a device's history the card shows. */
+    static final int HISTORY_LIMIT = 50;
 
     DeviceCard(DevicesView view, StaffSession session) {
         this.view = view;
@@ -90,7 +104,15 @@ class DeviceCard extends Article {
             facts.add(loan);
         }
         if (device.wipe() != null) {
-            facts.add(new Paragraph(getTranslation("staff.device.wipe." + device.wipe().state())));
+            Paragraph wipe = new Paragraph(getTranslation("staff.device.wipe." + device.wipe().state()));
+            wipe.setId("wipe-state-" + device.tag());
+            facts.add(wipe);
+        }
+        if (device.state() == DeviceState.WIPE_PENDING || device.state() == DeviceState.WIPING) {
+            // since when: a wipe that has run long stands out from one that has just begun
+            Paragraph since = new Paragraph(getTranslation("staff.device.since", Desk.day(device.stateChangedAt(), zone)));
+            since.setId("since-" + device.tag());
+            facts.add(since);
         }
         Device.LastWipe last = device.lastWipe();
         Paragraph lastWipe = new Paragraph(last == null ? getTranslation("staff.device.neverWiped")
@@ -121,6 +143,9 @@ class DeviceCard extends Article {
             facts.add(reason);
         }
         add(title, state, facts, actions());
+        if (historyOpen) {
+            history();
+        }
     }
 
     /**
@@ -158,6 +183,10 @@ class DeviceCard extends Article {
                 case HAND_OUT, RETURN, UNKNOWN -> { }
             }
         }
+        actions.add(Desk.button("history-" + tag, VaadinIcon.TIME_BACKWARD, getTranslation("staff.action.history"), () -> {
+            historyOpen = true;
+            history();
+        }));
         if (device.lastWipe() != null) {
             actions.add(Desk.button("reports-" + tag, VaadinIcon.LIST, getTranslation("staff.action.reports"), this::reports));
         }
@@ -168,7 +197,7 @@ class DeviceCard extends Article {
     }
 
     private static String seconds(long millis) {
-        return String.format(java.util.Locale.ROOT, "%.1f", millis / 1000.0);
+        return Desk.seconds(millis);
     }
 
     /** The device's wipe reports, newest first, on the card until closed. */
@@ -195,6 +224,129 @@ class DeviceCard extends Article {
             box.add(new H4(getTranslation("staff.report.heading", device.tag())), list, close);
             add(box);
         });
+    }
+
+    /**
+     * The device's history as the server keeps it, newest first, each entry in the desk's words and
+     * the library's time: when it began, what it was, and its details (who, until when, how long).
+     */
+    private void history() {
+        String tag = device.tag();
+        Desk.act(this, view::say, () -> {
+            DeviceHistory history = session.client().deviceHistory(device.id(), HISTORY_LIMIT);
+            getChildren().filter(c -> "history".equals(c.getElement().getAttribute("data-part"))).toList().forEach(this::remove);
+            Section box = new Section();
+            box.setId("history-of-" + tag);
+            box.addClassName("device-history");
+            box.getElement().setAttribute("data-part", "history");
+            ZoneId zone = session.site().zone();
+            Instant now = StaffServices.current().clock().instant();
+            OrderedList list = new OrderedList();
+            list.setId("history-list-" + tag);
+            history.entries().forEach(entry -> list.add(entry(entry, zone, now)));
+            box.add(new H4(getTranslation("staff.history.heading", tag)));
+            if (history.entries().isEmpty()) {
+                box.add(new Paragraph(getTranslation("staff.history.none")));
+            } else {
+                box.add(list);
+            }
+            if (history.more()) {
+                box.add(new Paragraph(getTranslation("staff.history.more", HISTORY_LIMIT)));
+            }
+            box.add(Desk.button("history-close-" + tag, VaadinIcon.CLOSE, getTranslation("staff.history.close"), () -> {
+                historyOpen = false;
+                remove(box);
+                removeClassName("history-open");
+            }));
+            addClassName("history-open");
+            add(box);
+        });
+    }
+
+    private ListItem entry(DeviceHistory.Entry entry, ZoneId zone, Instant now) {
+        ListItem item = new ListItem();
+        item.addClassNames("history-entry", "history-" + entry.kind().name().toLowerCase(Locale.ROOT));
+        Span when = Desk.data(Desk.day(entry.at(), zone));
+        when.addClassName("history-when");
+        List<String> details = new ArrayList<>();
+        List<ListItem> failures = new ArrayList<>();
+        String what = switch (entry.kind()) {
+            case LOAN -> loan(entry.loan(), zone, details);
+            case WIPE -> wipe(entry.wipe(), zone, now, details, failures);
+            case FAULTY -> getTranslation("staff.history.faulty", entry.staff().by());
+            case REPAIRED -> getTranslation("staff.history.repaired", entry.staff().by());
+            case RETIRED -> getTranslation("staff.history.retired", entry.staff().by());
+            case UNKNOWN -> getTranslation("staff.history.unknown");
+        };
+        Span words = new Span(what);
+        words.addClassName("history-what");
+        item.add(when, words);
+        if (!details.isEmpty()) {
+            Span more = new Span(String.join(" · ", details));
+            more.addClassName("history-detail");
+            item.add(more);
+        }
+        if (!failures.isEmpty()) {
+            // what kept the wipe from being verified, in the desk's language (the agent sends codes)
+            UnorderedList why = new UnorderedList(failures.toArray(ListItem[]::new));
+            why.addClassName("device-reason");
+            item.add(why);
+        }
+        if (entry.staff() != null && entry.staff().text() != null && !entry.staff().text().isBlank()) {
+            // the staff member's own words, as typed
+            Span typed = Desk.data(entry.staff().text());
+            typed.addClassName("history-detail");
+            item.add(typed);
+        }
+        return item;
+    }
+
+    private String loan(DeviceHistory.Loan loan, ZoneId zone, List<String> details) {
+        if (loan.lentBy() != null) {
+            details.add(getTranslation("staff.history.lentBy", loan.lentBy()));
+        }
+        details.add(getTranslation("staff.history.due", Desk.day(loan.dueAt(), zone)));
+        if (loan.endedAt() == null) {
+            details.add(getTranslation("staff.history.stillLent"));
+        } else {
+            details.add(getTranslation("staff.history.loanEnd." + (loan.endedWhy() == null ? "UNKNOWN" : loan.endedWhy()),
+                    Desk.day(loan.endedAt(), zone)));
+            if (loan.returnedBy() != null) {
+                details.add(getTranslation("staff.history.returnedBy", loan.returnedBy()));
+            }
+        }
+        return loan.walkIn() ? getTranslation("staff.history.loan.walkIn")
+                : loan.bookingCode() == null ? getTranslation("staff.history.loan.erased")
+                : getTranslation("staff.history.loan.booking", loan.bookingCode());
+    }
+
+    private String wipe(DeviceHistory.Wipe wipe, ZoneId zone, Instant now, List<String> details, List<ListItem> failures) {
+        boolean agent = wipe.method() != WipeMethod.STAFF_CHECK;
+        if (wipe.open()) {
+            details.add(getTranslation("staff.history.wipe.running", Desk.duration(this, Duration.between(wipe.startedAt(), now).toMillis())));
+        } else if (agent) {
+            details.add(getTranslation("staff.history.wipe.took", Desk.day(wipe.finishedAt(), zone), Desk.duration(this, wipe.tookMillis())));
+        } else {
+            details.add(getTranslation("staff.history.wipe.finished", Desk.day(wipe.finishedAt(), zone)));
+        }
+        if (wipe.attempts() > 1) {
+            details.add(getTranslation("staff.history.wipe.tries", wipe.attempts()));
+        }
+        if (agent && wipe.durationMillis() != null) {
+            details.add(getTranslation("staff.history.wipe.onDevice", Desk.duration(this, wipe.durationMillis())));
+        }
+        if (agent && wipe.filesRemoved() != null) {
+            details.add(getTranslation("staff.history.wipe.files", wipe.filesRemoved()));
+        }
+        wipe.failures().forEach(kind -> failures.add(new ListItem(getTranslation("staff.wipeFailure." + kind))));
+        if (!agent) {
+            // a device without an agent is "wiped" by the staff member who checks it on its return
+            return wipe.checkedBy() != null ? getTranslation("staff.history.wipe.checked", wipe.checkedBy())
+                    : getTranslation(wipe.open() ? "staff.history.wipe.toCheck" : "staff.history.wipe.abandoned");
+        }
+        // a job closed without a report: the device was taken out of use while it waited
+        return getTranslation(wipe.verified() == null && wipe.state() == WipeJobState.FAILED
+                ? "staff.history.wipe.abandoned" : "staff.history.wipe." + wipe.state());
     }
 
     /** Replaces the actions with a question, an optional reason, and yes / no. */

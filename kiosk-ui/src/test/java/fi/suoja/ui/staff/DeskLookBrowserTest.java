@@ -159,6 +159,40 @@ class DeskLookBrowserTest {
         assertThat(problems).as("what a librarian would not read").isEmpty();
     }
 
+    @Test
+    void the_device_board_with_a_devices_history_open_reads_in_finnish_with_nothing_cut_off() throws IOException {
+        String webcam = scene.readyAccessory("WEBCAM");
+        for (int i = 0; i < 5; i++) {
+            scene.readyAccessory(i % 2 == 0 ? "HEADSET" : "WEBCAM");
+        }
+        String code = scene.bookNowElsewhere(scene.bareRoom, 15).path("code").asText();
+        for (int loan = 0; loan < 2; loan++) {
+            scene.handOutElsewhere(webcam, code);
+            scene.returnElsewhere(webcam);
+        }
+        scene.faultyElsewhere(webcam, "Linssin suojakansi irronnut, kuva sumea");
+        scene.repairedElsewhere(webcam, "uusi suojakansi");
+        logInInFinnish();
+        for (Dimension size : List.of(new Dimension(1280, 800), new Dimension(1920, 1080))) {
+            String at = size.getWidth() + "x" + size.getHeight();
+            driver.manage().window().setSize(size);
+            driver.get(ui.base + "staff/devices");
+            waitFor(By.id("history-" + webcam)).click();
+            WebElement history = waitFor(By.id("history-of-" + webcam));
+            js("arguments[0].scrollIntoView()", driver.findElement(By.id("device-" + webcam)));
+            look("devices-history-" + at);
+            Object cut = js("return Array.from(document.querySelectorAll('.device-history, .history-entry, .history-entry > *'))"
+                    + ".filter(e => e.scrollWidth > e.clientWidth + 1 || e.getBoundingClientRect().right > window.innerWidth)"
+                    + ".map(e => (e.id || e.className) + ' ' + e.clientWidth + ' needs ' + e.scrollWidth).join('; ')");
+            if (!String.valueOf(cut).isEmpty()) {
+                problems.add(at + ": history cut off: " + cut);
+            }
+            assertThat(history.findElements(By.cssSelector(".history-entry"))).as("two checks, two loans and their checks, a fault, a repair and its check")
+                    .hasSize(8);
+        }
+        assertThat(problems).as("what a librarian would not read").isEmpty();
+    }
+
     private void logInInFinnish() {
         Chromium.logInAsAdmin(driver, ui.base);
         waitFor(By.id("today-heading"));

@@ -1,7 +1,9 @@
 package fi.suoja.ui.staff;
 
 import com.vaadin.flow.component.UI;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.vaadin.flow.component.html.Article;
+import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.NativeButton;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.select.Select;
@@ -11,7 +13,11 @@ import fi.suoja.ui.KioskServerProcess;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
@@ -145,13 +151,13 @@ class DevicesViewTest extends KaribuStaff {
 
     @Test
     void a_card_has_a_button_for_each_action_the_server_lists_and_no_other() {
-        assertThat(buttons(webcam)).containsExactly("wipe-", "faulty-", "reports-", "retire-");
+        assertThat(buttons(webcam)).containsExactly("wipe-", "faulty-", "history-", "reports-", "retire-");
         assertThat(scene.device(webcam).path("actions").toString()).isEqualTo("[\"HAND_OUT\",\"WIPE\",\"FAULTY\",\"RETIRE\"]");
 
         click("faulty-" + webcam);
         _setValue(_get(TextField.class, spec -> spec.withId("why-" + webcam)), "Cable broken");
         click("yes-" + webcam);
-        assertThat(buttons(webcam)).containsExactly("repaired-", "reports-", "retire-");
+        assertThat(buttons(webcam)).containsExactly("repaired-", "history-", "reports-", "retire-");
     }
 
     /** The card's action buttons, by id without the tag. */
@@ -363,6 +369,107 @@ class DevicesViewTest extends KaribuStaff {
         assertThat(text("reports-of-" + webcam)).contains(t("staff.report.heading", webcam)).contains("admin");
         click("reports-close-" + webcam);
         assertThat(has("reports-of-" + webcam)).isFalse();
+    }
+
+    @Test
+    void a_cards_history_tells_its_loans_checks_faults_and_repairs_newest_first_in_the_desks_language_and_local_time() {
+        UI.getCurrent().getSession().setLocale(Locale.forLanguageTag("fi"));
+        UI.getCurrent().navigate(TodayView.class);
+        UI.getCurrent().navigate(DevicesView.class);
+        lendTo(code);
+        scan(webcam);
+        click("mode-return");
+        scan(webcam);
+        click("faulty-" + webcam);
+        _setValue(_get(TextField.class, spec -> spec.withId("why-" + webcam)), "linssi naarmuilla");
+        click("yes-" + webcam);
+        click("repaired-" + webcam);
+        click("yes-" + webcam);
+
+        click("history-" + webcam);
+        JsonNode history = scene.adminGet("/api/v1/devices/" + scene.device(webcam).path("id").asText() + "/history");
+        List<String> kinds = new ArrayList<>();
+        history.path("entries").forEach(entry -> kinds.add(entry.path("kind").asText()));
+        assertThat(kinds).containsExactly("WIPE", "REPAIRED", "FAULTY", "WIPE", "LOAN", "WIPE");
+        JsonNode loan = history.path("entries").get(4).path("loan");
+        List<String> fi = entries();
+        assertThat(fi).hasSize(6);
+        assertThat(fi.get(0)).startsWith(local(history.path("entries").get(0).path("at"))).contains("Odottaa käsin tarkastusta")
+                .contains("käynnissä");
+        assertThat(fi.get(1)).contains("Korjattu, käyttöön tyhjennyksen jälkeen (admin)");
+        assertThat(fi.get(2)).contains("Merkitty vialliseksi (admin)").contains("linssi naarmuilla");
+        assertThat(fi.get(3)).contains("Tarkastanut käsin admin").contains("valmis " + local(history.path("entries").get(3).path("wipe").path("finishedAt")));
+        assertThat(fi.get(4)).startsWith(local(loan.path("startedAt")))
+                .contains("Lainassa varaukselle " + code).contains("lainasi admin")
+                .contains("palautettava " + local(loan.path("dueAt")))
+                .contains("palautettu " + local(loan.path("endedAt"))).contains("vastaanotti admin");
+        assertThat(fi.get(5)).contains("Tarkastanut käsin admin");
+        assertThat(text("history-of-" + webcam)).as("times in the library's zone, never an ISO instant; no English")
+                .doesNotContainPattern("\\d{4}-\\d{2}-\\d{2}T").doesNotContain("Repaired").doesNotContain("Faulty:");
+
+        UI.getCurrent().getSession().setLocale(Locale.forLanguageTag("sv"));
+        UI.getCurrent().navigate(TodayView.class);
+        UI.getCurrent().navigate(DevicesView.class);
+        click("history-" + webcam);
+        List<String> sv = entries();
+        assertThat(sv.get(0)).contains("Väntar på kontroll för hand").contains("pågår sedan");
+        assertThat(sv.get(1)).contains("Reparerad, i bruk efter rensning (admin)");
+        assertThat(sv.get(2)).contains("Markerad som trasig (admin)").contains("linssi naarmuilla");
+        assertThat(sv.get(4)).startsWith(local(loan.path("startedAt"))).contains("Utlånad för bokning " + code)
+                .contains("utlånad av admin").contains("återlämnad " + local(loan.path("endedAt"))).contains("mottagen av admin");
+
+        click("history-close-" + webcam);
+        assertThat(has("history-of-" + webcam)).isFalse();
+    }
+
+    @Test
+    void a_returned_laptop_shows_on_its_card_each_state_until_it_is_ready_and_its_history_how_long_the_wipe_took() {
+        UI.getCurrent().getSession().setLocale(Locale.forLanguageTag("fi"));
+        String laptop = scene.registerDevice("LAPTOP");
+        UI.getCurrent().navigate(TodayView.class);
+        UI.getCurrent().navigate(DevicesView.class);
+        await("the event stream is open", _get(DevicesView.class)::live);
+        try (FakeLaptop agent = FakeLaptop.connect(KioskServerProcess.get().brokerUrl(), scene.agentConfig(laptop))) {
+            await("READY on the board", () -> "READY".equals(state(laptop)));
+            lendTo(code);
+            scan(laptop);
+            assertThat(state(laptop)).isEqualTo("ON_LOAN");
+            click("history-" + laptop);
+            agent.holdWipes();
+
+            click("mode-return");
+            scan(laptop);
+            await("the wipe reaches the laptop", agent::holdsAWipe);
+            await("being wiped, sent", () -> "WIPING".equals(state(laptop)) && has("wipe-state-" + laptop)
+                    && text("wipe-state-" + laptop).equals(t("staff.device.wipe.SENT")));
+            assertThat(text("state-" + laptop)).isEqualTo("tyhjennetään");
+            assertThat(text("since-" + laptop)).endsWith("alkaen");
+            assertThat(entries().get(0)).contains("Tyhjennys lähetetty laitteelle").contains("käynnissä");
+
+            agent.acknowledgeHeldWipe();
+            await("the laptop has begun its wipe", () -> text("wipe-state-" + laptop).equals("laite tyhjentää"));
+            assertThat(state(laptop)).isEqualTo("WIPING");
+            assertThat(entries().get(0)).as("the open history follows").contains("Laite tyhjentää");
+
+            agent.finishHeldWipe();
+            await("READY after the verified wipe", () -> "READY".equals(state(laptop)));
+            assertThat(has("wipe-state-" + laptop)).isFalse();
+            assertThat(has("since-" + laptop)).isFalse();
+            assertThat(entries().get(0)).contains("Tyhjennetty ja todettu puhtaaksi").containsPattern("kesti \\d")
+                    .contains("laitteella 0,3 s").contains("12 tiedostoa poistettu");
+            assertThat(entries().get(1)).contains("Lainassa varaukselle " + code).contains("palautettu");
+        }
+    }
+
+    /** The open history's entries, newest first, as text. */
+    private List<String> entries() {
+        return _find(ListItem.class, spec -> spec.withClasses("history-entry")).stream()
+                .map(item -> item.getElement().getTextRecursively()).toList();
+    }
+
+    /** An instant of the server's answer as the desk writes it: day and time in the library's zone. */
+    private String local(JsonNode instant) {
+        return DateTimeFormatter.ofPattern("d.M. HH:mm").format(Instant.parse(instant.asText()).atZone(scene.zone));
     }
 
     private boolean visible(String tag) {

@@ -76,8 +76,8 @@ abstract class KaribuStaff {
     }
 
     boolean has(String id) {
-        return !_find(Component.class, spec -> spec.withId(id)).isEmpty()
-                && _find(Component.class, spec -> spec.withId(id)).get(0).isVisible();
+        // one look-up: a push run by the wait between two look-ups could remove what the first found
+        return _find(Component.class, spec -> spec.withId(id)).stream().anyMatch(Component::isVisible);
     }
 
     String text(String id) {

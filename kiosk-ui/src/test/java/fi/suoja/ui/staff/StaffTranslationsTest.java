@@ -75,6 +75,9 @@ class StaffTranslationsTest extends KaribuStaff {
         check(language, "faulty confirmation");
         click("yes-" + webcam);
         check(language, "reason missing");
+        click("no-" + webcam);
+        click("history-" + webcam);
+        check(language, "device history");
     }
 
     private static Properties bundle(Locale language) {
