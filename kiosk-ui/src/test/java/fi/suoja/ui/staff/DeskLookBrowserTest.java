@@ -111,12 +111,9 @@ class DeskLookBrowserTest {
             waitFor(By.cssSelector(".today.as-timeline"));
             waitFor(By.id("booking-" + codes.get(0).replace("-", "")));
             look("today-timeline-" + at);
-            Object cut = js("return Array.from(document.querySelectorAll('.booking-block.on-track'))"
+            noneCut(at + ": bookings", "return Array.from(document.querySelectorAll('.booking-block.on-track'))"
                     + ".filter(b => b.scrollWidth > b.clientWidth + 1 || b.scrollHeight > b.clientHeight + 1)"
                     + ".map(b => b.id + ' ' + b.clientWidth + 'x' + b.clientHeight + ' needs ' + b.scrollWidth + 'x' + b.scrollHeight).join('; ')");
-            if (!String.valueOf(cut).isEmpty()) {
-                problems.add(at + ": bookings cut off: " + cut);
-            }
             waitFor(By.id("folded-" + scene.equippedRoom)).click();
             waitFor(By.id("away-" + codes.get(1).replace("-", "")));
             look("today-folded-open-" + at);
@@ -181,16 +178,21 @@ class DeskLookBrowserTest {
             WebElement history = waitFor(By.id("history-of-" + webcam));
             js("arguments[0].scrollIntoView()", driver.findElement(By.id("device-" + webcam)));
             look("devices-history-" + at);
-            Object cut = js("return Array.from(document.querySelectorAll('.device-history, .history-entry, .history-entry > *'))"
+            noneCut(at + ": history", "return Array.from(document.querySelectorAll('.device-history, .history-entry, .history-entry > *'))"
                     + ".filter(e => e.scrollWidth > e.clientWidth + 1 || e.getBoundingClientRect().right > window.innerWidth)"
                     + ".map(e => (e.id || e.className) + ' ' + e.clientWidth + ' needs ' + e.scrollWidth).join('; ')");
-            if (!String.valueOf(cut).isEmpty()) {
-                problems.add(at + ": history cut off: " + cut);
-            }
             assertThat(history.findElements(By.cssSelector(".history-entry"))).as("two checks, two loans and their checks, a fault, a repair and its check")
                     .hasSize(8);
         }
         assertThat(problems).as("what a librarian would not read").isEmpty();
+    }
+
+    /** Runs a script that lists what is cut off (empty when nothing is), and notes what it lists. */
+    private void noneCut(String what, String script) {
+        Object cut = js(script);
+        if (!String.valueOf(cut).isEmpty()) {
+            problems.add(what + " cut off: " + cut);
+        }
     }
 
     private void logInInFinnish() {
