@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.Map;
 
 /**
  * The start most scenario classes share: the server's clock at ten in the morning of {@link #TODAY}
@@ -29,11 +30,16 @@ public abstract class LibraryScene extends ServerScene {
     protected void openLibrary() {
         clock.set(at(TODAY, "10:00"));
         api = new Api(server);
-        library = api.library(Api.rules());
+        library = api.library(rules());
         admin = library.admin();
         staff = library.staff();
         kiosk = library.kiosk();
         siteId = library.siteId();
+    }
+
+    /** The booking rules the library is made with: {@link Api#rules} unless a subclass says otherwise. */
+    protected Map<String, Object> rules() {
+        return Api.rules();
     }
 
     /** That time of that day in Helsinki. */

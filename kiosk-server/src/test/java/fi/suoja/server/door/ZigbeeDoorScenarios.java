@@ -4,7 +4,7 @@ import fi.suoja.hardware.broker.BrokerConfig;
 import fi.suoja.hardware.broker.PahoBrokerConnection;
 import fi.suoja.server.Api;
 import fi.suoja.server.Eventually;
-import fi.suoja.server.ServerScene;
+import fi.suoja.server.LibraryScene;
 import fi.suoja.server.TestBroker;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
@@ -32,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@link ZigbeeDoorTest} and over the machine's Mosquitto by {@link ZigbeeDoorOnMosquittoTest}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class ZigbeeDoorScenarios extends ServerScene implements TestPropertyProvider {
+abstract class ZigbeeDoorScenarios extends LibraryScene implements TestPropertyProvider {
 
     private final String base = "z2m" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
 
@@ -40,6 +40,12 @@ abstract class ZigbeeDoorScenarios extends ServerScene implements TestPropertyPr
     DoorTaskRunner tasks;
 
     private FakeZigbeeLocks fake;
+
+    /** The keypad tests' library: door codes work from 20 minutes before the booking. */
+    @Override
+    protected Map<String, Object> rules() {
+        return Api.rules("doorCodeLeadMinutes", 20);
+    }
 
     /** The broker the locks are on. */
     abstract String lockBroker();
@@ -94,12 +100,7 @@ abstract class ZigbeeDoorScenarios extends ServerScene implements TestPropertyPr
 
     @Test
     void the_first_use_of_the_door_code_on_a_zigbee2mqtt_lock_checks_the_booking_in_and_forged_slots_change_nothing() {
-        clock.set(DoorScenarios.at("10:00"));
-        Api api = new Api(server);
-        String admin = api.loginAdmin();
-        long site = api.createSite(admin, "Keypad library", Api.rules("doorCodeLeadMinutes", 20));
-        String kiosk = api.kioskToken(admin, site, "Keypad lobby");
-        long[] rooms = {DoorScenarios.keypadRoom(api, admin, site, "Room K0", "room-k0-door"), DoorScenarios.keypadRoom(api, admin, site, "Room K1", "room-k1-door")};
+        long[] rooms = {DoorScenarios.keypadRoom(api, admin, siteId, "Room K0", "room-k0-door"), DoorScenarios.keypadRoom(api, admin, siteId, "Room K1", "room-k1-door")};
         Api.Answer pranked = expect(201, api.post("/api/v1/bookings", kiosk, Map.of("roomId", rooms[0], "start", DoorScenarios.at("12:00").toString(), "minutes", 60)));
         Api.Answer visited = expect(201, api.post("/api/v1/bookings", kiosk, Map.of("roomId", rooms[1], "start", DoorScenarios.at("12:00").toString(), "minutes", 60)));
         clock.set(DoorScenarios.at("11:40"));
@@ -132,11 +133,7 @@ abstract class ZigbeeDoorScenarios extends ServerScene implements TestPropertyPr
 
     @Test
     void the_server_sets_the_code_on_a_zigbee2mqtt_lock_when_the_window_opens_and_removes_it_at_the_end() {
-        clock.set(DoorScenarios.at("10:00"));
-        Api api = new Api(server);
-        String admin = api.loginAdmin();
-        long site = api.createSite(admin, "Zigbee library", Api.rules("doorCodeLeadMinutes", 20));
-        long room = DoorScenarios.keypadRoom(api, admin, site, "Room Z", "room-z-door");
+        long room = DoorScenarios.keypadRoom(api, admin, siteId, "Room Z", "room-z-door");
         Api.Answer booking = expect(201, api.post("/api/v1/bookings", admin,
                 Map.of("roomId", room, "start", DoorScenarios.at("12:00").toString(), "minutes", 60)));
         String code = booking.string("doorCode");
