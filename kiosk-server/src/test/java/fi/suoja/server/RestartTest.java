@@ -1,12 +1,10 @@
 package fi.suoja.server;
 
-import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.Map;
 
 import static fi.suoja.server.Api.expect;
@@ -19,11 +17,7 @@ class RestartTest {
     Path dir;
 
     private EmbeddedServer start() {
-        EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, Map.of(
-                "micronaut.server.port", -1,
-                "datasources.default.url", "jdbc:h2:file:" + dir.resolve("suoja") + ";DATABASE_TO_LOWER=TRUE;LOCK_TIMEOUT=10000"), "test");
-        server.getApplicationContext().getBean(MutableClock.class).set(Instant.parse("2026-11-24T08:00:00Z"));
-        return server;
+        return H2FileServer.start(dir, Map.of());
     }
 
     @Test

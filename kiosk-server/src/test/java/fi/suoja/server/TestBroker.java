@@ -59,6 +59,22 @@ public final class TestBroker {
         return properties;
     }
 
+    /**
+     * Properties of a server on a random port that runs its own embedded broker (on a free port, a fresh
+     * data directory, not persistent) under that topic root; the caller adds what else it needs.
+     */
+    public static Map<String, Object> embeddedBrokerServer(String topicRoot) throws IOException {
+        Map<String, Object> properties = new HashMap<>();
+        properties.put("micronaut.server.port", -1);
+        properties.put("suoja.mqtt.enabled", true);
+        properties.put("suoja.mqtt.embedded.enabled", true);
+        properties.put("suoja.mqtt.embedded.port", freePort());
+        properties.put("suoja.mqtt.embedded.data-dir", Files.createTempDirectory("suoja-embedded").toString());
+        properties.put("suoja.mqtt.embedded.persistent", false);
+        properties.put("suoja.mqtt.topic-root", topicRoot);
+        return properties;
+    }
+
     public static String newTopicRoot() {
         return "t" + UUID.randomUUID().toString().replace("-", "").substring(0, 12) + "/v1";
     }

@@ -2,11 +2,16 @@ package fi.suoja.ui;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.File;
 import java.io.IOException;
@@ -62,6 +67,30 @@ public final class Chromium {
         WebDriver chromium = new ChromeDriver(service, options);
         chromium.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
         return chromium;
+    }
+
+    /** Waits until the element is shown; Flow may draw it again meanwhile, so a stale look is looked again. */
+    public static WebElement waitFor(WebDriver on, By by) {
+        return new WebDriverWait(on, Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class).until(d -> {
+            List<WebElement> found = d.findElements(by);
+            return found.isEmpty() || !found.get(0).isDisplayed() ? null : found.get(0);
+        });
+    }
+
+    /** Opens the staff desk at {@code base} and logs in as the admin (the caller waits for the page it expects). */
+    public static void logInAsAdmin(WebDriver on, String base) {
+        on.get(base + "staff");
+        waitFor(on, By.cssSelector("#login-username input")).sendKeys("admin");
+        WebElement password = waitFor(on, By.cssSelector("#login-password input"));
+        password.sendKeys(KioskServerProcess.ADMIN_PASSWORD);
+        password.sendKeys(Keys.ENTER);
+    }
+
+    /** Lets Flow finish its round trips before the next look. */
+    public static void settle(WebDriver on) {
+        new WebDriverWait(on, Duration.ofSeconds(10)).until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
+                "return !window.Vaadin || !window.Vaadin.Flow || !window.Vaadin.Flow.clients"
+                        + " || Object.values(window.Vaadin.Flow.clients).every(c => !c.isActive())")));
     }
 
     /**

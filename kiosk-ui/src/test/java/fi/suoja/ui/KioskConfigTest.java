@@ -14,12 +14,7 @@ class KioskConfigTest {
     void defaults_suit_one_box_with_the_server_beside_the_kiosk() {
         KioskConfig config = KioskConfig.from(Map.of(), name -> null);
 
-        assertThat(config.serverUrl()).isEqualTo(URI.create("http://localhost:8081"));
-        assertThat(config.kioskToken()).isEmpty();
-        assertThat(config.idleSeconds()).isEqualTo(90);
-        assertThat(config.stillHereSeconds()).isEqualTo(30);
-        assertThat(config.doneSeconds()).isEqualTo(45);
-        assertThat(config.port()).isEqualTo(8080);
+        assertSettings(config, "http://localhost:8081", "", 90, 30, 45, 8080);
     }
 
     @Test
@@ -29,17 +24,22 @@ class KioskConfigTest {
 
         KioskConfig config = KioskConfig.from(env, name -> name.equals("suoja.kiosk.token") ? "ki_from-property" : null);
 
-        assertThat(config.serverUrl()).isEqualTo(URI.create("http://server:9000"));
-        assertThat(config.kioskToken()).isEqualTo("ki_from-property");
-        assertThat(config.idleSeconds()).isEqualTo(45);
-        assertThat(config.stillHereSeconds()).isEqualTo(15);
-        assertThat(config.doneSeconds()).isEqualTo(20);
-        assertThat(config.port()).isEqualTo(9090);
+        assertSettings(config, "http://server:9000", "ki_from-property", 45, 15, 20, 9090);
     }
 
     @Test
     void an_idle_time_of_zero_is_refused() {
         assertThatThrownBy(() -> KioskConfig.from(Map.of("SUOJA_IDLE_SECONDS", "0"), name -> null))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private static void assertSettings(KioskConfig config, String serverUrl, String kioskToken, int idleSeconds,
+                                       int stillHereSeconds, int doneSeconds, int port) {
+        assertThat(config.serverUrl()).isEqualTo(URI.create(serverUrl));
+        assertThat(config.kioskToken()).isEqualTo(kioskToken);
+        assertThat(config.idleSeconds()).isEqualTo(idleSeconds);
+        assertThat(config.stillHereSeconds()).isEqualTo(stillHereSeconds);
+        assertThat(config.doneSeconds()).isEqualTo(doneSeconds);
+        assertThat(config.port()).isEqualTo(port);
     }
 }

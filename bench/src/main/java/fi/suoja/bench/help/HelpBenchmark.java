@@ -5,6 +5,7 @@ import fi.suoja.bench.measure.Latencies;
 import fi.suoja.bench.measure.Table;
 import fi.suoja.bench.scene.KioskServer;
 import fi.suoja.bench.scene.KioskUi;
+import fi.suoja.bench.scene.Pause;
 import fi.suoja.bench.scene.SuojaApi;
 
 import java.io.IOException;
@@ -16,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -70,7 +70,7 @@ public final class HelpBenchmark {
         try (KioskServer server = KioskServer.onH2(work)) {
             SuojaApi api = new SuojaApi(server.uri());
             String admin = api.login("admin", server.adminPassword());
-            long site = api.createSite(admin, "Benchmark Library", "Europe/Helsinki", rules());
+            long site = api.createSite(admin, "Benchmark Library", "Europe/Helsinki", SuojaApi.defaultRules());
             api.createRoom(admin, site, "Room 1", "00:00", "23:55");
             SuojaApi.Kiosk kiosk = api.createKiosk(admin, site, "Benchmark kiosk");
             try (KioskUi ui = KioskUi.start(server.uri(), kiosk.token(), work);
@@ -98,21 +98,6 @@ public final class HelpBenchmark {
         }
     }
 
-    private static Map<String, Object> rules() {
-        Map<String, Object> rules = new LinkedHashMap<>();
-        rules.put("slotStepMinutes", 15);
-        rules.put("minBookingMinutes", 15);
-        rules.put("maxBookingMinutes", 120);
-        rules.put("maxDaysAhead", 14);
-        rules.put("bufferMinutes", 10);
-        rules.put("checkInGraceMinutes", 15);
-        rules.put("doorCodeLeadMinutes", 10);
-        rules.put("libraryCardRequired", false);
-        rules.put("maxActiveBookingsPerCard", 2);
-        rules.put("nameOnDoorAllowed", false);
-        return rules;
-    }
-
     private static void logIn(Chromium chromium, int desk, int port, String password) {
         // each desk on a host name of its own (127.0.0.N), so each has its own cookies and staff session
         chromium.open(desk, "http://127.0.0." + (desk + 1) + ":" + port + "/staff/login");
@@ -122,7 +107,7 @@ public final class HelpBenchmark {
                   input.dispatchEvent(new Event('input', {bubbles: true})); input.dispatchEvent(new Event('change', {bubbles: true})); };
                 set('login-username', 'admin'); set('login-password', arguments[0]);
                 """, password);
-        pause(300);
+        Pause.millis(300);
         chromium.run(desk, "document.getElementById('login').click();");
         waitFor(chromium, desk, "document.getElementById('today-heading') !== null", "the desk after login");
         chromium.run(desk, OBSERVER);
@@ -134,24 +119,15 @@ public final class HelpBenchmark {
             if (Boolean.TRUE.equals(chromium.run(desk, "return " + condition + ";"))) {
                 return;
             }
-            pause(50);
+            Pause.millis(50);
         }
         throw new IllegalStateException("desk " + desk + ": waited " + LIMIT.toSeconds() + " s in vain for " + what);
     }
 
-    static void pause(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
     private static void report(Run run, int calls, int desks, double seconds) {
-        Latencies browser = new Latencies(run.browser.stream().mapToDouble(Double::doubleValue).toArray());
-        Latencies stream = new Latencies(run.stream.stream().mapToDouble(Double::doubleValue).toArray());
-        Latencies tap = new Latencies(run.tap.stream().mapToDouble(Double::doubleValue).toArray());
+        Latencies browser = new Latencies(run.browser().stream().mapToDouble(Double::doubleValue).toArray());
+        Latencies stream = new Latencies(run.stream().stream().mapToDouble(Double::doubleValue).toArray());
+        Latencies tap = new Latencies(run.tap().stream().mapToDouble(Double::doubleValue).toArray());
         System.out.println();
         System.out.println("Help tap to desk alert: kiosk API call to the call's item on every desk, same run");
         System.out.println("  desk page: the item #help-call-<id> in the DOM of each Chromium window on kiosk-ui's /staff"
@@ -173,25 +149,11 @@ public final class HelpBenchmark {
     }
 
     /** One run of calls, one after another, each measured on every desk. */
-    private static final class Run {
-
-        final List<Double> browser = new ArrayList<>();
-        final List<Double> stream = new ArrayList<>();
-        final List<Double> tap = new ArrayList<>();
-        private final SuojaApi api;
-        private final String kioskToken;
-        private final String staffToken;
-        private final Chromium chromium;
-        private final Streams streams;
-        private final int desks;
+    private record Run(SuojaApi api, String kioskToken, String staffToken, Chromium chromium, Streams streams, int desks,
+                       List<Double> browser, List<Double> stream, List<Double> tap) {
 
         Run(SuojaApi api, String kioskToken, String staffToken, Chromium chromium, Streams streams, int desks) {
-            this.api = api;
-            this.kioskToken = kioskToken;
-            this.staffToken = staffToken;
-            this.chromium = chromium;
-            this.streams = streams;
-            this.desks = desks;
+            this(api, kioskToken, staffToken, chromium, streams, desks, new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
         }
 
         void call() {
@@ -272,7 +234,7 @@ public final class HelpBenchmark {
                     if (System.nanoTime() > end) {
                         throw new IllegalStateException("help call " + id + " did not come on the stream in " + LIMIT.toSeconds() + " s");
                     }
-                    pause(5);
+                    Pause.millis(5);
                 }
                 at.add(seen.get(id));
             }

@@ -5,6 +5,7 @@ import fi.suoja.bench.measure.Latencies;
 import fi.suoja.bench.measure.Table;
 import fi.suoja.bench.scene.KioskServer;
 import fi.suoja.bench.scene.KioskUi;
+import fi.suoja.bench.scene.Pause;
 import fi.suoja.bench.scene.SuojaApi;
 
 import java.io.IOException;
@@ -72,11 +73,7 @@ public final class KioskBenchmark {
         try (KioskServer server = KioskServer.onH2(work)) {
             SuojaApi api = new SuojaApi(server.uri());
             String admin = api.login("admin", server.adminPassword());
-            long site = api.createSite(admin, "Benchmark Library", "UTC", defaultRules());
-            for (int i = 1; i <= 3; i++) {
-                api.createRoom(admin, site, "Room " + i, "00:00", "23:55");
-            }
-            SuojaApi.Kiosk kiosk = api.createKiosk(admin, site, "Benchmark kiosk");
+            SuojaApi.Kiosk kiosk = api.benchmarkLibrary(admin);
             try (KioskUi ui = KioskUi.start(server.uri(), kiosk.token(), work);
                  Chromium chromium = new Chromium()) {
                 System.out.println("kiosk-server " + server.uri() + " (H2, log " + server.log() + "), kiosk-ui on port "
@@ -172,7 +169,7 @@ public final class KioskBenchmark {
             if (Instant.now().isAfter(deadline)) {
                 throw new IllegalStateException("window " + (window + 1) + " did not show the kiosk's start screen in 90 s");
             }
-            sleep(200);
+            Pause.millis(200);
         }
     }
 
@@ -230,21 +227,6 @@ public final class KioskBenchmark {
         return answer.body().length;
     }
 
-    static Map<String, Object> defaultRules() {
-        Map<String, Object> rules = new LinkedHashMap<>();
-        rules.put("slotStepMinutes", 15);
-        rules.put("minBookingMinutes", 15);
-        rules.put("maxBookingMinutes", 120);
-        rules.put("maxDaysAhead", 14);
-        rules.put("bufferMinutes", 10);
-        rules.put("checkInGraceMinutes", 15);
-        rules.put("doorCodeLeadMinutes", 10);
-        rules.put("libraryCardRequired", false);
-        rules.put("maxActiveBookingsPerCard", 2);
-        rules.put("nameOnDoorAllowed", false);
-        return rules;
-    }
-
     private static String resource(String name) {
         try (InputStream in = KioskBenchmark.class.getResourceAsStream(name)) {
             if (in == null) {
@@ -252,15 +234,6 @@ public final class KioskBenchmark {
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
     }

@@ -4,6 +4,7 @@ import fi.suoja.bench.measure.Latencies;
 import fi.suoja.bench.measure.Table;
 import fi.suoja.bench.scene.KioskServer;
 import fi.suoja.bench.scene.KioskUi;
+import fi.suoja.bench.scene.Pause;
 import fi.suoja.bench.scene.SuojaApi;
 
 import java.io.IOException;
@@ -58,11 +59,7 @@ public final class ListenBenchmark {
         try (KioskServer server = KioskServer.onH2(work)) {
             SuojaApi api = new SuojaApi(server.uri());
             String admin = api.login("admin", server.adminPassword());
-            long site = api.createSite(admin, "Benchmark Library", "UTC", KioskBenchmark.defaultRules());
-            for (int i = 1; i <= 3; i++) {
-                api.createRoom(admin, site, "Room " + i, "00:00", "23:55");
-            }
-            SuojaApi.Kiosk kiosk = api.createKiosk(admin, site, "Benchmark kiosk");
+            SuojaApi.Kiosk kiosk = api.benchmarkLibrary(admin);
             try (KioskUi warm = KioskUi.start(server.uri(), kiosk.token(), Files.createDirectories(work.resolve("warm")));
                  KioskUi cold = KioskUi.start(server.uri(), kiosk.token(), Files.createDirectories(work.resolve("cold")),
                          Map.of("SUOJA_SPEECH_CACHE_MB", "0"));
@@ -130,7 +127,7 @@ public final class ListenBenchmark {
             } else {
                 chromium.run(window, "document.getElementById('bench-audio').pause();");
             }
-            sleep(300);
+            Pause.millis(300);
         }
         return new Latencies(millis.stream().mapToDouble(Double::doubleValue).toArray());
     }
@@ -141,7 +138,7 @@ public final class ListenBenchmark {
             if (Instant.now().isAfter(deadline)) {
                 throw new IllegalStateException("window " + (window + 1) + ": no " + what + " within 60 s");
             }
-            sleep(20);
+            Pause.millis(20);
         }
     }
 
@@ -154,14 +151,5 @@ public final class ListenBenchmark {
         byte[] bytes = Files.readAllBytes(wav);
         Files.delete(wav);
         return bytes;
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

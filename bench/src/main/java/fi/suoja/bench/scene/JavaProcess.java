@@ -19,17 +19,7 @@ import java.util.concurrent.TimeUnit;
  * One of Suoja's jars run as a child process, exactly as an installation runs it ({@code java -jar}),
  * with its output in a log file in its own working directory. Stopping it twice is harmless.
  */
-public final class JavaProcess implements AutoCloseable {
-
-    private final String name;
-    private final Process process;
-    private final Path log;
-
-    private JavaProcess(String name, Process process, Path log) {
-        this.name = name;
-        this.process = process;
-        this.log = log;
-    }
+public record JavaProcess(String name, Process process, Path log) implements AutoCloseable {
 
     /** Starts {@code java <jvmArgs> -jar jar} in {@code workDir} with these extra environment variables. */
     public static JavaProcess start(String name, Path jar, List<String> jvmArgs, Map<String, String> env, Path workDir) {
@@ -75,14 +65,10 @@ public final class JavaProcess implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
             }
-            sleep(250);
+            Pause.millis(250);
         }
         close();
         throw new IllegalStateException(name + " did not answer 200 at " + url + " within " + limit + "; its log ends:\n" + tail());
-    }
-
-    public Path log() {
-        return log;
     }
 
     @Override
@@ -115,15 +101,6 @@ public final class JavaProcess implements AutoCloseable {
             return socket.getLocalPort();
         } catch (IOException e) {
             throw new IllegalStateException("no free port", e);
-        }
-    }
-
-    static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 }

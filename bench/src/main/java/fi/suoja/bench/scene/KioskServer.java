@@ -13,19 +13,9 @@ import java.util.UUID;
  * The real kiosk-server jar with the heap of its systemd unit, its schedules on (as in production),
  * the embedded MQTT broker on a free port of its own, no demo library and a known admin password.
  */
-public final class KioskServer implements AutoCloseable {
+public record KioskServer(JavaProcess process, URI uri, String adminPassword) implements JarProcess {
 
     public static final Path JAR = Path.of("kiosk-server/target/kiosk-server.jar");
-
-    private final JavaProcess process;
-    private final URI uri;
-    private final String adminPassword;
-
-    private KioskServer(JavaProcess process, URI uri, String adminPassword) {
-        this.process = process;
-        this.uri = uri;
-        this.adminPassword = adminPassword;
-    }
 
     /** A server on PostgreSQL, in that schema. */
     public static KioskServer onPostgres(PostgresSchema schema, Path workDir) {
@@ -67,22 +57,5 @@ public final class KioskServer implements AutoCloseable {
         JavaProcess process = JavaProcess.start("kiosk-server", JAR, jvm, env, workDir)
                 .awaitOk(uri.resolve("/health"), Duration.ofSeconds(120));
         return new KioskServer(process, uri, password);
-    }
-
-    public URI uri() {
-        return uri;
-    }
-
-    public String adminPassword() {
-        return adminPassword;
-    }
-
-    public Path log() {
-        return process.log();
-    }
-
-    @Override
-    public void close() {
-        process.close();
     }
 }

@@ -7,17 +7,9 @@ import java.util.List;
 import java.util.Map;
 
 /** The real kiosk-ui jar (Vaadin on Jetty) with the heap of its systemd unit, for one kiosk token. */
-public final class KioskUi implements AutoCloseable {
+public record KioskUi(JavaProcess process, int port) implements JarProcess {
 
     public static final Path JAR = Path.of("kiosk-ui/target/kiosk-ui.jar");
-
-    private final JavaProcess process;
-    private final int port;
-
-    private KioskUi(JavaProcess process, int port) {
-        this.process = process;
-        this.port = port;
-    }
 
     public static KioskUi start(URI server, String kioskToken, Path workDir) {
         return start(server, kioskToken, workDir, Map.of());
@@ -33,18 +25,5 @@ public final class KioskUi implements AutoCloseable {
         JavaProcess process = JavaProcess.start("kiosk-ui", JAR, List.of("-Xmx384m"), environment, workDir);
         process.awaitOk(URI.create("http://127.0.0.1:" + port + "/"), Duration.ofSeconds(120));
         return new KioskUi(process, port);
-    }
-
-    public int port() {
-        return port;
-    }
-
-    public Path log() {
-        return process.log();
-    }
-
-    @Override
-    public void close() {
-        process.close();
     }
 }

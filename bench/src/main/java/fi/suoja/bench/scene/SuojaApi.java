@@ -12,6 +12,7 @@ import java.time.DayOfWeek;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -33,6 +34,22 @@ public final class SuojaApi {
                 .path("token").asText();
     }
 
+    /** The booking rules of a benchmark library: 15-minute steps, 15 to 120 minutes, 14 days ahead, no card. */
+    public static Map<String, Object> defaultRules() {
+        Map<String, Object> rules = new LinkedHashMap<>();
+        rules.put("slotStepMinutes", 15);
+        rules.put("minBookingMinutes", 15);
+        rules.put("maxBookingMinutes", 120);
+        rules.put("maxDaysAhead", 14);
+        rules.put("bufferMinutes", 10);
+        rules.put("checkInGraceMinutes", 15);
+        rules.put("doorCodeLeadMinutes", 10);
+        rules.put("libraryCardRequired", false);
+        rules.put("maxActiveBookingsPerCard", 2);
+        rules.put("nameOnDoorAllowed", false);
+        return rules;
+    }
+
     /** A library whose rooms are booked in its own time zone. */
     public long createSite(String admin, String name, String timeZone, Map<String, Object> rules) {
         return call("POST", "/api/v1/sites", admin, Map.of("name", name, "timeZone", timeZone, "rules", rules), 201)
@@ -49,6 +66,15 @@ public final class SuojaApi {
         Arrays.stream(DayOfWeek.values()).forEach(d -> week.add(Map.of("weekday", d.name(), "opens", opens, "closes", closes)));
         call("PUT", "/api/v1/rooms/" + id + "/hours", admin, week, 200);
         return id;
+    }
+
+    /** The kiosk benchmarks' library: a site in UTC with the default rules, three rooms open all day, and its kiosk. */
+    public Kiosk benchmarkLibrary(String admin) {
+        long site = createSite(admin, "Benchmark Library", "UTC", defaultRules());
+        for (int i = 1; i <= 3; i++) {
+            createRoom(admin, site, "Room " + i, "00:00", "23:55");
+        }
+        return createKiosk(admin, site, "Benchmark kiosk");
     }
 
     /** A kiosk at the library, with its token, which the server shows only this once. */

@@ -1,9 +1,8 @@
 package fi.suoja.server.audit;
 
 import fi.suoja.server.Api;
-import fi.suoja.server.MutableClock;
+import fi.suoja.server.LibraryScene;
 import fi.suoja.server.booking.BookingJobs;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,43 +22,32 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the log names.
  */
 @MicronautTest(transactional = false)
-class AuditLogTest {
+class AuditLogTest extends LibraryScene {
 
     static final Instant TEN = Instant.parse("2026-11-24T08:00:00Z");
 
     @Inject
-    EmbeddedServer server;
-
-    @Inject
-    MutableClock clock;
-
-    @Inject
     BookingJobs jobs;
 
-    Api api;
-    Api.Library library;
     long roomId;
     String staffName;
     Api staffDesk;
-    String staff;
+    String deskStaff;
     String adminName;
     Api adminDesk;
-    String admin;
+    String deskAdmin;
 
     @BeforeEach
-    void scene() {
-        clock.set(TEN);
-        api = new Api(server);
-        library = api.library(Api.rules());
+    void deskAccounts() {
         roomId = api.createRoom(library.admin(), library.siteId(), "Room " + library.unique(), "08:00", "20:00");
         staffName = "desk-staff-" + library.unique();
         staffDesk = api.withHeader("X-Suoja-Desk", "Front desk 2");
-        staff = staffDesk.staffToken(library.admin(), staffName);
+        deskStaff = staffDesk.staffToken(library.admin(), staffName);
         adminName = "desk-admin-" + library.unique();
         expect(201, api.post("/api/v1/accounts", library.admin(),
                 Map.of("username", adminName, "password", "admin-password-12", "role", "ADMIN")));
         adminDesk = api.withHeader("X-Suoja-Desk", "Back office");
-        admin = adminDesk.login(adminName, "admin-password-12");
+        deskAdmin = adminDesk.login(adminName, "admin-password-12");
     }
 
     List<Map<String, Object>> entriesOf(String actor) {
@@ -81,19 +69,19 @@ class AuditLogTest {
     @Test
     void each_staff_action_writes_one_entry_with_its_actor_desk_and_target() {
         String tag = "HS-" + library.unique();
-        expect(201, adminDesk.post("/api/v1/devices", admin, Map.of("tag", tag, "kind", "HEADSET", "siteId", library.siteId())));
-        expect(200, staffDesk.post("/api/v1/devices/return", staff, Map.of("tag", tag)));
+        expect(201, adminDesk.post("/api/v1/devices", deskAdmin, Map.of("tag", tag, "kind", "HEADSET", "siteId", library.siteId())));
+        expect(200, staffDesk.post("/api/v1/devices/return", deskStaff, Map.of("tag", tag)));
         String lent = book(TEN, 60);
-        expect(200, staffDesk.post("/api/v1/devices/hand-out", staff, Map.of("tag", tag, "bookingCode", lent)));
-        expect(200, staffDesk.post("/api/v1/devices/return", staff, Map.of("tag", tag)));
-        expect(200, staffDesk.post("/api/v1/devices/" + tag + "/wipe", staff, null));
-        expect(200, staffDesk.post("/api/v1/devices/return", staff, Map.of("tag", tag)));
-        expect(200, staffDesk.post("/api/v1/devices/" + tag + "/faulty", staff, Map.of("reason", "cable broken")));
-        expect(200, staffDesk.post("/api/v1/devices/" + tag + "/repaired", staff, Map.of("note", "new cable")));
-        expect(204, staffDesk.post("/api/v1/rooms/" + roomId + "/unlock", staff, null));
-        expect(200, staffDesk.post("/api/v1/bookings/" + lent + "/end", staff, null));
+        expect(200, staffDesk.post("/api/v1/devices/hand-out", deskStaff, Map.of("tag", tag, "bookingCode", lent)));
+        expect(200, staffDesk.post("/api/v1/devices/return", deskStaff, Map.of("tag", tag)));
+        expect(200, staffDesk.post("/api/v1/devices/" + tag + "/wipe", deskStaff, null));
+        expect(200, staffDesk.post("/api/v1/devices/return", deskStaff, Map.of("tag", tag)));
+        expect(200, staffDesk.post("/api/v1/devices/" + tag + "/faulty", deskStaff, Map.of("reason", "cable broken")));
+        expect(200, staffDesk.post("/api/v1/devices/" + tag + "/repaired", deskStaff, Map.of("note", "new cable")));
+        expect(204, staffDesk.post("/api/v1/rooms/" + roomId + "/unlock", deskStaff, null));
+        expect(200, staffDesk.post("/api/v1/bookings/" + lent + "/end", deskStaff, null));
         String later = book(TEN.plus(Duration.ofHours(3)), 30);
-        expect(200, staffDesk.post("/api/v1/bookings/" + later + "/cancel", staff, Map.of("reason", "asked by phone")));
+        expect(200, staffDesk.post("/api/v1/bookings/" + later + "/cancel", deskStaff, Map.of("reason", "asked by phone")));
 
         List<Map<String, Object>> entries = entriesOf(staffName);
         assertThat(actions(entries)).containsExactly("RETURN", "HAND_OUT", "RETURN", "WIPE_NOW", "RETURN", "DEVICE_FAULTY",
@@ -117,29 +105,29 @@ class AuditLogTest {
     @Test
     void each_admin_change_writes_one_entry_with_its_actor() {
         String u = library.unique();
-        long account = expect(201, adminDesk.post("/api/v1/accounts", admin,
+        long account = expect(201, adminDesk.post("/api/v1/accounts", deskAdmin,
                 Map.of("username", "new-" + u, "password", "first-password-1", "role", "STAFF"))).number("id");
-        expect(200, adminDesk.put("/api/v1/accounts/" + account + "/password", admin, Map.of("password", "second-password-2")));
-        expect(200, adminDesk.post("/api/v1/accounts/" + account + "/deactivate", admin, null));
-        long kiosk = ((Number) ((Map<?, ?>) expect(201, adminDesk.post("/api/v1/kiosks", admin,
+        expect(200, adminDesk.put("/api/v1/accounts/" + account + "/password", deskAdmin, Map.of("password", "second-password-2")));
+        expect(200, adminDesk.post("/api/v1/accounts/" + account + "/deactivate", deskAdmin, null));
+        long kiosk = ((Number) ((Map<?, ?>) expect(201, adminDesk.post("/api/v1/kiosks", deskAdmin,
                 Map.of("siteId", library.siteId(), "name", "Hall " + u))).get("kiosk")).get("id")).longValue();
-        expect(200, adminDesk.post("/api/v1/kiosks/" + kiosk + "/token", admin, null));
-        expect(200, adminDesk.post("/api/v1/kiosks/" + kiosk + "/revoke", admin, null));
-        long site = expect(201, adminDesk.post("/api/v1/sites", admin, Map.of("name", "Audited " + u))).number("id");
-        expect(200, adminDesk.put("/api/v1/sites/" + site + "/rules", admin, Api.rules("bufferMinutes", 0)));
-        expect(200, adminDesk.put("/api/v1/sites/" + site + "/retention", admin, Map.of("retentionDays", 7)));
-        expect(200, adminDesk.delete("/api/v1/sites/" + site + "/retention", admin));
-        long room = expect(201, adminDesk.post("/api/v1/sites/" + site + "/rooms", admin,
+        expect(200, adminDesk.post("/api/v1/kiosks/" + kiosk + "/token", deskAdmin, null));
+        expect(200, adminDesk.post("/api/v1/kiosks/" + kiosk + "/revoke", deskAdmin, null));
+        long site = expect(201, adminDesk.post("/api/v1/sites", deskAdmin, Map.of("name", "Audited " + u))).number("id");
+        expect(200, adminDesk.put("/api/v1/sites/" + site + "/rules", deskAdmin, Api.rules("bufferMinutes", 0)));
+        expect(200, adminDesk.put("/api/v1/sites/" + site + "/retention", deskAdmin, Map.of("retentionDays", 7)));
+        expect(200, adminDesk.delete("/api/v1/sites/" + site + "/retention", deskAdmin));
+        long room = expect(201, adminDesk.post("/api/v1/sites/" + site + "/rooms", deskAdmin,
                 Map.of("name", "Booth", "place", "Hall", "capacity", 1))).number("id");
-        expect(200, adminDesk.put("/api/v1/rooms/" + room, admin, Map.of("name", "Booth 1", "place", "Hall", "capacity", 1)));
-        expect(200, adminDesk.put("/api/v1/rooms/" + room + "/hours", admin,
+        expect(200, adminDesk.put("/api/v1/rooms/" + room, deskAdmin, Map.of("name", "Booth 1", "place", "Hall", "capacity", 1)));
+        expect(200, adminDesk.put("/api/v1/rooms/" + room + "/hours", deskAdmin,
                 List.of(Map.of("weekday", "MONDAY", "opens", "09:00", "closes", "17:00"))));
-        expect(200, adminDesk.put("/api/v1/rooms/" + room + "/hours", admin, List.of(
+        expect(200, adminDesk.put("/api/v1/rooms/" + room + "/hours", deskAdmin, List.of(
                 Map.of("weekday", "MONDAY", "opens", "08:00", "closes", "20:00"), Map.of("weekday", "TUESDAY", "opens", "08:00", "closes", "20:00"),
                 Map.of("weekday", "WEDNESDAY", "opens", "08:00", "closes", "20:00"), Map.of("weekday", "SATURDAY", "opens", "10:00", "closes", "16:00"),
                 Map.of("weekday", "SUNDAY", "opens", "08:00", "closes", "20:00"))));
-        expect(200, adminDesk.put("/api/v1/rooms/" + room + "/exceptions/2026-12-24", admin, Map.of("closed", true)));
-        expect(200, adminDesk.delete("/api/v1/rooms/" + room + "/exceptions/2026-12-24", admin));
+        expect(200, adminDesk.put("/api/v1/rooms/" + room + "/exceptions/2026-12-24", deskAdmin, Map.of("closed", true)));
+        expect(200, adminDesk.delete("/api/v1/rooms/" + room + "/exceptions/2026-12-24", deskAdmin));
 
         List<Map<String, Object>> entries = entriesOf(adminName);
         assertThat(actions(entries)).containsExactly("ACCOUNT_CREATED", "PASSWORD_RESET", "ACCOUNT_SWITCHED_OFF",
@@ -167,28 +155,28 @@ class AuditLogTest {
     @Test
     void a_refused_action_writes_nothing() {
         String u = library.unique();
-        expect(201, adminDesk.post("/api/v1/accounts", admin, Map.of("username", "twice-" + u, "password", "first-password-1", "role", "STAFF")));
+        expect(201, adminDesk.post("/api/v1/accounts", deskAdmin, Map.of("username", "twice-" + u, "password", "first-password-1", "role", "STAFF")));
         int before = entriesOf(adminName).size() + entriesOf(staffName).size();
-        assertThat(adminDesk.post("/api/v1/accounts", admin, Map.of("username", "twice-" + u, "password", "first-password-1",
+        assertThat(adminDesk.post("/api/v1/accounts", deskAdmin, Map.of("username", "twice-" + u, "password", "first-password-1",
                 "role", "STAFF")).status()).isEqualTo(409);
-        assertThat(adminDesk.put("/api/v1/sites/" + library.siteId() + "/rules", admin, Api.rules("minBookingMinutes", 20)).status())
+        assertThat(adminDesk.put("/api/v1/sites/" + library.siteId() + "/rules", deskAdmin, Api.rules("minBookingMinutes", 20)).status())
                 .isEqualTo(400);
-        assertThat(adminDesk.put("/api/v1/sites/" + library.siteId() + "/retention", admin, Map.of("retentionDays", 0)).status())
+        assertThat(adminDesk.put("/api/v1/sites/" + library.siteId() + "/retention", deskAdmin, Map.of("retentionDays", 0)).status())
                 .isEqualTo(400);
-        assertThat(staffDesk.post("/api/v1/devices/hand-out", staff, Map.of("tag", "NOPE-" + u, "bookingCode", "ABC-DEF-GHJ"))
+        assertThat(staffDesk.post("/api/v1/devices/hand-out", deskStaff, Map.of("tag", "NOPE-" + u, "bookingCode", "ABC-DEF-GHJ"))
                 .status()).isEqualTo(404);
-        assertThat(staffDesk.post("/api/v1/bookings/ABC-DEF-GHJ/cancel", staff, Map.of()).status()).isEqualTo(404);
-        assertThat(staffDesk.post("/api/v1/accounts", staff, Map.of("username", "sneaky-" + u, "password", "first-password-1",
+        assertThat(staffDesk.post("/api/v1/bookings/ABC-DEF-GHJ/cancel", deskStaff, Map.of()).status()).isEqualTo(404);
+        assertThat(staffDesk.post("/api/v1/accounts", deskStaff, Map.of("username", "sneaky-" + u, "password", "first-password-1",
                 "role", "ADMIN")).status()).isEqualTo(403);
-        long plain = expect(201, adminDesk.post("/api/v1/sites/" + library.siteId() + "/rooms", admin,
+        long plain = expect(201, adminDesk.post("/api/v1/sites/" + library.siteId() + "/rooms", deskAdmin,
                 Map.of("name", "No lock " + u, "place", "Hall", "capacity", 1))).number("id");
-        assertThat(staffDesk.post("/api/v1/rooms/" + plain + "/unlock", staff, null).status()).isEqualTo(404);
+        assertThat(staffDesk.post("/api/v1/rooms/" + plain + "/unlock", deskStaff, null).status()).isEqualTo(404);
         assertThat(entriesOf(adminName).size() + entriesOf(staffName).size()).isEqualTo(before + 1);
     }
 
     @Test
     void staff_and_kiosks_cannot_read_the_log() {
-        assertThat(api.get("/api/v1/audit", staff).status()).isEqualTo(403);
+        assertThat(api.get("/api/v1/audit", deskStaff).status()).isEqualTo(403);
         assertThat(api.get("/api/v1/audit", library.kiosk()).status()).isEqualTo(403);
         assertThat(api.get("/api/v1/audit", null).status()).isEqualTo(401);
     }
@@ -196,7 +184,7 @@ class AuditLogTest {
     @Test
     void the_bookings_retention_erases_the_booking_an_entry_names_and_keeps_the_rest() {
         String code = book(TEN.plus(Duration.ofHours(1)), 30);
-        expect(200, staffDesk.post("/api/v1/bookings/" + code + "/cancel", staff, Map.of()));
+        expect(200, staffDesk.post("/api/v1/bookings/" + code + "/cancel", deskStaff, Map.of()));
         Map<String, Object> entry = entriesOf(staffName).get(0);
         assertThat(entry.get("bookingId")).isNotNull();
 

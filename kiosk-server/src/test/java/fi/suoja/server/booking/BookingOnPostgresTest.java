@@ -1,21 +1,9 @@
 package fi.suoja.server.booking;
 
-import fi.suoja.server.PostgresSchema;
+import fi.suoja.server.OnPostgres;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.TestInstance;
-
-import java.util.Map;
 
 /** The same booking scenarios as on H2, against the real PostgreSQL. */
 @MicronautTest(transactional = false)
-@Tag("postgres")
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class BookingOnPostgresTest extends BookingScenarios implements TestPropertyProvider {
-
-    @Override
-    public Map<String, String> getProperties() {
-        return PostgresSchema.fresh("booking");
-    }
+class BookingOnPostgresTest extends BookingScenarios implements OnPostgres {
 }

@@ -1,8 +1,7 @@
 package fi.suoja.server.booking;
 
 import fi.suoja.server.Api;
-import fi.suoja.server.MutableClock;
-import io.micronaut.runtime.server.EmbeddedServer;
+import fi.suoja.server.LibraryScene;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -10,9 +9,6 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalTime;
-import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,16 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Bookings through the real HTTP API against a real database. Run on H2 by
  * {@link BookingOnH2Test} and on PostgreSQL by {@link BookingOnPostgresTest}.
  */
-abstract class BookingScenarios {
-
-    static final ZoneId HELSINKI = ZoneId.of("Europe/Helsinki");
-    static final LocalDate TODAY = LocalDate.of(2026, 11, 24);
-
-    @Inject
-    EmbeddedServer server;
-
-    @Inject
-    MutableClock clock;
+abstract class BookingScenarios extends LibraryScene {
 
     @Inject
     BookingJobs jobs;
@@ -42,27 +29,11 @@ abstract class BookingScenarios {
     @Inject
     BookingService service;
 
-    Api api;
-    String admin;
-    String staff;
-    String kiosk;
-    long siteId;
     long roomId;
 
     @BeforeEach
-    void scene() {
-        clock.set(at(TODAY, "10:00"));
-        api = new Api(server);
-        Api.Library library = api.library(Api.rules());
-        admin = library.admin();
-        staff = library.staff();
-        siteId = library.siteId();
-        kiosk = library.kiosk();
+    void roomA() {
         roomId = api.createRoom(admin, siteId, "Room A", "08:00", "20:00");
-    }
-
-    static Instant at(LocalDate day, String time) {
-        return ZonedDateTime.of(day, LocalTime.parse(time), HELSINKI).toInstant();
     }
 
     Api.Answer book(String token, long room, Instant start, int minutes) {

@@ -1,8 +1,7 @@
 package fi.suoja.server.booking;
 
 import fi.suoja.server.Api;
-import fi.suoja.server.MutableClock;
-import io.micronaut.runtime.server.EmbeddedServer;
+import fi.suoja.server.ServerScene;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
@@ -13,13 +12,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @MicronautTest(transactional = false)
-class ConcurrentBookingOnH2Test {
-
-    @Inject
-    EmbeddedServer server;
-
-    @Inject
-    MutableClock clock;
+class ConcurrentBookingOnH2Test extends ServerScene {
 
     @Inject
     DataSource dataSource;

@@ -1,19 +1,16 @@
 package fi.suoja.server.booking;
 
 import fi.suoja.server.Api;
-import fi.suoja.server.MutableClock;
-import io.micronaut.runtime.server.EmbeddedServer;
-import jakarta.inject.Inject;
+import fi.suoja.server.LibraryScene;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
 import static fi.suoja.server.Api.expect;
-import static fi.suoja.server.booking.BookingScenarios.TODAY;
-import static fi.suoja.server.booking.BookingScenarios.at;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -22,29 +19,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * closing and into a full library. Run on H2 by {@link NowOnH2Test} and on PostgreSQL by
  * {@link NowOnPostgresTest}.
  */
-abstract class NowScenarios {
+abstract class NowScenarios extends LibraryScene {
 
-    @Inject
-    EmbeddedServer server;
-
-    @Inject
-    MutableClock clock;
-
-    Api api;
-    String admin;
-    String kiosk;
-    long siteId;
     long roomA;
     long roomB;
 
     @BeforeEach
-    void scene() {
-        clock.set(at(TODAY, "10:00"));
-        api = new Api(server);
-        Api.Library library = api.library(Api.rules());
-        admin = library.admin();
-        kiosk = library.kiosk();
-        siteId = library.siteId();
+    void twoRooms() {
         roomA = api.createRoom(admin, siteId, "Room A", "08:00", "20:00");
         roomB = api.createRoom(admin, siteId, "Room B", "08:00", "20:00");
     }
@@ -90,8 +71,7 @@ abstract class NowScenarios {
         clock.set(at(TODAY, "20:30"));
         Api.Answer now = now("minutes=30");
         assertThat(now.string("state")).isEqualTo("CLOSED");
-        assertThat(now.string("opensAt")).isEqualTo(at(TODAY.plusDays(1), "08:00").toString());
-        assertThat(nextFree(now).get("start")).isEqualTo(at(TODAY.plusDays(1), "08:00").toString());
+        assertOpensAtEight(now, TODAY.plusDays(1));
 
         clock.set(at(TODAY, "10:00")); // the admin's session is from then; ten hours later it is over
         for (long room : List.of(roomA, roomB)) {
@@ -99,8 +79,7 @@ abstract class NowScenarios {
         }
         clock.set(at(TODAY, "20:30"));
         Api.Answer holiday = now("minutes=30");
-        assertThat(holiday.string("opensAt")).isEqualTo(at(TODAY.plusDays(2), "08:00").toString());
-        assertThat(nextFree(holiday).get("start")).isEqualTo(at(TODAY.plusDays(2), "08:00").toString());
+        assertOpensAtEight(holiday, TODAY.plusDays(2));
     }
 
     @Test
@@ -161,5 +140,11 @@ abstract class NowScenarios {
         Api.Answer wrong = api.get("/api/v1/sites/" + siteId + "/now?minutes=2", kiosk);
         assertThat(wrong.status()).isEqualTo(400);
         assertThat(wrong.contentType()).startsWith("application/problem+json");
+    }
+
+    /** The rooms open at eight that day, and the first free start offered is then. */
+    private static void assertOpensAtEight(Api.Answer now, LocalDate day) {
+        assertThat(now.string("opensAt")).isEqualTo(at(day, "08:00").toString());
+        assertThat(nextFree(now).get("start")).isEqualTo(at(day, "08:00").toString());
     }
 }

@@ -1,17 +1,12 @@
 package fi.suoja.server.booking;
 
 import fi.suoja.server.Api;
-import fi.suoja.server.MutableClock;
-import io.micronaut.runtime.server.EmbeddedServer;
+import fi.suoja.server.LibraryScene;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalTime;
-import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -23,39 +18,29 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the retention job site by site. Run on H2 by {@link RetentionOnH2Test} and on PostgreSQL by
  * {@link RetentionOnPostgresTest}.
  */
-abstract class RetentionScenarios {
-
-    static final ZoneId HELSINKI = ZoneId.of("Europe/Helsinki");
-    static final LocalDate DAY = LocalDate.of(2026, 11, 24);
-
-    @Inject
-    EmbeddedServer server;
-
-    @Inject
-    MutableClock clock;
+abstract class RetentionScenarios extends LibraryScene {
 
     @Inject
     BookingJobs jobs;
 
-    Api api;
-    Api.Library library;
     long roomId;
 
     @BeforeEach
-    void scene() {
-        clock.set(at(DAY, "10:00"));
-        api = new Api(server);
-        library = api.library(Api.rules());
-        roomId = api.createRoom(library.admin(), library.siteId(), "Room A", "08:00", "20:00");
-    }
-
-    static Instant at(LocalDate day, String time) {
-        return ZonedDateTime.of(day, LocalTime.parse(time), HELSINKI).toInstant();
+    void roomA() {
+        roomId = api.createRoom(admin, siteId, "Room A", "08:00", "20:00");
     }
 
     private String book(String kiosk, long room, Instant start) {
         Map<String, Object> body = new HashMap<>(Map.of("roomId", room, "start", start.toString(), "minutes", 30));
         return expect(201, api.post("/api/v1/bookings", kiosk, body)).string("code");
+    }
+
+    /** The booking as an admin finds it after the retention job ran at {@code time}. */
+    private Api.Answer bookingAfterTheJob(Instant time, String code) {
+        clock.set(time);
+        String admin = api.loginAdmin();
+        jobs.anonymiseOld();
+        return api.get("/api/v1/bookings/" + code, admin);
     }
 
     private Api.Answer retention(long siteId, String token) {
@@ -120,49 +105,33 @@ abstract class RetentionScenarios {
         Api.Library other = api.library(Api.rules());
         long otherRoom = api.createRoom(other.admin(), other.siteId(), "Room B", "08:00", "20:00");
         expect(200, setRetention(library.siteId(), library.admin(), 3));
-        String shortKept = book(library.kiosk(), roomId, at(DAY, "11:00"));
-        String defaultKept = book(other.kiosk(), otherRoom, at(DAY, "11:00"));
+        String shortKept = book(library.kiosk(), roomId, at(TODAY, "11:00"));
+        String defaultKept = book(other.kiosk(), otherRoom, at(TODAY, "11:00"));
 
         // 11:30 is the end of both; three days later, a minute before and a minute after
-        clock.set(at(DAY.plusDays(3), "11:29"));
-        String admin = api.loginAdmin();
-        jobs.anonymiseOld();
-        expect(200, api.get("/api/v1/bookings/" + shortKept, admin));
+        expect(200, bookingAfterTheJob(at(TODAY.plusDays(3), "11:29"), shortKept));
 
-        clock.set(at(DAY.plusDays(3), "11:31"));
-        admin = api.loginAdmin();
+        clock.set(at(TODAY.plusDays(3), "11:31"));
+        String admin = api.loginAdmin();
         assertThat(jobs.anonymiseOld()).isPositive();
         assertThat(api.get("/api/v1/bookings/" + shortKept, admin).status()).isEqualTo(404);
         expect(200, api.get("/api/v1/bookings/" + defaultKept, admin));
-        Api.Answer day = expect(200, api.get("/api/v1/sites/" + library.siteId() + "/bookings?date=" + DAY, admin));
+        Api.Answer day = expect(200, api.get("/api/v1/sites/" + library.siteId() + "/bookings?date=" + TODAY, admin));
         assertThat(day.list()).hasSize(1);
         assertThat(day.list().get(0).get("code")).isNull();
 
         // the other site keeps the server's 30 days
-        clock.set(at(DAY.plusDays(30), "11:29"));
-        admin = api.loginAdmin();
-        jobs.anonymiseOld();
-        expect(200, api.get("/api/v1/bookings/" + defaultKept, admin));
-        clock.set(at(DAY.plusDays(30), "11:31"));
-        admin = api.loginAdmin();
-        jobs.anonymiseOld();
-        assertThat(api.get("/api/v1/bookings/" + defaultKept, admin).status()).isEqualTo(404);
+        expect(200, bookingAfterTheJob(at(TODAY.plusDays(30), "11:29"), defaultKept));
+        assertThat(bookingAfterTheJob(at(TODAY.plusDays(30), "11:31"), defaultKept).status()).isEqualTo(404);
     }
 
     @Test
     void a_longer_retention_keeps_bookings_past_the_server_setting() {
         expect(200, setRetention(library.siteId(), library.admin(), 60));
-        String code = book(library.kiosk(), roomId, at(DAY, "11:00"));
+        String code = book(library.kiosk(), roomId, at(TODAY, "11:00"));
 
-        clock.set(at(DAY.plusDays(45), "12:00"));
-        String admin = api.loginAdmin();
-        jobs.anonymiseOld();
-        expect(200, api.get("/api/v1/bookings/" + code, admin));
-
-        clock.set(at(DAY.plusDays(60), "11:31"));
-        admin = api.loginAdmin();
-        jobs.anonymiseOld();
-        assertThat(api.get("/api/v1/bookings/" + code, admin).status()).isEqualTo(404);
+        expect(200, bookingAfterTheJob(at(TODAY.plusDays(45), "12:00"), code));
+        assertThat(bookingAfterTheJob(at(TODAY.plusDays(60), "11:31"), code).status()).isEqualTo(404);
     }
 
     @Test

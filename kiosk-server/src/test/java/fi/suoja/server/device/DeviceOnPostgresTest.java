@@ -1,18 +1,9 @@
 package fi.suoja.server.device;
 
-import fi.suoja.server.PostgresSchema;
+import fi.suoja.server.OnPostgres;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import org.junit.jupiter.api.Tag;
-
-import java.util.Map;
 
 /** The same device scenarios as on H2, against the real PostgreSQL. */
 @MicronautTest(transactional = false)
-@Tag("postgres")
-class DeviceOnPostgresTest extends DeviceScenarios {
-
-    @Override
-    Map<String, String> databaseProperties() {
-        return PostgresSchema.fresh("device");
-    }
+class DeviceOnPostgresTest extends DeviceScenarios implements OnPostgres {
 }

@@ -12,12 +12,12 @@ import fi.suoja.hardware.mqtt.WipeReport;
 import fi.suoja.server.Api;
 import fi.suoja.server.EventStreamClient;
 import fi.suoja.server.Eventually;
-import fi.suoja.server.MutableClock;
+import fi.suoja.server.LibraryScene;
+import fi.suoja.server.ServerDatabase;
 import fi.suoja.server.TestBroker;
 import fi.suoja.server.booking.BookingJobs;
 import fi.suoja.server.broker.MosquittoPassword;
 import io.micronaut.json.JsonMapper;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
@@ -33,9 +33,7 @@ import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -56,19 +54,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@link DeviceOnH2Test} and on PostgreSQL by {@link DeviceOnPostgresTest}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class DeviceScenarios implements TestPropertyProvider {
+abstract class DeviceScenarios extends LibraryScene implements TestPropertyProvider, ServerDatabase {
 
-    static final ZoneId HELSINKI = ZoneId.of("Europe/Helsinki");
-    static final LocalDate TODAY = LocalDate.of(2026, 11, 24);
     static final int MAX_ATTEMPTS = 4;
 
     final String topicRoot = TestBroker.newTopicRoot();
-
-    @Inject
-    EmbeddedServer server;
-
-    @Inject
-    MutableClock clock;
 
     @Inject
     WipeJobs wipeJobs;
@@ -85,18 +75,11 @@ abstract class DeviceScenarios implements TestPropertyProvider {
     @Inject
     JsonMapper json;
 
-    Api api;
-    String admin;
-    String staff;
     String staffName;
-    String kiosk;
-    long siteId;
     long roomId;
     final List<FakeAgent> agents = new ArrayList<>();
 
-    /** Database properties of the subclass; the broker and fleet settings are added here. */
-    abstract Map<String, String> databaseProperties();
-
+    /** The database of {@link ServerDatabase}, with the broker and fleet settings added. */
     @Override
     public Map<String, String> getProperties() {
         Map<String, String> properties = new HashMap<>(databaseProperties());
@@ -108,15 +91,8 @@ abstract class DeviceScenarios implements TestPropertyProvider {
     }
 
     @BeforeEach
-    void scene() {
-        clock.set(at("10:00"));
-        api = new Api(server);
-        Api.Library library = api.library(Api.rules());
-        admin = library.admin();
-        staff = library.staff();
+    void roomA() {
         staffName = "staff-" + library.unique();
-        siteId = library.siteId();
-        kiosk = library.kiosk();
         roomId = api.createRoom(admin, siteId, "Room A", "08:00", "20:00");
     }
 

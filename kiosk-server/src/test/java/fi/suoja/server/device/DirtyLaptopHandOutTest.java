@@ -4,23 +4,16 @@ import fi.suoja.hardware.mqtt.AgentState;
 import fi.suoja.hardware.mqtt.CommandType;
 import fi.suoja.hardware.mqtt.Wire;
 import fi.suoja.server.Api;
-import fi.suoja.server.MutableClock;
+import fi.suoja.server.LibraryScene;
 import fi.suoja.server.TestBroker;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalTime;
-import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.util.Map;
 import java.util.UUID;
 
@@ -35,24 +28,10 @@ import static org.awaitility.Awaitility.await;
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class DirtyLaptopHandOutTest implements TestPropertyProvider {
-
-    private static final ZoneId HELSINKI = ZoneId.of("Europe/Helsinki");
-    private static final Instant TEN = ZonedDateTime.of(LocalDate.of(2026, 11, 24), LocalTime.of(10, 0), HELSINKI).toInstant();
+class DirtyLaptopHandOutTest extends LibraryScene implements TestPropertyProvider {
 
     private final String topicRoot = TestBroker.newTopicRoot();
 
-    @Inject
-    EmbeddedServer server;
-
-    @Inject
-    MutableClock clock;
-
-    private Api api;
-    private String admin;
-    private String staff;
-    private String kiosk;
-    private long siteId;
     private long roomId;
     private FakeAgent agent;
 
@@ -62,14 +41,7 @@ class DirtyLaptopHandOutTest implements TestPropertyProvider {
     }
 
     @BeforeEach
-    void scene() {
-        clock.set(TEN);
-        api = new Api(server);
-        Api.Library library = api.library(Api.rules());
-        admin = library.admin();
-        staff = library.staff();
-        siteId = library.siteId();
-        kiosk = library.kiosk();
+    void roomA() {
         roomId = api.createRoom(admin, siteId, "Room A", "08:00", "20:00");
     }
 

@@ -17,7 +17,6 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.io.StringReader;
-import java.nio.file.Files;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -73,16 +72,10 @@ class EmbeddedBrokerAccountsTest {
     void the_embedded_broker_takes_only_suojas_accounts_and_gives_a_laptop_only_its_own_topics() throws Exception {
         String topicRoot = TestBroker.newTopicRoot();
         Topics topics = new Topics(topicRoot);
-        server = ApplicationContext.run(EmbeddedServer.class, Map.of(
-                "micronaut.server.port", -1,
-                "suoja.mqtt.enabled", true,
-                "suoja.mqtt.embedded.enabled", true,
-                "suoja.mqtt.embedded.port", TestBroker.freePort(),
-                "suoja.mqtt.embedded.data-dir", Files.createTempDirectory("suoja-embedded").toString(),
-                "suoja.mqtt.embedded.persistent", false,
-                "suoja.mqtt.username", SERVER_USER,
-                "suoja.mqtt.password", SERVER_PASSWORD,
-                "suoja.mqtt.topic-root", topicRoot), "test");
+        Map<String, Object> properties = TestBroker.embeddedBrokerServer(topicRoot);
+        properties.put("suoja.mqtt.username", SERVER_USER);
+        properties.put("suoja.mqtt.password", SERVER_PASSWORD);
+        server = ApplicationContext.run(EmbeddedServer.class, properties, "test");
         MutableClock clock = server.getApplicationContext().getBean(MutableClock.class);
         clock.set(Instant.now());
         Api api = new Api(server);

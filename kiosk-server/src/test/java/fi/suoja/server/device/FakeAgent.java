@@ -14,15 +14,13 @@ import fi.suoja.hardware.mqtt.EventType;
 import fi.suoja.hardware.mqtt.Topics;
 import fi.suoja.hardware.mqtt.Wire;
 import fi.suoja.hardware.mqtt.WipeReport;
+import fi.suoja.server.AgentWire;
 import org.eclipse.paho.mqttv5.client.MqttClient;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
 
-import java.io.IOException;
-import java.io.StringReader;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -71,12 +69,7 @@ final class FakeAgent implements AutoCloseable {
     private MqttClient client;
 
     FakeAgent(String agentConfig, String brokerUrl, Clock clock) {
-        this.config = new Properties();
-        try {
-            config.load(new StringReader(agentConfig));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        this.config = AgentWire.settings(agentConfig);
         this.id = new DeviceId(config.getProperty(AgentConfigKeys.DEVICE_ID));
         this.topics = new Topics(config.getProperty(AgentConfigKeys.TOPIC_ROOT));
         this.brokerUrl = brokerUrl;
@@ -151,14 +144,7 @@ final class FakeAgent implements AutoCloseable {
     }
 
     void publish(String topic, byte[] payload, boolean retained) {
-        try {
-            MqttMessage message = new MqttMessage(payload);
-            message.setQos(1);
-            message.setRetained(retained);
-            client.publish(topic, message);
-        } catch (MqttException e) {
-            throw new IllegalStateException(e);
-        }
+        AgentWire.publish(client, topic, payload, retained);
     }
 
     List<Command> commandsOf(CommandType type) {

@@ -2,13 +2,11 @@ package fi.suoja.server.device;
 
 import fi.suoja.server.Api;
 import fi.suoja.server.Eventually;
-import fi.suoja.server.MutableClock;
+import fi.suoja.server.ServerScene;
 import fi.suoja.server.TestBroker;
 import fi.suoja.server.metrics.Scrape;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -30,16 +28,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class FleetMetricsTest implements TestPropertyProvider {
+class FleetMetricsTest extends ServerScene implements TestPropertyProvider {
 
     private static final String OK = "suoja_wipe_duration_seconds_count{outcome=\"ok\"}";
     private static final String FAILED = "suoja_wipe_duration_seconds_count{outcome=\"failed\"}";
-
-    @Inject
-    EmbeddedServer server;
-
-    @Inject
-    MutableClock clock;
 
     private FakeAgent agent;
 

@@ -3,16 +3,14 @@ package fi.suoja.server.device;
 import fi.suoja.hardware.mqtt.CommandType;
 import fi.suoja.server.Api;
 import fi.suoja.server.Eventually;
+import fi.suoja.server.H2FileServer;
 import fi.suoja.server.MutableClock;
 import fi.suoja.server.TestBroker;
-import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
-import java.time.Instant;
-import java.util.HashMap;
 import java.util.Map;
 
 import static fi.suoja.server.Api.expect;
@@ -30,12 +28,7 @@ class FleetRestartTest {
     private final String topicRoot = TestBroker.newTopicRoot();
 
     private EmbeddedServer start() {
-        Map<String, Object> properties = new HashMap<>(TestBroker.serverProperties(topicRoot));
-        properties.put("micronaut.server.port", -1);
-        properties.put("datasources.default.url", "jdbc:h2:file:" + dir.resolve("suoja") + ";DATABASE_TO_LOWER=TRUE;LOCK_TIMEOUT=10000");
-        EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, properties, "test");
-        server.getApplicationContext().getBean(MutableClock.class).set(Instant.parse("2026-11-24T08:00:00Z"));
-        return server;
+        return H2FileServer.start(dir, TestBroker.serverProperties(topicRoot));
     }
 
     @Test

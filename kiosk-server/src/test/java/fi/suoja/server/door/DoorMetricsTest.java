@@ -1,24 +1,18 @@
 package fi.suoja.server.door;
 
 import fi.suoja.server.Api;
-import fi.suoja.server.MutableClock;
+import fi.suoja.server.LibraryScene;
 import fi.suoja.server.TestBroker;
 import fi.suoja.server.metrics.Scrape;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import java.time.Instant;
-import java.time.LocalTime;
-import java.time.ZonedDateTime;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 import static fi.suoja.server.Api.expect;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,19 +23,19 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class DoorMetricsTest implements TestPropertyProvider {
+class DoorMetricsTest extends LibraryScene implements TestPropertyProvider {
 
     private static final String RETRYING = "suoja_door_tasks_failing{state=\"retrying\"}";
     private static final String FAILED = "suoja_door_tasks_failing{state=\"failed-24h\"}";
 
     @Inject
-    EmbeddedServer server;
-
-    @Inject
-    MutableClock clock;
-
-    @Inject
     DoorTaskRunner tasks;
+
+    /** The keypad tests' library: door codes work from 20 minutes before the booking. */
+    @Override
+    protected Map<String, Object> rules() {
+        return Api.rules("doorCodeLeadMinutes", 20);
+    }
 
     @Override
     public Map<String, String> getProperties() {
@@ -56,38 +50,26 @@ class DoorMetricsTest implements TestPropertyProvider {
         return properties;
     }
 
-    private static Instant at(String time) {
-        return ZonedDateTime.of(DoorScenarios.TODAY, LocalTime.parse(time), DoorScenarios.HELSINKI).toInstant();
-    }
-
     @Test
     void a_door_code_that_the_lock_does_not_take_counts_as_retrying_then_as_failed() {
-        clock.set(at("10:00"));
-        Api api = new Api(server);
-        String admin = api.loginAdmin();
-        long site = api.createSite(admin, "Silent lock library", Api.rules("doorCodeLeadMinutes", 20));
-        long room = expect(201, api.post("/api/v1/sites/" + site + "/rooms", admin, Map.of("name", "Room Q", "place", "Ground floor",
-                "capacity", 2, "stepFree", true, "doorLockId", "room-q-door", "keypad", true))).number("id");
-        List<Map<String, String>> week = Stream.of(java.time.DayOfWeek.values())
-                .map(d -> Map.of("weekday", d.name(), "opens", "08:00", "closes", "20:00")).toList();
-        expect(200, api.put("/api/v1/rooms/" + room + "/hours", admin, week));
-        expect(201, api.post("/api/v1/bookings", admin, Map.of("roomId", room, "start", at("12:00").toString(), "minutes", 60)));
+        long room = DoorScenarios.keypadRoom(api, admin, siteId, "Room Q", "room-q-door");
+        expect(201, api.post("/api/v1/bookings", admin, Map.of("roomId", room, "start", DoorScenarios.at("12:00").toString(), "minutes", 60)));
         Scrape before = Scrape.of(server.getURI());
 
-        clock.set(at("11:40"));
+        clock.set(DoorScenarios.at("11:40"));
         tasks.runDue();
         Scrape once = Scrape.of(server.getURI());
         assertThat(once.value(RETRYING)).isEqualTo(before.value(RETRYING) + 1);
         assertThat(once.value(FAILED)).isEqualTo(before.value(FAILED));
 
-        clock.set(at("11:50"));
+        clock.set(DoorScenarios.at("11:50"));
         tasks.runDue();
         Scrape failed = Scrape.of(server.getURI());
         assertThat(failed.value(RETRYING)).isEqualTo(before.value(RETRYING));
         assertThat(failed.value(FAILED)).isEqualTo(before.value(FAILED) + 1);
 
         // Counted for a day after it failed, then no longer.
-        clock.set(at("11:50").plusSeconds(24 * 3600 + 60));
+        clock.set(DoorScenarios.at("11:50").plusSeconds(24 * 3600 + 60));
         assertThat(Scrape.of(server.getURI()).value(FAILED)).isEqualTo(before.value(FAILED));
     }
 }

@@ -9,9 +9,9 @@ import fi.suoja.hardware.sign.SignState;
 import fi.suoja.hardware.sign.SimulatedRoomSign;
 import fi.suoja.server.Api;
 import fi.suoja.server.Eventually;
-import fi.suoja.server.MutableClock;
+import fi.suoja.server.ServerDatabase;
+import fi.suoja.server.ServerScene;
 import fi.suoja.server.booking.BookingJobs;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
@@ -29,6 +29,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import static fi.suoja.server.Api.expect;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,18 +43,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * PostgreSQL by {@link DoorOnPostgresTest}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class DoorScenarios implements TestPropertyProvider {
+abstract class DoorScenarios extends ServerScene implements TestPropertyProvider, ServerDatabase {
 
     static final ZoneId HELSINKI = ZoneId.of("Europe/Helsinki");
     static final LocalDate TODAY = LocalDate.of(2026, 11, 24);
     static final int LEAD_MINUTES = 20;
     static final int MAX_ATTEMPTS = 4;
-
-    @Inject
-    EmbeddedServer server;
-
-    @Inject
-    MutableClock clock;
 
     @Inject
     DoorTaskRunner tasks;
@@ -86,9 +81,7 @@ abstract class DoorScenarios implements TestPropertyProvider {
     long siteId;
     String unique;
 
-    /** Database properties of the subclass; the door settings are added here. */
-    abstract Map<String, String> databaseProperties();
-
+    /** The database of {@link ServerDatabase}, with the door settings added. */
     @Override
     public Map<String, String> getProperties() {
         Map<String, String> properties = new HashMap<>(databaseProperties());
@@ -121,6 +114,15 @@ abstract class DoorScenarios implements TestPropertyProvider {
 
     static Instant at(String time) {
         return ZonedDateTime.of(TODAY, LocalTime.parse(time), HELSINKI).toInstant();
+    }
+
+    /** A room open 08–20 every day with a Zigbee keypad lock of that friendly name. */
+    static long keypadRoom(Api api, String admin, long site, String name, String lock) {
+        long room = expect(201, api.post("/api/v1/sites/" + site + "/rooms", admin, Map.of("name", name, "place", "Ground floor",
+                "capacity", 2, "stepFree", true, "doorLockId", lock, "keypad", true))).number("id");
+        expect(200, api.put("/api/v1/rooms/" + room + "/hours", admin, Stream.of(java.time.DayOfWeek.values())
+                .map(d -> Map.of("weekday", d.name(), "opens", "08:00", "closes", "20:00")).toList()));
+        return room;
     }
 
     /** A room open 08–20 every day with the hardware given; null leaves it out. */

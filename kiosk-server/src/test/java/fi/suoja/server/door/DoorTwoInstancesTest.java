@@ -13,9 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.LocalTime;
-import java.time.ZonedDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,12 +41,8 @@ class DoorTwoInstancesTest {
         Map<String, Object> properties = new HashMap<>(database(database));
         properties.put("micronaut.server.port", -1);
         EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, properties, "test");
-        server.getApplicationContext().getBean(MutableClock.class).set(at("10:00"));
+        server.getApplicationContext().getBean(MutableClock.class).set(DoorScenarios.at("10:00"));
         return server;
-    }
-
-    private static Instant at(String time) {
-        return ZonedDateTime.of(DoorScenarios.TODAY, LocalTime.parse(time), DoorScenarios.HELSINKI).toInstant();
     }
 
     /** A room with a keypad lock and a sign, and a booking of it from 12:00 to 13:00; returns the booking. */
@@ -61,7 +54,7 @@ class DoorTwoInstancesTest {
         List<Map<String, String>> week = Stream.of(java.time.DayOfWeek.values())
                 .map(d -> Map.of("weekday", d.name(), "opens", "08:00", "closes", "20:00")).toList();
         expect(200, api.put("/api/v1/rooms/" + room + "/hours", admin, week));
-        return expect(201, api.post("/api/v1/bookings", admin, Map.of("roomId", room, "start", at("12:00").toString(), "minutes", 60)));
+        return expect(201, api.post("/api/v1/bookings", admin, Map.of("roomId", room, "start", DoorScenarios.at("12:00").toString(), "minutes", 60)));
     }
 
     private static int runBoth(EmbeddedServer one, EmbeddedServer two, String time) throws Exception {
@@ -71,7 +64,7 @@ class DoorTwoInstancesTest {
             server.getApplicationContext().getBean(DoorWorker.class).awaitRunsAskedFor();
         }
         for (EmbeddedServer server : List.of(one, two)) {
-            server.getApplicationContext().getBean(MutableClock.class).set(at(time));
+            server.getApplicationContext().getBean(MutableClock.class).set(DoorScenarios.at(time));
         }
         CompletableFuture<Integer> a = CompletableFuture.supplyAsync(one.getApplicationContext().getBean(DoorTaskRunner.class)::runDue);
         CompletableFuture<Integer> b = CompletableFuture.supplyAsync(two.getApplicationContext().getBean(DoorTaskRunner.class)::runDue);
@@ -111,17 +104,17 @@ class DoorTwoInstancesTest {
             booking = bookedRoom(new Api(before));
         }
         try (EmbeddedServer after = start("restart")) {
-            after.getApplicationContext().getBean(MutableClock.class).set(at("12:10"));
+            after.getApplicationContext().getBean(MutableClock.class).set(DoorScenarios.at("12:10"));
             SimulatedDoorLock lock = after.getApplicationContext().getBean(SimulatedDoorLock.class);
-            assertThat(lock.accepts(new LockId("lock-a"), booking.string("doorCode"), at("12:10"))).isFalse();
+            assertThat(lock.accepts(new LockId("lock-a"), booking.string("doorCode"), DoorScenarios.at("12:10"))).isFalse();
 
             after.getApplicationContext().getBean(DoorTaskRunner.class).runDue();
-            assertThat(lock.accepts(new LockId("lock-a"), booking.string("doorCode"), at("12:10"))).isTrue();
+            assertThat(lock.accepts(new LockId("lock-a"), booking.string("doorCode"), DoorScenarios.at("12:10"))).isTrue();
             assertThat(signHistory(after)).containsExactly(SignState.BUSY);
         }
         try (EmbeddedServer late = start("restart")) {
             // Down again past the end: what is over is not started any more, what ends it still runs.
-            late.getApplicationContext().getBean(MutableClock.class).set(at("13:30"));
+            late.getApplicationContext().getBean(MutableClock.class).set(DoorScenarios.at("13:30"));
             late.getApplicationContext().getBean(DoorTaskRunner.class).runDue();
             assertThat(late.getApplicationContext().getBean(SimulatedDoorLock.class).commandsReceived()).isEqualTo(1);
             assertThat(signHistory(late)).containsExactly(SignState.FREE);

@@ -4,9 +4,8 @@ import fi.suoja.hardware.broker.BrokerConfig;
 import fi.suoja.hardware.broker.PahoBrokerConnection;
 import fi.suoja.server.Api;
 import fi.suoja.server.Eventually;
-import fi.suoja.server.MutableClock;
+import fi.suoja.server.LibraryScene;
 import fi.suoja.server.TestBroker;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
@@ -15,9 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.time.LocalTime;
-import java.time.ZonedDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,20 +32,20 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@link ZigbeeDoorTest} and over the machine's Mosquitto by {@link ZigbeeDoorOnMosquittoTest}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class ZigbeeDoorScenarios implements TestPropertyProvider {
+abstract class ZigbeeDoorScenarios extends LibraryScene implements TestPropertyProvider {
 
     private final String base = "z2m" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
-
-    @Inject
-    EmbeddedServer server;
-
-    @Inject
-    MutableClock clock;
 
     @Inject
     DoorTaskRunner tasks;
 
     private FakeZigbeeLocks fake;
+
+    /** The keypad tests' library: door codes work from 20 minutes before the booking. */
+    @Override
+    protected Map<String, Object> rules() {
+        return Api.rules("doorCodeLeadMinutes", 20);
+    }
 
     /** The broker the locks are on. */
     abstract String lockBroker();
@@ -82,7 +78,7 @@ abstract class ZigbeeDoorScenarios implements TestPropertyProvider {
 
     @Test
     void the_server_turns_an_mqtt_room_sign_busy_and_free_with_retained_messages() throws Exception {
-        clock.set(at("10:00"));
+        clock.set(DoorScenarios.at("10:00"));
         Api api = new Api(server);
         String admin = api.loginAdmin();
         long site = api.createSite(admin, "Sign library", Api.rules());
@@ -91,32 +87,27 @@ abstract class ZigbeeDoorScenarios implements TestPropertyProvider {
         List<Map<String, String>> week = Stream.of(java.time.DayOfWeek.values())
                 .map(d -> Map.of("weekday", d.name(), "opens", "08:00", "closes", "20:00")).toList();
         expect(200, api.put("/api/v1/rooms/" + room + "/hours", admin, week));
-        expect(201, api.post("/api/v1/bookings", admin, Map.of("roomId", room, "start", at("12:00").toString(), "minutes", 60)));
+        expect(201, api.post("/api/v1/bookings", admin, Map.of("roomId", room, "start", DoorScenarios.at("12:00").toString(), "minutes", 60)));
 
-        clock.set(at("12:00"));
+        clock.set(DoorScenarios.at("12:00"));
         tasks.runDue();
         // A sign that starts only now still gets the state: the message is retained.
         assertThat(lastSignMessage()).isEqualTo("{\"state\":\"BUSY\",\"color\":\"red\"}");
-        clock.set(at("13:00"));
+        clock.set(DoorScenarios.at("13:00"));
         tasks.runDue();
         assertThat(lastSignMessage()).isEqualTo("{\"state\":\"FREE\",\"color\":\"green\"}");
     }
 
     @Test
     void the_first_use_of_the_door_code_on_a_zigbee2mqtt_lock_checks_the_booking_in_and_forged_slots_change_nothing() {
-        clock.set(at("10:00"));
-        Api api = new Api(server);
-        String admin = api.loginAdmin();
-        long site = api.createSite(admin, "Keypad library", Api.rules("doorCodeLeadMinutes", 20));
-        String kiosk = api.kioskToken(admin, site, "Keypad lobby");
-        long[] rooms = {keypadRoom(api, admin, site, "Room K0", "room-k0-door"), keypadRoom(api, admin, site, "Room K1", "room-k1-door")};
-        Api.Answer pranked = expect(201, api.post("/api/v1/bookings", kiosk, Map.of("roomId", rooms[0], "start", at("12:00").toString(), "minutes", 60)));
-        Api.Answer visited = expect(201, api.post("/api/v1/bookings", kiosk, Map.of("roomId", rooms[1], "start", at("12:00").toString(), "minutes", 60)));
-        clock.set(at("11:40"));
+        long[] rooms = {DoorScenarios.keypadRoom(api, admin, siteId, "Room K0", "room-k0-door"), DoorScenarios.keypadRoom(api, admin, siteId, "Room K1", "room-k1-door")};
+        Api.Answer pranked = expect(201, api.post("/api/v1/bookings", kiosk, Map.of("roomId", rooms[0], "start", DoorScenarios.at("12:00").toString(), "minutes", 60)));
+        Api.Answer visited = expect(201, api.post("/api/v1/bookings", kiosk, Map.of("roomId", rooms[1], "start", DoorScenarios.at("12:00").toString(), "minutes", 60)));
+        clock.set(DoorScenarios.at("11:40"));
         tasks.runDue();
         int slot = fake.codes("room-k0-door").keySet().iterator().next();
 
-        clock.set(at("11:52"));
+        clock.set(DoorScenarios.at("11:52"));
         // forged or mis-slotted: another slot of the lock, a lock no room has; then the visitor types the code at the other door
         fake.keypadEvent("room-k0-door", slot + 1);
         fake.keypadEvent("no-such-door", slot);
@@ -127,7 +118,7 @@ abstract class ZigbeeDoorScenarios implements TestPropertyProvider {
         // the locks' reports are taken in the order they came, so the forged ones have been taken by now
         assertThat(expect(200, api.get("/api/v1/bookings/" + pranked.string("code"), admin)).string("status")).isEqualTo("CONFIRMED");
         assertThat(expect(200, api.get("/api/v1/bookings/" + visited.string("code"), admin)).string("checkedInAt"))
-                .isEqualTo(at("11:52").toString());
+                .isEqualTo(DoorScenarios.at("11:52").toString());
     }
 
     private String lastSignMessage() throws Exception {
@@ -140,45 +131,28 @@ abstract class ZigbeeDoorScenarios implements TestPropertyProvider {
         }
     }
 
-    /** A room open 08–20 every day with a Zigbee keypad lock of that friendly name. */
-    private static long keypadRoom(Api api, String admin, long site, String name, String lock) {
-        long room = expect(201, api.post("/api/v1/sites/" + site + "/rooms", admin, Map.of("name", name, "place", "Ground floor",
-                "capacity", 2, "stepFree", true, "doorLockId", lock, "keypad", true))).number("id");
-        expect(200, api.put("/api/v1/rooms/" + room + "/hours", admin, Stream.of(java.time.DayOfWeek.values())
-                .map(d -> Map.of("weekday", d.name(), "opens", "08:00", "closes", "20:00")).toList()));
-        return room;
-    }
-
-    private static Instant at(String time) {
-        return ZonedDateTime.of(DoorScenarios.TODAY, LocalTime.parse(time), DoorScenarios.HELSINKI).toInstant();
-    }
-
     @Test
     void the_server_sets_the_code_on_a_zigbee2mqtt_lock_when_the_window_opens_and_removes_it_at_the_end() {
-        clock.set(at("10:00"));
-        Api api = new Api(server);
-        String admin = api.loginAdmin();
-        long site = api.createSite(admin, "Zigbee library", Api.rules("doorCodeLeadMinutes", 20));
-        long room = keypadRoom(api, admin, site, "Room Z", "room-z-door");
+        long room = DoorScenarios.keypadRoom(api, admin, siteId, "Room Z", "room-z-door");
         Api.Answer booking = expect(201, api.post("/api/v1/bookings", admin,
-                Map.of("roomId", room, "start", at("12:00").toString(), "minutes", 60)));
+                Map.of("roomId", room, "start", DoorScenarios.at("12:00").toString(), "minutes", 60)));
         String code = booking.string("doorCode");
 
-        clock.set(at("11:39:59"));
+        clock.set(DoorScenarios.at("11:39:59"));
         tasks.runDue();
         assertThat(fake.codes("room-z-door")).isEmpty();
 
-        clock.set(at("11:40"));
+        clock.set(DoorScenarios.at("11:40"));
         tasks.runDue();
         assertThat(fake.codes("room-z-door")).containsValue(code).hasSize(1);
         int slot = fake.codes("room-z-door").keySet().iterator().next();
         assertThat(slot).isBetween(1, 20);
 
-        clock.set(at("12:59:59"));
+        clock.set(DoorScenarios.at("12:59:59"));
         tasks.runDue();
         assertThat(fake.code("room-z-door", slot)).isEqualTo(code);
 
-        clock.set(at("13:00"));
+        clock.set(DoorScenarios.at("13:00"));
         tasks.runDue();
         assertThat(fake.codes("room-z-door")).as("commands %s", fake.received()).isEmpty();
         assertThat(fake.received()).hasSize(2);

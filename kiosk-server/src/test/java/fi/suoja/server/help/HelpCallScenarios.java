@@ -2,9 +2,9 @@ package fi.suoja.server.help;
 
 import fi.suoja.server.Api;
 import fi.suoja.server.EventStreamClient;
-import fi.suoja.server.MutableClock;
+import fi.suoja.server.ServerDatabase;
+import fi.suoja.server.ServerScene;
 import io.micronaut.json.JsonMapper;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,15 +28,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@link HelpCallOnPostgresTest}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class HelpCallScenarios implements TestPropertyProvider {
+abstract class HelpCallScenarios extends ServerScene implements TestPropertyProvider, ServerDatabase {
 
     static final Duration EXPIRE_AFTER = Duration.ofMinutes(30);
-
-    @Inject
-    EmbeddedServer server;
-
-    @Inject
-    MutableClock clock;
 
     @Inject
     HelpCallService help;
@@ -50,8 +44,6 @@ abstract class HelpCallScenarios implements TestPropertyProvider {
     Api api;
     /** This test's own library: its admin, staff member, kiosk and site. */
     Api.Library library;
-
-    abstract Map<String, String> databaseProperties();
 
     @Override
     public Map<String, String> getProperties() {

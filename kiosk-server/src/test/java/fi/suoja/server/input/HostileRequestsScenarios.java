@@ -1,11 +1,10 @@
 package fi.suoja.server.input;
 
 import fi.suoja.server.Api;
-import fi.suoja.server.MutableClock;
+import fi.suoja.server.ServerScene;
 import fi.suoja.server.Simultaneous;
 import fi.suoja.server.problem.ProblemType;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
-import io.micronaut.runtime.server.EmbeddedServer;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,7 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the API's stable types; a refused request leaves every table as it was; every read still
  * answers 200 afterwards. Each request is built from a valid one by breaking one thing.
  */
-abstract class HostileRequestsScenarios {
+abstract class HostileRequestsScenarios extends ServerScene {
 
     static final Instant NOW = Instant.parse("2026-11-24T08:00:00Z");
     static final Set<String> STABLE_TYPES = Arrays.stream(ProblemType.values())
@@ -47,12 +46,6 @@ abstract class HostileRequestsScenarios {
      */
     static final List<String> TABLES = List.of("site", "booking_rules", "room", "opening_hours", "exception_day", "account",
             "kiosk", "device", "booking", "room_slot_claim", "loan", "wipe_job", "wipe_report", "help_call", "audit_entry");
-
-    @Inject
-    EmbeddedServer server;
-
-    @Inject
-    MutableClock clock;
 
     @Inject
     DataSource dataSource;

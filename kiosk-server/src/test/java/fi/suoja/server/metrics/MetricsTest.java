@@ -2,13 +2,11 @@ package fi.suoja.server.metrics;
 
 import fi.suoja.server.Api;
 import fi.suoja.server.Eventually;
-import fi.suoja.server.MutableClock;
+import fi.suoja.server.ServerScene;
 import fi.suoja.server.TestBroker;
 import fi.suoja.server.broker.HiveBroker;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,19 +35,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class MetricsTest implements TestPropertyProvider {
+class MetricsTest extends ServerScene implements TestPropertyProvider {
 
     private static final ZoneId HELSINKI = ZoneId.of("Europe/Helsinki");
 
     private final int brokerPort = TestBroker.freePort();
     private final Path brokerDir = tempDir();
     private HiveBroker broker = startBroker();
-
-    @Inject
-    EmbeddedServer server;
-
-    @Inject
-    MutableClock clock;
 
     Api api;
     Api.Library library;
@@ -133,18 +125,15 @@ class MetricsTest implements TestPropertyProvider {
                 "roomId", roomId, "start", clock.instant().plus(Duration.ofHours(1)).toString(), "minutes", 30)));
 
         Scrape made = scrape();
-        assertThat(made.value("suoja_bookings_made_total")).isEqualTo(before.value("suoja_bookings_made_total") + 1);
-        assertThat(made.value("suoja_bookings{status=\"CONFIRMED\"}"))
-                .isEqualTo(before.value("suoja_bookings{status=\"CONFIRMED\"}") + 1);
+        assertRose(before, made, "suoja_bookings_made_total", 1);
+        assertRose(before, made, "suoja_bookings{status=\"CONFIRMED\"}", 1);
 
         expect(200, api.post("/api/v1/bookings/" + booking.string("code") + "/cancel", library.kiosk(),
                 Map.of("reason", "test")));
         Scrape cancelled = scrape();
-        assertThat(cancelled.value("suoja_bookings{status=\"CONFIRMED\"}"))
-                .isEqualTo(before.value("suoja_bookings{status=\"CONFIRMED\"}"));
-        assertThat(cancelled.value("suoja_bookings{status=\"CANCELLED\"}"))
-                .isEqualTo(before.value("suoja_bookings{status=\"CANCELLED\"}") + 1);
-        assertThat(cancelled.value("suoja_bookings_made_total")).isEqualTo(made.value("suoja_bookings_made_total"));
+        assertRose(before, cancelled, "suoja_bookings{status=\"CONFIRMED\"}", 0);
+        assertRose(before, cancelled, "suoja_bookings{status=\"CANCELLED\"}", 1);
+        assertRose(made, cancelled, "suoja_bookings_made_total", 0);
     }
 
     @Test
@@ -153,11 +142,9 @@ class MetricsTest implements TestPropertyProvider {
         expect(201, api.post("/api/v1/devices", library.admin(),
                 Map.of("tag", "MET-" + library.unique(), "kind", "LAPTOP", "siteId", library.siteId())));
         Scrape after = scrape();
-        assertThat(after.value("suoja_devices{state=\"PROVISIONED\"}"))
-                .isEqualTo(before.value("suoja_devices{state=\"PROVISIONED\"}") + 1);
-        assertThat(after.value("suoja_devices_agents{online=\"false\"}"))
-                .isEqualTo(before.value("suoja_devices_agents{online=\"false\"}") + 1);
-        assertThat(after.value("suoja_devices_agents{online=\"true\"}")).isEqualTo(before.value("suoja_devices_agents{online=\"true\"}"));
+        assertRose(before, after, "suoja_devices{state=\"PROVISIONED\"}", 1);
+        assertRose(before, after, "suoja_devices_agents{online=\"false\"}", 1);
+        assertRose(before, after, "suoja_devices_agents{online=\"true\"}", 0);
     }
 
     @Test
@@ -169,10 +156,8 @@ class MetricsTest implements TestPropertyProvider {
 
         expect(200, api.post("/api/v1/help-calls/" + id + "/acknowledge", library.staff(), null));
         Scrape acknowledged = scrape();
-        assertThat(acknowledged.value("suoja_help_calls_open{status=\"OPEN\"}"))
-                .isEqualTo(before.value("suoja_help_calls_open{status=\"OPEN\"}"));
-        assertThat(acknowledged.value("suoja_help_calls_open{status=\"ACKNOWLEDGED\"}"))
-                .isEqualTo(before.value("suoja_help_calls_open{status=\"ACKNOWLEDGED\"}") + 1);
+        assertRose(before, acknowledged, "suoja_help_calls_open{status=\"OPEN\"}", 0);
+        assertRose(before, acknowledged, "suoja_help_calls_open{status=\"ACKNOWLEDGED\"}", 1);
 
         expect(200, api.post("/api/v1/help-calls/" + id + "/resolve", library.staff(), null));
         assertThat(scrape().value("suoja_help_calls_open{status=\"ACKNOWLEDGED\"}"))
@@ -182,7 +167,7 @@ class MetricsTest implements TestPropertyProvider {
         long cancelled = expect(201, api.post("/api/v1/help-calls", library.kiosk(), Map.of("screen", "START", "language", "fi"))).number("id");
         expect(200, api.post("/api/v1/help-calls/" + cancelled + "/cancel", library.kiosk(), null));
         Scrape after = scrape();
-        assertThat(after.value("suoja_help_calls_open{status=\"OPEN\"}")).isEqualTo(before.value("suoja_help_calls_open{status=\"OPEN\"}"));
+        assertRose(before, after, "suoja_help_calls_open{status=\"OPEN\"}", 0);
         assertThat(after.text()).doesNotContain("suoja_help_calls_open{status=\"CANCELLED\"}");
     }
 
@@ -225,5 +210,10 @@ class MetricsTest implements TestPropertyProvider {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The series is {@code by} higher in {@code after} than in {@code before}. */
+    private static void assertRose(Scrape before, Scrape after, String series, int by) {
+        assertThat(after.value(series)).isEqualTo(before.value(series) + by);
     }
 }

@@ -1,16 +1,11 @@
 package fi.suoja.server.room;
 
 import fi.suoja.server.Api;
-import fi.suoja.server.MutableClock;
-import io.micronaut.runtime.server.EmbeddedServer;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeEach;
+import fi.suoja.server.LibraryScene;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.HashMap;
 import java.util.List;
@@ -25,33 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and used by the statistics and the calendar feed in the asked language. Run on H2 by
  * {@link RoomTextsOnH2Test} and on PostgreSQL by {@link RoomTextsOnPostgresTest}.
  */
-abstract class RoomTextScenarios {
-
-    static final ZoneId HELSINKI = ZoneId.of("Europe/Helsinki");
-    static final LocalDate TODAY = LocalDate.of(2026, 11, 24);
-
-    @Inject
-    EmbeddedServer server;
-
-    @Inject
-    MutableClock clock;
-
-    Api api;
-    String admin;
-    String staff;
-    String kiosk;
-    long siteId;
-
-    @BeforeEach
-    void scene() {
-        clock.set(ZonedDateTime.of(TODAY, LocalTime.of(10, 0), HELSINKI).toInstant());
-        api = new Api(server);
-        Api.Library library = api.library(Api.rules());
-        admin = library.admin();
-        staff = library.staff();
-        kiosk = library.kiosk();
-        siteId = library.siteId();
-    }
+abstract class RoomTextScenarios extends LibraryScene {
 
     long familyRoom() {
         Map<String, Object> body = new HashMap<>(Map.of("capacity", 4, "stepFree", true, "equipment", List.of()));

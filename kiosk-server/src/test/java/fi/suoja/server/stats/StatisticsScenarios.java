@@ -2,10 +2,10 @@ package fi.suoja.server.stats;
 
 import fi.suoja.server.Api;
 import fi.suoja.server.Eventually;
-import fi.suoja.server.MutableClock;
+import fi.suoja.server.ServerDatabase;
+import fi.suoja.server.ServerScene;
 import fi.suoja.server.TestBroker;
 import fi.suoja.server.booking.BookingJobs;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
@@ -50,7 +50,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * when it arrived and again when it came back.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class StatisticsScenarios implements TestPropertyProvider {
+abstract class StatisticsScenarios extends ServerScene implements TestPropertyProvider, ServerDatabase {
 
     static final ZoneId HELSINKI = ZoneId.of("Europe/Helsinki");
     static final LocalDate DAY = LocalDate.of(2026, 11, 24);
@@ -58,12 +58,6 @@ abstract class StatisticsScenarios implements TestPropertyProvider {
     static final String ROOM_B_PLACE = "Katutaso; lehtien vieressä, käytävän päässä \\ ovi 3 — a long place name that needs folding in a calendar";
 
     final String topicRoot = TestBroker.newTopicRoot();
-
-    @Inject
-    EmbeddedServer server;
-
-    @Inject
-    MutableClock clock;
 
     @Inject
     BookingJobs bookingJobs;
@@ -77,8 +71,6 @@ abstract class StatisticsScenarios implements TestPropertyProvider {
     final List<String> bookingCodes = new ArrayList<>();
     final List<String> doorCodes = new ArrayList<>();
     final List<TestLaptop> laptops = new ArrayList<>();
-
-    abstract Map<String, String> databaseProperties();
 
     @Override
     public Map<String, String> getProperties() {

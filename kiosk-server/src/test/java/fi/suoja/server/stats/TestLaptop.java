@@ -13,15 +13,13 @@ import fi.suoja.hardware.mqtt.EventType;
 import fi.suoja.hardware.mqtt.Topics;
 import fi.suoja.hardware.mqtt.Wire;
 import fi.suoja.hardware.mqtt.WipeReport;
+import fi.suoja.server.AgentWire;
 import org.eclipse.paho.mqttv5.client.MqttClient;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
 
-import java.io.IOException;
-import java.io.StringReader;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
@@ -44,7 +42,7 @@ final class TestLaptop implements AutoCloseable {
     private static final String EPOCH = "57a7500000000001";
 
     final DeviceId id;
-    private final Properties config = new Properties();
+    private final Properties config;
     private final Topics topics;
     /** Every status and event is signed with the device key, as the server believes nothing else. */
     private final CommandSigner signer;
@@ -55,11 +53,7 @@ final class TestLaptop implements AutoCloseable {
     private final ExecutorService worker = Executors.newSingleThreadExecutor();
 
     TestLaptop(String agentConfig, String brokerUrl, Clock clock) {
-        try {
-            config.load(new StringReader(agentConfig));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        this.config = AgentWire.settings(agentConfig);
         this.id = new DeviceId(config.getProperty(AgentConfigKeys.DEVICE_ID));
         this.topics = new Topics(config.getProperty(AgentConfigKeys.TOPIC_ROOT));
         this.signer = CommandSigner.ofBase64(config.getProperty(AgentConfigKeys.DEVICE_KEY));
@@ -126,14 +120,7 @@ final class TestLaptop implements AutoCloseable {
     }
 
     private void publish(String topic, byte[] payload, boolean retained) {
-        try {
-            MqttMessage message = new MqttMessage(payload);
-            message.setQos(1);
-            message.setRetained(retained);
-            client.publish(topic, message);
-        } catch (MqttException e) {
-            throw new IllegalStateException(e);
-        }
+        AgentWire.publish(client, topic, payload, retained);
     }
 
     @Override

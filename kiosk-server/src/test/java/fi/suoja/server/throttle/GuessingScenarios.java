@@ -1,10 +1,9 @@
 package fi.suoja.server.throttle;
 
 import fi.suoja.server.Api;
-import fi.suoja.server.MutableClock;
+import fi.suoja.server.ServerScene;
 import fi.suoja.server.Simultaneous;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micronaut.runtime.server.EmbeddedServer;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,18 +23,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * database across requests racing at the same moment, while a right code is always answered and
  * staff are told. Run on H2 and on PostgreSQL.
  */
-abstract class GuessingScenarios {
+abstract class GuessingScenarios extends ServerScene {
 
     static final Instant NOON = LocalDate.of(2026, 11, 24).atTime(12, 0).atZone(ZoneId.of("Europe/Helsinki")).toInstant();
     /** The defaults of application.yml: 10 free wrong codes, then turns 1 s, 2 s, 4 s apart within 6 s. */
     static final int FREE_CODES = 10;
     static final int TURNS_WITHIN_MAX_WAIT = 3;
-
-    @Inject
-    EmbeddedServer server;
-
-    @Inject
-    MutableClock clock;
 
     @Inject
     MeterRegistry meters;

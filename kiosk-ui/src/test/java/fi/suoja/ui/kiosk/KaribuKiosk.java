@@ -139,12 +139,17 @@ abstract class KaribuKiosk {
         return UI.getCurrent().getTranslation(view().language().locale(), key, params);
     }
 
-    /** Books the equipped room for 30 minutes from now and returns the code shown, leaving the kiosk on the done screen. */
-    String bookNow(long roomId) {
+    /** Chooses that room for 30 minutes from now and confirms: the kiosk goes on to the card screen or to done. */
+    void chooseNowFor30(long roomId) {
         tap("book");
         tap("when-now");
         tap("room-" + roomId + "-for-30");
         tap("confirm");
+    }
+
+    /** Books the equipped room for 30 minutes from now and returns the code shown, leaving the kiosk on the done screen. */
+    String bookNow(long roomId) {
+        chooseNowFor30(roomId);
         assertThat(screen()).isEqualTo("done");
         return text("booking-code").replace(t("done.bookingCode"), "").trim();
     }

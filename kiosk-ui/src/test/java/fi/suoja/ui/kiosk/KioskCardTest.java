@@ -25,10 +25,7 @@ class KioskCardTest extends KaribuKiosk {
     }
 
     void toTheCardScreen(long roomId) {
-        tap("book");
-        tap("when-now");
-        tap("room-" + roomId + "-for-30");
-        tap("confirm");
+        chooseNowFor30(roomId);
         assertThat(screen()).isEqualTo("card");
     }
 

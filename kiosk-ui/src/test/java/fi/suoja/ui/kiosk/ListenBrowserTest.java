@@ -1,10 +1,11 @@
 package fi.suoja.ui.kiosk;
 
-import com.github.mvysny.vaadinboot.VaadinBoot;
 import fi.suoja.ui.Chromium;
 import fi.suoja.ui.KioskServerProcess;
+import fi.suoja.ui.LocalUi;
 import fi.suoja.ui.TestScene;
 import fi.suoja.ui.speech.EspeakNg;
+import fi.suoja.ui.speech.FakeSynthesizer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,8 +27,6 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,8 +65,7 @@ class ListenBrowserTest {
     static final int MORE_ROOMS = 10;
 
     static TestScene scene;
-    static VaadinBoot ui;
-    static String base;
+    static LocalUi ui;
     static Path spoken;
     static Path voices;
     static Path screenshots;
@@ -101,14 +99,9 @@ class ListenBrowserTest {
         scene = TestScene.create(KioskServerProcess.get().uri(), MORE_ROOMS);
         recordSomali();
 
-        int uiPort = KioskServerProcess.freePort();
-        System.setProperty("suoja.server.url", scene.server.toString());
-        System.setProperty("suoja.kiosk.token", scene.kioskToken);
         System.setProperty("suoja.espeak", espeak.toString());
         System.setProperty("suoja.voice.dir", voices.toString());
-        ui = new VaadinBoot().withPort(uiPort).localhostOnly().openBrowserInDevMode(false);
-        ui.start();
-        base = "http://localhost:" + uiPort + "/";
+        ui = LocalUi.start(scene);
     }
 
     /**
@@ -206,7 +199,7 @@ class ListenBrowserTest {
     @Order(2)
     void a_recording_of_a_text_is_played_instead_of_the_voice_and_the_reading_ends_by_itself() throws IOException {
         Files.createDirectories(voices.resolve("fi"));
-        Files.write(voices.resolve("fi/confirm.heading.wav"), tone(RECORDED_MILLIS));
+        Files.write(voices.resolve("fi/confirm.heading.wav"), FakeSynthesizer.tone(RECORDED_MILLIS, 440));
         open("fi");
         tap("book-now", "rooms");
         tap(driver.findElements(By.cssSelector("button[id^='room-']")).stream().map(b -> b.getAttribute("id"))
@@ -318,22 +311,8 @@ class ListenBrowserTest {
         }
     }
 
-    /** A 440 Hz tone as a mono 16-bit 22,050 Hz WAV file. */
-    private static byte[] tone(int millis) {
-        int samples = 22050 * millis / 1000;
-        ByteBuffer wav = ByteBuffer.allocate(44 + samples * 2).order(ByteOrder.LITTLE_ENDIAN);
-        wav.put("RIFF".getBytes(StandardCharsets.US_ASCII)).putInt(36 + samples * 2).put("WAVE".getBytes(StandardCharsets.US_ASCII));
-        wav.put("fmt ".getBytes(StandardCharsets.US_ASCII)).putInt(16).putShort((short) 1).putShort((short) 1)
-                .putInt(22050).putInt(44100).putShort((short) 2).putShort((short) 16);
-        wav.put("data".getBytes(StandardCharsets.US_ASCII)).putInt(samples * 2);
-        for (int i = 0; i < samples; i++) {
-            wav.putShort((short) (8000 * Math.sin(2 * Math.PI * 440 * i / 22050.0)));
-        }
-        return wav.array();
-    }
-
     private void open(String language) {
-        driver.get(base);
+        driver.get(ui.base);
         waitForScreen("start");
         if (!language.equals("fi")) {
             driver.findElement(By.id("lang-" + language)).click();

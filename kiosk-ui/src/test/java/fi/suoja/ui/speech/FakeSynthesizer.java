@@ -46,12 +46,20 @@ public final class FakeSynthesizer implements Synthesizer {
 
     /** A mono 16-bit 22,050 Hz WAV of silence, {@code millis} long. */
     public static byte[] silence(int millis) {
+        return tone(millis, 0);
+    }
+
+    /** A mono 16-bit 22,050 Hz WAV of a sine tone of {@code hertz}, {@code millis} long (0 Hz: silence). */
+    public static byte[] tone(int millis, int hertz) {
         int samples = 22050 * millis / 1000;
         ByteBuffer wav = ByteBuffer.allocate(44 + samples * 2).order(ByteOrder.LITTLE_ENDIAN);
         wav.put("RIFF".getBytes(StandardCharsets.US_ASCII)).putInt(36 + samples * 2).put("WAVE".getBytes(StandardCharsets.US_ASCII));
         wav.put("fmt ".getBytes(StandardCharsets.US_ASCII)).putInt(16).putShort((short) 1).putShort((short) 1)
                 .putInt(22050).putInt(44100).putShort((short) 2).putShort((short) 16);
         wav.put("data".getBytes(StandardCharsets.US_ASCII)).putInt(samples * 2);
+        for (int i = 0; i < samples; i++) {
+            wav.putShort((short) (8000 * Math.sin(2 * Math.PI * hertz * i / 22050.0)));
+        }
         return wav.array();
     }
 }

@@ -113,9 +113,6 @@ class AdminDevicesTest extends KaribuStaff {
 
     @Test
     void a_staff_member_cannot_register_devices() {
-        logIn(scene.staffAccount(), fi.suoja.ui.TestScene.STAFF_PASSWORD);
-        UI.getCurrent().navigate(AdminDevicesView.class);
-        assertThat(text("admin-refused")).isEqualTo(t("staff.admin.onlyAdmins"));
-        assertThat(has("device-register")).isFalse();
+        assertAdminsOnly(AdminDevicesView.class, "device-register");
     }
 }

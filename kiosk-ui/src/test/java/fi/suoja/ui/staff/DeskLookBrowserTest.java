@@ -1,10 +1,7 @@
 package fi.suoja.ui.staff;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.mvysny.vaadinboot.VaadinBoot;
 import fi.suoja.ui.Chromium;
-import fi.suoja.ui.KioskServerProcess;
+import fi.suoja.ui.LocalUi;
 import fi.suoja.ui.TestScene;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -46,16 +43,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Tag("browser")
 class DeskLookBrowserTest {
 
-    static final ObjectMapper JSON = new ObjectMapper();
     static final Path SCREENS = Path.of("target", "desk-screens");
     /** English desk words that must not show on the Finnish desk. */
     static final List<String> ENGLISH = List.of("Today", "Free all day", "Closed today", "Show as", "coming", "checked in",
             "cancelled", "did not come", "Occupancy", "Bookings", "Loans", "Wipes", "Administration", "Rooms");
 
     static TestScene scene;
-    static VaadinBoot ui;
-    static String base;
-    static String axeSource;
+    static LocalUi ui;
     static List<String> codes = new ArrayList<>();
 
     WebDriver driver;
@@ -64,7 +58,6 @@ class DeskLookBrowserTest {
     @BeforeAll
     static void start() throws Exception {
         Chromium.requireInstalled();
-        axeSource = fi.suoja.ui.Axe.source();
         scene = TestScene.create();
         // a long day today, and Room 1 booked every half hour from now until closing
         LocalDate today = LocalDate.now(scene.zone);
@@ -80,19 +73,12 @@ class DeskLookBrowserTest {
         scene.cancelElsewhere(codes.get(1));
         scene.cancelElsewhere(codes.get(3));
         scene.bookAt(scene.bareRoom, ZonedDateTime.now(scene.zone).plusHours(2).truncatedTo(ChronoUnit.HOURS).toInstant(), 60);
-        int uiPort = KioskServerProcess.freePort();
-        System.setProperty("suoja.server.url", scene.server.toString());
-        System.setProperty("suoja.kiosk.token", scene.kioskToken);
-        System.setProperty("suoja.staff.site.id", Long.toString(scene.siteId));
-        ui = new VaadinBoot().withPort(uiPort).localhostOnly().openBrowserInDevMode(false);
-        ui.start();
-        base = "http://localhost:" + uiPort + "/";
+        ui = LocalUi.start(scene);
         Files.createDirectories(SCREENS);
     }
 
     @AfterAll
     static void stop() {
-        System.clearProperty("suoja.staff.site.id");
         if (ui != null) {
             ui.stop("desk look tests done");
         }
@@ -120,19 +106,16 @@ class DeskLookBrowserTest {
         for (Dimension size : List.of(new Dimension(1280, 800), new Dimension(1920, 1080))) {
             String at = size.getWidth() + "x" + size.getHeight();
             driver.manage().window().setSize(size);
-            driver.get(base + "staff");
+            driver.get(ui.base + "staff");
             waitFor(By.id("list-booking-" + codes.get(0).replace("-", "")));
             look("today-list-" + at);
             waitFor(By.id("today-view-toggle")).click();
             waitFor(By.cssSelector(".today.as-timeline"));
             waitFor(By.id("booking-" + codes.get(0).replace("-", "")));
             look("today-timeline-" + at);
-            Object cut = js("return Array.from(document.querySelectorAll('.booking-block.on-track'))"
+            noneCut(at + ": bookings", "return Array.from(document.querySelectorAll('.booking-block.on-track'))"
                     + ".filter(b => b.scrollWidth > b.clientWidth + 1 || b.scrollHeight > b.clientHeight + 1)"
                     + ".map(b => b.id + ' ' + b.clientWidth + 'x' + b.clientHeight + ' needs ' + b.scrollWidth + 'x' + b.scrollHeight).join('; ')");
-            if (!String.valueOf(cut).isEmpty()) {
-                problems.add(at + ": bookings cut off: " + cut);
-            }
             waitFor(By.id("folded-" + scene.equippedRoom)).click();
             waitFor(By.id("away-" + codes.get(1).replace("-", "")));
             look("today-folded-open-" + at);
@@ -146,7 +129,7 @@ class DeskLookBrowserTest {
         for (Dimension size : List.of(new Dimension(1280, 800), new Dimension(1920, 1080))) {
             String at = size.getWidth() + "x" + size.getHeight();
             driver.manage().window().setSize(size);
-            driver.get(base + "staff/statistics");
+            driver.get(ui.base + "staff/statistics");
             waitFor(By.id("chart-occupancy"));
             new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> Boolean.TRUE.equals(js(
                     "return Array.from(document.querySelectorAll('img.stats-chart')).every(i => i.complete && i.naturalWidth > 0)")));
@@ -161,7 +144,7 @@ class DeskLookBrowserTest {
 
     @Test
     void the_login_and_administration_pass_aaa_with_separate_links_and_large_targets() throws IOException {
-        driver.get(base + "staff");
+        driver.get(ui.base + "staff");
         waitFor(By.cssSelector("#login-username input"));
         look("login");
         logInInFinnish();
@@ -202,7 +185,7 @@ class DeskLookBrowserTest {
     private void deviceBoard(String laptop, long call) throws IOException {
         logInInFinnish();
         driver.manage().window().setSize(new Dimension(1280, 800));
-        driver.get(base + "staff/devices");
+        driver.get(ui.base + "staff/devices");
         waitFor(By.id("device-" + laptop));
         waitFor(By.id("help-call-" + call));
         waitFor(By.id("mode-hand-out")).click();
@@ -247,17 +230,14 @@ class DeskLookBrowserTest {
         for (Dimension size : List.of(new Dimension(1280, 800), new Dimension(1920, 1080))) {
             String at = size.getWidth() + "x" + size.getHeight();
             driver.manage().window().setSize(size);
-            driver.get(base + "staff/devices");
+            driver.get(ui.base + "staff/devices");
             waitFor(By.id("history-" + webcam)).click();
             WebElement history = waitFor(By.id("history-of-" + webcam));
             js("arguments[0].scrollIntoView()", driver.findElement(By.id("device-" + webcam)));
             look("devices-history-" + at);
-            Object cut = js("return Array.from(document.querySelectorAll('.device-history, .history-entry, .history-entry > *'))"
+            noneCut(at + ": history", "return Array.from(document.querySelectorAll('.device-history, .history-entry, .history-entry > *'))"
                     + ".filter(e => e.scrollWidth > e.clientWidth + 1 || e.getBoundingClientRect().right > window.innerWidth)"
                     + ".map(e => (e.id || e.className) + ' ' + e.clientWidth + ' needs ' + e.scrollWidth).join('; ')");
-            if (!String.valueOf(cut).isEmpty()) {
-                problems.add(at + ": history cut off: " + cut);
-            }
             assertThat(history.findElements(By.cssSelector(".history-entry"))).as("two checks, two loans and their checks, a fault, a repair and its check")
                     .hasSize(8);
         }
@@ -266,7 +246,7 @@ class DeskLookBrowserTest {
 
     /** Labels and choices (field labels, chosen values, list items, buttons and their words) that need more room than they have. */
     private void cut(String where) {
-        Object cut = js("const seen = [];"
+        noneCut(where + ":", "const seen = [];"
                 + "const all = root => { const found = Array.from(root.querySelectorAll('*'));"
                 + "  found.filter(e => e.shadowRoot).forEach(e => found.push(...all(e.shadowRoot))); return found; };"
                 + "return all(document).filter(e => e.matches('label, [part~=label], [slot=label], vaadin-select-value-button,"
@@ -276,17 +256,18 @@ class DeskLookBrowserTest {
                 + ".filter(e => e.scrollWidth > e.clientWidth + 1)"
                 + ".map(e => (e.id || e.tagName.toLowerCase() + (e.getAttribute('part') ? '[' + e.getAttribute('part') + ']' : ''))"
                 + " + ' «' + (e.textContent || '').trim().slice(0, 40) + '» ' + e.clientWidth + ' < ' + e.scrollWidth).join('; ')");
+    }
+
+    /** Runs a script that lists what is cut off (empty when nothing is), and notes what it lists. */
+    private void noneCut(String what, String script) {
+        Object cut = js(script);
         if (!String.valueOf(cut).isEmpty()) {
-            problems.add(where + ": cut off: " + cut);
+            problems.add(what + " cut off: " + cut);
         }
     }
 
     private void logInInFinnish() {
-        driver.get(base + "staff");
-        waitFor(By.cssSelector("#login-username input")).sendKeys("admin");
-        WebElement password = waitFor(By.cssSelector("#login-password input"));
-        password.sendKeys(KioskServerProcess.ADMIN_PASSWORD);
-        password.sendKeys(Keys.ENTER);
+        Chromium.logInAsAdmin(driver, ui.base);
         waitFor(By.id("today-heading"));
         if (!"true".equals(driver.findElement(By.id("lang-fi")).getAttribute("aria-pressed"))) {
             waitFor(By.id("lang-fi")).click();
@@ -300,20 +281,7 @@ class DeskLookBrowserTest {
     private void look(String where) throws IOException {
         settle();
         screenshot(where);
-        if (!Boolean.TRUE.equals(js("return typeof window.axe !== 'undefined'"))) {
-            js(axeSource);
-        }
-        Object result = ((JavascriptExecutor) driver).executeAsyncScript(
-                "const done = arguments[arguments.length - 1];"
-                        + "axe.run({exclude: [['vaadin-connection-indicator']]}, {runOnly: {type: 'tag', values: "
-                        + "['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag2aaa']}, resultTypes: ['violations']})"
-                        + ".then(r => done(JSON.stringify(r.violations))).catch(e => done('axe failed: ' + e));");
-        for (JsonNode violation : JSON.readTree(String.valueOf(result))) {
-            for (JsonNode node : violation.path("nodes")) {
-                problems.add(where + ": " + violation.path("id").asText() + " at " + node.path("target") + ": "
-                        + node.path("failureSummary").asText().replace('\n', ' '));
-            }
-        }
+        Chromium.axe(driver, "'wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag2aaa'").forEach(v -> problems.add(where + ": " + v));
         if (Boolean.TRUE.equals(js("return document.documentElement.scrollWidth > document.documentElement.clientWidth + 1"))) {
             problems.add(where + ": wider than the window: " + js("return document.documentElement.scrollWidth"));
         }
@@ -342,16 +310,11 @@ class DeskLookBrowserTest {
     }
 
     private WebElement waitFor(By by) {
-        return new WebDriverWait(driver, Duration.ofSeconds(20))
-                .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> {
-                    List<WebElement> found = d.findElements(by);
-                    return found.isEmpty() || !found.get(0).isDisplayed() ? null : found.get(0);
-                });
+        return Chromium.waitFor(driver, by);
     }
 
     private void settle() {
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> Boolean.TRUE.equals(js(
-                "return !window.Vaadin || !window.Vaadin.Flow || !window.Vaadin.Flow.clients || Object.values(window.Vaadin.Flow.clients).every(c => !c.isActive())")));
+        Chromium.settle(driver);
     }
 
     private Object js(String script, Object... args) {

@@ -61,6 +61,14 @@ abstract class KaribuStaff {
         click("login");
     }
 
+    /** A staff member who opens an admin page is told it is for admins, and is not shown {@code adminOnly}. */
+    void assertAdminsOnly(Class<? extends Component> page, String adminOnly) {
+        logIn(scene.staffAccount(), TestScene.STAFF_PASSWORD);
+        UI.getCurrent().navigate(page);
+        assertThat(text("admin-refused")).isEqualTo(t("staff.admin.onlyAdmins"));
+        assertThat(has(adminOnly)).isFalse();
+    }
+
     void click(String id) {
         NativeButton button = _get(NativeButton.class, spec -> spec.withId(id));
         assertThat(button.isEnabled()).as("button " + id + " is enabled").isTrue();

@@ -1,11 +1,9 @@
 package fi.suoja.ui.staff;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.mvysny.vaadinboot.VaadinBoot;
 import fi.suoja.ui.Chromium;
 import fi.suoja.ui.FakeLaptop;
 import fi.suoja.ui.KioskServerProcess;
+import fi.suoja.ui.LocalUi;
 import fi.suoja.ui.TestScene;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -38,12 +36,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Tag("browser")
 class StaffBrowserTest {
 
-    static final ObjectMapper JSON = new ObjectMapper();
-
     static TestScene scene;
-    static VaadinBoot ui;
-    static String base;
-    static String axeSource;
+    static LocalUi ui;
 
     WebDriver driver;
     final List<String> violations = new ArrayList<>();
@@ -51,20 +45,12 @@ class StaffBrowserTest {
     @BeforeAll
     static void start() throws Exception {
         Chromium.requireInstalled();
-        axeSource = fi.suoja.ui.Axe.source();
         scene = TestScene.create(1); // each test books a room of its own: they share the scene
-        int uiPort = KioskServerProcess.freePort();
-        System.setProperty("suoja.server.url", scene.server.toString());
-        System.setProperty("suoja.kiosk.token", scene.kioskToken);
-        System.setProperty("suoja.staff.site.id", Long.toString(scene.siteId));
-        ui = new VaadinBoot().withPort(uiPort).localhostOnly().openBrowserInDevMode(false);
-        ui.start();
-        base = "http://localhost:" + uiPort + "/";
+        ui = LocalUi.start(scene);
     }
 
     @AfterAll
     static void stop() {
-        System.clearProperty("suoja.staff.site.id");
         if (ui != null) {
             ui.stop("staff browser tests done");
         }
@@ -87,7 +73,7 @@ class StaffBrowserTest {
         String code = scene.bookNowElsewhere(scene.bareRoom, 30).path("code").asText();
         String webcam = scene.readyAccessory("WEBCAM");
 
-        driver.get(base + "staff");
+        driver.get(ui.base + "staff");
         type(waitFor(By.cssSelector("#login-username input")), "admin");
         WebElement password = waitFor(By.cssSelector("#login-password input"));
         audit("login");
@@ -136,45 +122,21 @@ class StaffBrowserTest {
         });
     }
 
-    /** Waits until the element is shown; Flow may draw it again meanwhile, so a stale look is looked again. */
-    private WebElement waitFor(By by) {
-        return new WebDriverWait(driver, Duration.ofSeconds(20))
-                .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> {
-            List<WebElement> found = d.findElements(by);
-            return found.isEmpty() || !found.get(0).isDisplayed() ? null : found.get(0);
-        });
-    }
-
-    /** Lets Flow finish its round trip before the next look. */
-    private void settle() {
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> Boolean.TRUE.equals(js(
-                "return !window.Vaadin || !window.Vaadin.Flow || !window.Vaadin.Flow.clients || Object.values(window.Vaadin.Flow.clients).every(c => !c.isActive())")));
-    }
-
     private Object js(String script, Object... args) {
         return ((JavascriptExecutor) driver).executeScript(script, args);
     }
 
+    private WebElement waitFor(By by) {
+        return Chromium.waitFor(driver, by);
+    }
+
+    private void settle() {
+        Chromium.settle(driver);
+    }
+
     private void audit(String where) {
         settle();
-        if (!Boolean.TRUE.equals(js("return typeof window.axe !== 'undefined'"))) {
-            js(axeSource);
-        }
-        Object result = ((JavascriptExecutor) driver).executeAsyncScript(
-                "const done = arguments[arguments.length - 1];"
-                        + "axe.run({exclude: [['vaadin-connection-indicator']]}, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']},"
-                        + " resultTypes: ['violations']})"
-                        + ".then(r => done(JSON.stringify(r.violations))).catch(e => done('axe failed: ' + e));");
-        try {
-            for (JsonNode violation : JSON.readTree(String.valueOf(result))) {
-                for (JsonNode node : violation.path("nodes")) {
-                    violations.add(where + ": " + violation.path("id").asText() + " at " + node.path("target") + ": "
-                            + node.path("failureSummary").asText().replace('\n', ' '));
-                }
-            }
-        } catch (IOException e) {
-            throw new AssertionError("axe did not run on " + where + ": " + result, e);
-        }
+        Chromium.axe(driver, "'wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'").forEach(v -> violations.add(where + ": " + v));
     }
 
     @Test
@@ -222,16 +184,16 @@ class StaffBrowserTest {
         for (int[] size : new int[][]{{1280, 1024}, {768, 1024}, {640, 900}}) {
             driver.manage().window().setSize(new org.openqa.selenium.Dimension(size[0], size[1]));
             String at = size[0] + "x" + size[1] + " ";
-            driver.get(base + "staff");
+            driver.get(ui.base + "staff");
             waitFor(By.id("today-heading"));
             assertThat(((Number) js("return window.innerWidth")).intValue()).as("the window took the size").isEqualTo(size[0]);
             for (String[] page : PAGES) {
-                driver.get(base + page[0]);
+                driver.get(ui.base + page[0]);
                 waitFor(By.id(page[1]));
                 audit(at + page[0]);
                 overflow(at + page[0], overflows);
             }
-            driver.get(base + "staff");
+            driver.get(ui.base + "staff");
             waitFor(By.id("list-booking-" + code.replace("-", ""))).click();
             waitFor(By.id("detail-devices"));
             audit(at + "booking detail");
@@ -239,7 +201,7 @@ class StaffBrowserTest {
             waitFor(By.id("list-unlock-" + scene.equippedRoom)).click();
             waitFor(By.id("confirm-question"));
             audit(at + "door confirmation");
-            driver.get(base + "staff/devices");
+            driver.get(ui.base + "staff/devices");
             waitFor(By.id("reports-" + webcam)).click();
             waitFor(By.id("reports-of-" + webcam));
             audit(at + "wipe reports");
@@ -320,7 +282,7 @@ class StaffBrowserTest {
     }
 
     private void logIn() {
-        driver.get(base + "staff");
+        driver.get(ui.base + "staff");
         type(waitFor(By.cssSelector("#login-username input")), "admin");
         WebElement password = waitFor(By.cssSelector("#login-password input"));
         type(password, KioskServerProcess.ADMIN_PASSWORD);

@@ -21,9 +21,7 @@ class StaffLoginTest extends KaribuStaff {
     void a_wrong_password_is_refused_in_plain_words_and_nothing_is_kept() {
         logIn("admin", "not-the-password");
 
-        assertThat(at()).isEqualTo(LoginView.class);
-        assertThat(text("login-notice")).isEqualTo(t("staff.login.wrong"));
-        assertThat(StaffSession.current()).isEmpty();
+        assertBackAtLogin("staff.login.wrong");
     }
 
     @Test
@@ -44,9 +42,7 @@ class StaffLoginTest extends KaribuStaff {
 
         click("logout");
 
-        assertThat(at()).isEqualTo(LoginView.class);
-        assertThat(text("login-notice")).isEqualTo(t("staff.login.loggedOut"));
-        assertThat(StaffSession.current()).isEmpty();
+        assertBackAtLogin("staff.login.loggedOut");
         org.junit.jupiter.api.Assertions.assertThrows(AssertionError.class, () -> scene.logOut(token),
                 "the server no longer takes the token");
         UI.getCurrent().navigate(TodayView.class);
@@ -60,9 +56,7 @@ class StaffLoginTest extends KaribuStaff {
 
         _today().refresh();
 
-        assertThat(at()).isEqualTo(LoginView.class);
-        assertThat(text("login-notice")).isEqualTo(t("staff.login.expired"));
-        assertThat(StaffSession.current()).isEmpty();
+        assertBackAtLogin("staff.login.expired");
     }
 
     @Test
@@ -109,5 +103,12 @@ class StaffLoginTest extends KaribuStaff {
 
     private static TodayView _today() {
         return com.github.mvysny.kaributesting.v10.LocatorJ._get(TodayView.class);
+    }
+
+    /** The login page, saying that, and no session kept. */
+    private void assertBackAtLogin(String noticeKey) {
+        assertThat(at()).isEqualTo(LoginView.class);
+        assertThat(text("login-notice")).isEqualTo(t(noticeKey));
+        assertThat(StaffSession.current()).isEmpty();
     }
 }

@@ -1,10 +1,7 @@
 package fi.suoja.ui.staff;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.mvysny.vaadinboot.VaadinBoot;
 import fi.suoja.ui.Chromium;
-import fi.suoja.ui.KioskServerProcess;
+import fi.suoja.ui.LocalUi;
 import fi.suoja.ui.TestScene;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -12,13 +9,9 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,23 +24,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Tag("browser")
 class StatisticsBrowserTest {
 
-
     static TestScene scene;
-    static VaadinBoot ui;
-    static String base;
+    static LocalUi ui;
     static WebDriver driver;
 
     @BeforeAll
     static void start() throws Exception {
         Chromium.requireInstalled();
         scene = TestScene.create();
-        int uiPort = KioskServerProcess.freePort();
-        System.setProperty("suoja.server.url", scene.server.toString());
-        System.setProperty("suoja.kiosk.token", scene.kioskToken);
-        System.setProperty("suoja.staff.site.id", Long.toString(scene.siteId));
-        ui = new VaadinBoot().withPort(uiPort).localhostOnly().openBrowserInDevMode(false);
-        ui.start();
-        base = "http://localhost:" + uiPort + "/";
+        ui = LocalUi.start(scene);
         driver = Chromium.start("--lang=en");
     }
 
@@ -56,7 +41,6 @@ class StatisticsBrowserTest {
         if (driver != null) {
             driver.quit();
         }
-        System.clearProperty("suoja.staff.site.id");
         if (ui != null) {
             ui.stop("statistics browser test done");
         }
@@ -65,11 +49,7 @@ class StatisticsBrowserTest {
     @Test
     void the_page_is_reached_from_the_desk_passes_axe_and_its_csv_downloads() throws Exception {
         String code = scene.bookNowElsewhere(scene.equippedRoom, 30).path("code").asText();
-        driver.get(base + "staff");
-        waitFor(By.cssSelector("#login-username input")).sendKeys("admin");
-        WebElement password = waitFor(By.cssSelector("#login-password input"));
-        password.sendKeys(KioskServerProcess.ADMIN_PASSWORD);
-        password.sendKeys(Keys.ENTER);
+        Chromium.logInAsAdmin(driver, ui.base);
         waitFor(By.id("nav-statistics")).click();
         // the tables per room are folded below the pictures
         waitFor(By.cssSelector("#stats-per-room > summary")).click();
@@ -77,7 +57,7 @@ class StatisticsBrowserTest {
         assertThat(driver.findElement(By.cssSelector("#stats-days caption")).getText()).isNotBlank();
         assertThat(driver.findElement(By.id("stat-total")).getText()).endsWith("1");
 
-        List<String> violations = audit();
+        List<String> violations = Chromium.axe(driver, "'wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'");
         assertThat(violations).as("axe-core WCAG 2.1 A/AA violations on the statistics page").isEmpty();
 
         String href = driver.findElement(By.id("stats-csv")).getAttribute("href");
@@ -88,29 +68,7 @@ class StatisticsBrowserTest {
                 .contains("bookings,,,,,total,1").doesNotContain(code);
     }
 
-    private static List<String> audit() throws Exception {
-        String axe = fi.suoja.ui.Axe.source();
-        JavascriptExecutor js = (JavascriptExecutor) driver;
-        js.executeScript(axe);
-        Object result = js.executeAsyncScript(
-                "const done = arguments[arguments.length - 1];"
-                        + "axe.run({exclude: [['vaadin-connection-indicator']]}, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']},"
-                        + " resultTypes: ['violations']})"
-                        + ".then(r => done(JSON.stringify(r.violations))).catch(e => done('axe failed: ' + e));");
-        List<String> violations = new ArrayList<>();
-        for (JsonNode violation : new ObjectMapper().readTree(String.valueOf(result))) {
-            for (JsonNode node : violation.path("nodes")) {
-                violations.add(violation.path("id").asText() + " at " + node.path("target") + ": "
-                        + node.path("failureSummary").asText().replace('\n', ' '));
-            }
-        }
-        return violations;
-    }
-
     private static WebElement waitFor(By by) {
-        return new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> {
-            List<WebElement> found = d.findElements(by);
-            return found.isEmpty() || !found.get(0).isDisplayed() ? null : found.get(0);
-        });
+        return Chromium.waitFor(driver, by);
     }
 }

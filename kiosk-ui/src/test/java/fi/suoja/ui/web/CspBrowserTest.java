@@ -1,7 +1,7 @@
 package fi.suoja.ui.web;
 
-import com.github.mvysny.vaadinboot.VaadinBoot;
-import fi.suoja.ui.KioskServerProcess;
+import fi.suoja.ui.Chromium;
+import fi.suoja.ui.LocalUi;
 import fi.suoja.ui.TestScene;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -11,7 +11,6 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -22,13 +21,11 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Level;
@@ -47,8 +44,7 @@ class CspBrowserTest {
     static final String CHROMEDRIVER = "/usr/bin/chromedriver";
 
     static TestScene scene;
-    static VaadinBoot ui;
-    static String base;
+    static LocalUi ui;
     static Path screenshots;
 
     WebDriver driver;
@@ -58,20 +54,13 @@ class CspBrowserTest {
     static void start() throws Exception {
         assertThat(new File(CHROMIUM).canExecute()).as("Chromium is needed at " + CHROMIUM).isTrue();
         scene = TestScene.create();
-        int port = KioskServerProcess.freePort();
-        System.setProperty("suoja.server.url", scene.server.toString());
-        System.setProperty("suoja.kiosk.token", scene.kioskToken);
-        System.setProperty("suoja.staff.site.id", Long.toString(scene.siteId));
-        ui = new VaadinBoot().withPort(port).localhostOnly().openBrowserInDevMode(false);
-        ui.start();
-        base = "http://localhost:" + port + "/";
+        ui = LocalUi.start(scene);
         screenshots = Path.of(System.getProperty("suoja.test.screenshots", "target/screenshots"));
         Files.createDirectories(screenshots);
     }
 
     @AfterAll
     static void stop() {
-        System.clearProperty("suoja.staff.site.id");
         if (ui != null) {
             ui.stop("CSP browser test done");
         }
@@ -105,20 +94,16 @@ class CspBrowserTest {
 
     @Test
     void the_kiosk_and_the_staff_desk_run_under_the_policy_without_a_single_violation() throws IOException {
-        driver.get(base);
+        driver.get(ui.base);
         waitFor(By.id("book")).click();
         waitFor(By.id("when-now"));
         read("kiosk");
 
-        driver.get(base + "staff");
-        waitFor(By.cssSelector("#login-username input")).sendKeys("admin");
-        WebElement password = waitFor(By.cssSelector("#login-password input"));
-        password.sendKeys(KioskServerProcess.ADMIN_PASSWORD);
-        password.sendKeys(Keys.ENTER);
+        Chromium.logInAsAdmin(driver, ui.base);
         waitFor(By.id("nav-admin"));
         waitFor(By.id("lang-fi")).click();
         settle();
-        driver.get(base + "staff/admin/audit");
+        driver.get(ui.base + "staff/admin/audit");
         waitFor(By.id("audit-entries"));
         settle();
         Files.write(screenshots.resolve("staff-audit-fi.png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
@@ -137,17 +122,11 @@ class CspBrowserTest {
     }
 
     private WebElement waitFor(By by) {
-        return new WebDriverWait(driver, Duration.ofSeconds(20))
-                .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> {
-            List<WebElement> found = d.findElements(by);
-            return found.isEmpty() || !found.get(0).isDisplayed() ? null : found.get(0);
-        });
+        return Chromium.waitFor(driver, by);
     }
 
     private void settle() {
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> Boolean.TRUE.equals(js(
-                "return !window.Vaadin || !window.Vaadin.Flow || !window.Vaadin.Flow.clients"
-                        + " || Object.values(window.Vaadin.Flow.clients).every(c => !c.isActive())")));
+        Chromium.settle(driver);
     }
 
     private Object js(String script) {
