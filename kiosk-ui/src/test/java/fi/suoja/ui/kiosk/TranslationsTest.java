@@ -50,9 +50,18 @@ class TranslationsTest extends KaribuKiosk {
      * (Swedish says "headset"), or it is a unit. Anything else equal to English is a translation
      * someone forgot, such as "Laptop" in Somali.
      */
+    /** Units of time are SI symbols, the same in every desk language. */
+    private static final Set<String> DURATIONS = Set.of("{0} h", "{0} s", "{0} min {1} s", "{0} h {1} min");
+
     static final Map<Language, Set<String>> LOANWORDS = Map.of(
-            Language.SV, Set.of("headset", "Administration", "{0} h", "OK"),
-            Language.FI, Set.of("{0} h"));
+            Language.SV, union(DURATIONS, Set.of("headset", "Administration", "OK")),
+            Language.FI, DURATIONS);
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> all = new java.util.HashSet<>(a);
+        all.addAll(b);
+        return Set.copyOf(all);
+    }
 
     /** Digits other than 0–9 (Arabic-Indic and Eastern Arabic-Indic): a screen writes its numbers one way. */
     static final Pattern OTHER_DIGITS = Pattern.compile("[\\u0660-\\u0669\\u06F0-\\u06F9]");
