@@ -382,13 +382,13 @@ public class BookingService {
         }
     }
 
-    /** Takes the grains of {@code [start, end + buffer)} that this booking does not hold yet. */
     /** A new booking's slots: it holds none yet. */
     private void claimNew(Booking booking, BookingRules rules) {
         SlotClaim.INSERT.insert(tx, Grain.indexes(booking.startsAt(), booking.endsAt().plus(rules.buffer()))
                 .mapToObj(m -> new SlotClaim(null, booking.roomId(), m, booking.id())).toList());
     }
 
+    /** Takes the grains of {@code [start, end + buffer)} that this booking does not hold yet. */
     private void claim(Booking booking, Instant end, BookingRules rules) {
         Set<Long> held = claims.findByBookingId(booking.id()).stream().map(SlotClaim::slotMinute).collect(Collectors.toSet());
         Set<Long> wanted = new HashSet<>();
