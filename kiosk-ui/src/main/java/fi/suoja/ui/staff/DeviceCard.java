@@ -105,7 +105,9 @@ class DeviceCard extends Article {
             facts.add(loan);
         }
         if (device.wipe() != null) {
-            Paragraph wipe = new Paragraph(getTranslation("staff.device.wipe." + device.wipe().state()));
+            // a webcam or headset is not sent anything: it waits for a staff member to check it by hand
+            Paragraph wipe = new Paragraph(getTranslation(device.agentManaged() ? "staff.device.wipe." + device.wipe().state()
+                    : "staff.device.wipe.toCheck"));
             wipe.setId("wipe-state-" + device.tag());
             facts.add(wipe);
         }

@@ -147,6 +147,8 @@ class DevicesViewTest extends KaribuStaff {
         assertThat(scene.device(webcam).path("state").asText()).isEqualTo("WIPE_PENDING");
         assertThat(state(webcam)).isEqualTo("WIPE_PENDING");
         assertThat(text("device-" + webcam)).as("the server's English sentence is not shown on the desk").doesNotContain("Repaired");
+        assertThat(text("wipe-state-" + webcam)).as("a webcam is checked by hand, nothing is sent to it")
+                .isEqualTo(t("staff.device.wipe.toCheck"));
     }
 
     @Test
