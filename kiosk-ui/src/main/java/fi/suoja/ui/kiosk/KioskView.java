@@ -100,6 +100,11 @@ public class KioskView extends Div implements HasDynamicTitle {
     private boolean highContrast;
     /** Reads the screen aloud; in the bar, so it is in the same place on every screen. */
     private final ListenButton listen = new ListenButton(this, main.getElement());
+    /**
+     * The bar's tools, Listen first. Listen stays attached while the bar is redrawn (larger text,
+     * contrast, a help call answered): only a new screen or language stops a reading.
+     */
+    private final Div tools = new Div(listen);
 
     private Screen screenName = Screen.START;
     private Supplier<Component> screen;
@@ -300,13 +305,14 @@ public class KioskView extends Div implements HasDynamicTitle {
             main.getElement().setAttribute("data-screen", screenName.id());
             main.add(screen.get());
         }
+        listen.reset();
         renderBar();
         getUI().ifPresent(ui -> ui.getPage().executeJs(
                 "const h = document.getElementById('screen-heading'); if (h) { h.focus({preventScroll: false}); }"));
     }
 
     private void renderBar() {
-        bar.removeAll();
+        bar.getChildren().filter(child -> child != tools).toList().forEach(bar::remove);
         Nav languages = new Nav();
         languages.addClassName("languages");
         languages.getElement().setAttribute("aria-label", t("bar.languages"));
@@ -325,10 +331,13 @@ public class KioskView extends Div implements HasDynamicTitle {
         NativeButton contrast = Parts.button(this, "high-contrast", VaadinIcon.ADJUST, t("bar.contrast"),
                 () -> { highContrast = !highContrast; applyLook(); renderBar(); });
         contrast.getElement().setAttribute("aria-pressed", Boolean.toString(highContrast));
-        listen.reset();
-        Div tools = new Div(listen, larger, contrast);
+        tools.getChildren().filter(child -> child != listen).toList().forEach(tools::remove);
+        tools.add(larger, contrast);
         tools.addClassName("tools");
-        bar.add(languages, tools);
+        bar.addComponentAsFirst(languages);
+        if (tools.getParent().isEmpty()) {
+            bar.add(tools);
+        }
 
         footer.removeAll();
         if (!history.isEmpty() && screenName.step()) {

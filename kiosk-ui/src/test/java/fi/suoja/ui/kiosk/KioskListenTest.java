@@ -119,6 +119,23 @@ class KioskListenTest extends KaribuKiosk {
     }
 
     @Test
+    void larger_text_and_high_contrast_redraw_the_bar_without_stopping_what_is_read() {
+        tap("listen");
+        List<String> reading = queued();
+        assertThat(reading).isNotEmpty();
+
+        tap("larger-text");
+        tap("high-contrast");
+
+        assertThat(_get(NativeButton.class, spec -> spec.withId("larger-text")).getElement().getAttribute("aria-pressed"))
+                .isEqualTo("true");
+        assertThat(queued()).as("the same reading goes on").isEqualTo(reading);
+        assertThat(listen().getElement().getAttribute("aria-pressed")).isEqualTo("true");
+        assertThat(listen().getElement().getParent().getParent().getChildren().map(Element::getTag))
+                .as("one Listen, then the two look buttons, in the tools of the bar").hasSize(3);
+    }
+
+    @Test
     void on_the_confirm_screen_it_reads_the_room_the_place_the_time_and_the_button_in_the_visitors_language() throws IOException {
         tap("lang-sv");
         tap("book");
