@@ -19,7 +19,6 @@ import fi.suoja.ui.server.Booking;
 import fi.suoja.ui.server.Device;
 import fi.suoja.ui.server.DeviceKind;
 import fi.suoja.ui.server.DeviceState;
-import fi.suoja.ui.server.ServerEvents;
 import fi.suoja.ui.server.Site;
 
 import java.time.Duration;
@@ -86,7 +85,7 @@ public class DevicesView extends Div implements HasDynamicTitle {
     private final Map<Long, Booking> todays = new HashMap<>();
     private final Map<String, DeviceCard> cards = new LinkedHashMap<>();
     private Mode mode = Mode.RETURN;
-    private ServerEvents events;
+    private final Following events = new Following();
 
     public DevicesView() {
         addClassName("devices");
@@ -161,25 +160,22 @@ public class DevicesView extends Div implements HasDynamicTitle {
         UI ui = event.getUI();
         StaffSession.current().ifPresent(session -> {
             long siteId = session.site().id();
-            events = session.client().followDevices(device -> {
+            events.start(session.client().followDevices(device -> {
                 if (device.siteId() == siteId) {
                     ui.access(() -> changed(device));
                 }
-            });
+            }));
         });
     }
 
     @Override
     protected void onDetach(DetachEvent event) {
-        if (events != null) {
-            events.close();
-            events = null;
-        }
+        events.stop();
     }
 
     /** Whether the board follows the server's device events right now. */
     boolean live() {
-        return events != null && events.live();
+        return events.live();
     }
 
     void setMode(Mode chosen) {

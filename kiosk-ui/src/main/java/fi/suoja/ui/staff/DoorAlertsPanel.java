@@ -12,7 +12,6 @@ import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import fi.suoja.ui.server.AlertChange;
 import fi.suoja.ui.server.AlertCode;
-import fi.suoja.ui.server.ServerEvents;
 import fi.suoja.ui.server.StaffAlert;
 
 import java.util.Comparator;
@@ -35,7 +34,7 @@ class DoorAlertsPanel extends Section {
     private final Map<Long, StaffAlert> alerts = new LinkedHashMap<>();
     private final UnorderedList list = new UnorderedList();
     private final Paragraph notice = Desk.notice("alerts-notice");
-    private ServerEvents events;
+    private final Following events = new Following();
 
     DoorAlertsPanel(StaffSession session) {
         this.session = session;
@@ -51,21 +50,18 @@ class DoorAlertsPanel extends Section {
     @Override
     protected void onAttach(AttachEvent event) {
         UI ui = event.getUI();
-        events = session.client().followAlerts(session.site().id(),
-                open -> ui.access(() -> replace(open)), change -> ui.access(() -> merge(change)));
+        events.start(session.client().followAlerts(session.site().id(),
+                open -> ui.access(() -> replace(open)), change -> ui.access(() -> merge(change))));
     }
 
     @Override
     protected void onDetach(DetachEvent event) {
-        if (events != null) {
-            events.close();
-            events = null;
-        }
+        events.stop();
     }
 
     /** Whether the panel follows the server's alerts right now. */
     boolean live() {
-        return events != null && events.live();
+        return events.live();
     }
 
     /** The open alerts as the stream starts (again): any not among them was acknowledged meanwhile. */

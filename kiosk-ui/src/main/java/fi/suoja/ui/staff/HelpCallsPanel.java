@@ -13,7 +13,6 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import fi.suoja.ui.server.HelpCall;
-import fi.suoja.ui.server.ServerEvents;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -62,7 +61,7 @@ class HelpCallsPanel extends Section {
     private final UnorderedList list = new UnorderedList();
     private final Paragraph notice = Desk.notice("help-notice");
     private int chimes;
-    private ServerEvents events;
+    private final Following events = new Following();
     private ScheduledExecutorService ticker;
 
     HelpCallsPanel(StaffSession session) {
@@ -83,8 +82,8 @@ class HelpCallsPanel extends Section {
     @Override
     protected void onAttach(AttachEvent event) {
         UI ui = event.getUI();
-        events = session.client().followHelpCalls(session.site().id(),
-                state -> ui.access(() -> replace(state)), change -> ui.access(() -> merge(change)));
+        events.start(session.client().followHelpCalls(session.site().id(),
+                state -> ui.access(() -> replace(state)), change -> ui.access(() -> merge(change))));
         ticker = Executors.newSingleThreadScheduledExecutor(run -> {
             Thread thread = new Thread(run, "help-call-times");
             thread.setDaemon(true);
@@ -95,10 +94,7 @@ class HelpCallsPanel extends Section {
 
     @Override
     protected void onDetach(DetachEvent event) {
-        if (events != null) {
-            events.close();
-            events = null;
-        }
+        events.stop();
         if (ticker != null) {
             ticker.shutdownNow();
             ticker = null;
@@ -107,7 +103,7 @@ class HelpCallsPanel extends Section {
 
     /** Whether the panel follows the server's help calls right now. */
     boolean live() {
-        return events != null && events.live();
+        return events.live();
     }
 
     /**
