@@ -2,6 +2,7 @@ package fi.suoja.bench.turnaround;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import fi.suoja.bench.scene.Pause;
 import fi.suoja.bench.scene.SuojaApi;
 
 import java.io.IOException;
@@ -10,6 +11,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
@@ -58,17 +60,16 @@ final class SimulatedZigbee2Mqtt implements AutoCloseable {
     }
 
     /** Waits for the lock to have been given this code; empty after the limit. */
-    java.util.Optional<CodeSet> awaitCode(String code, long limitMillis) {
+    Optional<CodeSet> awaitCode(String code, long limitMillis) {
         long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(limitMillis);
         while (System.nanoTime() < end) {
             CodeSet set = byCode.get(code);
             if (set != null) {
-                return java.util.Optional.of(set);
+                return Optional.of(set);
             }
-            Thread.onSpinWait();
-            fi.suoja.bench.scene.Pause.millis(1);
+            Pause.millis(1);
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     private void answer(String topic, byte[] payload, long received) {

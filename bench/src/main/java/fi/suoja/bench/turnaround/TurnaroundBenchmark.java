@@ -149,7 +149,7 @@ public final class TurnaroundBenchmark {
      * One round: lend the laptop, let the guest leave a profile, build the identical baseline tree,
      * sync, then time the return (to the desk's READY event) and {@code rm -rf} one after the other
      * (who goes first alternates), each after a {@code sync}; the RTT right after.
-     * Row: turnaround, rm -rf, rtt, agent's wipe, files, MB.
+     * Row: turnaround, rm -rf, RTT median, agent's wipe, files, MB, fastest RTT, return → WIPE sent (ms unless named).
      */
     private double[] laptopRound(SuojaApi api, String admin, DeviceEvents events, String device, Path home, int fileCount,
                                  int round, boolean rmFirst, MqttRoundTrip rtt, List<String> problems) throws Exception {
@@ -274,7 +274,7 @@ public final class TurnaroundBenchmark {
     /**
      * Per round: a room of its own with a keypad lock, a booking for now through the kiosk's API
      * (as a visitor at the kiosk makes it), timed from the 201 to the lock having the code.
-     * Row: from 201, from the request, rtt.
+     * Row: from the 201, from the request, RTT median, fastest RTT (ms).
      */
     private Results doorCodes(String locks, SuojaApi api, String admin, long site, MqttRoundTrip rtt, List<String> problems,
                               CodeWatch watch) throws Exception {
