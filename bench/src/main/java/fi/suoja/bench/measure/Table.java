@@ -53,7 +53,7 @@ public final class Table {
     }
 
     public static String ms(double millis) {
-        return String.format(java.util.Locale.ROOT, millis < 10 ? "%.2f" : "%.1f", millis);
+        return String.format(java.util.Locale.ROOT, Math.abs(millis) < 10 ? "%.2f" : "%.1f", millis);
     }
 
     public static String ratio(double value) {

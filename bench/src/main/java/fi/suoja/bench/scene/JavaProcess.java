@@ -23,6 +23,12 @@ public record JavaProcess(String name, Process process, Path log) implements Aut
 
     /** Starts {@code java <jvmArgs> -jar jar} in {@code workDir} with these extra environment variables. */
     public static JavaProcess start(String name, Path jar, List<String> jvmArgs, Map<String, String> env, Path workDir) {
+        return start(name, jar, jvmArgs, List.of(), env, workDir);
+    }
+
+    /** Starts {@code java <jvmArgs> -jar jar <programArgs>} in {@code workDir} with these extra environment variables. */
+    public static JavaProcess start(String name, Path jar, List<String> jvmArgs, List<String> programArgs, Map<String, String> env,
+                                    Path workDir) {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(name + ": " + jar.toAbsolutePath() + " is missing; the run script builds it");
         }
@@ -31,6 +37,7 @@ public record JavaProcess(String name, Process process, Path log) implements Aut
         command.addAll(jvmArgs);
         command.add("-jar");
         command.add(jar.toAbsolutePath().toString());
+        command.addAll(programArgs);
         Path log = workDir.resolve(name + ".log");
         ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
                 .redirectErrorStream(true).redirectOutput(log.toFile());

@@ -36,19 +36,40 @@ public record KioskServer(JavaProcess process, URI uri, String adminPassword) im
         return start(Map.of("SUOJA_DB_URL", jdbcUrl), workDir);
     }
 
+    /**
+     * A server on PostgreSQL with further settings: environment variables that override the ones
+     * above (such as {@code SUOJA_MQTT_EMBEDDED=false} and {@code SUOJA_MQTT_URL} for an external
+     * broker) and system properties ({@code -Dsuoja.fleet.wipe-areas=…}).
+     */
+    public static KioskServer onPostgres(PostgresSchema schema, Path workDir, Map<String, String> settings, List<String> properties) {
+        Map<String, String> env = new HashMap<>(Map.of(
+                "SUOJA_DB_URL", schema.url(),
+                "SUOJA_DB_USER", PostgresSchema.USER,
+                "SUOJA_DB_PASSWORD", PostgresSchema.PASSWORD,
+                "SUOJA_DB_DRIVER", "org.postgresql.Driver"));
+        env.putAll(settings);
+        return start(env, properties, workDir);
+    }
+
     private static KioskServer start(Map<String, String> database, Path workDir) {
+        return start(database, List.of(), workDir);
+    }
+
+    private static KioskServer start(Map<String, String> database, List<String> properties, Path workDir) {
         int port = JavaProcess.freePort();
         int broker = JavaProcess.freePort();
         String password = "bench-" + UUID.randomUUID();
-        Map<String, String> env = new HashMap<>(database);
+        Map<String, String> env = new HashMap<>();
         env.put("SUOJA_SERVER_PORT", Integer.toString(port));
         env.put("SUOJA_ADMIN_PASSWORD", password);
         env.put("SUOJA_ADMIN_PASSWORD_FILE", workDir.resolve("initial-admin-password").toString());
         env.put("SUOJA_DEMO", "false");
         env.put("SUOJA_MQTT_EMBEDDED_PORT", Integer.toString(broker));
         env.put("SUOJA_MQTT_URL", "tcp://127.0.0.1:" + broker);
+        env.putAll(database);
         URI uri = URI.create("http://127.0.0.1:" + port);
         List<String> jvm = new ArrayList<>(List.of("-Xmx512m"));
+        jvm.addAll(properties);
         // a profiler of the caller's for the server alone, e.g. -XX:StartFlightRecording=filename=server.jfr,settings=profile
         String extra = System.getenv("SUOJA_BENCH_SERVER_JAVA_OPTS");
         if (extra != null && !extra.isBlank()) {
