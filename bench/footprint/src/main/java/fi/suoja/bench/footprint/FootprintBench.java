@@ -56,6 +56,7 @@ public final class FootprintBench {
                 kinds.add(Floors.exit(jdk, floorClasses, work));
                 String serverFloor = "jvm-http-" + jdk.label();
                 kinds.add(Floors.serve(serverFloor, jdk, List.of("-Xmx512m"), floorClasses, work, READS));
+                // the second JDK: H2's first start and restart only (PostgreSQL is the same server code)
                 kinds.add(Servers.server(jdk, Servers.Db.H2, serverJar, work, serverFloor, runId, READS));
                 if (main) {
                     kinds.add(Servers.server(jdk, Servers.Db.POSTGRES, serverJar, work, serverFloor, runId, READS));
@@ -73,7 +74,7 @@ public final class FootprintBench {
             }
 
             Map<String, List<Sample>> results = new LinkedHashMap<>();
-            kinds.forEach(kind -> results.put(kind.name(), new ArrayList<>()));
+            kinds.forEach(kind -> kind.names().forEach(name -> results.put(name, new ArrayList<>())));
             for (int round = 1; round <= rounds; round++) {
                 List<Kind> order = new ArrayList<>(kinds);
                 if (round % 2 == 0) {
@@ -81,35 +82,48 @@ public final class FootprintBench {
                 }
                 System.out.printf("round %d/%d (%s)%n", round, rounds, uptime());
                 for (Kind kind : order) {
-                    Sample sample = kind.measure(round);
-                    results.get(kind.name()).add(sample);
-                    System.out.printf(Locale.ROOT, "  %-26s start %8.1f ms  RSS %6.1f MiB  heap %6.1f MiB%n",
-                            kind.name(), sample.startMs(), sample.rssStartMiB(), sample.heapStartMiB());
+                    for (Map.Entry<String, Sample> figure : kind.measureAll(round).entrySet()) {
+                        Sample sample = figure.getValue();
+                        results.get(figure.getKey()).add(sample);
+                        System.out.printf(Locale.ROOT, "  %-26s start %8.1f ms  RSS %6.1f MiB  heap %6.1f MiB%n",
+                                figure.getKey(), sample.startMs(), sample.rssStartMiB(), sample.heapStartMiB());
+                    }
                 }
+                // the tables so far, for a run that has to be cut short
+                Files.writeString(work.resolve("report.txt"), "After " + round + " of " + rounds + " rounds\n"
+                        + report(kinds, results, agents.trainings, fallbacks, jdks));
             }
-            report(kinds, results, agents.trainings, fallbacks, jdks);
+            System.out.print(report(kinds, results, agents.trainings, fallbacks, jdks));
         }
         System.out.printf("Finished %s (%s)%nRepeat: %s%n", Instant.now(), uptime(), one(options, "repeat"));
     }
 
-    private static void report(List<Kind> kinds, Map<String, List<Sample>> results, List<Agents.Training> trainings,
+    /** One line of the tables: a figure's name and the floor it is compared with (null for a floor). */
+    private record Row(String name, String floor) {
+    }
+
+    private static String report(List<Kind> allKinds, Map<String, List<Sample>> results, List<Agents.Training> trainings,
                                List<String> fallbacks, List<Jdk> jdks) {
-        System.out.println("\nStart (medians; × floor = median of each round's own ratio to the floor of that round)");
+        java.io.StringWriter text = new java.io.StringWriter();
+        java.io.PrintWriter out = new java.io.PrintWriter(text);
+        List<Row> kinds = new ArrayList<>();
+        allKinds.forEach(kind -> kind.names().forEach(name -> kinds.add(new Row(name, kind.floor()))));
+        out.println("\nStart (medians; × floor = median of each round's own ratio to the floor of that round)");
         Table start = new Table("process", "start ms", "min–max ms", "× floor", "floor", "first API answer ms", "stop ms");
-        for (Kind kind : kinds) {
+        for (Row kind : kinds) {
             List<Sample> s = results.get(kind.name());
             start.row(kind.name(), Table.ms(median(s, Sample::startMs)),
                     Table.ms(min(s, Sample::startMs)) + "–" + Table.ms(max(s, Sample::startMs)),
                     kind.floor() == null ? "" : Table.ratio(ratio(results, kind.name(), kind.floor(), Sample::startMs)),
                     kind.floor() == null ? "" : kind.floor(), mib(median(s, Sample::firstApiMs)), mib(median(s, Sample::stopMs)));
         }
-        System.out.print(start);
+        out.print(start);
 
-        System.out.println("\nMemory (MiB, medians; heap and metaspace in use after a full GC; after start = "
+        out.println("\nMemory (MiB, medians; heap and metaspace in use after a full GC; after start = "
                 + SETTLE_MILLIS / 1000 + " s after ready; load = a library set up and " + READS + " API reads)");
         Table memory = new Table("process", "RSS after start", "× floor", "heap after start", "metaspace", "RSS after load",
                 "× RSS after start", "heap after load");
-        for (Kind kind : kinds) {
+        for (Row kind : kinds) {
             List<Sample> s = results.get(kind.name());
             if (Double.isNaN(median(s, Sample::rssStartMiB))) {
                 continue;
@@ -120,31 +134,37 @@ public final class FootprintBench {
                     Double.isNaN(median(s, Sample::rssLoadMiB)) ? "" : Table.ratio(medianOf(s, x -> x.rssLoadMiB() / x.rssStartMiB())),
                     mib(median(s, Sample::heapLoadMiB)));
         }
-        System.out.print(memory);
+        out.print(memory);
 
-        System.out.println("\nPairs (median of each round's ratio)");
+        out.println("\nPairs (median of each round's ratio)");
         Table pairs = new Table("what", "start", "RSS after start", "heap after start", "stop");
         for (Jdk jdk : jdks) {
             pair(pairs, results, "agent with archive / without, JDK " + jdk.label(), "agent-cds-" + jdk.label(), "agent-" + jdk.label());
         }
-        pair(pairs, results, "server PostgreSQL / H2, JDK " + jdks.get(0).label(), "server-pg-" + jdks.get(0).label(), "server-h2-" + jdks.get(0).label());
+        String main = jdks.get(0).label();
+        pair(pairs, results, "server PostgreSQL / H2, JDK " + main, "server-pg-" + main, "server-h2-" + main);
+        pair(pairs, results, "server restart / first start, H2, JDK " + main, "server-h2-" + main + "-restart", "server-h2-" + main);
+        pair(pairs, results, "server restart / first start, PostgreSQL, JDK " + main, "server-pg-" + main + "-restart", "server-pg-" + main);
         for (Jdk jdk : jdks.subList(1, jdks.size())) {
             String a = jdk.label();
             String b = jdks.get(0).label();
             pair(pairs, results, "server H2, JDK " + a + " / " + b, "server-h2-" + a, "server-h2-" + b);
+            pair(pairs, results, "server H2 restart, JDK " + a + " / " + b, "server-h2-" + a + "-restart", "server-h2-" + b + "-restart");
             pair(pairs, results, "JVM floor (exit), JDK " + a + " / " + b, "jvm-exit-" + a, "jvm-exit-" + b);
             pair(pairs, results, "agent without archive, JDK " + a + " / " + b, "agent-" + a, "agent-" + b);
             pair(pairs, results, "agent with archive, JDK " + a + " / " + b, "agent-cds-" + a, "agent-cds-" + b);
         }
-        System.out.print(pairs);
+        out.print(pairs);
 
-        System.out.println("\nThe launcher's first start on a fresh installation (no archive: it makes one when the agent stops)");
+        out.println("\nThe launcher's first start on a fresh installation (no archive: it makes one when the agent stops)");
         for (Agents.Training t : trainings) {
-            System.out.printf(Locale.ROOT, "  JDK %s: first status after %.0f ms; stop (SIGTERM → exit, archive written) %.0f ms; archive %.1f MiB%n",
+            out.printf(Locale.ROOT, "  JDK %s: first status after %.0f ms; stop (SIGTERM → exit, archive written) %.0f ms; archive %.1f MiB%n",
                     t.jdk(), t.startMs(), t.stopMs(), t.archiveBytes() / 1048576.0);
         }
-        System.out.println("\nFallbacks (each a real start through the launcher that had to publish its status)");
-        fallbacks.forEach(f -> System.out.println("  " + f));
+        out.println("\nFallbacks (each a real start through the launcher that had to publish its status)");
+        fallbacks.forEach(f -> out.println("  " + f));
+        out.flush();
+        return text.toString();
     }
 
     private static void pair(Table table, Map<String, List<Sample>> results, String what, String a, String b) {

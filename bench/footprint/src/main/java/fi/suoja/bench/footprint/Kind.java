@@ -11,4 +11,14 @@ interface Kind {
     String floor();
 
     Sample measure(int round) throws Exception;
+
+    /** The names of the figures one round gives; most kinds give one. */
+    default java.util.List<String> names() {
+        return java.util.List.of(name());
+    }
+
+    /** One round's figures by name, in the order of {@link #names()}. */
+    default java.util.Map<String, Sample> measureAll(int round) throws Exception {
+        return java.util.Map.of(name(), measure(round));
+    }
 }
