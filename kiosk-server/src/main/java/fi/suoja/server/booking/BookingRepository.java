@@ -20,8 +20,6 @@ interface BookingRepository extends CrudRepository<Booking, Long> {
 
     Optional<Booking> findByCode(String code);
 
-    boolean existsByCode(String code);
-
     List<Booking> findByRoomIdInAndStartsAtGreaterThanEqualsAndStartsAtLessThanOrderByStartsAt(
             Collection<Long> roomIds, Instant from, Instant to);
 

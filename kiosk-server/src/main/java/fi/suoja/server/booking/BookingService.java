@@ -8,6 +8,7 @@ import fi.suoja.server.db.SqlErrors;
 import fi.suoja.server.db.Tx;
 import fi.suoja.server.problem.ProblemType;
 import fi.suoja.server.problem.SuojaException;
+import fi.suoja.server.room.BookableRoom;
 import fi.suoja.server.room.Room;
 import fi.suoja.server.room.RoomSchedule;
 import fi.suoja.server.room.RoomTexts;
@@ -36,6 +37,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -48,6 +50,8 @@ import java.util.stream.Collectors;
 public class BookingService {
 
     private static final Logger LOG = LoggerFactory.getLogger(BookingService.class);
+    /** New codes tried for one booking: a clash is about one in 2^44 / bookings kept, five in a row never happen by chance. */
+    private static final int CODE_ATTEMPTS = 5;
 
     private final BookingRepository bookings;
     private final SlotClaimRepository claims;
@@ -64,6 +68,7 @@ public class BookingService {
     private final ApplicationEventPublisher<BookingCreated> created;
     private final ApplicationEventPublisher<BookingCheckedIn> checkedIn;
     private final ApplicationEventPublisher<BookingWritten> written;
+    private final BookingCodes codes;
     private final SecureRandom random = new SecureRandom();
 
     BookingService(BookingRepository bookings, SlotClaimRepository claims, Throttles throttles,
@@ -71,7 +76,7 @@ public class BookingService {
                    Tx tx, BookingConfig config, Clock clock,
                    ApplicationEventPublisher<BookingEnded> ended, ApplicationEventPublisher<BookingExtended> extended,
                    ApplicationEventPublisher<BookingCreated> created, ApplicationEventPublisher<BookingCheckedIn> checkedIn,
-                   ApplicationEventPublisher<BookingWritten> written, AuditLog audit) {
+                   ApplicationEventPublisher<BookingWritten> written, AuditLog audit, BookingCodes codes) {
         this.bookings = bookings;
         this.claims = claims;
         this.throttles = throttles;
@@ -87,6 +92,7 @@ public class BookingService {
         this.created = created;
         this.checkedIn = checkedIn;
         this.written = written;
+        this.codes = codes;
     }
 
     /** A room with everything its rules need. */
@@ -97,16 +103,51 @@ public class BookingService {
         }
     }
 
+    /** Read in one statement, in the caller's transaction: a rule staff just changed holds for the next booking. */
     Place place(long roomId) {
-        Room room = rooms.get(roomId);
-        Site site = sites.get(room.siteId());
-        return new Place(room, rooms.texts(room), site, sites.rules(site.id()), rooms.schedule(room));
+        BookableRoom read = rooms.bookable(roomId);
+        return new Place(read.room(), read.texts(), read.site(), read.rules(), read.schedule());
     }
 
     public BookingView create(Caller caller, NewBooking request) {
         String cardHash = request.libraryCard() == null || request.libraryCard().isBlank()
                 ? null : cards.of(request.libraryCard());
-        BookingView made = changing(() -> {
+        BookingView made = withFreshCode(code -> written(caller, request, cardHash, code));
+        announce(() -> created.publishEvent(BookingCreated.of(made)), "creation", made.id());
+        if (made.checkedInAt() != null) {
+            announceCheckIn(new BookingCheckedIn(made.id(), made.roomId(), made.checkedInAt()));
+        }
+        return made;
+    }
+
+    /**
+     * Writes a booking with a new code in a transaction of its own. The code's unique key is its
+     * check: no look for the code first (a round trip on every booking for a clash that comes once
+     * in about 2^44 / bookings kept), and a clash rolls the whole booking back and writes it again
+     * with another code. A few clashes in a row would mean the codes are not random; then it fails.
+     */
+    private BookingView withFreshCode(Function<String, BookingView> write) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return write.apply(codes.next().value());
+            } catch (CodeTaken e) {
+                if (attempt == CODE_ATTEMPTS) {
+                    throw new IllegalStateException(CODE_ATTEMPTS + " new booking codes in a row were taken already", e);
+                }
+                LOG.info("A new booking code was taken already; writing the booking again with another ({})", attempt);
+            }
+        }
+    }
+
+    /** A new booking's code is some other booking's: the booking's transaction rolled back. */
+    private static final class CodeTaken extends RuntimeException {
+        CodeTaken(Throwable cause) {
+            super("booking code taken", cause, false, false);
+        }
+    }
+
+    private BookingView written(Caller caller, NewBooking request, @Nullable String cardHash, String code) {
+        return changing(() -> {
             Instant now = clock.instant();
             Place place = place(request.roomId());
             if (caller instanceof Caller.KioskClient kiosk && kiosk.siteId() != place.site().id()) {
@@ -142,7 +183,7 @@ public class BookingService {
             Instant doorCodeFrom = doorCode == null ? null : range.start().minus(place.rules().doorCodeLead());
             // Booked at a kiosk for now: the visitor stands there, so the room is theirs at once and no one is a no-show.
             boolean theirsNow = caller instanceof Caller.KioskClient && policy.isForNow(range);
-            Booking booking = bookings.save(new Booking(null, place.room().id(), newCode(), doorCode, doorCodeFrom,
+            Booking booking = insert(new Booking(null, place.room().id(), code, doorCode, doorCodeFrom,
                     range.start(), range.end(), theirsNow ? BookingStatus.CHECKED_IN : BookingStatus.CONFIRMED, cardHash, name,
                     caller instanceof Caller.KioskClient k ? k.kioskId() : null,
                     now, theirsNow ? now : null, null, null, false, request.language()));
@@ -152,11 +193,22 @@ public class BookingService {
                     theirsNow ? ", checked in: booked for now at a kiosk" : "");
             return view(booking, place);
         });
-        announce(() -> created.publishEvent(BookingCreated.of(made)), "creation", made.id());
-        if (made.checkedInAt() != null) {
-            announceCheckIn(new BookingCheckedIn(made.id(), made.roomId(), made.checkedInAt()));
+    }
+
+    /**
+     * The booking's own row. Its only unique key besides the generated id is the code, so a
+     * unique-key violation of this insert is a taken code, never a taken room (the slot claims
+     * come after it).
+     */
+    private Booking insert(Booking booking) {
+        try {
+            return bookings.save(booking);
+        } catch (DataAccessException e) {
+            if (SqlErrors.isUniqueViolation(e)) {
+                throw new CodeTaken(e);
+            }
+            throw e;
         }
-        return made;
     }
 
     public BookingView find(Caller caller, String typedCode) {
@@ -395,15 +447,6 @@ public class BookingService {
         Grain.indexes(booking.startsAt(), end.plus(rules.buffer())).forEach(wanted::add);
         wanted.removeAll(held);
         SlotClaim.INSERT.insert(tx, wanted.stream().sorted().map(m -> new SlotClaim(null, booking.roomId(), m, booking.id())).toList());
-    }
-
-    private String newCode() {
-        while (true) {
-            String code = BookingCode.random(random).value();
-            if (!bookings.existsByCode(code)) {
-                return code;
-            }
-        }
     }
 
     /** The booking as it is now, after a change in this transaction. */

@@ -138,7 +138,7 @@ public class RoomService {
         });
     }
 
-    private static RoomTexts texts(Room room, List<RoomText> written) {
+    static RoomTexts texts(Room room, List<RoomText> written) {
         Map<String, String> names = new HashMap<>();
         Map<String, String> places = new HashMap<>();
         names.put(RoomTexts.FIRST, room.name());
@@ -183,6 +183,14 @@ public class RoomService {
             audit.record(AuditAction.EXCEPTION_DAY_REMOVED, room.siteId(), Target.room(roomId), null, DAY.format(date));
             return view(roomId);
         });
+    }
+
+    /**
+     * A room with its texts, library, rules and hours in one statement ({@link BookableRoomRead}),
+     * in the caller's transaction: what a booking of it is checked against.
+     */
+    public BookableRoom bookable(long roomId) {
+        return tx.read(connection -> BookableRoomRead.read(connection, roomId));
     }
 
     public Room get(long roomId) {

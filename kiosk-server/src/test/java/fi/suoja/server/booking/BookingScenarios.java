@@ -29,6 +29,9 @@ abstract class BookingScenarios extends LibraryScene {
     @Inject
     BookingService service;
 
+    @Inject
+    ScriptedBookingCodes codes;
+
     long roomId;
 
     @BeforeEach
@@ -408,5 +411,40 @@ abstract class BookingScenarios extends LibraryScene {
 
         assertThat(answer.status()).isEqualTo(400);
         assertThat(answer.problem()).isEqualTo("urn:suoja:problem:invalid-request");
+    }
+
+    @Test
+    void a_new_code_that_another_booking_has_is_drawn_again_and_the_booking_written_once() {
+        Api.Answer first = expect(201, book(kiosk, roomId, at(TODAY, "12:00"), 30));
+        String taken = code(first).replace("-", "");
+        String fresh = BookingCode.random(new java.security.SecureRandom()).value();
+        codes.lineUp(taken, taken, fresh);
+
+        Api.Answer second = expect(201, book(kiosk, roomId, at(TODAY, "14:00"), 30));
+
+        assertThat(codes.left()).as("both clashes and the fresh code were drawn").isZero();
+        assertThat(code(second)).isEqualTo(new BookingCode(fresh).display());
+        Api.Answer stillFirst = expect(200, api.get("/api/v1/bookings/" + code(first), staff));
+        assertThat(stillFirst.string("start")).isEqualTo(at(TODAY, "12:00").toString());
+        assertThat(stillFirst.number("id")).isEqualTo(first.number("id"));
+        // Written once: the tries that clashed rolled back with their slot claims.
+        assertThat(freeRanges(TODAY)).containsExactly(
+                range(at(TODAY, "10:00"), at(TODAY, "11:50")),
+                range(at(TODAY, "12:40"), at(TODAY, "13:50")),
+                range(at(TODAY, "14:40"), at(TODAY, "20:00")));
+    }
+
+    @Test
+    void codes_that_keep_clashing_fail_the_booking_and_leave_the_room_free() {
+        String taken = code(expect(201, book(kiosk, roomId, at(TODAY, "12:00"), 30))).replace("-", "");
+        codes.lineUp(taken, taken, taken, taken, taken);
+
+        assertThat(book(kiosk, roomId, at(TODAY, "14:00"), 30).status()).isEqualTo(500);
+
+        assertThat(codes.left()).isZero();
+        assertThat(freeRanges(TODAY)).containsExactly(
+                range(at(TODAY, "10:00"), at(TODAY, "11:50")),
+                range(at(TODAY, "12:40"), at(TODAY, "20:00")));
+        expect(201, book(kiosk, roomId, at(TODAY, "14:00"), 30));
     }
 }
