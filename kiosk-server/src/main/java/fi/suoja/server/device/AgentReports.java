@@ -168,7 +168,8 @@ class AgentReports {
      * Whether the status says what the row already says, so that it can only move the last-seen
      * time: the row's epoch and the very session counter (a smaller one is stale, a larger one a new
      * connection), online in both, the same state (its {@code agent_state_at} keeps the time the
-     * state was last written, i.e. first said in this run of heartbeats) and readings, and the device not unheard (the status that makes it heard again is announced).
+     * state was last written, i.e. first said in this run of heartbeats) and readings, and the
+     * device not unheard (the status that makes it heard again is written and announced at once).
      */
     private static boolean heartbeat(Device device, DeviceStatus status) {
         return status.online() && device.online() && !device.unheard()
