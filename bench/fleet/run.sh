@@ -8,7 +8,9 @@
 #   on a free port; --broker uses a running one instead (a unique topic root, sessions ended and
 #   retained statuses cleared at the end). Needs PostgreSQL at 127.0.0.1:5432 (trust, db test):
 #   a fresh schema, dropped at the end. Environment: SUOJA_BENCH_PG_USER (postgres),
-#   SUOJA_BENCH_SERVER_HEAP (1g), SUOJA_BENCH_ARGS (more FleetBench options, see README.md).
+#   SUOJA_BENCH_SERVER_HEAP (1g), SUOJA_BENCH_ARGS (more FleetBench options, see README.md),
+#   SUOJA_BENCH_SERVER_JAR (another kiosk-server jar, e.g. a "before" build), SUOJA_BENCH_SERVERS (1;
+#   2 runs a second instance on the same database and broker, as a city with two instances does).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 REPO=$PWD
@@ -18,12 +20,14 @@ EXTERNAL_BROKER=
 if [ "${3:-}" = "--broker" ]; then
   EXTERNAL_BROKER=${4:?--broker needs a URL such as tcp://127.0.0.1:1883}
 fi
-REPEAT="${SUOJA_BENCH_ARGS:+SUOJA_BENCH_ARGS=\"$SUOJA_BENCH_ARGS\" }bench/fleet/run.sh $AGENTS $HEARTBEAT${EXTERNAL_BROKER:+ --broker $EXTERNAL_BROKER}"
+SERVERS=${SUOJA_BENCH_SERVERS:-1}
+REPEAT="${SUOJA_BENCH_SERVERS:+SUOJA_BENCH_SERVERS=$SERVERS }${SUOJA_BENCH_ARGS:+SUOJA_BENCH_ARGS=\"$SUOJA_BENCH_ARGS\" }bench/fleet/run.sh $AGENTS $HEARTBEAT${EXTERNAL_BROKER:+ --broker $EXTERNAL_BROKER}"
 PG_USER=${SUOJA_BENCH_PG_USER:-postgres}
 HEAP=${SUOJA_BENCH_SERVER_HEAP:-1g}
 
 # --- build what is missing ---
-SERVER_JAR=kiosk-server/target/kiosk-server.jar
+SERVER_JAR=${SUOJA_BENCH_SERVER_JAR:-kiosk-server/target/kiosk-server.jar}
+case "$SERVER_JAR" in /*) ;; *) SERVER_JAR="$REPO/$SERVER_JAR" ;; esac
 if [ ! -f "$SERVER_JAR" ]; then
   ./mvnw -q -o -pl kiosk-server -am install -DskipTests
 elif ! ls ~/.m2/repository/fi/suoja/hardware/0.1.0-SNAPSHOT/hardware-0.1.0-SNAPSHOT.jar >/dev/null 2>&1; then
@@ -52,10 +56,15 @@ WORK=$(mktemp -d /tmp/suoja-fleet-bench.XXXXXX)
 RUN_ID=$(basename "$WORK" | tr -dc 'a-zA-Z0-9' | tr 'A-Z' 'a-z')
 SCHEMA="fleet_bench_${RUN_ID}"
 SERVER_PID=
+SERVER2_PID=
 BROKER_PID=
 cleanup() {
   set +e
-  [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null && wait "$SERVER_PID" 2>/dev/null
+  # The servers are started from a command substitution, so not this shell's children: wait by polling.
+  for pid in $SERVER2_PID $SERVER_PID; do
+    kill "$pid" 2>/dev/null
+    for _ in $(seq 1 60); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
+  done
   [ -n "$BROKER_PID" ] && kill "$BROKER_PID" 2>/dev/null && wait "$BROKER_PID" 2>/dev/null
   psql -q -h 127.0.0.1 -U "$PG_USER" -d test -c "DROP SCHEMA IF EXISTS $SCHEMA CASCADE" >/dev/null
   echo "Logs of this run (server, broker): $WORK"
@@ -96,24 +105,43 @@ psql -q -h 127.0.0.1 -U "$PG_USER" -d test -c "CREATE SCHEMA $SCHEMA"
 DB_URL="jdbc:postgresql://127.0.0.1:5432/test?currentSchema=$SCHEMA"
 
 # --- the server, as a city would run it: its own process, PostgreSQL, the external broker ---
-HTTP_PORT=$(free_port)
+# Its connections carry an application name, so the benchmark can find their PostgreSQL backends' CPU.
+DB_APP="suoja-fleet-server-$RUN_ID"
 ADMIN_PASSWORD="fleet-bench-$RUN_ID"
-(
-  cd "$WORK"
-  export SUOJA_SERVER_PORT=$HTTP_PORT SUOJA_DB_URL="$DB_URL" SUOJA_DB_USER="$PG_USER" SUOJA_DB_PASSWORD=
-  export SUOJA_DB_DRIVER=org.postgresql.Driver SUOJA_ADMIN_PASSWORD="$ADMIN_PASSWORD"
-  export SUOJA_ADMIN_PASSWORD_FILE="$WORK/admin-password" SUOJA_DEMO=false SUOJA_MQTT_EMBEDDED=false
-  export SUOJA_MQTT_URL="$BROKER_URL" SUOJA_MQTT_TOPIC_ROOT="$TOPIC_ROOT" SUOJA_MQTT_CLIENT_ID="fleet-bench-server-$RUN_ID"
-  unset SUOJA_KIOSK_TOKEN
-  exec java "-Xmx$HEAP" "-Dsuoja.fleet.heartbeat-seconds=$HEARTBEAT" -jar "$REPO/$SERVER_JAR"
-) > "$WORK/server.log" 2>&1 &
-SERVER_PID=$!
-for _ in $(seq 1 240); do
-  if curl -fs "http://127.0.0.1:$HTTP_PORT/health" >/dev/null 2>&1; then break; fi
-  if ! kill -0 "$SERVER_PID" 2>/dev/null; then echo "kiosk-server stopped while starting:" >&2; tail -50 "$WORK/server.log" >&2; exit 1; fi
-  sleep 0.5
-done
-curl -fs "http://127.0.0.1:$HTTP_PORT/health" >/dev/null || { echo "kiosk-server did not start in 120 s" >&2; exit 1; }
+start_server() { # $1: instance number; prints the pid; the HTTP port is in $WORK/port-$1
+  local port
+  port=$(free_port)
+  echo "$port" > "$WORK/port-$1"
+  (
+    cd "$WORK"
+    export SUOJA_SERVER_PORT=$port SUOJA_DB_URL="$DB_URL&ApplicationName=$DB_APP" SUOJA_DB_USER="$PG_USER" SUOJA_DB_PASSWORD=
+    export SUOJA_DB_DRIVER=org.postgresql.Driver SUOJA_ADMIN_PASSWORD="$ADMIN_PASSWORD"
+    export SUOJA_ADMIN_PASSWORD_FILE="$WORK/admin-password" SUOJA_DEMO=false SUOJA_MQTT_EMBEDDED=false
+    export SUOJA_MQTT_URL="$BROKER_URL" SUOJA_MQTT_TOPIC_ROOT="$TOPIC_ROOT" SUOJA_MQTT_CLIENT_ID="fleet-bench-server-$RUN_ID-$1"
+    unset SUOJA_KIOSK_TOKEN
+    exec java "-Xmx$HEAP" "-Dsuoja.fleet.heartbeat-seconds=$HEARTBEAT" -jar "$SERVER_JAR"
+  ) > "$WORK/server-$1.log" 2>&1 &
+  echo $!
+}
+await_server() { # $1: instance number, $2: pid
+  local port
+  port=$(cat "$WORK/port-$1")
+  for _ in $(seq 1 240); do
+    if curl -fs "http://127.0.0.1:$port/health" >/dev/null 2>&1; then return 0; fi
+    if ! kill -0 "$2" 2>/dev/null; then echo "kiosk-server $1 stopped while starting:" >&2; tail -50 "$WORK/server-$1.log" >&2; exit 1; fi
+    sleep 0.5
+  done
+  curl -fs "http://127.0.0.1:$port/health" >/dev/null || { echo "kiosk-server $1 did not start in 120 s" >&2; exit 1; }
+}
+SERVER_PID=$(start_server 1)
+await_server 1 "$SERVER_PID"
+HTTP_PORT=$(cat "$WORK/port-1")
+if [ "$SERVERS" = 2 ]; then
+  # After the first has migrated the schema and made the shared secrets.
+  SERVER2_PID=$(start_server 2)
+  await_server 2 "$SERVER2_PID"
+  echo "second kiosk-server pid $SERVER2_PID on :$(cat "$WORK/port-2")"
+fi
 echo "kiosk-server pid $SERVER_PID on :$HTTP_PORT, heap -Xmx$HEAP, PostgreSQL schema $SCHEMA;" \
   "broker $BROKER_URL (pid ${BROKER_PID:-$EXTERNAL_PID}, $(mosquitto -h 2>/dev/null | head -1)); topic root $TOPIC_ROOT"
 
@@ -122,6 +150,7 @@ java -Xmx1g -Xss512k -jar "$BENCH_JAR" \
   --server "http://127.0.0.1:$HTTP_PORT" --admin-password "$ADMIN_PASSWORD" --server-pid "$SERVER_PID" \
   --broker "$BROKER_URL" ${BROKER_PID:+--broker-pid $BROKER_PID} ${EXTERNAL_PID:+--broker-pid $EXTERNAL_PID} \
   --db-url "$DB_URL" --db-user "$PG_USER" --agents "$AGENTS" $CLEAR \
+  --db-application "$DB_APP" ${SERVER2_PID:+--more-server-pids $SERVER2_PID} \
   --repeat "$REPEAT" ${SUOJA_BENCH_ARGS:-} || STATUS=$?
 if [ -z "$EXTERNAL_BROKER" ]; then
   # Mosquitto drops QoS 1 messages for a client whose queue is full (max_queued_messages, 1000 by default).

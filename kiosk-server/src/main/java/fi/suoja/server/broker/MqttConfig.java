@@ -18,6 +18,8 @@ import jakarta.validation.constraints.NotBlank;
  * @param sharedGroup    the shared-subscription group of all server instances of one fleet; when empty, one derived
  *                       from a server secret (see {@code MqttLink}), so that no device account can join it
  * @param sessionExpirySeconds how long the broker keeps the server's session (and queues its events) while it is away
+ * @param inboundLanes   threads that handle what devices publish; one device's messages always go to the same one, in
+ *                       their order of arrival (see {@code MqttLink})
  */
 @ConfigurationProperties("suoja.mqtt")
 public record MqttConfig(
@@ -29,7 +31,8 @@ public record MqttConfig(
         @Nullable String clientId,
         @Bindable(defaultValue = "suoja/v1") @NotBlank String topicRoot,
         @Nullable String sharedGroup,
-        @Bindable(defaultValue = "3600") @Min(0) long sessionExpirySeconds) {
+        @Bindable(defaultValue = "3600") @Min(0) long sessionExpirySeconds,
+        @Bindable(defaultValue = "4") @Min(1) int inboundLanes) {
 
     public MqttConfig {
         if (clientId == null || clientId.isBlank()) {

@@ -37,8 +37,12 @@ class AgentInbox {
         this.tx = tx;
     }
 
+    /**
+     * A status: one read of the device, then {@link AgentReports#status} (a heartbeat that changes
+     * nothing but the last-seen time is batched there, not written, and not announced).
+     */
     void statusArrived(DeviceStatus status) {
-        Optional<Device> before = tx.run(() -> devices.findById(status.deviceId()));
+        Optional<Device> before = tx.read(() -> devices.findById(status.deviceId()));
         if (before.isEmpty() || !before.get().kind().hasAgent()) {
             LOG.warn("Ignoring a status of unknown device {}", status.deviceId());
             return;

@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Objects;
 
 /**
  * Whether the server believes what an agent reports, before it counts for anything.
@@ -25,6 +26,11 @@ import java.time.Instant;
  * epoch if it is signed, dated within {@link #NEW_EPOCH_CLOCK_LIMIT} of the server's clock, and
  * dated after the first message of the current epoch (so a replayed message of an older epoch
  * cannot take it back). Staff can make the server forget the identity ({@link #forget}).
+ *
+ * <p><b>Heartbeats:</b> a status that says what the device's row already says (online, the same
+ * epoch and session, state, battery, disk, version and system, and the device not unheard) only
+ * moves its last-seen time; that is left to {@link LastSeenBatch}, written within a second with the
+ * same guard. It is checked like every status (signed with the device's key, of its epoch) first.
  */
 @Singleton
 class AgentReports {
@@ -36,25 +42,34 @@ class AgentReports {
 
     private final DeviceRepository devices;
     private final DeviceKeys keys;
+    private final LastSeenBatch lastSeen;
     private final Refusals refusals;
     private final Tx tx;
     private final Clock clock;
 
-    AgentReports(DeviceRepository devices, DeviceKeys keys, Refusals refusals, Tx tx, Clock clock) {
+    AgentReports(DeviceRepository devices, DeviceKeys keys, LastSeenBatch lastSeen, Refusals refusals, Tx tx, Clock clock) {
         this.devices = devices;
         this.keys = keys;
+        this.lastSeen = lastSeen;
         this.refusals = refusals;
         this.tx = tx;
         this.clock = clock;
     }
 
-    /** Records the status if it is signed and of the device's session; returns whether it was recorded. */
+    /**
+     * Records the status if it is signed and of the device's session; returns whether it changed
+     * anything but the last-seen time (which a heartbeat moves within a second, see {@link LastSeenBatch}).
+     */
     boolean status(Device device, DeviceStatus status) {
         if (!signed(device, status.signature(), signer(device).verify(status), "status", status.epoch())) {
             return false;
         }
         Instant now = clock.instant();
         String agentState = status.state().name();
+        if (heartbeat(device, status)) {
+            lastSeen.heard(device.id(), status.epoch(), status.session(), now);
+            return false;
+        }
         if (status.epoch().equals(device.agentEpoch())) {
             int rows = tx.run(() -> devices.status(device.id(), status.epoch(), status.online(), status.session(), now,
                     status.batteryPercent(), status.freeDiskBytes(), clip(status.agentVersion(), 60), clip(status.os(), 100),
@@ -147,6 +162,23 @@ class AgentReports {
         LOG.info("Device {}: ignoring a message of epoch {} dated {}: older than the current epoch", device.id(), epoch,
                 sentAt);
         return false;
+    }
+
+    /**
+     * Whether the status says what the row already says, so that it can only move the last-seen
+     * time: the row's epoch and the very session counter (a smaller one is stale, a larger one a new
+     * connection), online in both, the same state (its {@code agent_state_at} keeps the time the
+     * state was last written, i.e. first said in this run of heartbeats) and readings, and the
+     * device not unheard (the status that makes it heard again is written and announced at once).
+     */
+    private static boolean heartbeat(Device device, DeviceStatus status) {
+        return status.online() && device.online() && !device.unheard()
+                && status.epoch().equals(device.agentEpoch()) && status.session() == device.sessionCounter()
+                && status.state().name().equals(device.agentState())
+                && Objects.equals(status.batteryPercent(), device.batteryPercent())
+                && Objects.equals(status.freeDiskBytes(), device.freeDiskBytes())
+                && Objects.equals(clip(status.agentVersion(), 60), device.agentVersion())
+                && Objects.equals(clip(status.os(), 100), device.os());
     }
 
     private CommandSigner signer(Device device) {

@@ -15,7 +15,8 @@ import java.util.Optional;
  * ({@code agentEpoch} and {@code sessionCounter}, see {@link AgentReports}); {@code refusedMessages}
  * and {@code lastRefusal} tell what the server refused from the device and why ({@code lastRefusalKind}
  * for staff, {@code lastRefusal} in detail for the log and IT). {@code agentState}
- * is what the agent last said of itself in a status, at {@code agentStateAt} (server time).
+ * is what the agent last said of itself in a status, as of {@code agentStateAt} (server time; a heartbeat
+ * repeating it does not move it, see {@link AgentReports}).
  */
 @MappedEntity("device")
 record Device(

@@ -12,6 +12,8 @@ import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Device signing keys at rest: AES-256-GCM with a server key shared by all instances through the
@@ -25,6 +27,17 @@ class DeviceKeys {
 
     private final ServerSecrets secrets;
     private final SecureRandom random = new SecureRandom();
+    /**
+     * Keys opened before, by device, each with the sealed text it was opened from: every status
+     * and event is checked with its device's key, and opening it (AES-GCM) each time was work
+     * for nothing. An entry is used only while the row read for the message still holds that very
+     * sealed text; a new key is sealed with a new random IV, so a key changed by any instance is
+     * opened afresh. Holds at most one entry per device.
+     */
+    private final Map<String, Opened> opened = new ConcurrentHashMap<>();
+
+    private record Opened(String keyCipher, CommandSigner signer) {
+    }
 
     DeviceKeys(ServerSecrets secrets) {
         this.secrets = secrets;
@@ -65,7 +78,13 @@ class DeviceKeys {
         if (device.keyCipher() == null) {
             throw new IllegalStateException("Device " + device.id() + " has no key (no agent)");
         }
-        return CommandSigner.ofBase64(open(device.id(), device.keyCipher()));
+        Opened known = opened.get(device.id());
+        if (known != null && known.keyCipher().equals(device.keyCipher())) {
+            return known.signer();
+        }
+        CommandSigner signer = CommandSigner.ofBase64(open(device.id(), device.keyCipher()));
+        opened.put(device.id(), new Opened(device.keyCipher(), signer));
+        return signer;
     }
 
     private Cipher cipher(int mode, byte[] iv, String deviceId) throws GeneralSecurityException {

@@ -231,13 +231,15 @@ public final class FleetBench {
 
     record Window(String label, int agents, double seconds, double serverCpu, double brokerCpu, double benchCpu,
                   double rssMaxMib, double rssEndMib, long threads, double[] heap, Stats staleness, long statuses,
-                  String load, List<Double> p99Series, double lastSeenUpdatesPerSecond) {
+                  String load, List<Double> p99Series, double lastSeenUpdatesPerSecond, StatusLoad extra) {
     }
 
     private Window measure(String label, int n, int seconds) throws Exception {
         List<String> ids = ids(n);
         long statuses0 = onLoop(() -> counters.statuses);
-        double server0 = server.cpuSeconds();
+        StatusLoad extra = statusLoad();
+        extra.sample();
+        double server0 = serversCpuSeconds();
         double broker0 = broker == null ? 0 : broker.cpuSeconds();
         double self0 = self.cpuSeconds();
         long t0 = System.nanoTime();
@@ -256,6 +258,7 @@ public final class FleetBench {
                 double sampledAt = (System.nanoTime() - t0) / 1e9;
                 ages.addAll(sample.ages());
                 p99Series.add(new Stats(sample.ages()).p(99));
+                extra.staleness(new Stats(sample.ages()));
                 if (previous == null) {
                     firstSampleAt = sampledAt;
                 } else {
@@ -272,10 +275,11 @@ public final class FleetBench {
             if (left <= 0) {
                 break;
             }
-            Thread.sleep(Math.min(5_000, TimeUnit.NANOSECONDS.toMillis(left) + 1));
+            Thread.sleep(Math.min(sampleMillis(), TimeUnit.NANOSECONDS.toMillis(left) + 1));
+            extra.sample();
         }
         double elapsed = (System.nanoTime() - t0) / 1e9;
-        double serverCpu = (server.cpuSeconds() - server0) / elapsed * 100;
+        double serverCpu = (serversCpuSeconds() - server0) / elapsed * 100;
         double brokerCpu = broker == null ? Double.NaN : (broker.cpuSeconds() - broker0) / elapsed * 100;
         double benchCpu = (self.cpuSeconds() - self0) / elapsed * 100;
         long statuses = onLoop(() -> counters.statuses) - statuses0;
@@ -284,12 +288,51 @@ public final class FleetBench {
         double[] heap = server.heapMib();
         Window w = new Window(label, n, elapsed, serverCpu, brokerCpu, benchCpu, Math.max(rssMax, rssEnd) / MIB,
                 rssEnd / MIB, server.threads(), heap, new Stats(ages), statuses, load, p99Series,
-                lastSampleAt > firstSampleAt ? updates / (lastSampleAt - firstSampleAt) : Double.NaN);
+                lastSampleAt > firstSampleAt ? updates / (lastSampleAt - firstSampleAt) : Double.NaN, extra);
         say(String.format(Locale.ROOT, "  server CPU %.1f %% of a core, RSS %.0f MiB; broker CPU %.1f %%; benchmark CPU %.1f %%%s",
                 w.serverCpu, w.rssMaxMib, w.brokerCpu, w.benchCpu, n == 0 ? "" : String.format(Locale.ROOT,
                         "; staleness p50 %.1f s, p99 %.1f s, max %.1f s over %,d samples", w.staleness.p(50),
                         w.staleness.p(99), w.staleness.max(), w.staleness.count())));
+        sayStatusLoad(w);
         return w;
+    }
+
+    // ---- the status load (issue 16): all server instances, their database backends, each sample ----
+
+    private List<ProcessProbe> servers() {
+        List<ProcessProbe> all = new ArrayList<>();
+        all.add(server);
+        options.moreServerPids.forEach(pid -> all.add(new ProcessProbe(pid, "kiosk-server " + pid)));
+        return all;
+    }
+
+    private double serversCpuSeconds() {
+        return servers().stream().mapToDouble(ProcessProbe::cpuSeconds).sum();
+    }
+
+    private StatusLoad statusLoad() {
+        return new StatusLoad(servers(), db, options.dbApplication);
+    }
+
+    private long sampleMillis() {
+        int seconds = options.sampleSeconds > 0 ? options.sampleSeconds : Math.min(5, Math.max(1, heartbeatSeconds));
+        return TimeUnit.SECONDS.toMillis(seconds);
+    }
+
+    private void sayStatusLoad(Window w) {
+        say(String.format(Locale.ROOT, "  %d server instance(s): peak threads %d; their PostgreSQL backends' CPU %.1f %% of a core;"
+                + " %.1f statuses sent/s", servers().size(), w.extra.peakThreads(),
+                w.extra.databaseCpuSeconds() / w.seconds * 100, w.statuses / w.seconds));
+    }
+
+    private String statusLoadLine(Window w) {
+        String line = String.format(Locale.ROOT, "    server instances %d, peak threads %d, PostgreSQL backends' CPU %.1f %%%n",
+                servers().size(), w.extra.peakThreads(), w.extra.databaseCpuSeconds() / w.seconds * 100);
+        if (!w.extra.samples.isEmpty()) {
+            line += String.format(Locale.ROOT, "    staleness p50/p99/max of each %d s sample (s):%s%n",
+                    sampleMillis() / 1000, w.extra.perSample());
+        }
+        return line;
     }
 
     // ---- the wipe fan-out and its baseline ----
@@ -535,11 +578,7 @@ public final class FleetBench {
                     + "load average at end %s%n", w.label, w.statuses, w.seconds, w.statuses / w.seconds,
                     w.agents == 0 ? "" : String.format(Locale.ROOT, ", server's last-seen moved for %.1f devices/s",
                             w.lastSeenUpdatesPerSecond), w.threads, w.load));
-            if (!w.p99Series.isEmpty()) {
-                out.append("    staleness p99 of each 5 s sample (s):");
-                w.p99Series.forEach(p -> out.append(String.format(Locale.ROOT, " %.1f", p)));
-                out.append('\n');
-            }
+            out.append(statusLoadLine(w));
         }
 
         if (!wipeRounds.isEmpty()) {
@@ -658,6 +697,12 @@ public final class FleetBench {
         int registerThreads = 4;
         int apiDevices = 1_000;
         boolean clearRetained;
+        /** The server's JDBC application name, to find its PostgreSQL backends; none: database CPU not measured. */
+        String dbApplication;
+        /** More server instances (pids) on the same database and broker: their CPU and threads are added. */
+        List<Long> moreServerPids = List.of();
+        /** Seconds between staleness samples; 0: the heartbeat, at most 5 s. */
+        int sampleSeconds;
         String repeat = "bench/fleet/run.sh";
 
         static Options parse(String[] args) {
@@ -690,6 +735,10 @@ public final class FleetBench {
                     case "--register-threads" -> o.registerThreads = Integer.parseInt(value);
                     case "--api-devices" -> o.apiDevices = Integer.parseInt(value);
                     case "--repeat" -> o.repeat = value;
+                    case "--db-application" -> o.dbApplication = value;
+                    case "--more-server-pids" -> o.moreServerPids = Arrays.stream(value.split(",")).map(String::trim)
+                            .filter(v -> !v.isEmpty()).map(Long::parseLong).toList();
+                    case "--sample-seconds" -> o.sampleSeconds = Integer.parseInt(value);
                     default -> throw new IllegalArgumentException("unknown option " + name);
                 }
             }

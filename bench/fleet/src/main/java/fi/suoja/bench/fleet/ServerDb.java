@@ -84,6 +84,21 @@ final class ServerDb implements AutoCloseable {
         }
     }
 
+    /** Process ids of the PostgreSQL backends whose clients named themselves {@code application} (the server's pool). */
+    List<Long> backendPids(String application) throws SQLException {
+        try (PreparedStatement q = connection.prepareStatement(
+                "SELECT pid FROM pg_stat_activity WHERE application_name = ?")) {
+            q.setString(1, application);
+            List<Long> pids = new ArrayList<>();
+            try (ResultSet rows = q.executeQuery()) {
+                while (rows.next()) {
+                    pids.add(rows.getLong(1));
+                }
+            }
+            return pids;
+        }
+    }
+
     /** How many of these devices the server has marked online (it has processed a status of their connection). */
     int countOnline(List<String> ids) throws SQLException {
         try (PreparedStatement q = connection.prepareStatement("SELECT COUNT(*) FROM device WHERE online AND id = ANY (?)")) {
