@@ -504,7 +504,10 @@ abstract class DeviceScenarios extends LibraryScene implements TestPropertyProvi
                     EventType.RESULT, agent.epoch, agent.session, wipe.id(), AgentState.IDLE, "verified", false, verified,
                     clock.instant(), null))));
             drain(agent, 41);
-            Api.Answer after = device(id);
+            // The forgeries came on the events' shared subscription and the marker on the statuses':
+            // the broker keeps no order between two subscriptions, so wait for the four to be counted.
+            Api.Answer after = Eventually.until("the four refusals counted", () -> device(id),
+                    d -> Integer.valueOf(4).equals(hearing(d).get("refusedMessages")));
             assertThat(after.string("state")).isEqualTo("WIPING");
             assertThat(wipe(after).get("jobId")).isEqualTo(job);
             assertThat(wipe(after).get("state")).isEqualTo("SENT");

@@ -91,8 +91,12 @@ class DeviceCard extends Article {
             facts.add(new Paragraph(getTranslation(device.online() ? "staff.device.online" : "staff.device.offline")));
             facts.add(new Paragraph(device.batteryPercent() == null ? getTranslation("staff.device.noBattery")
                     : getTranslation("staff.device.battery", device.batteryPercent())));
-            facts.add(new Paragraph(device.lastSeenAt() == null ? getTranslation("staff.device.neverSeen")
-                    : getTranslation("staff.device.lastSeen", Desk.time(device.lastSeenAt(), zone))));
+            // Only when it is away: the server writes an online laptop's heartbeats in batches and does
+            // not announce them, so a "last seen" beside "online" would stand still on the board.
+            if (!device.online()) {
+                facts.add(new Paragraph(device.lastSeenAt() == null ? getTranslation("staff.device.neverSeen")
+                        : getTranslation("staff.device.lastSeen", Desk.time(device.lastSeenAt(), zone))));
+            }
         }
         Device.Loan lent = device.loan();
         if (lent != null) {

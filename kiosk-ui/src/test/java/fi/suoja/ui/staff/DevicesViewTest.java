@@ -231,7 +231,9 @@ class DevicesViewTest extends KaribuStaff {
 
         try (FakeLaptop agent = FakeLaptop.connect(KioskServerProcess.get().brokerUrl(), scene.agentConfig(laptop))) {
             await("the first verified wipe makes it READY on the board", () -> "READY".equals(state(laptop)));
-            assertThat(text("device-" + laptop)).contains(t("staff.device.online")).contains(t("staff.device.battery", 87));
+            assertThat(text("device-" + laptop)).contains(t("staff.device.online")).contains(t("staff.device.battery", 87))
+                    .as("an online laptop's last heartbeat is not shown: it would stand still on the board")
+                    .doesNotContain(t("staff.device.lastSeen", "").trim());
 
             lendTo(code);
             scan(laptop);
