@@ -140,7 +140,14 @@ public final class UiLoad {
         List<Step> done = new ArrayList<>();
         String stopped = "all steps done";
         for (int count : steps) {
-            Step step = step(count, done.isEmpty());
+            Step step;
+            try {
+                step = step(count, done.isEmpty());
+            } catch (Exception e) {
+                // an overloaded server is a result too: what was measured so far is still reported
+                stopped = count + " kiosks failed: " + (e.getCause() != null ? e.getCause() : e);
+                break;
+            }
             done.add(step);
             System.out.printf(Locale.ROOT, "%d kiosks: tap p50 %s p95 %s p99 %s ms (%d taps), baseline p95 %s ms;"
                             + " kiosk-ui %.2f cores, generator %.2f cores; live heap %.1f MiB, RSS %.0f MiB; first page %s ms; load %s%n",
@@ -365,6 +372,10 @@ public final class UiLoad {
         System.out.println("  no other kiosk, cached:      " + warm.line());
         for (Step s : steps) {
             System.out.println("  " + s.kiosks() + " kiosks, cached: " + s.firstPage().line());
+        }
+        if (steps.isEmpty()) {
+            System.out.println("Stopped: " + stopped + "; nothing measured");
+            return;
         }
         Step last = steps.get(steps.size() - 1);
         double lastWork = last.uiCpu() - last.uiJitCpu();
