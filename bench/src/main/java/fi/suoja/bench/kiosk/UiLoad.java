@@ -383,9 +383,9 @@ public final class UiLoad {
                         + " fully kiosk-ui's would carry about %.0f kiosks%n", lastWork * 1000 / last.seconds() / last.kiosks(),
                 last.kiosks(), last.seconds() * last.kiosks() / lastWork);
         System.out.println("UIDL messages pushed by the server over the WebSockets: " + pushes.get());
-        int served = steps.stream().filter(s -> s.p95() <= TAP_P95_GOAL_MS).mapToInt(Step::kiosks).max().orElse(0);
-        System.out.println("Stopped: " + stopped + ". Largest step with tap p95 <= " + (int) TAP_P95_GOAL_MS + " ms: "
-                + (served == 0 ? "none" : served + " kiosks"));
+        // each step, not the largest one: on a shared machine a larger step can meet the goal after a smaller one missed it
+        System.out.println("Stopped: " + stopped + ". Steps with tap p95 <= " + (int) TAP_P95_GOAL_MS + " ms: "
+                + steps.stream().map(s -> s.kiosks() + (s.p95() <= TAP_P95_GOAL_MS ? " yes" : " no")).toList() + " (kiosks)");
         System.out.println("End " + Instant.now().truncatedTo(ChronoUnit.SECONDS) + ", load average " + loadAverage()
                 + "; this machine has " + Runtime.getRuntime().availableProcessors() + " cores, shared");
         System.out.println();
