@@ -69,6 +69,16 @@ public final class Chromium implements AutoCloseable {
         driver.findElement(org.openqa.selenium.By.id(id)).click();
     }
 
+    /**
+     * Makes window {@code index} run this script at the start of every page it opens from now on,
+     * before the page's own scripts (DevTools' Page.addScriptToEvaluateOnNewDocument), so that it
+     * can see a page from its first moment.
+     */
+    public void beforeEveryPage(int index, String script) {
+        driver.switchTo().window(windows.get(index));
+        ((ChromeDriver) driver).executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", java.util.Map.of("source", script));
+    }
+
     /** Opens a URL in window {@code index} and waits for it to load. */
     public void open(int index, String url) {
         driver.switchTo().window(windows.get(index));
