@@ -87,6 +87,8 @@ listener $MQTT_PORT 127.0.0.1
 allow_anonymous true
 persistence false
 max_connections -1
+# as deploy/mosquitto/suoja.conf: no Nagle delay on what the broker sends
+set_tcp_nodelay true
 log_dest stdout
 log_type error
 log_type warning

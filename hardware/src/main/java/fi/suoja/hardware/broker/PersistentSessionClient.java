@@ -157,6 +157,9 @@ public final class PersistentSessionClient implements AutoCloseable {
         drop(old);
         try {
             options.setAutomaticReconnect(false);
+            if (options.getSocketFactory() == null) {
+                NoDelaySockets.forUri(serverUri).ifPresent(options::setSocketFactory);
+            }
             fresh.connect(options).waitForCompletion(remainingMillis(deadline));
             for (Map.Entry<String, Integer> filter : filters.entrySet()) {
                 // Without a listener: the token is waited for here, not on Paho's thread.

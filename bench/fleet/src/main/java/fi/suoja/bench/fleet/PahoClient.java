@@ -46,6 +46,8 @@ final class PahoClient implements AutoCloseable {
         MqttConnectionOptions options = new MqttConnectionOptions();
         options.setCleanStart(true);
         options.setKeepAliveInterval(30);
+        // The baseline sends without Nagle's delay, as the server's link and the simulated agents do.
+        fi.suoja.hardware.broker.NoDelaySockets.forUri(url).ifPresent(options::setSocketFactory);
         client.connect(options).waitForCompletion(10_000);
         if (filters.length > 0) {
             int[] qos = new int[filters.length];
