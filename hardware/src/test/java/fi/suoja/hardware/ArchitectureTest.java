@@ -14,7 +14,7 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule hardware_knows_no_other_module_and_no_framework = classes()
-            .should().onlyDependOnClassesThat().resideInAnyPackage("fi.suoja.hardware..", "java..", "javax.imageio..", "javax.crypto..",
+            .should().onlyDependOnClassesThat().resideInAnyPackage("fi.suoja.hardware..", "java..", "javax.imageio..", "javax.crypto..", "javax.net..",
                     "com.fasterxml.jackson..", "org.eclipse.paho..", "org.slf4j..", "io.nayuki.qrcodegen..");
 
     @ArchTest
