@@ -10,8 +10,10 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -51,12 +53,18 @@ class DoorReconciler {
     int reconcile() {
         Instant now = clock.instant();
         int fixed = 0;
+        // One read of every booking that holds a room; each closing task is checked against it, and
+        // only a booking missing from it (ended, or written after the read) is read on its own.
+        List<BookingDoor> holding = bookings.holdingRooms(now);
+        Map<Long, BookingDoor> holdingById = new HashMap<>();
+        holding.forEach(booking -> holdingById.put(booking.bookingId(), booking));
         Set<Long> seen = new HashSet<>();
         for (DoorTask closing : tx.run(() -> tasks.closingLater(now))) {
             if (!seen.add(closing.bookingId())) {
                 continue;
             }
-            Optional<BookingDoor> booking = bookings.door(closing.bookingId());
+            Optional<BookingDoor> booking = Optional.ofNullable(holdingById.get(closing.bookingId()))
+                    .or(() -> bookings.door(closing.bookingId()));
             if (booking.isEmpty() || !booking.get().status().holdsRoom()) {
                 planner.ended(closing.bookingId(), now);
                 fixed++;
@@ -65,12 +73,13 @@ class DoorReconciler {
                 fixed++;
             }
         }
-        List<BookingDoor> holding = bookings.holdingRooms(now);
+        Map<Long, Boolean> roomHasHardware = new HashMap<>();
         for (int from = 0; from < holding.size(); from += BATCH) {
             List<BookingDoor> batch = holding.subList(from, Math.min(holding.size(), from + BATCH));
             Set<Long> planned = new HashSet<>(tx.run(() -> tasks.plannedAmong(batch.stream().map(BookingDoor::bookingId).toList())));
             for (BookingDoor booking : batch) {
-                if (!planned.contains(booking.bookingId()) && DoorPlanner.hasHardware(rooms.get(booking.roomId()))) {
+                if (!planned.contains(booking.bookingId()) && roomHasHardware.computeIfAbsent(booking.roomId(),
+                        room -> DoorPlanner.hasHardware(rooms.get(room)))) {
                     planner.planBooking(booking.bookingId());
                     fixed++;
                 }

@@ -603,6 +603,22 @@ abstract class DoorScenarios extends ServerScene implements TestPropertyProvider
         tasks.runDue();
         assertThat(opens(lock, cancelled)).as("revoked once the reconciliation saw the cancellation").isFalse();
         assertThat(reconciler.reconcile()).as("nothing more to put right").isZero();
+
+        // As if an extension's event had been lost: the closing tasks still due at the old end.
+        Api.Answer extended = book(room, "16:00", 30);
+        expect(200, api.post("/api/v1/bookings/" + extended.string("code") + "/extend", kiosk, Map.of("minutes", 30)));
+        long extendedId = extended.number("id");
+        for (DoorTask closing : taskRows.findByBookingIdOrderById(extendedId)) {
+            if (closing.kind() == DoorTaskKind.REVOKE_CODE || closing.kind() == DoorTaskKind.SIGN_FREE) {
+                taskRows.update(new DoorTask(closing.id(), closing.bookingId(), closing.roomId(), closing.kind(),
+                        closing.lockId(), closing.signId(), closing.slot(), closing.slotHolder(), at("16:30"), closing.state(),
+                        closing.attempts(), at("16:30"), closing.lastError(), closing.createdAt(), closing.finishedAt()));
+            }
+        }
+        assertThat(reconciler.reconcile()).as("the lost extension, found among the bookings read at once").isEqualTo(1);
+        assertThat(taskRows.findByBookingIdOrderById(extendedId)).filteredOn(t -> t.kind() == DoorTaskKind.REVOKE_CODE)
+                .extracting(DoorTask::dueAt).containsOnly(at("17:00"));
+        assertThat(reconciler.reconcile()).as("nothing more to put right").isZero();
     }
 
     @Test
