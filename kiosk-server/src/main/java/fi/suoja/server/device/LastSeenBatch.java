@@ -28,7 +28,7 @@ import java.util.concurrent.TimeUnit;
  * <p>Nearly every status a laptop sends is its heartbeat: the same connection, state, battery and
  * disk as the row already says. Written one by one, each was a transaction of its own, and the
  * fleet's statuses were the server's and PostgreSQL's main work (bench/fleet, issue 16). Such a
- * status is only remembered here, and every {@code suoja.fleet.last-seen-flush} (1 s) the latest
+ * status is only remembered here, and every {@code suoja.fleet.last-seen-flush} (250 ms) the latest
  * time of each device is written in one JDBC batch in one transaction; on shutdown the rest is
  * written before the database goes. Anything that changes more than the time (online, session,
  * epoch, state, battery, disk, version) is written at once by {@link AgentReports} as before.
@@ -58,7 +58,7 @@ class LastSeenBatch {
     });
     private volatile boolean closed;
 
-    LastSeenBatch(Tx tx, @Value("${suoja.fleet.last-seen-flush:1s}") Duration every) {
+    LastSeenBatch(Tx tx, @Value("${suoja.fleet.last-seen-flush:250ms}") Duration every) {
         this.tx = tx;
         flusher.scheduleWithFixedDelay(this::flushLogged, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
     }
