@@ -86,6 +86,14 @@ class WipeJobs {
      * HELLO or staff "wipe now"). Returns whether a command went out.
      */
     boolean send(String deviceId, boolean force) {
+        return claimAndSend(deviceId, force).map(Sent::sent).orElse(false);
+    }
+
+    /** A try claimed and handed to the broker ({@code sent}), and the device as the desk was then told of it. */
+    private record Sent(boolean sent, Views.DeviceView view) {
+    }
+
+    private Optional<Sent> claimAndSend(String deviceId, boolean force) {
         Instant now = clock.instant();
         record Claim(Device device, WipeJob job, int attempt, Instant leaseUntil) {
         }
@@ -112,15 +120,14 @@ class WipeJobs {
             return Optional.of(new Claim(device.get(), open, attempt, leaseUntil));
         });
         if (claim.isEmpty()) {
-            return false;
+            return Optional.empty();
         }
         Claim c = claim.get();
         boolean sent = commands.wipe(c.device(), c.job().commandId(c.attempt()), c.job().id());
         if (!sent) {
             work.noted(c.job(), "The broker could not be reached to send try " + c.attempt() + ".", c.leaseUntil());
         }
-        changed(deviceId);
-        return sent;
+        return Optional.of(new Sent(sent, changed(deviceId)));
     }
 
     /**
@@ -130,7 +137,7 @@ class WipeJobs {
      */
     Views.DeviceView announceAndSend(String deviceId) {
         Views.DeviceView waiting = changed(deviceId);
-        return send(deviceId, true) ? tx.run(() -> views.of(deviceId)) : waiting;
+        return claimAndSend(deviceId, true).map(Sent::view).orElse(waiting);
     }
 
     /** Sends every due try and times out jobs that used all their tries; for the scheduler. */
