@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
 /**
@@ -27,6 +28,16 @@ record BookingPolicy(BookingRules rules, RoomSchedule schedule, Instant now) {
         return Grain.floor(now);
     }
 
+    /**
+     * "Now" as a kiosk offered it a moment ago: the start is the five minutes before ours, and the
+     * booking has time left. A visitor who chose a room free now at 12:09 and confirmed at 12:10
+     * asks for 12:05; refusing that as past would refuse every try, since the kiosk asks again for
+     * what the visitor saw.
+     */
+    private boolean isNowJustOffered(TimeRange range) {
+        return range.start().equals(nowGrain().minus(Grain.MINUTES, ChronoUnit.MINUTES)) && range.end().isAfter(now);
+    }
+
     Optional<RuleViolation> checkNew(TimeRange range) {
         int minutes = (int) range.length().toMinutes();
         if (!Grain.isAligned(range.start()) || !Grain.isAligned(range.end()) || minutes % rules.slotStepMinutes() != 0) {
@@ -38,10 +49,10 @@ record BookingPolicy(BookingRules rules, RoomSchedule schedule, Instant now) {
         if (minutes > rules.maxBookingMinutes()) {
             return Optional.of(RuleViolation.TOO_LONG);
         }
-        if (range.start().isBefore(nowGrain())) {
+        if (range.start().isBefore(nowGrain()) && !isNowJustOffered(range)) {
             return Optional.of(RuleViolation.IN_THE_PAST);
         }
-        if (!range.start().equals(nowGrain()) && !isOnStep(range.start())) {
+        if (range.start().isAfter(nowGrain()) && !isOnStep(range.start())) {
             return Optional.of(RuleViolation.START_NOT_ON_STEP);
         }
         LocalDate day = range.start().atZone(zone()).toLocalDate();

@@ -230,8 +230,23 @@ class BookingPolicyTest {
             BookingPolicy policy = open8to20(at(DAY, "12:07").plusSeconds(42));
             assertThat(policy.nowGrain()).isEqualTo(at(DAY, "12:05"));
             assertThat(verdict(policy.checkNew(range(DAY, "12:05", 15)))).isEmpty();
-            assertThat(verdict(policy.checkNew(range(DAY, "12:00", 15)))).contains("in-the-past");
+            assertThat(verdict(policy.checkNew(range(DAY, "11:55", 15)))).contains("in-the-past");
             assertThat(verdict(policy.checkNew(range(DAY, "12:10", 15)))).contains("start-not-on-step");
+        }
+
+        @Test
+        void now_offered_just_before_the_five_minutes_turned_is_still_now_while_it_has_time_left() {
+            // offered at 12:04 (start 12:00), confirmed at 12:07:42: still the visitor's "now", off the step or not
+            BookingPolicy policy = open8to20(at(DAY, "12:07").plusSeconds(42));
+            assertThat(verdict(policy.checkNew(range(DAY, "12:00", 15)))).isEmpty();
+            assertThat(policy.isForNow(range(DAY, "12:00", 15))).isTrue();
+            assertThat(verdict(open8to20(at(DAY, "12:17")).checkNew(range(DAY, "12:10", 15)))).as("off the step").isEmpty();
+            // two grains back is past, and so is a booking that would already be over
+            assertThat(verdict(policy.checkNew(range(DAY, "11:55", 15)))).contains("in-the-past");
+            BookingPolicy shortMinimum = new BookingPolicy(new BookingRules(1, 5, 5, 120, 14, 10, 15, 10, false, 2, false),
+                    everyDay("08:00", "20:00", Map.of()), at(DAY, "12:05").plusSeconds(1));
+            assertThat(verdict(shortMinimum.checkNew(range(DAY, "12:00", 5)))).contains("in-the-past");
+            assertThat(verdict(shortMinimum.checkNew(range(DAY, "12:00", 10)))).isEmpty();
         }
 
         @Test

@@ -107,7 +107,9 @@ abstract class BookingScenarios extends LibraryScene {
 
         expect(201, book(kiosk, roomId, at(TODAY, "10:05"), 30));
         assertThat(expect(200, api.get("/api/v1/sites/" + siteId + "/free-now?minutes=15", kiosk)).list()).isEmpty();
-        assertThat(book(kiosk, roomId, at(TODAY, "10:00"), 15).problem()).isEqualTo("urn:suoja:problem:booking-rule");
+        // 10:00 would still be "now" as offered before 10:05 (and is taken); 09:55 is past
+        assertThat(book(kiosk, roomId, at(TODAY, "10:00"), 15).problem()).isEqualTo("urn:suoja:problem:room-taken");
+        assertThat(book(kiosk, roomId, at(TODAY, "09:55"), 15).problem()).isEqualTo("urn:suoja:problem:booking-rule");
     }
 
     @Test

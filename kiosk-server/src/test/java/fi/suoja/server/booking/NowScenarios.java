@@ -56,6 +56,25 @@ abstract class NowScenarios extends LibraryScene {
     }
 
     @Test
+    void a_room_offered_for_now_and_confirmed_after_the_five_minutes_turned_is_booked_and_the_visitors_at_once() {
+        clock.set(at(TODAY, "10:09:30"));
+        Object offered = nextFree(now("minutes=30")).get("start");
+        assertThat(offered).isEqualTo(at(TODAY, "10:05").toString());
+
+        clock.set(at(TODAY, "10:10:20")); // the visitor read the confirm screen
+        Api.Answer booked = expect(201, api.post("/api/v1/bookings", kiosk,
+                Map.of("roomId", roomA, "start", offered, "minutes", 30)));
+        assertThat(booked.string("start")).isEqualTo(at(TODAY, "10:05").toString());
+        assertThat(booked.string("end")).isEqualTo(at(TODAY, "10:35").toString());
+        assertThat(booked.string("status")).as("booked for now at a kiosk: no no-show").isEqualTo("CHECKED_IN");
+
+        Api.Answer past = api.post("/api/v1/bookings", kiosk, Map.of("roomId", roomB, "start", at(TODAY, "10:00").toString(),
+                "minutes", 30));
+        assertThat(past.status()).as("ten minutes back is past").isEqualTo(422);
+        assertThat(past.string("rule")).isEqualTo("in-the-past");
+    }
+
+    @Test
     void before_opening_the_rooms_are_closed_and_open_at_eight_with_the_first_free_start_then() {
         clock.set(at(TODAY, "07:00"));
         Api.Answer now = now("minutes=30");
