@@ -608,13 +608,8 @@ abstract class DoorScenarios extends ServerScene implements TestPropertyProvider
         Api.Answer extended = book(room, "16:00", 30);
         expect(200, api.post("/api/v1/bookings/" + extended.string("code") + "/extend", kiosk, Map.of("minutes", 30)));
         long extendedId = extended.number("id");
-        for (DoorTask closing : taskRows.findByBookingIdOrderById(extendedId)) {
-            if (closing.kind() == DoorTaskKind.REVOKE_CODE || closing.kind() == DoorTaskKind.SIGN_FREE) {
-                taskRows.update(new DoorTask(closing.id(), closing.bookingId(), closing.roomId(), closing.kind(),
-                        closing.lockId(), closing.signId(), closing.slot(), closing.slotHolder(), at("16:30"), closing.state(),
-                        closing.attempts(), at("16:30"), closing.lastError(), closing.createdAt(), closing.finishedAt()));
-            }
-        }
+        assertThat(taskRows.reschedule(extendedId, List.of(DoorTaskKind.REVOKE_CODE.name(), DoorTaskKind.SIGN_FREE.name()),
+                at("16:30"))).as("the revoke put back (this room has a lock and no sign)").isEqualTo(1);
         assertThat(reconciler.reconcile()).as("the lost extension, found among the bookings read at once").isEqualTo(1);
         assertThat(taskRows.findByBookingIdOrderById(extendedId)).filteredOn(t -> t.kind() == DoorTaskKind.REVOKE_CODE)
                 .extracting(DoorTask::dueAt).containsOnly(at("17:00"));
