@@ -489,6 +489,9 @@ public class KioskView extends Div implements HasDynamicTitle {
                 });
                 return;
             }
+            if (refusal == Problem.IN_THE_PAST && offerFromNow(here, room, start, minutes, wishes)) {
+                return;
+            }
             String notice = refusal == Problem.ROOM_TAKEN ? t("problem.taken") : t("problem.rule");
             show(Screen.CONFIRM, () -> {
                 ConfirmScreen again = new ConfirmScreen(this, here, room, start, minutes, wishes);
@@ -496,6 +499,26 @@ public class KioskView extends Div implements HasDynamicTitle {
                 return again;
             });
         }
+    }
+
+    /**
+     * The start passed while the visitor read the confirm screen (or found a library card): that
+     * screen does not move with the clock, so asking again with the same start would be refused
+     * every time. The same room for the same length from now, when it is still free, with its new
+     * times to check and book; false when it is not, and the visitor chooses again.
+     */
+    private boolean offerFromNow(Site here, RoomChoice room, Instant passed, int minutes, DeviceWishes wishes) {
+        Optional<Instant> fromNow = services().client().freeNow(here.id(), minutes).stream()
+                .filter(free -> free.roomId() == room.roomId())
+                .flatMap(free -> free.starts().stream())
+                .filter(start -> start.isAfter(passed))
+                .findFirst();
+        fromNow.ifPresent(start -> show(Screen.CONFIRM, () -> {
+            ConfirmScreen again = new ConfirmScreen(this, here, room, start, minutes, wishes);
+            again.refused(t("problem.moved"));
+            return again;
+        }));
+        return fromNow.isPresent();
     }
 
     void showCode() {

@@ -15,6 +15,7 @@ enum Problem {
     BOOKING_OVER("booking-over"),
     CARD_REQUIRED("card-required"),
     CARD_INVALID("card-invalid"),
+    IN_THE_PAST("in-the-past"),
     OTHER_RULE(null),
     // problem types
     ROOM_TAKEN("room-taken"),
@@ -45,7 +46,8 @@ enum Problem {
     /** Whether this is a broken booking rule, not another kind of refusal. */
     boolean rule() {
         return switch (this) {
-            case CHECK_IN_TOO_EARLY, CHECK_IN_TOO_LATE, NOT_STARTED, BOOKING_OVER, CARD_REQUIRED, CARD_INVALID, OTHER_RULE -> true;
+            case CHECK_IN_TOO_EARLY, CHECK_IN_TOO_LATE, NOT_STARTED, BOOKING_OVER, CARD_REQUIRED, CARD_INVALID, IN_THE_PAST,
+                 OTHER_RULE -> true;
             case ROOM_TAKEN, CARD_LIMIT, TOO_MANY_ATTEMPTS, BOOKING_NOT_FOUND, OTHER -> false;
         };
     }
@@ -57,7 +59,7 @@ enum Problem {
             case CHECK_IN_TOO_LATE -> "problem.tooLate";
             case NOT_STARTED -> "problem.notStarted";
             case BOOKING_OVER -> "problem.over";
-            case CARD_REQUIRED, CARD_INVALID, OTHER_RULE -> "problem.rule";
+            case CARD_REQUIRED, CARD_INVALID, IN_THE_PAST, OTHER_RULE -> "problem.rule";
             case ROOM_TAKEN -> "problem.notFree";
             case TOO_MANY_ATTEMPTS -> "code.tooMany";
             case BOOKING_NOT_FOUND -> "code.wrong";

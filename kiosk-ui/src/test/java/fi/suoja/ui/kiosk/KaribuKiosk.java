@@ -39,7 +39,7 @@ abstract class KaribuKiosk {
 
     @BeforeEach
     void kiosk() {
-        scene = TestScene.create();
+        scene = newScene();
         MockVaadin.setup(new Routes().autoDiscoverViews("fi.suoja.ui"));
         printer = new SimulatedPrinter();
         clock = new MutableClock(Instant.now());
@@ -47,6 +47,11 @@ abstract class KaribuKiosk {
         UI.getCurrent().navigate(KioskView.class);
         view().startOver();
         taps = 0;
+    }
+
+    /** The library of each test: on the shared server unless a test class needs a server of its own. */
+    TestScene newScene() {
+        return TestScene.create();
     }
 
     @AfterEach

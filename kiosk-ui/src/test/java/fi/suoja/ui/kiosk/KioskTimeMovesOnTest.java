@@ -1,0 +1,85 @@
+package fi.suoja.ui.kiosk;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import fi.suoja.ui.KioskServerProcess;
+import fi.suoja.ui.TestScene;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The server's clock moves on while a visitor stays on the confirm screen (waiting for staff after
+ * asking for help, say, or looking for a library card): the start shown there passes. The kiosk
+ * asked for that start again on every tap of "Book", and the server refused it as past every time.
+ */
+class KioskTimeMovesOnTest extends KaribuKiosk {
+
+    private static final Duration LONG_WAIT = Duration.ofMinutes(11);
+
+    private static KioskServerProcess server;
+
+    @BeforeAll
+    static void aServerWhoseClockATestMoves() throws IOException {
+        server = KioskServerProcess.startOwnWithOffsetClock(KioskServerProcess.freePort(),
+                Files.createTempDirectory("suoja-kiosk-time"));
+    }
+
+    @AfterAll
+    static void stop() {
+        server.stop();
+    }
+
+    @Override
+    TestScene newScene() {
+        return TestScene.create(server.uri(), 0);
+    }
+
+    @Test
+    void a_room_for_now_whose_start_passed_on_the_confirm_screen_is_offered_from_now_and_booked_on_the_next_tap() {
+        tap("book");
+        tap("when-now");
+        tap("room-" + scene.equippedRoom + "-for-30");
+        String shown = text("confirm-time");
+        Instant now = scene.advanceServerClock(LONG_WAIT);
+
+        tap("confirm");
+
+        assertThat(screen()).as("the visitor checks the new time first").isEqualTo("confirm");
+        assertThat(text("confirm-notice")).isEqualTo(t("problem.moved"));
+        assertThat(text("confirm-time")).as("the times on the confirm screen").isNotEqualTo(shown);
+
+        tap("confirm");
+
+        assertThat(screen()).isEqualTo("done");
+        JsonNode booking = scene.booking(text("booking-code").replace(t("done.bookingCode"), "").trim());
+        Instant start = Instant.parse(booking.path("start").asText());
+        assertThat(start).as("the booking's start, the server's clock being " + now)
+                .isAfter(now.minus(Duration.ofMinutes(5))).isBeforeOrEqualTo(now);
+        assertThat(Duration.between(start, Instant.parse(booking.path("end").asText()))).isEqualTo(Duration.ofMinutes(30));
+        assertThat(booking.path("status").asText()).as("a booking for now made at the kiosk").isEqualTo("CHECKED_IN");
+    }
+
+    @Test
+    void a_room_taken_by_then_is_not_offered_again_and_the_visitor_is_told_to_choose_another_time() {
+        tap("book");
+        tap("when-now");
+        tap("room-" + scene.equippedRoom + "-for-30");
+        scene.advanceServerClock(LONG_WAIT);
+        JsonNode taken = scene.bookNowElsewhere(scene.equippedRoom, 30);
+
+        tap("confirm");
+
+        assertThat(screen()).isEqualTo("confirm");
+        assertThat(text("confirm-notice")).isEqualTo(t("problem.rule"));
+        assertThat(has("booking-code")).isFalse();
+        assertThat(scene.booking(taken.path("code").asText()).path("status").asText())
+                .as("the booking made meanwhile").isEqualTo("CONFIRMED");
+    }
+}
