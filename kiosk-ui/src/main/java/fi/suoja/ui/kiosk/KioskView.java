@@ -489,7 +489,7 @@ public class KioskView extends Div implements HasDynamicTitle {
                 });
                 return;
             }
-            if (refusal == Problem.IN_THE_PAST && offerFromNow(here, room, start, minutes, wishes)) {
+            if (refusal == Problem.IN_THE_PAST && offerFromNow(here, room, start, minutes, wishes, libraryCard)) {
                 return;
             }
             String notice = refusal == Problem.ROOM_TAKEN ? t("problem.taken") : t("problem.rule");
@@ -505,16 +505,18 @@ public class KioskView extends Div implements HasDynamicTitle {
      * The start passed while the visitor read the confirm screen (or found a library card): that
      * screen does not move with the clock, so asking again with the same start would be refused
      * every time. The same room for the same length from now, when it is still free, with its new
-     * times to check and book; false when it is not, and the visitor chooses again.
+     * times to check and book (with the library card given, if any, not asked for again); false
+     * when it is not, and the visitor chooses again.
      */
-    private boolean offerFromNow(Site here, RoomChoice room, Instant passed, int minutes, DeviceWishes wishes) {
+    private boolean offerFromNow(Site here, RoomChoice room, Instant passed, int minutes, DeviceWishes wishes,
+                                 String libraryCard) {
         Optional<Instant> fromNow = services().client().freeNow(here.id(), minutes).stream()
                 .filter(free -> free.roomId() == room.roomId())
                 .flatMap(free -> free.starts().stream())
                 .filter(start -> start.isAfter(passed))
                 .findFirst();
         fromNow.ifPresent(start -> show(Screen.CONFIRM, () -> {
-            ConfirmScreen again = new ConfirmScreen(this, here, room, start, minutes, wishes);
+            ConfirmScreen again = new ConfirmScreen(this, here, room, start, minutes, wishes, libraryCard);
             again.refused(t("problem.moved"));
             return again;
         }));

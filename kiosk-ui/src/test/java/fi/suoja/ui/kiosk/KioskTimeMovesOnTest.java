@@ -67,6 +67,27 @@ class KioskTimeMovesOnTest extends KaribuKiosk {
     }
 
     @Test
+    void a_library_card_given_before_the_start_passed_is_not_asked_for_again() {
+        scene.requireCard(1);
+        view().startOver();
+        chooseNowFor30(scene.equippedRoom);
+        assertThat(screen()).isEqualTo("card");
+        scene.advanceServerClock(LONG_WAIT);
+        for (char key : "1234567890".toCharArray()) {
+            tap("card-key-" + key);
+        }
+
+        tap("card-book");
+
+        assertThat(screen()).isEqualTo("confirm");
+        assertThat(text("confirm-notice")).isEqualTo(t("problem.moved"));
+        tap("confirm");
+        assertThat(screen()).as("booked without the card screen again").isEqualTo("done");
+        String code = text("booking-code").replace(t("done.bookingCode"), "").trim();
+        assertThat(scene.booking(code).path("libraryCardGiven").asBoolean()).isTrue();
+    }
+
+    @Test
     void a_room_taken_by_then_is_not_offered_again_and_the_visitor_is_told_to_choose_another_time() {
         tap("book");
         tap("when-now");
