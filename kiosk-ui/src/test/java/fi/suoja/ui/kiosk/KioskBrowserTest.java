@@ -564,6 +564,30 @@ class KioskBrowserTest {
         finish();
     }
 
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"fi", "ar", "so"})
+    @Order(16)
+    void a_start_that_passed_on_the_confirm_screen_is_offered_again_from_now_in_the_visitors_words(String language) {
+        long room = scene.addRoom("Room late " + language, true);
+        open(language, "moved");
+        tap("book", "when");
+        tap("when-now", "rooms");
+        tap("room-" + room + "-for-30", "confirm");
+        String shown = driver.findElement(By.id("confirm-time")).getText();
+        // as long as a visitor may wait there for staff, after asking for help
+        System.out.println("[kiosk] " + language + ": server clock moved to " + scene.advanceServerClock(Duration.ofMinutes(11)));
+
+        waitFor(By.id("confirm")).click();
+
+        assertThat(waitFor(By.id("confirm-notice")).getText().trim()).isEqualTo(words(language, "problem.moved"));
+        audit(language, "moved");
+        assertThat(driver.findElement(By.id("confirm-time")).getText()).as("the times shown").isNotEqualTo(shown);
+        tap("confirm", "done");
+        String code = driver.findElement(By.cssSelector("#booking-code .fact-value")).getText().trim();
+        assertThat(scene.booking(code).path("status").asText()).isEqualTo("CHECKED_IN");
+        finish();
+    }
+
     // ---- helpers ----
 
     /** The id of the library's newest open help call. */
