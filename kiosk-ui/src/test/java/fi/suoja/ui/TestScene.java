@@ -177,10 +177,19 @@ public final class TestScene {
      * kiosk: not checked in (a booking for now made at a kiosk is checked in at once).
      */
     public JsonNode bookNowElsewhere(long roomId, int minutes) {
+        return bookNowElsewhere(roomId, minutes, null);
+    }
+
+    /** As {@link #bookNowElsewhere(long, int)}, with a library card number where the library asks for one. */
+    public JsonNode bookNowElsewhere(long roomId, int minutes, String libraryCard) {
         for (JsonNode room : send(server, "GET", "/api/v1/sites/" + siteId + "/free-now?minutes=" + minutes, admin, null)) {
             if (room.path("roomId").asLong() == roomId) {
-                return post(server, "/api/v1/bookings", admin,
+                Map<String, Object> body = new LinkedHashMap<>(
                         Map.of("roomId", roomId, "start", room.path("start").asText(), "minutes", minutes));
+                if (libraryCard != null) {
+                    body.put("libraryCard", libraryCard);
+                }
+                return post(server, "/api/v1/bookings", admin, body);
             }
         }
         throw new AssertionError("room " + roomId + " is not free now");

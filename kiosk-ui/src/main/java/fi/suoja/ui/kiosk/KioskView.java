@@ -120,6 +120,17 @@ public class KioskView extends Div implements HasDynamicTitle {
     private record Step(Screen name, Supplier<Component> screen) {
     }
 
+    /**
+     * The visitor's choice of rooms and times, asked of the server again ({@link #chooseNow} or
+     * {@link #chooseLength}), and how many steps were behind it when it was first shown: a booking
+     * refused on the confirm or card screen goes back there with what is free now. Going back with
+     * the Back button instead shows the list as it was.
+     */
+    private Runnable choiceAgain;
+    private int stepsBeforeChoice;
+    /** Said under the heading of the next screen shown, once: why the visitor is back at a choice. */
+    private String noticeOnNext;
+
     private KioskIdentity me;
     private Site site;
     /** This visit's help call, followed live; null until the visitor asks. */
@@ -296,8 +307,15 @@ public class KioskView extends Div implements HasDynamicTitle {
     private void render() {
         main.removeAll();
         main.getElement().setAttribute("data-screen", screenName.id());
+        String notice = noticeOnNext;
+        noticeOnNext = null;
         try {
-            main.add(screen.get());
+            Component shown = screen.get();
+            if (notice != null) {
+                // under the screen's heading, which is its first child and gets the focus
+                shown.getElement().insertChild(1, Parts.notice("choice-notice", notice).getElement());
+            }
+            main.add(shown);
         } catch (ServerUnreachable e) {
             LOG.warn("Server unreachable: {}", e.getMessage());
             screenName = Screen.BROKEN;
@@ -388,6 +406,8 @@ public class KioskView extends Div implements HasDynamicTitle {
         beforeName = null;
         beforeScreen = null;
         history.clear();
+        choiceAgain = null;
+        noticeOnNext = null;
         stillHereSince = null;
         lastActivity = services().clock().instant();
         // each visitor gets the library's rules as they are now (an admin may have changed them)
@@ -407,6 +427,7 @@ public class KioskView extends Div implements HasDynamicTitle {
 
     /** Rooms free now; with none (all taken, or closed), when they open and the next free time instead. */
     void chooseNow() {
+        choosing(this::chooseNow);
         Site here = site();
         int minutes = Lengths.shortest(here);
         var rooms = services().client().freeNow(here.id(), minutes);
@@ -437,6 +458,7 @@ public class KioskView extends Div implements HasDynamicTitle {
      * first. A day with none offers the next free time from that day on.
      */
     private void chooseLength(LocalDate day, int minutes) {
+        choosing(() -> chooseLength(day, minutes));
         Site here = site();
         var rooms = services().client().availability(here.id(), day, minutes).stream()
                 .filter(room -> !room.starts().isEmpty()).toList();
@@ -449,6 +471,31 @@ public class KioskView extends Div implements HasDynamicTitle {
             show(Screen.HOURS, () -> new HoursScreen(this, here, rooms,
                     hour -> show(Screen.ROOMS, () -> new RoomsScreen(this, here, HoursScreen.inHour(here, rooms, hour), false))));
         }
+    }
+
+    private void choosing(Runnable again) {
+        choiceAgain = again;
+        stepsBeforeChoice = history.size();
+    }
+
+    /**
+     * Back to the choice of rooms and times, asked of the server again, with a notice: the room
+     * was taken meanwhile, say, and the list the visitor saw (which Back would show) still offers it.
+     * False when there is no such choice in this visit's steps.
+     */
+    private boolean chooseAgain(String notice) {
+        if (choiceAgain == null || history.size() <= stepsBeforeChoice) {
+            return false;
+        }
+        while (history.size() > stepsBeforeChoice + 1) {
+            history.pop();
+        }
+        Step before = history.pop();
+        screenName = before.name();
+        screen = before.screen();
+        noticeOnNext = notice;
+        choiceAgain.run();
+        return true;
     }
 
     void pickRoom(RoomChoice room, Instant start, int minutes) {
@@ -493,6 +540,9 @@ public class KioskView extends Div implements HasDynamicTitle {
                 return;
             }
             String notice = refusal == Problem.ROOM_TAKEN ? t("problem.taken") : t("problem.rule");
+            if (chooseAgain(notice)) {
+                return;
+            }
             show(Screen.CONFIRM, () -> {
                 ConfirmScreen again = new ConfirmScreen(this, here, room, start, minutes, wishes);
                 again.refused(notice);
@@ -637,6 +687,7 @@ public class KioskView extends Div implements HasDynamicTitle {
     void showBroken() {
         lastRecheck = services().clock().instant();
         site = null;
+        noticeOnNext = null;
         show(Screen.BROKEN, () -> new BrokenScreen(this));
     }
 

@@ -588,6 +588,28 @@ class KioskBrowserTest {
         finish();
     }
 
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"fi", "ar"})
+    @Order(17)
+    void a_room_taken_meanwhile_brings_the_visitor_back_to_the_rooms_free_now_with_a_plain_notice(String language) {
+        long taken = scene.addRoom("Room taken " + language, true);
+        long other = scene.addRoom("Room other " + language, true);
+        open(language, "taken");
+        tap("book", "when");
+        tap("when-now", "rooms");
+        tap("room-" + taken + "-for-30", "confirm");
+        scene.bookNowElsewhere(taken, 30);
+
+        tap("confirm", "rooms");
+
+        assertThat(waitFor(By.id("choice-notice")).getText().trim()).isEqualTo(words(language, "problem.taken"));
+        audit(language, "taken");
+        assertThat(driver.findElements(By.id("room-" + taken + "-for-30"))).as("the room taken").isEmpty();
+        tap("room-" + other + "-for-30", "confirm");
+        tap("confirm", "done");
+        finish();
+    }
+
     // ---- helpers ----
 
     /** The id of the library's newest open help call. */

@@ -71,6 +71,19 @@ class KioskCardTest extends KaribuKiosk {
     }
 
     @Test
+    void a_room_taken_while_the_card_was_typed_goes_back_to_the_rooms_free_now() {
+        toTheCardScreen();
+        scene.bookNowElsewhere(scene.equippedRoom, 30, "5555500000");
+        typeCard("1234567890");
+
+        tap("card-book");
+
+        assertThat(screen()).isEqualTo("rooms");
+        assertThat(text("choice-notice")).isEqualTo(t("problem.taken"));
+        assertThat(has("room-" + scene.equippedRoom + "-for-30")).isFalse();
+    }
+
+    @Test
     void a_swiped_card_books_at_once() {
         SimulatedCardReader reader = new SimulatedCardReader(CardScreen.FORMAT);
         KioskServices.install(new KioskServices(

@@ -219,7 +219,7 @@ class KioskFlowsTest extends KaribuKiosk {
     }
 
     @Test
-    void a_room_taken_meanwhile_gets_a_plain_message_and_nothing_is_booked() {
+    void a_room_taken_meanwhile_gets_a_plain_message_and_the_rooms_free_now_without_it() {
         tap("book");
         tap("when-now");
         tap("room-" + scene.equippedRoom + "-for-30");
@@ -227,9 +227,52 @@ class KioskFlowsTest extends KaribuKiosk {
 
         tap("confirm");
 
-        assertThat(screen()).isEqualTo("confirm");
-        assertThat(text("confirm-notice")).isEqualTo(t("problem.taken"));
-        assertThat(has("booking-code")).isFalse();
+        assertThat(screen()).isEqualTo("rooms");
+        assertThat(text("choice-notice")).isEqualTo(t("problem.taken"));
+        assertThat(has("room-" + scene.equippedRoom + "-for-30")).as("the room taken is offered again").isFalse();
+        tap("room-" + scene.bareRoom + "-for-30");
+        tap("confirm");
+        assertThat(screen()).isEqualTo("done");
+    }
+
+    @Test
+    void back_from_the_rooms_shown_again_goes_where_it_went_before_and_the_notice_is_gone() {
+        tap("book");
+        tap("when-now");
+        tap("room-" + scene.equippedRoom + "-for-30");
+        scene.bookNowElsewhere(scene.equippedRoom, 30);
+        tap("confirm");
+        assertThat(screen()).isEqualTo("rooms");
+
+        tap("back");
+        assertThat(screen()).isEqualTo("when");
+        tap("when-now");
+        assertThat(has("choice-notice")).isFalse();
+        tap("back");
+        tap("back");
+        assertThat(screen()).isEqualTo("start");
+    }
+
+    @Test
+    void a_time_taken_meanwhile_later_today_goes_back_to_today_s_times_without_it() {
+        tap("book");
+        tap("when-later");
+        tap("length-60");
+        tap(firstButton("hour-"));
+        String chosen = firstButton("room-" + scene.bareRoom + "-at-");
+        tap(chosen);
+        String hhmm = chosen.substring(chosen.lastIndexOf("-at-") + 4);
+        java.time.LocalTime at = java.time.LocalTime.of(Integer.parseInt(hhmm.substring(0, 2)), Integer.parseInt(hhmm.substring(2)));
+        scene.bookAt(scene.bareRoom, LocalDate.now(scene.zone).atTime(at).atZone(scene.zone).toInstant(), 60);
+
+        tap("confirm");
+
+        assertThat(screen()).as("today's times, asked again").isIn("hours", "rooms");
+        assertThat(text("choice-notice")).isEqualTo(t("problem.taken"));
+        if (screen().equals("hours")) {
+            tap("hour-" + at.getHour());
+        }
+        assertThat(has(chosen)).as("the time taken is offered again").isFalse();
     }
 
     @Test

@@ -88,7 +88,7 @@ class KioskTimeMovesOnTest extends KaribuKiosk {
     }
 
     @Test
-    void a_room_taken_by_then_is_not_offered_again_and_the_visitor_is_told_to_choose_another_time() {
+    void a_room_taken_by_then_is_not_offered_again_and_the_visitor_chooses_from_what_is_free_now() {
         tap("book");
         tap("when-now");
         tap("room-" + scene.equippedRoom + "-for-30");
@@ -97,9 +97,10 @@ class KioskTimeMovesOnTest extends KaribuKiosk {
 
         tap("confirm");
 
-        assertThat(screen()).isEqualTo("confirm");
-        assertThat(text("confirm-notice")).isEqualTo(t("problem.rule"));
-        assertThat(has("booking-code")).isFalse();
+        assertThat(screen()).as("the rooms free now, asked again").isEqualTo("rooms");
+        assertThat(text("choice-notice")).isEqualTo(t("problem.rule"));
+        assertThat(has("room-" + scene.equippedRoom + "-for-30")).isFalse();
+        assertThat(has("room-" + scene.bareRoom + "-for-30")).isTrue();
         assertThat(scene.booking(taken.path("code").asText()).path("status").asText())
                 .as("the booking made meanwhile").isEqualTo("CONFIRMED");
     }
