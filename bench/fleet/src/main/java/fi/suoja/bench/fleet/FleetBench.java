@@ -339,7 +339,42 @@ public final class FleetBench {
 
     /** One burst: for each device or echo client the time the request left and the time its answer came. */
     record Round(String what, int size, double[] latencyMs, double makespanMs, double[] requestToCommandMs,
-                 double[] commandToAckMs, double allReadySeconds, int httpErrors) {
+                 double[] commandToAckMs, double allReadySeconds, int httpErrors, WipeCost cost) {
+
+        Round(String what, int size, double[] latencyMs, double makespanMs, double[] requestToCommandMs,
+              double[] commandToAckMs, double allReadySeconds, int httpErrors) {
+            this(what, size, latencyMs, makespanMs, requestToCommandMs, commandToAckMs, allReadySeconds, httpErrors, null);
+        }
+
+        Round withCost(WipeCost measured) {
+            return new Round(what, size, latencyMs, makespanMs, requestToCommandMs, commandToAckMs, allReadySeconds,
+                    httpErrors, measured);
+        }
+    }
+
+    /**
+     * What a round of wipes cost, from its first call until every laptop is READY again: CPU
+     * milliseconds a wipe in the server, its PostgreSQL backends, the broker and this benchmark (whose
+     * simulated agents answer), and how busy the whole machine's cores were (/proc/stat).
+     */
+    record WipeCost(double serverMs, double databaseMs, double brokerMs, double benchMs, double machineBusy) {
+
+        String line() {
+            return String.format(Locale.ROOT, "CPU a wipe: server %.2f ms, its PostgreSQL backends %.2f ms, broker %.2f ms,"
+                    + " benchmark %.2f ms; the machine's cores %.0f %% busy", serverMs, databaseMs, brokerMs, benchMs,
+                    machineBusy * 100);
+        }
+    }
+
+    /** Busy and total clock ticks of all cores so far, from the first line of /proc/stat. */
+    private static long[] machineTicks() throws IOException {
+        String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+        long total = 0;
+        for (int i = 1; i < f.length; i++) {
+            total += Long.parseLong(f[i]);
+        }
+        long idle = Long.parseLong(f[4]) + Long.parseLong(f[5]); // idle and iowait
+        return new long[] {total - idle, total};
     }
 
     private void wipeFanOut() throws Exception {
@@ -453,6 +488,12 @@ public final class FleetBench {
         long[] commandAt = new long[n];
         long[] ackAt = new long[n];
         String[] commandIds = new String[n];
+        StatusLoad database = statusLoad();
+        database.sample();
+        double server0 = serversCpuSeconds();
+        double broker0 = broker == null ? 0 : broker.cpuSeconds();
+        double self0 = self.cpuSeconds();
+        long[] machine0 = machineTicks();
         List<CompletableFuture<Integer>> answers = new ArrayList<>(n);
         long start = System.nanoTime();
         for (int i = 0; i < n; i++) {
@@ -508,11 +549,16 @@ public final class FleetBench {
             }
             Thread.sleep(100);
         }
+        database.sample();
+        long[] machine1 = machineTicks();
+        WipeCost cost = new WipeCost((serversCpuSeconds() - server0) * 1000 / n, database.databaseCpuSeconds() * 1000 / n,
+                broker == null ? Double.NaN : (broker.cpuSeconds() - broker0) * 1000 / n, (self.cpuSeconds() - self0) * 1000 / n,
+                (double) (machine1[0] - machine0[0]) / Math.max(1, machine1[1] - machine0[1]));
         int verified = db.verifiedWipeReports(ids) - verifiedBefore;
         if (Double.isNaN(allReady) || verified != n) {
             problems.add("wipe: " + verified + " of " + n + " new verified reports recorded; states " + db.states(ids));
         }
-        return round("\"wipe now\" API call → ACK", n, calledAt, ackAt, commandAt, allReady, httpErrors);
+        return round("\"wipe now\" API call → ACK", n, calledAt, ackAt, commandAt, allReady, httpErrors).withCost(cost);
     }
 
     private static Round round(String what, int n, long[] sentAt, long[] answeredAt, long[] commandAt, double allReady,
@@ -601,6 +647,7 @@ public final class FleetBench {
                 out.append(String.format(Locale.ROOT, "  round %d: all %,d READY with a new verified report %.1f s after"
                         + " the first call; %d calls not 200%n", i + 1, wipeRounds.get(i).size,
                         wipeRounds.get(i).allReadySeconds, wipeRounds.get(i).httpErrors));
+                out.append("    ").append(wipeRounds.get(i).cost().line()).append('\n');
             }
         }
         out.append(String.format(Locale.ROOT, "%nSimulated agents: %,d connects, %,d connections lost, %,d statuses,"
@@ -639,8 +686,8 @@ public final class FleetBench {
 
     private void sayRound(String label, Round r) {
         Stats s = new Stats(r.latencyMs);
-        say(String.format(Locale.ROOT, "%s p50 %.1f ms, p99 %.1f ms, max %.1f ms, last answer after %.1f ms", label,
-                s.p(50), s.p(99), s.max(), r.makespanMs));
+        say(String.format(Locale.ROOT, "%s p50 %.1f ms, p99 %.1f ms, max %.1f ms, last answer after %.1f ms%s", label,
+                s.p(50), s.p(99), s.max(), r.makespanMs, r.cost() == null ? "" : "; " + r.cost().line()));
     }
 
     // ---- helpers ----
