@@ -128,7 +128,10 @@ public class KioskView extends Div implements HasDynamicTitle {
      */
     private Runnable choiceAgain;
     private int stepsBeforeChoice;
-    /** Said under the heading of the next screen shown, once: why the visitor is back at a choice. */
+    /**
+     * The translation key of a notice for the next screen shown, under its heading: why the
+     * visitor is back at a choice. It stays with that screen (a change of language says it again).
+     */
     private String noticeOnNext;
 
     private KioskIdentity me;
@@ -300,22 +303,22 @@ public class KioskView extends Div implements HasDynamicTitle {
             history.clear();
         }
         screenName = name;
-        screen = next;
+        String notice = noticeOnNext;
+        noticeOnNext = null;
+        screen = notice == null ? next : () -> {
+            Component shown = next.get();
+            // under the screen's heading, which is its first child and gets the focus
+            shown.getElement().insertChild(1, Parts.notice("choice-notice", t(notice)).getElement());
+            return shown;
+        };
         render();
     }
 
     private void render() {
         main.removeAll();
         main.getElement().setAttribute("data-screen", screenName.id());
-        String notice = noticeOnNext;
-        noticeOnNext = null;
         try {
-            Component shown = screen.get();
-            if (notice != null) {
-                // under the screen's heading, which is its first child and gets the focus
-                shown.getElement().insertChild(1, Parts.notice("choice-notice", notice).getElement());
-            }
-            main.add(shown);
+            main.add(screen.get());
         } catch (ServerUnreachable e) {
             LOG.warn("Server unreachable: {}", e.getMessage());
             screenName = Screen.BROKEN;
@@ -483,7 +486,7 @@ public class KioskView extends Div implements HasDynamicTitle {
      * was taken meanwhile, say, and the list the visitor saw (which Back would show) still offers it.
      * False when there is no such choice in this visit's steps.
      */
-    private boolean chooseAgain(String notice) {
+    private boolean chooseAgain(String noticeKey) {
         if (choiceAgain == null || history.size() <= stepsBeforeChoice) {
             return false;
         }
@@ -493,7 +496,7 @@ public class KioskView extends Div implements HasDynamicTitle {
         Step before = history.pop();
         screenName = before.name();
         screen = before.screen();
-        noticeOnNext = notice;
+        noticeOnNext = noticeKey;
         choiceAgain.run();
         return true;
     }
@@ -539,13 +542,13 @@ public class KioskView extends Div implements HasDynamicTitle {
             if (refusal == Problem.IN_THE_PAST && offerFromNow(here, room, start, minutes, wishes, libraryCard)) {
                 return;
             }
-            String notice = refusal == Problem.ROOM_TAKEN ? t("problem.taken") : t("problem.rule");
+            String notice = refusal == Problem.ROOM_TAKEN ? "problem.taken" : "problem.rule";
             if (chooseAgain(notice)) {
                 return;
             }
             show(Screen.CONFIRM, () -> {
                 ConfirmScreen again = new ConfirmScreen(this, here, room, start, minutes, wishes);
-                again.refused(notice);
+                again.refused(t(notice));
                 return again;
             });
         }

@@ -230,6 +230,9 @@ class KioskFlowsTest extends KaribuKiosk {
         assertThat(screen()).isEqualTo("rooms");
         assertThat(text("choice-notice")).isEqualTo(t("problem.taken"));
         assertThat(has("room-" + scene.equippedRoom + "-for-30")).as("the room taken is offered again").isFalse();
+        tap("lang-sv");
+        assertThat(text("choice-notice")).as("the notice after a change of language").isEqualTo(t("problem.taken"))
+                .startsWith("Någon");
         tap("room-" + scene.bareRoom + "-for-30");
         tap("confirm");
         assertThat(screen()).isEqualTo("done");
