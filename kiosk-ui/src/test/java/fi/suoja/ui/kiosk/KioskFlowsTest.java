@@ -218,14 +218,18 @@ class KioskFlowsTest extends KaribuKiosk {
         assertThat(has("back")).isFalse();
     }
 
-    @Test
-    void a_room_taken_meanwhile_gets_a_plain_message_and_the_rooms_free_now_without_it() {
+    /** Chooses the equipped room for now; someone else books it; the visitor taps "Book the room". */
+    private void confirmARoomTakenMeanwhile() {
         tap("book");
         tap("when-now");
         tap("room-" + scene.equippedRoom + "-for-30");
         scene.bookNowElsewhere(scene.equippedRoom, 30);
-
         tap("confirm");
+    }
+
+    @Test
+    void a_room_taken_meanwhile_gets_a_plain_message_and_the_rooms_free_now_without_it() {
+        confirmARoomTakenMeanwhile();
 
         assertThat(screen()).isEqualTo("rooms");
         assertThat(text("choice-notice")).isEqualTo(t("problem.taken"));
@@ -240,11 +244,7 @@ class KioskFlowsTest extends KaribuKiosk {
 
     @Test
     void back_from_the_rooms_shown_again_goes_where_it_went_before_and_the_notice_is_gone() {
-        tap("book");
-        tap("when-now");
-        tap("room-" + scene.equippedRoom + "-for-30");
-        scene.bookNowElsewhere(scene.equippedRoom, 30);
-        tap("confirm");
+        confirmARoomTakenMeanwhile();
         assertThat(screen()).isEqualTo("rooms");
 
         tap("back");

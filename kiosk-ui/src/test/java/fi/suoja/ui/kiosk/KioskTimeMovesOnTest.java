@@ -1,14 +1,11 @@
 package fi.suoja.ui.kiosk;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import fi.suoja.ui.KioskServerProcess;
+import fi.suoja.ui.OwnServer;
 import fi.suoja.ui.TestScene;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -23,22 +20,12 @@ class KioskTimeMovesOnTest extends KaribuKiosk {
 
     private static final Duration LONG_WAIT = Duration.ofMinutes(11);
 
-    private static KioskServerProcess server;
-
-    @BeforeAll
-    static void aServerWhoseClockATestMoves() throws IOException {
-        server = KioskServerProcess.startOwnWithOffsetClock(KioskServerProcess.freePort(),
-                Files.createTempDirectory("suoja-kiosk-time"));
-    }
-
-    @AfterAll
-    static void stop() {
-        server.stop();
-    }
+    @RegisterExtension
+    static final OwnServer SERVER = OwnServer.withOffsetClock();
 
     @Override
     TestScene newScene() {
-        return TestScene.create(server.uri(), 0);
+        return SERVER.newScene();
     }
 
     @Test

@@ -6,11 +6,10 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.dom.Element;
 import fi.suoja.ui.FakeLaptop;
-import fi.suoja.ui.KioskServerProcess;
+import fi.suoja.ui.OwnServer;
 import fi.suoja.ui.TestScene;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -19,7 +18,6 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -60,22 +58,13 @@ class DeskWordsTest extends KaribuStaff {
     private static final String OLD_ALERT = "The door lock did not take the door code of a booking. (4 tries; the lock did not answer)";
     private static final String FAULT = "Näppäimistö rikki / tangentbordet trasigt";
 
-    private static KioskServerProcess server;
-
-    @BeforeAll
-    static void aServerWhoseAlertsATestCanRaise() throws IOException {
-        server = KioskServerProcess.startOwnWithOffsetClock(KioskServerProcess.freePort(),
-                Files.createTempDirectory("suoja-desk-words"));
-    }
-
-    @AfterAll
-    static void stop() {
-        server.stop();
-    }
+    /** A server of its own, whose alerts a test can raise. */
+    @RegisterExtension
+    static final OwnServer SERVER = OwnServer.withOffsetClock();
 
     @Override
     TestScene newScene() {
-        return TestScene.create(server.uri(), 0);
+        return SERVER.newScene();
     }
 
     @ParameterizedTest
@@ -100,7 +89,7 @@ class DeskWordsTest extends KaribuStaff {
         logIn("admin", "wrong-password-here");
         check(language, "login refused");
         logInAsAdmin();
-        try (FakeLaptop agent = FakeLaptop.connect(server.brokerUrl(), scene.agentConfig(unheard))) {
+        try (FakeLaptop agent = FakeLaptop.connect(SERVER.process().brokerUrl(), scene.agentConfig(unheard))) {
             await("the laptop's first wipe", () -> "READY".equals(scene.device(unheard).path("state").asText()));
             agent.unsignedStatus();
             await("the server no longer hears the laptop", () -> scene.device(unheard).path("hearing").path("unheard").asBoolean());

@@ -1,14 +1,9 @@
 package fi.suoja.ui.staff;
 
-import fi.suoja.ui.KioskServerProcess;
+import fi.suoja.ui.OwnServer;
 import fi.suoja.ui.TestScene;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,27 +15,18 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class DoorAlertsTest extends KaribuStaff {
 
-    private static KioskServerProcess server;
-
-    @BeforeAll
-    static void aServerWhoseLocksNeverAnswer() throws IOException {
-        Path data = Files.createTempDirectory("suoja-door-alerts");
-        server = KioskServerProcess.startOwn(KioskServerProcess.freePort(), data,
-                "suoja.hardware.locks=zigbee2mqtt",
-                "suoja.hardware.zigbee2mqtt.answer-timeout=1s",
-                "suoja.hardware.zigbee2mqtt.attempts=1",
-                "suoja.doors.max-attempts=1",
-                "suoja.jobs.door-interval=1s");
-    }
-
-    @AfterAll
-    static void stop() {
-        server.stop();
-    }
+    /** A server whose locks never answer: one try, a second to answer, a door task every second. */
+    @RegisterExtension
+    static final OwnServer SERVER = OwnServer.with(
+            "suoja.hardware.locks=zigbee2mqtt",
+            "suoja.hardware.zigbee2mqtt.answer-timeout=1s",
+            "suoja.hardware.zigbee2mqtt.attempts=1",
+            "suoja.doors.max-attempts=1",
+            "suoja.jobs.door-interval=1s");
 
     @Override
     TestScene newScene() {
-        return TestScene.create(server.uri(), 0);
+        return SERVER.newScene();
     }
 
     @Test
