@@ -15,12 +15,6 @@ class ConfirmScreen extends Section {
     private final Div notices = new Div();
 
     ConfirmScreen(KioskView kiosk, Site site, RoomChoice room, Instant start, int minutes, DeviceWishes wishes) {
-        this(kiosk, site, room, start, minutes, wishes, null);
-    }
-
-    /** With the library card the visitor already gave ({@code libraryCard} not null): "Book" does not ask for it again. */
-    ConfirmScreen(KioskView kiosk, Site site, RoomChoice room, Instant start, int minutes, DeviceWishes wishes,
-                  String libraryCard) {
         addClassName("screen");
         String language = kiosk.language().tag();
         add(Parts.heading(kiosk.t("confirm.heading")), notices);
@@ -41,13 +35,7 @@ class ConfirmScreen extends Section {
             add(devices);
         }
         NativeButton book = Parts.primary(kiosk, "confirm", VaadinIcon.CHECK, kiosk.t("confirm.book"),
-                () -> {
-                    if (libraryCard == null) {
-                        kiosk.book(room, start, minutes, wishes);
-                    } else {
-                        kiosk.book(room, start, minutes, wishes, libraryCard);
-                    }
-                });
+                () -> kiosk.book(room, start, minutes, wishes));
         book.addClassName("main-action");
         add(Parts.row(book));
     }

@@ -129,6 +129,12 @@ public class KioskView extends Div implements HasDynamicTitle {
     private Runnable choiceAgain;
     private int stepsBeforeChoice;
     /**
+     * The library card the visitor gave in this visit, while a booking with it was refused for
+     * something else (the room taken, the time passed): the next try does not ask for it again.
+     * Forgotten when the card itself is refused and when the visit ends.
+     */
+    private String cardOfThisVisit;
+    /**
      * The translation key of a notice for the next screen shown, under its heading: why the
      * visitor is back at a choice. It stays with that screen (a change of language says it again).
      */
@@ -410,6 +416,7 @@ public class KioskView extends Div implements HasDynamicTitle {
         beforeScreen = null;
         history.clear();
         choiceAgain = null;
+        cardOfThisVisit = null;
         noticeOnNext = null;
         stillHereSince = null;
         lastActivity = services().clock().instant();
@@ -508,6 +515,10 @@ public class KioskView extends Div implements HasDynamicTitle {
     }
 
     void book(RoomChoice room, Instant start, int minutes, DeviceWishes wishes) {
+        if (site().libraryCardRequired() && cardOfThisVisit != null) {
+            book(room, start, minutes, wishes, cardOfThisVisit);
+            return;
+        }
         if (site().libraryCardRequired()) {
             show(Screen.CARD, () -> new CardScreen(this, room, start, minutes, wishes));
             return;
@@ -524,13 +535,15 @@ public class KioskView extends Div implements HasDynamicTitle {
         } catch (ServerProblem problem) {
             LOG.info("Booking refused: {}", problem.getMessage());
             Problem refusal = Problem.of(problem);
+            boolean cardRefused = refusal == Problem.CARD_LIMIT || refusal == Problem.CARD_INVALID
+                    || refusal == Problem.CARD_REQUIRED;
+            cardOfThisVisit = cardRefused ? null : libraryCard;
             if (libraryCard == null && refusal == Problem.CARD_REQUIRED) {
                 // the library began asking for cards after this visit started: ask now, as a new visit would
                 show(Screen.CARD, () -> new CardScreen(this, room, start, minutes, wishes));
                 return;
             }
-            if (libraryCard != null && (refusal == Problem.CARD_LIMIT || refusal == Problem.CARD_INVALID
-                    || refusal == Problem.CARD_REQUIRED)) {
+            if (libraryCard != null && cardRefused) {
                 String cardNotice = t(refusal == Problem.CARD_LIMIT ? "card.limit" : "card.invalid");
                 show(Screen.CARD, () -> {
                     CardScreen again = new CardScreen(this, room, start, minutes, wishes);
@@ -539,7 +552,7 @@ public class KioskView extends Div implements HasDynamicTitle {
                 });
                 return;
             }
-            if (refusal == Problem.IN_THE_PAST && offerFromNow(here, room, start, minutes, wishes, libraryCard)) {
+            if (refusal == Problem.IN_THE_PAST && offerFromNow(here, room, start, minutes, wishes)) {
                 return;
             }
             String notice = refusal == Problem.ROOM_TAKEN ? "problem.taken" : "problem.rule";
@@ -558,18 +571,16 @@ public class KioskView extends Div implements HasDynamicTitle {
      * The start passed while the visitor read the confirm screen (or found a library card): that
      * screen does not move with the clock, so asking again with the same start would be refused
      * every time. The same room for the same length from now, when it is still free, with its new
-     * times to check and book (with the library card given, if any, not asked for again); false
-     * when it is not, and the visitor chooses again.
+     * times to check and book; false when it is not, and the visitor chooses again.
      */
-    private boolean offerFromNow(Site here, RoomChoice room, Instant passed, int minutes, DeviceWishes wishes,
-                                 String libraryCard) {
+    private boolean offerFromNow(Site here, RoomChoice room, Instant passed, int minutes, DeviceWishes wishes) {
         Optional<Instant> fromNow = services().client().freeNow(here.id(), minutes).stream()
                 .filter(free -> free.roomId() == room.roomId())
                 .flatMap(free -> free.starts().stream())
                 .filter(start -> start.isAfter(passed))
                 .findFirst();
         fromNow.ifPresent(start -> show(Screen.CONFIRM, () -> {
-            ConfirmScreen again = new ConfirmScreen(this, here, room, start, minutes, wishes, libraryCard);
+            ConfirmScreen again = new ConfirmScreen(this, here, room, start, minutes, wishes);
             again.refused(t("problem.moved"));
             return again;
         }));

@@ -81,6 +81,43 @@ class KioskCardTest extends KaribuKiosk {
         assertThat(screen()).isEqualTo("rooms");
         assertThat(text("choice-notice")).isEqualTo(t("problem.taken"));
         assertThat(has("room-" + scene.equippedRoom + "-for-30")).isFalse();
+        tap("room-" + scene.bareRoom + "-for-30");
+        tap("confirm");
+        assertThat(screen()).as("booked with the card already given, not asked for it again").isEqualTo("done");
+        String code = text("booking-code").replace(t("done.bookingCode"), "").trim();
+        assertThat(scene.booking(code).path("libraryCardGiven").asBoolean()).isTrue();
+    }
+
+    @Test
+    void a_card_refused_is_not_kept_for_the_next_try() {
+        toTheCardScreen();
+        typeCard("1234567890");
+        tap("card-book");
+        assertThat(screen()).isEqualTo("done");
+        tap("finish");
+        toTheCardScreen(scene.bareRoom);
+        typeCard("1234567890");
+        tap("card-book");
+        assertThat(text("card-notice")).isEqualTo(t("card.limit"));
+
+        tap("back");
+        tap("confirm");
+
+        assertThat(screen()).as("asked for a card again").isEqualTo("card");
+    }
+
+    @Test
+    void the_next_visitor_is_asked_for_their_own_card() {
+        toTheCardScreen();
+        scene.bookNowElsewhere(scene.equippedRoom, 30, "5555500000");
+        typeCard("1234567890");
+        tap("card-book");
+        assertThat(screen()).isEqualTo("rooms");
+
+        view().startOver();
+        chooseNowFor30(scene.bareRoom);
+
+        assertThat(screen()).isEqualTo("card");
     }
 
     @Test
