@@ -515,15 +515,13 @@ public class KioskView extends Div implements HasDynamicTitle {
     }
 
     void book(RoomChoice room, Instant start, int minutes, DeviceWishes wishes) {
-        if (site().libraryCardRequired() && cardOfThisVisit != null) {
+        if (!site().libraryCardRequired()) {
+            book(room, start, minutes, wishes, null);
+        } else if (cardOfThisVisit != null) {
             book(room, start, minutes, wishes, cardOfThisVisit);
-            return;
-        }
-        if (site().libraryCardRequired()) {
+        } else {
             show(Screen.CARD, () -> new CardScreen(this, room, start, minutes, wishes));
-            return;
         }
-        book(room, start, minutes, wishes, null);
     }
 
     void book(RoomChoice room, Instant start, int minutes, DeviceWishes wishes, String libraryCard) {
