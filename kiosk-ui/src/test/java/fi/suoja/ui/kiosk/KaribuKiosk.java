@@ -156,7 +156,19 @@ abstract class KaribuKiosk {
     String bookNow(long roomId) {
         chooseNowFor30(roomId);
         assertThat(screen()).isEqualTo("done");
+        return shownCode();
+    }
+
+    /** The booking code as the done screen shows it, without its label. */
+    String shownCode() {
         return text("booking-code").replace(t("done.bookingCode"), "").trim();
+    }
+
+    /** A library card number typed on the card screen's keypad, digit by digit. */
+    void typeCard(String digits) {
+        for (char c : digits.toCharArray()) {
+            tap("card-key-" + c);
+        }
     }
 
     /** Lets what the server pushed reach the view, as the browser's next round trip would, until {@code done} or 10 s. */

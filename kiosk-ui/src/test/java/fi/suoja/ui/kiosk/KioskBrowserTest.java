@@ -206,7 +206,7 @@ class KioskBrowserTest {
         tap("when-now", "rooms");
         tap(firstId("room-", "-for-30"), "confirm");
         tap("confirm", "done");
-        String code = driver.findElement(By.cssSelector("#booking-code .fact-value")).getText().trim();
+        String code = shownCode();
         tap("finish", "start");
         chooseLanguage(language);
 
@@ -391,13 +391,11 @@ class KioskBrowserTest {
         // booked at the desk for someone who never comes: its release shows that the server's job ran
         JsonNode nobodyCame = scene.bookNowElsewhere(scene.addRoom("Desk room " + language, false), 30);
         open(language, "keep");
-        tap("book", "when");
-        tap("when-now", "rooms");
-        tap("room-" + room + "-for-30", "confirm");
+        chooseNowFor30(room);
         tap("confirm", "done");
         audit(language, "keep");
         assertThat(text("done-keep")).isEqualTo(words(language, "done.keep.now.door"));
-        String code = driver.findElement(By.cssSelector("#booking-code .fact-value")).getText().trim();
+        String code = shownCode();
         String door = driver.findElement(By.cssSelector("#door-code .fact-value")).getText().trim();
         assertThat(scene.booking(code).path("status").asText()).isEqualTo("CHECKED_IN");
 
@@ -570,9 +568,7 @@ class KioskBrowserTest {
     void a_start_that_passed_on_the_confirm_screen_is_offered_again_from_now_in_the_visitors_words(String language) {
         long room = scene.addRoom("Room late " + language, true);
         open(language, "moved");
-        tap("book", "when");
-        tap("when-now", "rooms");
-        tap("room-" + room + "-for-30", "confirm");
+        chooseNowFor30(room);
         String shown = driver.findElement(By.id("confirm-time")).getText();
         // as long as a visitor may wait there for staff, after asking for help
         System.out.println("[kiosk] " + language + ": server clock moved to " + scene.advanceServerClock(Duration.ofMinutes(11)));
@@ -583,7 +579,7 @@ class KioskBrowserTest {
         audit(language, "moved");
         assertThat(driver.findElement(By.id("confirm-time")).getText()).as("the times shown").isNotEqualTo(shown);
         tap("confirm", "done");
-        String code = driver.findElement(By.cssSelector("#booking-code .fact-value")).getText().trim();
+        String code = shownCode();
         assertThat(scene.booking(code).path("status").asText()).isEqualTo("CHECKED_IN");
         finish();
     }
@@ -595,9 +591,7 @@ class KioskBrowserTest {
         long taken = scene.addRoom("Room taken " + language, true);
         long other = scene.addRoom("Room other " + language, true);
         open(language, "taken");
-        tap("book", "when");
-        tap("when-now", "rooms");
-        tap("room-" + taken + "-for-30", "confirm");
+        chooseNowFor30(taken);
         scene.bookNowElsewhere(taken, 30);
 
         tap("confirm", "rooms");
@@ -611,6 +605,18 @@ class KioskBrowserTest {
     }
 
     // ---- helpers ----
+
+    /** From the start screen: book, now, that room for 30 minutes; on the confirm screen. */
+    private void chooseNowFor30(long room) {
+        tap("book", "when");
+        tap("when-now", "rooms");
+        tap("room-" + room + "-for-30", "confirm");
+    }
+
+    /** The booking code as the done screen shows it. */
+    private String shownCode() {
+        return driver.findElement(By.cssSelector("#booking-code .fact-value")).getText().trim();
+    }
 
     /** The id of the library's newest open help call. */
     private static long newestOpenCall() {

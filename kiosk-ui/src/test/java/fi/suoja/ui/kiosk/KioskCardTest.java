@@ -29,12 +29,6 @@ class KioskCardTest extends KaribuKiosk {
         assertThat(screen()).isEqualTo("card");
     }
 
-    void typeCard(String digits) {
-        for (char c : digits.toCharArray()) {
-            tap("card-key-" + c);
-        }
-    }
-
     @Test
     void the_card_number_is_typed_on_the_keypad_shown_masked_and_sent_with_the_booking() {
         toTheCardScreen();
@@ -46,21 +40,25 @@ class KioskCardTest extends KaribuKiosk {
         tap("card-book");
 
         assertThat(screen()).isEqualTo("done");
-        String code = text("booking-code").replace(t("done.bookingCode"), "").trim();
+        String code = shownCode();
         assertThat(scene.booking(code).path("libraryCardGiven").asBoolean()).isTrue();
     }
 
-    @Test
-    void a_card_with_all_its_bookings_used_gets_a_plain_message_and_another_card_can_book() {
+    /** A booking with the card, which holds one; then a second booking with the same card, for the other room. */
+    void useTheCardUpThenTryItAgain() {
         toTheCardScreen();
         typeCard("1234567890");
         tap("card-book");
         assertThat(screen()).isEqualTo("done");
         tap("finish");
-
         toTheCardScreen(scene.bareRoom);
         typeCard("1234567890");
         tap("card-book");
+    }
+
+    @Test
+    void a_card_with_all_its_bookings_used_gets_a_plain_message_and_another_card_can_book() {
+        useTheCardUpThenTryItAgain();
 
         assertThat(screen()).isEqualTo("card");
         assertThat(text("card-notice")).isEqualTo(t("card.limit"));
@@ -70,13 +68,17 @@ class KioskCardTest extends KaribuKiosk {
         assertThat(screen()).isEqualTo("done");
     }
 
-    @Test
-    void a_room_taken_while_the_card_was_typed_goes_back_to_the_rooms_free_now() {
+    /** Someone else books the room while the visitor types their card, then the visitor taps "Book". */
+    void typeACardForARoomTakenMeanwhile() {
         toTheCardScreen();
         scene.bookNowElsewhere(scene.equippedRoom, 30, "5555500000");
         typeCard("1234567890");
-
         tap("card-book");
+    }
+
+    @Test
+    void a_room_taken_while_the_card_was_typed_goes_back_to_the_rooms_free_now() {
+        typeACardForARoomTakenMeanwhile();
 
         assertThat(screen()).isEqualTo("rooms");
         assertThat(text("choice-notice")).isEqualTo(t("problem.taken"));
@@ -84,20 +86,13 @@ class KioskCardTest extends KaribuKiosk {
         tap("room-" + scene.bareRoom + "-for-30");
         tap("confirm");
         assertThat(screen()).as("booked with the card already given, not asked for it again").isEqualTo("done");
-        String code = text("booking-code").replace(t("done.bookingCode"), "").trim();
+        String code = shownCode();
         assertThat(scene.booking(code).path("libraryCardGiven").asBoolean()).isTrue();
     }
 
     @Test
     void a_card_refused_is_not_kept_for_the_next_try() {
-        toTheCardScreen();
-        typeCard("1234567890");
-        tap("card-book");
-        assertThat(screen()).isEqualTo("done");
-        tap("finish");
-        toTheCardScreen(scene.bareRoom);
-        typeCard("1234567890");
-        tap("card-book");
+        useTheCardUpThenTryItAgain();
         assertThat(text("card-notice")).isEqualTo(t("card.limit"));
 
         tap("back");
@@ -108,10 +103,7 @@ class KioskCardTest extends KaribuKiosk {
 
     @Test
     void the_next_visitor_is_asked_for_their_own_card() {
-        toTheCardScreen();
-        scene.bookNowElsewhere(scene.equippedRoom, 30, "5555500000");
-        typeCard("1234567890");
-        tap("card-book");
+        typeACardForARoomTakenMeanwhile();
         assertThat(screen()).isEqualTo("rooms");
 
         view().startOver();

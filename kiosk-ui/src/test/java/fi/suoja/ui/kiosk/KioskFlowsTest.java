@@ -66,7 +66,7 @@ class KioskFlowsTest extends KaribuKiosk {
         tap(lastButton("room-" + scene.equippedRoom + "-at-"));
         tap("confirm");
 
-        JsonNode booking = scene.booking(text("booking-code").replace(t("done.bookingCode"), "").trim());
+        JsonNode booking = scene.booking(shownCode());
         assertThat(booking.path("status").asText()).isEqualTo("CONFIRMED");
         Instant until = Instant.parse(booking.path("checkInUntil").asText());
         assertThat(until).isEqualTo(Instant.parse(booking.path("start").asText()).plus(Duration.ofMinutes(15)));
@@ -137,7 +137,7 @@ class KioskFlowsTest extends KaribuKiosk {
         tap("confirm");
 
         assertThat(screen()).isEqualTo("done");
-        JsonNode booking = scene.booking(text("booking-code").replace(t("done.bookingCode"), "").trim());
+        JsonNode booking = scene.booking(shownCode());
         Instant start = Instant.parse(booking.path("start").asText());
         assertThat(Duration.between(start, Instant.parse(booking.path("end").asText()))).isEqualTo(Duration.ofMinutes(60));
         assertThat(start.atZone(scene.zone).toLocalDate()).isEqualTo(LocalDate.now(scene.zone));
@@ -155,7 +155,7 @@ class KioskFlowsTest extends KaribuKiosk {
         tap("confirm");
 
         assertThat(screen()).isEqualTo("done");
-        JsonNode booking = scene.booking(text("booking-code").replace(t("done.bookingCode"), "").trim());
+        JsonNode booking = scene.booking(shownCode());
         assertThat(Instant.parse(booking.path("start").asText()).atZone(scene.zone).toLocalDate())
                 .isEqualTo(ZonedDateTime.now(scene.zone).toLocalDate().plusDays(1));
     }
@@ -350,7 +350,7 @@ class KioskFlowsTest extends KaribuKiosk {
         tap(lastButton("hour-"));
         tap(lastButton("room-" + scene.equippedRoom + "-at-"));
         tap("confirm");
-        String code = text("booking-code").replace(t("done.bookingCode"), "").trim();
+        String code = shownCode();
         tap("finish");
 
         tap("have-booking");

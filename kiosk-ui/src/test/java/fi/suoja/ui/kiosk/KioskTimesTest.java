@@ -86,7 +86,7 @@ class KioskTimesTest extends KaribuKiosk {
         assertThat(screen()).isEqualTo("confirm");
         assertThat(text("confirm-time")).contains("17:30–18:00");
         tap("confirm");
-        JsonNode booking = scene.booking(text("booking-code").replace(t("done.bookingCode"), "").trim());
+        JsonNode booking = scene.booking(shownCode());
         assertThat(Instant.parse(booking.path("start").asText()))
                 .isEqualTo(ZonedDateTime.of(today(), LocalTime.of(17, 30), scene.zone).toInstant());
     }
@@ -148,7 +148,7 @@ class KioskTimesTest extends KaribuKiosk {
         assertThat(text("confirm-time")).contains(range);
         tap("confirm");
         assertThat(screen()).isEqualTo("done");
-        JsonNode booking = scene.booking(text("booking-code").replace(t("done.bookingCode"), "").trim());
+        JsonNode booking = scene.booking(shownCode());
         assertThat(Instant.parse(booking.path("start").asText())).isEqualTo(next);
         assertThat(taps).as("from the start screen: book now, the next free time, book").isEqualTo(3);
     }
@@ -182,7 +182,7 @@ class KioskTimesTest extends KaribuKiosk {
         assertThat(text("opening-hours")).isEqualTo(t("none.opensOn", tomorrow, "06:00"));
         tap("next-free");
         tap("confirm");
-        JsonNode booking = scene.booking(text("booking-code").replace(t("done.bookingCode"), "").trim());
+        JsonNode booking = scene.booking(shownCode());
         assertThat(Instant.parse(booking.path("start").asText())).isEqualTo(tomorrowSix);
     }
 
