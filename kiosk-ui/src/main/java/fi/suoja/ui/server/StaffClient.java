@@ -164,11 +164,16 @@ public class StaffClient {
     }
 
     /**
-     * Follows the server's device events ({@code text/event-stream}) until closed, and hands each
-     * changed device to {@code onChange} on an HTTP client thread. A broken stream is opened again.
+     * Follows the server's device events ({@code text/event-stream}) until closed: {@code onConnect}
+     * on every (re)connect, once the server follows the changes for this stream (its greeting), and
+     * {@code onChange} each changed device after that, on an HTTP client thread. The stream carries
+     * no list of devices, so a change made before it was open, or while it was broken, reaches the
+     * desk only by reading the devices again on {@code onConnect}. A broken stream is opened again.
      */
-    public ServerEvents followDevices(Consumer<Device> onChange) {
-        return api.follow("/api/v1/devices/events", token, Map.of("device", data -> onChange.accept(ApiHttp.event(data, Device.class))));
+    public ServerEvents followDevices(Runnable onConnect, Consumer<Device> onChange) {
+        return api.follow("/api/v1/devices/events", token, Map.of(
+                "hello", data -> onConnect.run(),
+                "device", data -> onChange.accept(ApiHttp.event(data, Device.class))));
     }
 
     private ApiHttp.Answer send(String method, String path, Object body) {

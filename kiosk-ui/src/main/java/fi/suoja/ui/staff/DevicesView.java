@@ -160,7 +160,7 @@ public class DevicesView extends Div implements HasDynamicTitle {
         UI ui = event.getUI();
         StaffSession.current().ifPresent(session -> {
             long siteId = session.site().id();
-            events.start(session.client().followDevices(device -> {
+            events.start(session.client().followDevices(() -> ui.access(this::catchUp), device -> {
                 if (device.siteId() == siteId) {
                     ui.access(() -> changed(device));
                 }
@@ -289,6 +289,23 @@ public class DevicesView extends Div implements HasDynamicTitle {
     }
 
     /** A change the server reported: a new device gets a card; an open confirmation of the same state stays open. */
+    /**
+     * On every (re)connect of the device events: what changed between the first read and the
+     * stream's start, or while it was broken, as if it had come as events (a hand-out elsewhere
+     * would otherwise stay unseen until the page is opened again). Cards that did not change are
+     * left as they are, with a confirmation or history the librarian has open.
+     */
+    private void catchUp() {
+        StaffSession.current().ifPresent(session -> Desk.act(this, this::say, () -> {
+            for (Device device : session.client().devices(session.site().id())) {
+                DeviceCard card = cards.get(device.id());
+                if (card == null || !card.device().equals(device)) {
+                    changed(device);
+                }
+            }
+        }));
+    }
+
     private void changed(Device device) {
         DeviceCard card = cards.get(device.id());
         if (card == null) {
