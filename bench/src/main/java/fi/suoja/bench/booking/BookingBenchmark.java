@@ -29,6 +29,15 @@ public final class BookingBenchmark {
     static final int MAX_DAYS_AHEAD = 365;
     static final int GLOBAL_WARM_UP = 1000;
     static final int GLOBAL_WARM_UP_CLIENTS = 16;
+    /**
+     * API warm-up rounds go on until this long after the server answered: by then its JIT has
+     * compiled the booking's path, and its first door-reconcile sweep (20 s after start) has begun.
+     */
+    static final java.time.Duration WARM_UP_SINCE_START = java.time.Duration.ofSeconds(25);
+    /** ... and until the server's JIT compilers use less than this share of a core over 5 s, */
+    static final double JIT_SETTLED = 0.05;
+    /** ... but no longer than this. */
+    static final java.time.Duration WARM_UP_LIMIT = java.time.Duration.ofMinutes(3);
 
     private BookingBenchmark() {
     }
@@ -36,12 +45,13 @@ public final class BookingBenchmark {
     public static void main(String[] args) throws Exception {
         int perLevel = args.length > 0 ? Integer.parseInt(args[0]) : 1500;
         int[] levels = Arrays.stream((args.length > 1 ? args[1] : "1,16,64").split(",")).mapToInt(Integer::parseInt).toArray();
-        int rooms = Arrays.stream(levels).max().orElseThrow();
+        int rooms = Math.max(GLOBAL_WARM_UP_CLIENTS, Arrays.stream(levels).max().orElseThrow());
         String repeat = "bench/booking/run.sh " + perLevel + " " + (args.length > 1 ? args[1] : "1,16,64");
 
         Path work = Files.createTempDirectory("suoja-bench-booking");
         try (PostgresSchema schema = PostgresSchema.fresh(SCHEMA);
              KioskServer server = KioskServer.onPostgres(schema, work)) {
+            long serverUp = System.nanoTime();
             System.out.println("kiosk-server " + server.uri() + " on " + schema.url() + " (log " + server.log() + ")");
             SuojaApi api = new SuojaApi(server.uri());
             String admin = api.login("admin", server.adminPassword());
@@ -55,21 +65,50 @@ public final class BookingBenchmark {
                     + " each client books its own room, " + Slots.MINUTES + " min + " + Slots.BUFFER_MINUTES
                     + " min buffer, from " + LocalDate.now().plusDays(1));
 
-            Booker.Opener viaApi = () -> new ApiBooker(server.uri(), kiosk.token());
+            boolean jdkClient = "jdk".equals(System.getenv("SUOJA_BENCH_HTTP"));
+            Booker.Opener viaApi = jdkClient ? () -> new ApiBooker(server.uri(), kiosk.token())
+                    : () -> new SocketBooker(server.uri(), kiosk.token());
             Booker.Opener viaJdbc = () -> new JdbcBooker(schema.connect(), kiosk.id());
-            Load load = new Load(new Slots(rooms, MAX_DAYS_AHEAD), roomIds);
+            Load load = new Load(new Slots(rooms, MAX_DAYS_AHEAD), roomIds, server.process().process().toHandle());
             int apiMade = 0;
             int jdbcMade = 0;
 
-            System.out.println("warming up: " + GLOBAL_WARM_UP + " bookings each way with " + GLOBAL_WARM_UP_CLIENTS + " clients");
-            int warmClients = Math.min(GLOBAL_WARM_UP_CLIENTS, rooms);
+            int warmClients = GLOBAL_WARM_UP_CLIENTS;
             load.run(viaJdbc, warmClients, GLOBAL_WARM_UP);
-            load.run(viaApi, warmClients, GLOBAL_WARM_UP);
             jdbcMade += GLOBAL_WARM_UP + Load.warmUpBookings(warmClients);
-            apiMade += GLOBAL_WARM_UP + Load.warmUpBookings(warmClients);
+            int warmRounds = 0;
+            long serverPid = server.process().process().pid();
+            double jitBefore = JitTime.seconds(serverPid);
+            long windowFrom = System.nanoTime();
+            double jitShare = 1;
+            while (System.nanoTime() - serverUp < WARM_UP_SINCE_START.toNanos() || jitShare > JIT_SETTLED) {
+                if (System.nanoTime() - serverUp > WARM_UP_LIMIT.toNanos()) {
+                    System.out.printf(java.util.Locale.ROOT, "NOTE: the server's JIT still used %.0f %% of a core after %d s of warm-up;"
+                            + " the levels below measure it still compiling%n", jitShare * 100, WARM_UP_LIMIT.toSeconds());
+                    break;
+                }
+                load.run(viaApi, warmClients, GLOBAL_WARM_UP);
+                apiMade += GLOBAL_WARM_UP + Load.warmUpBookings(warmClients);
+                warmRounds++;
+                double window = (System.nanoTime() - windowFrom) / 1e9;
+                if (window >= 5) {
+                    double jit = JitTime.seconds(serverPid);
+                    jitShare = (jit - jitBefore) / window;
+                    jitBefore = jit;
+                    windowFrom = System.nanoTime();
+                }
+            }
+            double sweepWait = awaitFirstSweep(schema);
+            System.out.printf(java.util.Locale.ROOT, "warmed up: %d bookings by JDBC, %d rounds of %d through the API, with %d clients,"
+                    + " %.0f s after the server's start, its JIT compilers at %.0f %% of a core in the last 5 s; then %.1f s more"
+                    + " until its first door-reconcile sweep (20 s after start) had planned door tasks for the JDBC rows, so"
+                    + " that no level runs beside it (the next sweep is 5 min later)%n", GLOBAL_WARM_UP, warmRounds,
+                    GLOBAL_WARM_UP, warmClients, (System.nanoTime() - serverUp) / 1e9, jitShare * 100, sweepWait);
 
             Table table = new Table("clients", "bookings", "API /s", "JDBC /s", "throughput API/JDBC",
                     "API p50 ms", "JDBC p50 ms", "p50 API/JDBC", "API p99 ms", "JDBC p99 ms", "p99 API/JDBC");
+            Table cpu = new Table("clients", "way", "benchmark (clients) ms", "kiosk-server ms", "rest (PostgreSQL, kernel) ms",
+                    "all ms", "cores busy");
             Map<Integer, Load.Result[]> results = new LinkedHashMap<>();
             for (int clients : levels) {
                 Load.Result jdbc = load.run(viaJdbc, clients, perLevel);
@@ -86,12 +125,15 @@ public final class BookingBenchmark {
                         Table.ratio(http.latencies().p50() / jdbc.latencies().p50()),
                         Table.ms(http.latencies().percentile(99)), Table.ms(jdbc.latencies().percentile(99)),
                         Table.ratio(http.latencies().percentile(99) / jdbc.latencies().percentile(99)));
+                cpuRow(cpu, clients, "API", http.cpu());
+                cpuRow(cpu, clients, "JDBC", jdbc.cpu());
             }
 
             String doorTasks = check(schema, apiMade, jdbcMade);
             System.out.println();
             System.out.println("Booking creation: kiosk-server's HTTP API against raw JDBC inserts, same PostgreSQL, same run");
-            System.out.println("  API:  POST /api/v1/bookings with a kiosk token, java.net.http, one HTTP/1.1 connection per client;");
+            System.out.println("  API:  POST /api/v1/bookings with a kiosk token, one HTTP/1.1 connection per client ("
+                    + (jdkClient ? "java.net.http, SUOJA_BENCH_HTTP=jdk" : "a blocking socket; SUOJA_BENCH_HTTP=jdk for java.net.http") + ");");
             System.out.println("        the server checks the rules, writes the booking and its " + Slots.GRAINS
                     + " slot claims in one transaction, then plans the door and sign tasks (" + doorTasks + ")");
             System.out.println("  JDBC: INSERT booking RETURNING id + " + Slots.GRAINS
@@ -100,8 +142,35 @@ public final class BookingBenchmark {
             System.out.println();
             System.out.print(table);
             System.out.println();
+            System.out.println("CPU a booking while each level ran (the load generator must not be what limits it):");
+            System.out.print(cpu);
+            System.out.println();
             System.out.println("Repeat: " + repeat);
         }
+    }
+
+    private static void cpuRow(Table cpu, int clients, String way, CpuUse.Spent spent) {
+        cpu.row(clients, way, Table.ms(spent.benchMs()), Table.ms(spent.serverMs()), Table.ms(spent.restMs()),
+                Table.ms(spent.benchMs() + spent.serverMs() + spent.restMs()),
+                String.format(java.util.Locale.ROOT, "%.0f %%", spent.busy() * 100));
+    }
+
+    /**
+     * Seconds until every booking so far has its door tasks: the server's first reconcile sweep plans
+     * them for the bare inserts' rows, which the server did not write, one booking at a time.
+     */
+    private static double awaitFirstSweep(PostgresSchema schema) throws Exception {
+        long from = System.nanoTime();
+        long limit = from + java.time.Duration.ofMinutes(5).toNanos();
+        try (Connection c = schema.connect(); Statement s = c.createStatement()) {
+            while (count(s, "SELECT count(*) FROM booking b WHERE NOT EXISTS (SELECT 1 FROM door_task t WHERE t.booking_id = b.id)") > 0) {
+                if (System.nanoTime() > limit) {
+                    throw new IllegalStateException("the server's reconcile sweep did not plan the door tasks of the JDBC rows in 5 minutes");
+                }
+                Thread.sleep(200);
+            }
+        }
+        return (System.nanoTime() - from) / 1e9;
     }
 
     /** The rows are there as claimed: every booking with all its grains, on both sides. */

@@ -62,7 +62,7 @@ public final class H2DurabilityBenchmark {
             }
             SuojaApi.Kiosk kiosk = sapi.createKiosk(admin, site, "Benchmark kiosk");
             kioskId = kiosk.id();
-            load = new Load(new Slots(rooms, BookingBenchmark.MAX_DAYS_AHEAD), roomIds);
+            load = new Load(new Slots(rooms, BookingBenchmark.MAX_DAYS_AHEAD), roomIds, server.process().process().toHandle());
             Booker.Opener viaApi = () -> new ApiBooker(server.uri(), kiosk.token());
             try (Connection control = DriverManager.getConnection(serverUrl, "sa", "")) {
                 System.out.println("server's WRITE_DELAY at start: " + writeDelay(control));

@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class Load {
 
-    record Result(int clients, int bookings, double seconds, Latencies latencies) {
+    record Result(int clients, int bookings, double seconds, Latencies latencies, CpuUse.Spent cpu) {
 
         double perSecond() {
             return bookings / seconds;
@@ -28,10 +28,15 @@ final class Load {
 
     private final Slots slots;
     private final long[] rooms;
+    private final ProcessHandle server;
+    /** Where the next run's first client starts among the rooms, so that runs fill the rooms in turn. */
+    private int firstRoom;
 
-    Load(Slots slots, long[] rooms) {
+    /** {@code server}: the kiosk-server process whose CPU a level reports, or null for none. */
+    Load(Slots slots, long[] rooms, ProcessHandle server) {
         this.slots = slots;
         this.rooms = rooms;
+        this.server = server;
     }
 
     Result run(Booker.Opener opener, int clients, int bookings) throws Exception {
@@ -42,22 +47,24 @@ final class Load {
         AtomicInteger tickets = new AtomicInteger();
         CountDownLatch ready = new CountDownLatch(clients);
         CountDownLatch go = new CountDownLatch(1);
+        int offset = firstRoom;
+        firstRoom = (firstRoom + clients) % rooms.length;
         ExecutorService threads = Executors.newFixedThreadPool(clients);
         try {
             List<Future<?>> work = new ArrayList<>();
             for (int c = 0; c < clients; c++) {
-                int client = c;
+                int room = (c + offset) % rooms.length;
                 work.add(threads.submit(() -> {
                     try (Booker booker = opener.open()) {
                         for (int i = 0; i < WARM_UP_PER_CLIENT; i++) {
-                            booker.book(rooms[client], slots.next(client));
+                            booker.book(rooms[room], slots.next(room));
                         }
                         ready.countDown();
                         go.await();
                         for (int t = tickets.getAndIncrement(); t < bookings; t = tickets.getAndIncrement()) {
-                            var start = slots.next(client);
+                            var start = slots.next(room);
                             long before = System.nanoTime();
-                            booker.book(rooms[client], start);
+                            booker.book(rooms[room], start);
                             millis[t] = (System.nanoTime() - before) / 1e6;
                         }
                     } finally {
@@ -67,13 +74,14 @@ final class Load {
                 }));
             }
             ready.await();
+            CpuUse before = CpuUse.now(server);
             long started = System.nanoTime();
             go.countDown();
             for (Future<?> each : work) {
                 each.get();
             }
             double seconds = (System.nanoTime() - started) / 1e9;
-            return new Result(clients, bookings, seconds, new Latencies(millis));
+            return new Result(clients, bookings, seconds, new Latencies(millis), CpuUse.now(server).since(before, bookings));
         } finally {
             go.countDown();
             threads.shutdownNow();

@@ -1,0 +1,54 @@
+package fi.suoja.bench.booking;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * Where a level's CPU went, so the table can say that the load generator is not what limits it: this
+ * benchmark's own process (the clients), the kiosk-server process, and the rest of the machine's busy
+ * time (PostgreSQL's backends, the kernel), from {@code /proc/stat}. Taken before and after a level.
+ */
+record CpuUse(long benchNanos, long serverNanos, long machineBusyTicks, long machineTicks) {
+
+    private static final double TICK_NANOS = 1e9 / 100; // USER_HZ, 100 on Linux
+
+    static CpuUse now(ProcessHandle server) {
+        long[] machine = readMachine();
+        return new CpuUse(cpu(ProcessHandle.current()), server == null ? 0 : cpu(server), machine[0], machine[1]);
+    }
+
+    /** CPU milliseconds a booking since {@code before}: benchmark, server, the rest; and how busy the cores were. */
+    Spent since(CpuUse before, int bookings) {
+        double bench = (benchNanos - before.benchNanos) / 1e6;
+        double server = (serverNanos - before.serverNanos) / 1e6;
+        double busy = (machineBusyTicks - before.machineBusyTicks) * TICK_NANOS / 1e6;
+        double rest = Math.max(0, busy - bench - server);
+        long ticks = machineTicks - before.machineTicks;
+        return new Spent(bench / bookings, server / bookings, rest / bookings,
+                ticks == 0 ? 0 : (machineBusyTicks - before.machineBusyTicks) / (double) ticks);
+    }
+
+    record Spent(double benchMs, double serverMs, double restMs, double busy) {
+    }
+
+    private static long cpu(ProcessHandle process) {
+        return process.info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
+    }
+
+    private static long[] readMachine() {
+        try {
+            String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            long total = 0;
+            for (int i = 1; i < f.length; i++) {
+                total += Long.parseLong(f[i]);
+            }
+            long idle = Long.parseLong(f[4]) + Long.parseLong(f[5]); // idle and iowait
+            return new long[] {total - idle, total};
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
