@@ -436,7 +436,7 @@ public class BookingService {
 
     /** A new booking's slots: it holds none yet. */
     private void claimNew(Booking booking, BookingRules rules) {
-        SlotClaim.INSERT.insert(tx, Grain.indexes(booking.startsAt(), booking.endsAt().plus(rules.buffer()))
+        SlotClaim.INSERT.insertBeforeCommit(tx, Grain.indexes(booking.startsAt(), booking.endsAt().plus(rules.buffer()))
                 .mapToObj(m -> new SlotClaim(null, booking.roomId(), m, booking.id())).toList());
     }
 

@@ -17,6 +17,10 @@ import java.util.List;
  * back). For rows whose ids nobody reads at once, such as a booking's slot claims and door tasks.
  * A unique key that refuses a row fails the whole batch like a failed {@code save}.
  *
+ * <p>{@link #insertBeforeCommit} puts the rows off until the transaction commits, and the rows of
+ * every such insert in it go together: on PostgreSQL as one statement of several inserts, one round
+ * trip for a new booking's slot claims and door tasks where two batches took two.
+ *
  * @param <R> the row
  */
 public final class BatchInsert<R> {
@@ -28,13 +32,80 @@ public final class BatchInsert<R> {
     }
 
     private final String sql;
+    private final String intoColumns;
+    private final String oneRow;
     private final Binder<R> binder;
 
     /** An insert into {@code table} of these columns, each row's values bound by {@code binder}. */
     public BatchInsert(String table, List<String> columns, Binder<R> binder) {
-        this.sql = "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES ("
-                + String.join(", ", columns.stream().map(c -> "?").toList()) + ")";
+        this.intoColumns = "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES ";
+        this.oneRow = "(" + String.join(", ", columns.stream().map(c -> "?").toList()) + ")";
+        this.sql = intoColumns + oneRow;
         this.binder = binder;
+    }
+
+    /**
+     * Inserts the rows just before the caller's transaction commits, together with the other rows
+     * put off in it. For rows that nothing in the transaction reads back: until the commit they are
+     * not there. A unique key that refuses one fails the commit, and the transaction rolls back.
+     */
+    public void insertBeforeCommit(Tx tx, List<R> rows) {
+        if (!rows.isEmpty()) {
+            tx.beforeCommit(new Rows<>(this, List.copyOf(rows)));
+        }
+    }
+
+    /** Rows of one insert, put off until the commit. */
+    record Rows<R>(BatchInsert<R> insert, List<R> rows) {
+
+        /** One multi-row {@code INSERT … VALUES (…), (…)} of these rows. */
+        String sql() {
+            return insert.intoColumns + String.join(", ", java.util.Collections.nCopies(rows.size(), insert.oneRow));
+        }
+
+        /** Binds the rows' values in order from the statement's parameter {@code values} is at. */
+        void bind(Values values) throws SQLException {
+            for (R row : rows) {
+                insert.binder.bind(values, row);
+            }
+        }
+
+        /** As one batch of single-row inserts (H2, in the server's own process: no round trips to save). */
+        void insertAsBatch(java.sql.Connection connection) throws SQLException {
+            try (PreparedStatement batch = connection.prepareStatement(insert.sql)) {
+                for (R row : rows) {
+                    insert.binder.bind(new Values(batch), row);
+                    batch.addBatch();
+                }
+                batch.executeBatch();
+            }
+        }
+    }
+
+    /**
+     * The put-off rows of one transaction, written when it commits: on PostgreSQL as one prepared
+     * statement of one multi-row insert for each, which its driver sends in one round trip.
+     */
+    static void insertAll(java.sql.Connection connection, List<Rows<?>> pending) {
+        int count = pending.stream().mapToInt(r -> r.rows().size()).sum();
+        try {
+            if (!"PostgreSQL".equals(connection.getMetaData().getDatabaseProductName())) {
+                for (Rows<?> rows : pending) {
+                    rows.insertAsBatch(connection);
+                }
+                return;
+            }
+            String statements = String.join(";\n", pending.stream().map(Rows::sql).toList());
+            try (PreparedStatement insert = connection.prepareStatement(statements)) {
+                Values values = new Values(insert);
+                for (Rows<?> rows : pending) {
+                    rows.bind(values);
+                }
+                insert.execute();
+            }
+        } catch (SQLException e) {
+            throw new DataAccessException("Could not insert " + count + " rows: " + e.getMessage(), e);
+        }
     }
 
     /** Inserts the rows in the caller's transaction; nothing to insert, nothing sent. */

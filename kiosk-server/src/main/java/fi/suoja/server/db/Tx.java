@@ -5,11 +5,16 @@ import io.micronaut.transaction.TransactionCallback;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.TransactionOperations;
 import io.micronaut.transaction.exceptions.TransactionException;
+import io.micronaut.transaction.support.TransactionSynchronization;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -30,6 +35,8 @@ public class Tx {
     private static final TransactionDefinition IN_CALLERS = TransactionDefinition.of(TransactionDefinition.Propagation.MANDATORY);
 
     private final TransactionOperations<Connection> tx;
+    /** Rows put off until their transaction commits, by the transaction's connection. */
+    private final Map<Connection, List<BatchInsert.Rows<?>>> beforeCommit = new ConcurrentHashMap<>();
 
     public Tx(TransactionOperations<Connection> tx) {
         this.tx = tx;
@@ -69,6 +76,35 @@ public class Tx {
     /** Plain JDBC on the connection of the caller's transaction (batched inserts); fails when there is no transaction. */
     public <T> T jdbcInCallers(Function<Connection, T> jdbc) {
         return tx.execute(IN_CALLERS, status -> jdbc.apply(status.getConnection()));
+    }
+
+    /**
+     * Puts rows off until the caller's transaction commits (see {@link BatchInsert#insertBeforeCommit});
+     * fails when there is no transaction. Rolled back, they are never written.
+     */
+    void beforeCommit(BatchInsert.Rows<?> rows) {
+        tx.execute(IN_CALLERS, status -> {
+            Connection connection = status.getConnection();
+            List<BatchInsert.Rows<?>> pending = beforeCommit.get(connection);
+            if (pending == null) {
+                List<BatchInsert.Rows<?>> rowsOfThis = new ArrayList<>();
+                beforeCommit.put(connection, rowsOfThis);
+                status.registerSynchronization(new TransactionSynchronization() {
+                    @Override
+                    public void beforeCommit(boolean readOnly) {
+                        BatchInsert.insertAll(connection, rowsOfThis);
+                    }
+
+                    @Override
+                    public void afterCompletion(Status completed) {
+                        Tx.this.beforeCommit.remove(connection);
+                    }
+                });
+                pending = rowsOfThis;
+            }
+            pending.add(rows);
+            return null;
+        });
     }
 
     /** Runs work that belongs to the caller's change and must roll back with it; fails when there is no transaction. */

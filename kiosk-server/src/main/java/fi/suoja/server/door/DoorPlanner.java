@@ -48,7 +48,7 @@ class DoorPlanner {
     /** Plans a booking's tasks in the transaction that is making it. */
     void planNew(BookingDoor booking, Room room) {
         if (booking.status().holdsRoom() && hasHardware(room)) {
-            DoorTask.INSERT.insert(tx, plan(booking, room, clock.instant()));
+            DoorTask.INSERT.insertBeforeCommit(tx, plan(booking, room, clock.instant()));
         }
     }
 
