@@ -1,0 +1,156 @@
+package fi.suoja.server.db;
+
+import fi.suoja.server.LibraryScene;
+import io.micronaut.data.exceptions.DataAccessException;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.LongStream;
+
+import static fi.suoja.server.Api.expect;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Rows put off until their transaction commits ({@link BatchInsert#insertBeforeCommit}), as a new
+ * booking's slot claims and door tasks are: written at the commit, all or nothing with the rest of
+ * the transaction, and never written when it rolls back. Slot claims of a real booking are the rows
+ * here, because their key (a room's five minutes) is the one that keeps bookings apart. Run on H2 by
+ * {@link PutOffInsertsOnH2Test} and on PostgreSQL, where the rows go in one statement, by
+ * {@link PutOffInsertsOnPostgresTest}.
+ */
+abstract class PutOffInsertsScenarios extends LibraryScene {
+
+    /** Far from any booking's grains, on the five-minute grid. */
+    private static final long FREE_GRAIN = 50_000_000L;
+
+    private static final BatchInsert<long[]> CLAIMS = new BatchInsert<>("room_slot_claim",
+            List.of("room_id", "slot_minute", "booking_id"),
+            (values, claim) -> values.add(claim[0]).add(claim[1]).add(claim[2]));
+
+    @Inject
+    Tx tx;
+
+    long roomId;
+    long bookingId;
+    long bookedGrain;
+
+    @BeforeEach
+    void aBooking() {
+        roomId = api.createRoom(admin, siteId, "Room A", "08:00", "20:00");
+        Instant start = at(TODAY, "12:00");
+        bookingId = expect(201, api.post("/api/v1/bookings", kiosk,
+                Map.of("roomId", roomId, "start", start.toString(), "minutes", 30))).number("id");
+        bookedGrain = start.getEpochSecond() / 60;
+    }
+
+    private List<long[]> claims(long... grains) {
+        return LongStream.of(grains).mapToObj(g -> new long[] {roomId, g, bookingId}).toList();
+    }
+
+    private long claimsOfTheBooking() {
+        return tx.read(connection -> {
+            try (PreparedStatement count = connection.prepareStatement("SELECT count(*) FROM room_slot_claim WHERE booking_id = ?")) {
+                count.setLong(1, bookingId);
+                try (ResultSet rows = count.executeQuery()) {
+                    rows.next();
+                    return rows.getLong(1);
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    @Test
+    void rows_put_off_are_written_at_the_commit_all_of_them_and_not_before() {
+        long before = claimsOfTheBooking();
+        long seenInside = tx.run(() -> {
+            CLAIMS.insertBeforeCommit(tx, claims(FREE_GRAIN, FREE_GRAIN + 5));
+            CLAIMS.insertBeforeCommit(tx, claims(FREE_GRAIN + 10));
+            return tx.jdbcInCallers(connection -> {
+                try (PreparedStatement count = connection.prepareStatement(
+                        "SELECT count(*) FROM room_slot_claim WHERE booking_id = ? AND slot_minute >= ?")) {
+                    count.setLong(1, bookingId);
+                    count.setLong(2, FREE_GRAIN);
+                    try (ResultSet rows = count.executeQuery()) {
+                        rows.next();
+                        return rows.getLong(1);
+                    }
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+        });
+        assertThat(seenInside).as("put off: not in the table before the commit").isZero();
+        assertThat(claimsOfTheBooking()).isEqualTo(before + 3);
+    }
+
+    @Test
+    void a_put_off_row_that_a_unique_key_refuses_fails_the_commit_and_the_whole_transaction_rolls_back() {
+        long before = claimsOfTheBooking();
+        assertThatThrownBy(() -> tx.run(() -> {
+            CLAIMS.insert(tx, claims(FREE_GRAIN));
+            CLAIMS.insertBeforeCommit(tx, claims(FREE_GRAIN + 5));
+            CLAIMS.insertBeforeCommit(tx, claims(bookedGrain)); // the booking holds this grain already
+            return null;
+        })).isInstanceOf(DataAccessException.class).satisfies(e -> assertThat(SqlErrors.isUniqueViolation(e)).isTrue());
+        assertThat(claimsOfTheBooking()).as("neither the row written at once nor the ones put off").isEqualTo(before);
+    }
+
+    @Test
+    void rows_put_off_in_a_transaction_that_rolls_back_are_never_written_not_even_by_the_next_one() {
+        long before = claimsOfTheBooking();
+        assertThatThrownBy(() -> tx.run(() -> {
+            CLAIMS.insertBeforeCommit(tx, claims(FREE_GRAIN));
+            throw new IllegalStateException("the work fails after putting rows off");
+        })).hasMessageContaining("the work fails");
+        for (int i = 0; i < 5; i++) { // the pool hands the same connections out again
+            int n = i;
+            tx.run(() -> {
+                CLAIMS.insertBeforeCommit(tx, claims(FREE_GRAIN + 100 + 5L * n));
+                return null;
+            });
+        }
+        assertThat(claimsOfTheBooking()).isEqualTo(before + 5);
+    }
+
+    @Test
+    void rows_cannot_be_put_off_outside_a_transaction() {
+        long before = claimsOfTheBooking();
+        assertThatThrownBy(() -> CLAIMS.insertBeforeCommit(tx, claims(FREE_GRAIN))).isInstanceOf(RuntimeException.class);
+        assertThat(claimsOfTheBooking()).isEqualTo(before);
+    }
+
+    @Test
+    void a_new_booking_with_door_tasks_is_refused_whole_when_its_room_was_taken() {
+        long bookings = countOf("SELECT count(*) FROM booking");
+        long tasks = countOf("SELECT count(*) FROM door_task");
+        expect(409, api.post("/api/v1/bookings", kiosk,
+                Map.of("roomId", roomId, "start", at(TODAY, "12:15").toString(), "minutes", 30)));
+        assertThat(countOf("SELECT count(*) FROM booking")).isEqualTo(bookings);
+        assertThat(countOf("SELECT count(*) FROM door_task")).isEqualTo(tasks);
+        assertThat(tasks).as("the first booking's door tasks were written at its commit").isPositive();
+    }
+
+    private long countOf(String sql) {
+        Long rows = tx.read((java.sql.Connection connection) -> count(connection, sql));
+        return rows;
+    }
+
+    private static long count(java.sql.Connection connection, String sql) {
+        try (PreparedStatement count = connection.prepareStatement(sql); ResultSet rows = count.executeQuery()) {
+            rows.next();
+            return rows.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
