@@ -29,6 +29,8 @@ public final class BookingBenchmark {
     static final int MAX_DAYS_AHEAD = 365;
     static final int GLOBAL_WARM_UP = 1000;
     static final int GLOBAL_WARM_UP_CLIENTS = 16;
+    /** Each level's bookings are made in this many turns of each way, one way after the other. */
+    static final int TURNS = 5;
     /**
      * API warm-up rounds go on until this long after the server answered: by then its JIT has
      * compiled the booking's path, and its first door-reconcile sweep (20 s after start) has begun.
@@ -111,10 +113,17 @@ public final class BookingBenchmark {
                     "all ms", "cores busy");
             Map<Integer, Load.Result[]> results = new LinkedHashMap<>();
             for (int clients : levels) {
-                Load.Result jdbc = load.run(viaJdbc, clients, perLevel);
-                Load.Result http = load.run(viaApi, clients, perLevel);
-                jdbcMade += perLevel + Load.warmUpBookings(clients);
-                apiMade += perLevel + Load.warmUpBookings(clients);
+                // In turns, so that what drifts during a level (PostgreSQL's autovacuum and checkpoints
+                // as the tables grow) falls on both ways alike and not on whichever ran second.
+                Load.Result jdbc = null;
+                Load.Result http = null;
+                for (int turn = 0; turn < TURNS; turn++) {
+                    int bookings = perLevel / TURNS + (turn < perLevel % TURNS ? 1 : 0);
+                    jdbc = Load.Result.plus(jdbc, load.run(viaJdbc, clients, bookings));
+                    http = Load.Result.plus(http, load.run(viaApi, clients, bookings));
+                    jdbcMade += bookings + Load.warmUpBookings(clients);
+                    apiMade += bookings + Load.warmUpBookings(clients);
+                }
                 results.put(clients, new Load.Result[] {http, jdbc});
                 System.out.printf(java.util.Locale.ROOT, "%d clients: API %.0f/s p50 %s p99 %s ms | JDBC %.0f/s p50 %s p99 %s ms%n",
                         clients, http.perSecond(), Table.ms(http.latencies().p50()), Table.ms(http.latencies().percentile(99)),

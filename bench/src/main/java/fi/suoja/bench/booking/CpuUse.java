@@ -32,6 +32,15 @@ record CpuUse(long benchNanos, long serverNanos, long machineBusyTicks, long mac
     }
 
     record Spent(double benchMs, double serverMs, double restMs, double busy) {
+
+        /** The CPU a booking of two runs together, each weighed by its bookings. */
+        Spent plus(int bookings, Spent more, int moreBookings) {
+            double all = bookings + moreBookings;
+            return new Spent((benchMs * bookings + more.benchMs * moreBookings) / all,
+                    (serverMs * bookings + more.serverMs * moreBookings) / all,
+                    (restMs * bookings + more.restMs * moreBookings) / all,
+                    (busy * bookings + more.busy * moreBookings) / all);
+        }
     }
 
     private static long cpu(ProcessHandle process) {

@@ -22,6 +22,15 @@ final class Load {
         double perSecond() {
             return bookings / seconds;
         }
+
+        /** Two runs of one way at one level as one: their bookings, time, latencies and CPU together. */
+        static Result plus(Result sum, Result more) {
+            if (sum == null) {
+                return more;
+            }
+            return new Result(sum.clients, sum.bookings + more.bookings, sum.seconds + more.seconds,
+                    Latencies.together(sum.latencies, more.latencies), sum.cpu.plus(sum.bookings, more.cpu, more.bookings));
+        }
     }
 
     private static final int WARM_UP_PER_CLIENT = 3;

@@ -15,6 +15,13 @@ public final class Latencies {
         Arrays.sort(sorted);
     }
 
+    /** The values of both, as one set of measurements. */
+    public static Latencies together(Latencies one, Latencies other) {
+        double[] all = Arrays.copyOf(one.sorted, one.sorted.length + other.sorted.length);
+        System.arraycopy(other.sorted, 0, all, one.sorted.length, other.sorted.length);
+        return new Latencies(all);
+    }
+
     public int count() {
         return sorted.length;
     }
