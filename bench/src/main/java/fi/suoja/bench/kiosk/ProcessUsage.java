@@ -1,5 +1,7 @@
 package fi.suoja.bench.kiosk;
 
+import fi.suoja.bench.measure.Jcmd;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -73,28 +75,11 @@ record ProcessUsage(long pid) {
      * {@code GC.heap_info} after {@code GC.run} would also count what was allocated in between).
      */
     double heapAfterGcMib() {
-        Matcher total = HEAP_LIVE.matcher(jcmd("GC.class_histogram"));
+        Matcher total = HEAP_LIVE.matcher(Jcmd.run(pid, "GC.class_histogram"));
         if (!total.find()) {
             throw new IllegalStateException("jcmd GC.class_histogram of " + pid + " has no total");
         }
         return Long.parseLong(total.group(1)) / 1024.0 / 1024.0;
-    }
-
-    private String jcmd(String command) {
-        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
-        try {
-            Process process = new ProcessBuilder(jcmd.toString(), Long.toString(pid), command).redirectErrorStream(true).start();
-            String out = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-            if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
-                throw new IllegalStateException("jcmd " + pid + " " + command + " failed: " + out);
-            }
-            return out;
-        } catch (IOException e) {
-            throw new IllegalStateException("could not run " + jcmd, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 
     private String read(String file) {
