@@ -107,6 +107,11 @@ public class Tx {
         });
     }
 
+    /** How many transactions hold rows put off now: none once every one has ended, committed or not. */
+    int transactionsWithRowsPutOff() {
+        return beforeCommit.size();
+    }
+
     /** Runs work that belongs to the caller's change and must roll back with it; fails when there is no transaction. */
     public <T> T inCallers(Supplier<T> work) {
         return tx.execute(IN_CALLERS, status -> work.get());

@@ -91,6 +91,7 @@ abstract class PutOffInsertsScenarios extends LibraryScene {
         });
         assertThat(seenInside).as("put off: not in the table before the commit").isZero();
         assertThat(claimsOfTheBooking()).isEqualTo(before + 3);
+        assertThat(tx.transactionsWithRowsPutOff()).as("nothing kept for the connection's next transaction").isZero();
     }
 
     @Test
@@ -103,6 +104,7 @@ abstract class PutOffInsertsScenarios extends LibraryScene {
             return null;
         })).isInstanceOf(DataAccessException.class).satisfies(e -> assertThat(SqlErrors.isUniqueViolation(e)).isTrue());
         assertThat(claimsOfTheBooking()).as("neither the row written at once nor the ones put off").isEqualTo(before);
+        assertThat(tx.transactionsWithRowsPutOff()).as("nothing kept after a failed commit").isZero();
     }
 
     @Test
@@ -112,6 +114,7 @@ abstract class PutOffInsertsScenarios extends LibraryScene {
             CLAIMS.insertBeforeCommit(tx, claims(FREE_GRAIN));
             throw new IllegalStateException("the work fails after putting rows off");
         })).hasMessageContaining("the work fails");
+        assertThat(tx.transactionsWithRowsPutOff()).as("nothing kept after a rollback").isZero();
         for (int i = 0; i < 5; i++) { // the pool hands the same connections out again
             int n = i;
             tx.run(() -> {
