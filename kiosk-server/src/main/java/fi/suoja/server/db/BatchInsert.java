@@ -31,13 +31,18 @@ public final class BatchInsert<R> {
         void bind(Values values, R row) throws SQLException;
     }
 
+    /** PostgreSQL's protocol allows 65,535 parameters a statement; more rows than this go as batches. */
+    private static final int MAX_PARAMETERS = 30_000;
+
     private final String sql;
+    private final int columns;
     private final String intoColumns;
     private final String oneRow;
     private final Binder<R> binder;
 
     /** An insert into {@code table} of these columns, each row's values bound by {@code binder}. */
     public BatchInsert(String table, List<String> columns, Binder<R> binder) {
+        this.columns = columns.size();
         this.intoColumns = "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES ";
         this.oneRow = "(" + String.join(", ", columns.stream().map(c -> "?").toList()) + ")";
         this.sql = intoColumns + oneRow;
@@ -88,8 +93,9 @@ public final class BatchInsert<R> {
      */
     static void insertAll(java.sql.Connection connection, List<Rows<?>> pending) {
         int count = pending.stream().mapToInt(r -> r.rows().size()).sum();
+        int parameters = pending.stream().mapToInt(r -> r.rows().size() * r.insert().columns).sum();
         try {
-            if (!"PostgreSQL".equals(connection.getMetaData().getDatabaseProductName())) {
+            if (!"PostgreSQL".equals(connection.getMetaData().getDatabaseProductName()) || parameters > MAX_PARAMETERS) {
                 for (Rows<?> rows : pending) {
                     rows.insertAsBatch(connection);
                 }

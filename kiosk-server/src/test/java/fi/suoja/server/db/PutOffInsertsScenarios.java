@@ -126,6 +126,17 @@ abstract class PutOffInsertsScenarios extends LibraryScene {
     }
 
     @Test
+    void more_rows_than_one_statement_may_carry_are_written_too() {
+        long before = claimsOfTheBooking();
+        long[] grains = LongStream.range(0, 22_000).map(i -> FREE_GRAIN + 5 * i).toArray(); // 66,000 parameters
+        tx.run(() -> {
+            CLAIMS.insertBeforeCommit(tx, claims(grains));
+            return null;
+        });
+        assertThat(claimsOfTheBooking()).isEqualTo(before + grains.length);
+    }
+
+    @Test
     void rows_cannot_be_put_off_outside_a_transaction() {
         long before = claimsOfTheBooking();
         assertThatThrownBy(() -> CLAIMS.insertBeforeCommit(tx, claims(FREE_GRAIN))).isInstanceOf(RuntimeException.class);
