@@ -75,7 +75,7 @@ public final class BatchInsert<R> {
             }
         }
 
-        /** As one batch of single-row inserts (H2, in the server's own process: no round trips to save). */
+        /** As one batch of single-row inserts: written at once, or put off on H2 (in the server's own process, no round trips to save). */
         void insertAsBatch(java.sql.Connection connection) throws SQLException {
             try (PreparedStatement batch = connection.prepareStatement(insert.sql)) {
                 for (R row : rows) {
@@ -120,12 +120,9 @@ public final class BatchInsert<R> {
             return;
         }
         tx.jdbcInCallers(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement(sql)) {
-                for (R row : rows) {
-                    binder.bind(new Values(insert), row);
-                    insert.addBatch();
-                }
-                return insert.executeBatch().length;
+            try {
+                new Rows<>(this, rows).insertAsBatch(connection);
+                return null;
             } catch (SQLException e) {
                 throw new DataAccessException("Could not insert " + rows.size() + " rows: " + e.getMessage(), e);
             }
