@@ -56,17 +56,7 @@ abstract class PutOffInsertsScenarios extends LibraryScene {
     }
 
     private long claimsOfTheBooking() {
-        return tx.read(connection -> {
-            try (PreparedStatement count = connection.prepareStatement("SELECT count(*) FROM room_slot_claim WHERE booking_id = ?")) {
-                count.setLong(1, bookingId);
-                try (ResultSet rows = count.executeQuery()) {
-                    rows.next();
-                    return rows.getLong(1);
-                }
-            } catch (SQLException e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        return countOf("SELECT count(*) FROM room_slot_claim WHERE booking_id = ?", bookingId);
     }
 
     @Test
@@ -75,19 +65,8 @@ abstract class PutOffInsertsScenarios extends LibraryScene {
         long seenInside = tx.run(() -> {
             CLAIMS.insertBeforeCommit(tx, claims(FREE_GRAIN, FREE_GRAIN + 5));
             CLAIMS.insertBeforeCommit(tx, claims(FREE_GRAIN + 10));
-            return tx.jdbcInCallers(connection -> {
-                try (PreparedStatement count = connection.prepareStatement(
-                        "SELECT count(*) FROM room_slot_claim WHERE booking_id = ? AND slot_minute >= ?")) {
-                    count.setLong(1, bookingId);
-                    count.setLong(2, FREE_GRAIN);
-                    try (ResultSet rows = count.executeQuery()) {
-                        rows.next();
-                        return rows.getLong(1);
-                    }
-                } catch (SQLException e) {
-                    throw new IllegalStateException(e);
-                }
-            });
+            return tx.jdbcInCallers(connection -> count(connection,
+                    "SELECT count(*) FROM room_slot_claim WHERE booking_id = ? AND slot_minute >= ?", bookingId, FREE_GRAIN));
         });
         assertThat(seenInside).as("put off: not in the table before the commit").isZero();
         assertThat(claimsOfTheBooking()).isEqualTo(before + 3);
@@ -154,15 +133,20 @@ abstract class PutOffInsertsScenarios extends LibraryScene {
         assertThat(tasks).as("the first booking's door tasks were written at its commit").isPositive();
     }
 
-    private long countOf(String sql) {
-        Long rows = tx.read((java.sql.Connection connection) -> count(connection, sql));
+    private long countOf(String sql, long... parameters) {
+        Long rows = tx.read((java.sql.Connection connection) -> count(connection, sql, parameters));
         return rows;
     }
 
-    private static long count(java.sql.Connection connection, String sql) {
-        try (PreparedStatement count = connection.prepareStatement(sql); ResultSet rows = count.executeQuery()) {
-            rows.next();
-            return rows.getLong(1);
+    private static long count(java.sql.Connection connection, String sql, long... parameters) {
+        try (PreparedStatement count = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                count.setLong(i + 1, parameters[i]);
+            }
+            try (ResultSet rows = count.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
