@@ -288,7 +288,6 @@ public class DevicesView extends Div implements HasDynamicTitle {
         shown.setText(getTranslation("staff.filter.count", visible, cards.size()));
     }
 
-    /** A change the server reported: a new device gets a card; an open confirmation of the same state stays open. */
     /**
      * On every (re)connect of the device events: what changed between the first read and the
      * stream's start, or while it was broken, as if it had come as events (a hand-out elsewhere
@@ -306,6 +305,7 @@ public class DevicesView extends Div implements HasDynamicTitle {
         }));
     }
 
+    /** A change the server reported: a new device gets a card; an open confirmation of the same state stays open. */
     private void changed(Device device) {
         DeviceCard card = cards.get(device.id());
         if (card == null) {
