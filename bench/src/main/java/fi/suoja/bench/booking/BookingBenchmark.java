@@ -143,8 +143,8 @@ public final class BookingBenchmark {
             System.out.println("Booking creation: kiosk-server's HTTP API against raw JDBC inserts, same PostgreSQL, same run");
             System.out.println("  API:  POST /api/v1/bookings with a kiosk token, one HTTP/1.1 connection per client ("
                     + (jdkClient ? "java.net.http, SUOJA_BENCH_HTTP=jdk" : "a blocking socket; SUOJA_BENCH_HTTP=jdk for java.net.http") + ");");
-            System.out.println("        the server checks the rules, writes the booking and its " + Slots.GRAINS
-                    + " slot claims in one transaction, then plans the door and sign tasks (" + doorTasks + ")");
+            System.out.println("        the server checks the rules and writes the booking, its " + Slots.GRAINS
+                    + " slot claims and its door and sign tasks (" + doorTasks + ") in one transaction");
             System.out.println("  JDBC: INSERT booking RETURNING id + " + Slots.GRAINS
                     + " batched room_slot_claim rows, one transaction per booking, one connection per client");
             System.out.println("  throughput API/JDBC below 1 and latency API/JDBC above 1 are what the server costs over the bare inserts");

@@ -1,5 +1,7 @@
 package fi.suoja.bench.booking;
 
+import fi.suoja.bench.measure.ClockTicks;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -13,8 +15,6 @@ import java.time.Duration;
  */
 record CpuUse(long benchNanos, long serverNanos, long machineBusyTicks, long machineTicks) {
 
-    private static final double TICK_NANOS = 1e9 / 100; // USER_HZ, 100 on Linux
-
     static CpuUse now(ProcessHandle server) {
         long[] machine = readMachine();
         return new CpuUse(cpu(ProcessHandle.current()), server == null ? 0 : cpu(server), machine[0], machine[1]);
@@ -24,7 +24,7 @@ record CpuUse(long benchNanos, long serverNanos, long machineBusyTicks, long mac
     Spent since(CpuUse before, int bookings) {
         double bench = (benchNanos - before.benchNanos) / 1e6;
         double server = (serverNanos - before.serverNanos) / 1e6;
-        double busy = (machineBusyTicks - before.machineBusyTicks) * TICK_NANOS / 1e6;
+        double busy = (machineBusyTicks - before.machineBusyTicks) * 1000 / ClockTicks.PER_SECOND;
         double rest = Math.max(0, busy - bench - server);
         long ticks = machineTicks - before.machineTicks;
         return new Spent(bench / bookings, server / bookings, rest / bookings,

@@ -1,11 +1,11 @@
 package fi.suoja.bench.kiosk;
 
+import fi.suoja.bench.measure.ClockTicks;
 import fi.suoja.bench.measure.Jcmd;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -17,7 +17,6 @@ import java.util.regex.Pattern;
 record ProcessUsage(long pid) {
 
     /** Linux's clock ticks per second ({@code getconf CLK_TCK}); 100 on every kernel Debian ships. */
-    private static final double TICKS_PER_SECOND = ticksPerSecond();
     private static final Pattern HEAP_LIVE = Pattern.compile("(?m)^Total\\s+\\d+\\s+(\\d+)\\s*$");
 
     static ProcessUsage self() {
@@ -33,7 +32,7 @@ record ProcessUsage(long pid) {
         // the command name (field 2) is in parentheses and may hold spaces: count fields after it
         String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-        return ticks / TICKS_PER_SECOND;
+        return ticks / ClockTicks.PER_SECOND;
     }
 
     /**
@@ -89,19 +88,4 @@ record ProcessUsage(long pid) {
             throw new IllegalStateException("process " + pid + " is gone: " + e.getMessage(), e);
         }
     }
-
-    private static double ticksPerSecond() {
-        try {
-            Process getconf = new ProcessBuilder("getconf", "CLK_TCK").start();
-            String out = new String(getconf.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).trim();
-            getconf.waitFor(10, TimeUnit.SECONDS);
-            return Double.parseDouble(out);
-        } catch (IOException | NumberFormatException e) {
-            return 100;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return 100;
-        }
-    }
-
 }
