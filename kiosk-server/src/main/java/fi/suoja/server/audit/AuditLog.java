@@ -1,5 +1,6 @@
 package fi.suoja.server.audit;
 
+import fi.suoja.server.db.BatchInsert;
 import fi.suoja.server.db.Tx;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -51,14 +52,48 @@ public class AuditLog {
     public void record(AuditAction action, @Nullable Long siteId, @Nullable Target target, @Nullable Long bookingId,
                        @Nullable String detail, Instant at) {
         tx.inCallers(() -> {
+            entries.save(Caller.now().entry(action, siteId, target, bookingId, detail, at));
+        });
+    }
+
+    /** One entry of {@link #recordEach}: a thing done to, and its site. */
+    public record Done(@Nullable Long siteId, Target target) {
+    }
+
+    /**
+     * As {@link #record(AuditAction, Long, Target, Long, String, Instant)}, one entry for each thing
+     * one request did the same to (a wipe of many devices), written together just before the
+     * caller's transaction commits.
+     */
+    public void recordEach(AuditAction action, List<Done> done, @Nullable String detail, Instant at) {
+        tx.inCallers(() -> {
+            Caller caller = Caller.now();
+            INSERT.insertBeforeCommit(tx, done.stream().map(d -> caller.entry(action, d.siteId(), d.target(), null, detail, at)).toList());
+        });
+    }
+
+    private static final BatchInsert<AuditEntry> INSERT = new BatchInsert<>("audit_entry",
+            List.of("done_at", "actor", "desk", "address", "action", "site_id", "target_kind", "target_id", "booking_id", "detail"),
+            (values, e) -> values.add(e.at()).add(e.actor()).add(e.desk()).add(e.address()).add(e.action().name())
+                    .add(e.siteId()).add(e.targetKind() == null ? null : e.targetKind().name()).add(e.targetId())
+                    .add(e.bookingId()).add(e.detail()));
+
+    /** Who is doing it and from where, taken from the request being answered. */
+    private record Caller(String actor, @Nullable String desk, @Nullable String address) {
+
+        static Caller now() {
             Optional<HttpRequest<Object>> request = ServerRequestContext.currentRequest();
             String actor = request.flatMap(r -> r.getUserPrincipal(Authentication.class)).map(Authentication::getName).orElse("system");
             String desk = request.map(r -> r.getHeaders().get(DESK_HEADER)).map(AuditLog::clean).orElse(null);
             String address = request.map(r -> r.getRemoteAddress().getAddress().getHostAddress()).orElse(null);
-            entries.save(new AuditEntry(null, at, cut(actor, AuditEntry.ACTOR_MAX), cut(desk, AuditEntry.DESK_MAX),
-                    address, action, siteId, target == null ? null : target.kind(), target == null ? null : target.id(), bookingId,
-                    cut(clean(detail), AuditEntry.DETAIL_MAX)));
-        });
+            return new Caller(cut(actor, AuditEntry.ACTOR_MAX), cut(desk, AuditEntry.DESK_MAX), address);
+        }
+
+        AuditEntry entry(AuditAction action, @Nullable Long siteId, @Nullable Target target, @Nullable Long bookingId,
+                         @Nullable String detail, Instant at) {
+            return new AuditEntry(null, at, actor, desk, address, action, siteId, target == null ? null : target.kind(),
+                    target == null ? null : target.id(), bookingId, cut(clean(detail), AuditEntry.DETAIL_MAX));
+        }
     }
 
     /** With the booking's retention: the entries keep what was done, but no longer to which booking. */

@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -182,6 +183,52 @@ class MqttLink implements DeviceChannel, ApplicationEventListener<StartupEvent> 
         } finally {
             inFlight.release();
         }
+    }
+
+    /**
+     * Hands every message to the client at once, as many in flight as the broker takes (the client
+     * waits for room as each is refused), then waits for their acknowledgements together: a burst
+     * of commands is one broker round trip deep per window, not one per message. Not through the
+     * slots of {@link #publish}: one caller keeps the window full, where those slots keep many
+     * callers from being refused. Each message not acknowledged within 10 s of the last one going
+     * out answers false and is sent again on the next connection, like one of {@link #publish}.
+     */
+    @Override
+    public List<Boolean> publishAll(List<Message> messages) {
+        Boolean[] acknowledged = new Boolean[messages.size()];
+        Arrays.fill(acknowledged, false);
+        if (!client.isConnected()) {
+            LOG.info("Not connected to the MQTT broker; {} messages stay queued", messages.size());
+            return Arrays.asList(acknowledged);
+        }
+        PersistentSessionClient.Delivery[] deliveries = new PersistentSessionClient.Delivery[messages.size()];
+        int refused = 0;
+        for (int i = 0; i < messages.size(); i++) {
+            Message message = messages.get(i);
+            try {
+                deliveries[i] = client.publish(message.topic(), message.payload(), QOS, false, WAIT_FOR_ROOM);
+            } catch (BrokerException e) {
+                if (refused++ == 0) {
+                    LOG.warn("Could not publish to {}: {}", message.topic(), e.getMessage());
+                }
+            }
+        }
+        long deadline = System.nanoTime() + ACKNOWLEDGED_WITHIN.toNanos();
+        try {
+            for (int i = 0; i < deliveries.length; i++) {
+                if (deliveries[i] != null) {
+                    acknowledged[i] = deliveries[i].await(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        long unacknowledged = Arrays.stream(acknowledged).filter(a -> !a).count() - refused;
+        if (refused > 0 || unacknowledged > 0) {
+            LOG.warn("Of {} messages published together, {} could not be handed to the broker and {} were not acknowledged"
+                    + " within {} s", messages.size(), refused, unacknowledged, ACKNOWLEDGED_WITHIN.toSeconds());
+        }
+        return Arrays.asList(acknowledged);
     }
 
     @Override

@@ -144,6 +144,15 @@ public final class BatchInsert<R> {
             return this;
         }
 
+        public Values add(@Nullable Long value) throws SQLException {
+            if (value == null) {
+                statement.setNull(next++, Types.BIGINT);
+            } else {
+                statement.setLong(next++, value);
+            }
+            return this;
+        }
+
         public Values add(@Nullable Integer value) throws SQLException {
             if (value == null) {
                 statement.setNull(next++, Types.INTEGER);

@@ -20,6 +20,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
@@ -42,8 +43,11 @@ class DeviceController {
     private final Loans loans;
     private final Servicing servicing;
     private final DeviceHistories histories;
+    private final WipeMany wipeMany;
 
-    DeviceController(FleetLookup lookup, Provisioning provisioning, Loans loans, Servicing servicing, DeviceHistories histories) {
+    DeviceController(FleetLookup lookup, Provisioning provisioning, Loans loans, Servicing servicing, DeviceHistories histories,
+                     WipeMany wipeMany) {
+        this.wipeMany = wipeMany;
         this.histories = histories;
         this.lookup = lookup;
         this.provisioning = provisioning;
@@ -64,6 +68,11 @@ class DeviceController {
 
     @Serdeable
     record Return(@NotBlank @Pattern(regexp = Device.TAG_PATTERN) String tag) {
+    }
+
+    /** Devices by id or tag. */
+    @Serdeable
+    record Devices(@NotEmpty @Size(max = WipeMany.MAX_DEVICES) List<@NotNull @Pattern(regexp = KEY) String> devices) {
     }
 
     @Serdeable
@@ -107,6 +116,12 @@ class DeviceController {
     @Post("/return")
     Views.DeviceView returnDevice(@Body @Valid Return body, Authentication authentication) {
         return loans.returnDevice(body.tag(), Caller.of(authentication));
+    }
+
+    /** "Wipe now" for many devices at once: each as {@code POST /{id}/wipe}, all or none. */
+    @Post("/wipe")
+    List<Views.DeviceView> wipeMany(@Body @Valid Devices body) {
+        return wipeMany.wipe(body.devices());
     }
 
     @Post("/{id}/wipe")

@@ -7,6 +7,7 @@ import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -18,6 +19,10 @@ import java.util.Optional;
 interface DeviceRepository extends CrudRepository<Device, String> {
 
     Optional<Device> findByTag(String tag);
+
+    List<Device> findByIdIn(Collection<String> ids);
+
+    List<Device> findByTagIn(Collection<String> tags);
 
     Optional<Device> findByBrokerUsername(String brokerUsername);
 

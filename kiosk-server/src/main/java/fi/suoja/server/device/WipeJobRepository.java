@@ -8,6 +8,7 @@ import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -35,6 +36,8 @@ interface WipeJobRepository extends CrudRepository<WipeJob, String>, WorkTable<W
     }
 
     Optional<WipeJob> findByOpenFor(String deviceId);
+
+    List<WipeJob> findByOpenForIn(Collection<String> deviceIds);
 
     List<WipeJob> findByDeviceIdOrderByCreatedAtDesc(String deviceId);
 

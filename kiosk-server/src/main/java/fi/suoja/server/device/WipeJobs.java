@@ -71,9 +71,18 @@ class WipeJobs {
 
     /** Opens the device's wipe job; inside the caller's transaction. */
     WipeJob open(Device device, Instant now) {
+        return jobs.save(newJob(device, now));
+    }
+
+    /** The device's new wipe job, queued and not written yet. */
+    WipeJob newJob(Device device, Instant now) {
         WipeMethod method = device.kind().hasAgent() ? WipeMethod.AGENT : WipeMethod.STAFF_CHECK;
-        WipeJob job = new WipeJob(newId(), device.id(), device.id(), method, WipeJobState.QUEUED, 0, now, null, now, null);
-        return jobs.save(job);
+        return new WipeJob(newId(), device.id(), device.id(), method, WipeJobState.QUEUED, 0, now, null, now, null);
+    }
+
+    /** The device's state reason once try {@code attempt} of its wipe is sent. */
+    static String sentReason(int attempt) {
+        return "Wipe sent to the device (try " + attempt + ").";
     }
 
     /** Closes an open job without a result (device taken out of use); inside the caller's transaction. */
@@ -116,7 +125,7 @@ class WipeJobs {
                 return Optional.empty();
             }
             sent.save(new WipeCommand(open.commandId(attempt), open.id(), deviceId, now, null));
-            lifecycle.tryMove(device.get(), DeviceAction.WIPE_SENT, "Wipe sent to the device (try " + attempt + ").", now);
+            lifecycle.tryMove(device.get(), DeviceAction.WIPE_SENT, sentReason(attempt), now);
             return Optional.of(new Claim(device.get(), open, attempt, leaseUntil));
         });
         if (claim.isEmpty()) {

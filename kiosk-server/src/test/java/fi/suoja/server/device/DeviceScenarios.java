@@ -308,6 +308,132 @@ abstract class DeviceScenarios extends LibraryScene implements TestPropertyProvi
     }
 
     @Test
+    void many_devices_are_wiped_in_one_request_each_as_by_its_own_wipe_now() {
+        List<FakeAgent> ready = List.of(readyLaptop(), readyLaptop(), readyLaptop());
+        FakeAgent offline = readyLaptop();
+        offline.goOffline();
+        awaitOnline(offline.id.value(), false);
+        FakeAgent silent = readyLaptop();
+        silent.mode = FakeAgent.Mode.SILENT;
+        expect(200, api.post("/api/v1/devices/" + silent.id.value() + "/wipe", staff, null));
+        awaitState(silent.id.value(), "WIPING");
+        Command silentsFirst = lastWipe(silent);
+        String webcam = newTag();
+        expect(201, register(webcam, "WEBCAM"));
+        expect(200, returnDevice(webcam)); // checked by staff: READY
+        assertThat(device(webcam).string("state")).isEqualTo("READY");
+        Map<String, String> jobBefore = new HashMap<>();
+        ready.forEach(a -> jobBefore.put(a.id.value(), lastWipe(a).param("jobId")));
+
+        // By id or by tag, one named twice: each device once.
+        List<String> named = new ArrayList<>();
+        named.add(ready.get(0).id.value());
+        named.add(tagOf(ready.get(1).id.value()));
+        named.add(ready.get(2).id.value());
+        named.add(tagOf(ready.get(0).id.value()));
+        named.add(offline.id.value());
+        named.add(silent.id.value());
+        named.add(webcam);
+        Api.Answer answer = expect(200, api.post("/api/v1/devices/wipe", staff, Map.of("devices", named)));
+        assertThat(answer.list()).extracting(v -> v.get("tag")).containsExactly(tagOf(ready.get(0).id.value()),
+                tagOf(ready.get(1).id.value()), tagOf(ready.get(2).id.value()), tagOf(offline.id.value()),
+                tagOf(silent.id.value()), webcam);
+
+        // The online laptops get a new job's first try, and are READY only after its verified result.
+        for (FakeAgent agent : ready) {
+            String id = agent.id.value();
+            Api.Answer done = awaitState(id, "READY");
+            Command wipe = lastWipe(agent);
+            assertThat(wipe.param("jobId")).isNotEqualTo(jobBefore.get(id));
+            assertThat(wipe.id()).isEqualTo(wipe.param("jobId") + "-1");
+            assertThat(agent.commandsOf(CommandType.WIPE)).hasSize(2);
+            assertThat(reports(id)).hasSize(2);
+            assertThat(reports(id)).extracting(r -> r.get("jobId")).containsExactlyInAnyOrder(jobBefore.get(id), wipe.param("jobId"));
+            assertThat(done.get("wipe")).isNull();
+        }
+        // The offline one waits for its agent with a queued job, the silent one gets its open job's second try.
+        Api.Answer waiting = device(offline.id.value());
+        assertThat(waiting.string("state")).isEqualTo("WIPE_PENDING");
+        assertThat(wipe(waiting).get("state")).isEqualTo("QUEUED");
+        assertThat(wipe(waiting).get("attempts")).isEqualTo(0);
+        Command silentsSecond = Eventually.until("the silent laptop's second try", () -> silent.commandsOf(CommandType.WIPE),
+                l -> l.size() == 3).get(2);
+        assertThat(silentsSecond.param("jobId")).isEqualTo(silentsFirst.param("jobId"));
+        assertThat(silentsSecond.id()).isEqualTo(silentsFirst.param("jobId") + "-2");
+        assertThat(device(silent.id.value()).string("state")).isEqualTo("WIPING");
+        // A webcam has no agent: it waits for staff to check it.
+        Api.Answer cam = device(webcam);
+        assertThat(cam.string("state")).isEqualTo("WIPE_PENDING");
+        assertThat(wipe(cam).get("method")).isEqualTo("STAFF_CHECK");
+
+        // When the offline laptop comes back, its wipe goes out, as after a wipe now of its own.
+        online(offline, 2);
+        awaitState(offline.id.value(), "READY");
+        assertThat(reports(offline.id.value())).hasSize(2);
+
+        // Each device has its own entry in the audit log, as for one wipe now.
+        List<Map<String, Object>> audited = expect(200, api.get("/api/v1/audit?action=WIPE_NOW&size=200&from="
+                + clock.instant().minus(Duration.ofDays(1)), admin)).list("entries");
+        for (String tag : List.of(tagOf(ready.get(0).id.value()), tagOf(ready.get(1).id.value()), tagOf(ready.get(2).id.value()),
+                tagOf(offline.id.value()), webcam)) {
+            assertThat(audited).filteredOn(e -> tag.equals(e.get("targetId"))).as(tag).hasSize(1)
+                    .allSatisfy(e -> assertThat(e.get("targetKind")).isEqualTo("DEVICE"));
+        }
+        assertThat(audited).filteredOn(e -> tagOf(silent.id.value()).equals(e.get("targetId"))).hasSize(2);
+    }
+
+    @Test
+    void a_wipe_of_many_that_names_one_device_it_may_not_wipe_or_does_not_know_wipes_none() {
+        FakeAgent first = readyLaptop();
+        FakeAgent second = readyLaptop();
+        FakeAgent lent = readyLaptop();
+        expect(200, handOut(tagOf(lent.id.value()), book("10:00", 60)));
+        List<String> ids = List.of(first.id.value(), second.id.value());
+        Map<String, Integer> wipesBefore = new HashMap<>();
+        List.of(first, second, lent).forEach(a -> wipesBefore.put(a.id.value(), a.commandsOf(CommandType.WIPE).size()));
+
+        Api.Answer onLoan = api.post("/api/v1/devices/wipe", staff,
+                Map.of("devices", List.of(ids.get(0), ids.get(1), lent.id.value())));
+        assertThat(onLoan.status()).isEqualTo(409);
+        assertThat(onLoan.problem()).isEqualTo("urn:suoja:problem:wrong-device-state");
+        assertThat(onLoan.string("detail")).contains(tagOf(lent.id.value())).contains("ON_LOAN").contains("Nothing was wiped");
+
+        Api.Answer unknown = api.post("/api/v1/devices/wipe", staff, Map.of("devices", List.of(ids.get(0), "NO-SUCH-TAG")));
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.problem()).isEqualTo("urn:suoja:problem:unknown-device");
+        assertThat(unknown.string("detail")).contains("NO-SUCH-TAG");
+
+        // Malformed: none, too many, a name that no device could have, not a list, no body.
+        assertThat(api.post("/api/v1/devices/wipe", staff, Map.of("devices", List.of())).status()).isEqualTo(400);
+        List<String> tooMany = new ArrayList<>();
+        for (int i = 0; i <= WipeMany.MAX_DEVICES; i++) {
+            tooMany.add(ids.get(i % 2));
+        }
+        assertThat(api.post("/api/v1/devices/wipe", staff, Map.of("devices", tooMany)).status()).isEqualTo(400);
+        assertThat(api.post("/api/v1/devices/wipe", staff, Map.of("devices", List.of(ids.get(0), "../x"))).status()).isEqualTo(400);
+        assertThat(api.raw("POST", "/api/v1/devices/wipe", staff, "application/json", "{\"devices\":\"" + ids.get(0) + "\"}").status())
+                .isEqualTo(400);
+        assertThat(api.raw("POST", "/api/v1/devices/wipe", staff, "application/json", "{\"devices\":[null]}").status()).isEqualTo(400);
+        assertThat(api.raw("POST", "/api/v1/devices/wipe", staff, "application/json", "{").status()).isEqualTo(400);
+        // Only staff may.
+        assertThat(api.post("/api/v1/devices/wipe", kiosk, Map.of("devices", ids)).status()).isEqualTo(403);
+        assertThat(api.post("/api/v1/devices/wipe", null, Map.of("devices", ids)).status()).isEqualTo(401);
+
+        // Nothing changed: still READY with no open job, no command sent, nothing in the audit log.
+        for (String id : ids) {
+            Api.Answer d = device(id);
+            assertThat(d.string("state")).isEqualTo("READY");
+            assertThat(d.get("wipe")).isNull();
+        }
+        assertThat(device(lent.id.value()).string("state")).isEqualTo("ON_LOAN");
+        drain(first, 41);
+        List.of(first, second, lent).forEach(a -> assertThat(a.commandsOf(CommandType.WIPE)).hasSize(wipesBefore.get(a.id.value())));
+        List<Map<String, Object>> audited = expect(200, api.get("/api/v1/audit?action=WIPE_NOW&size=200&from="
+                + clock.instant().minus(Duration.ofDays(1)), admin)).list("entries");
+        assertThat(audited).extracting(e -> e.get("targetId")).doesNotContain(tagOf(ids.get(0)), tagOf(ids.get(1)), tagOf(lent.id.value()));
+    }
+
+    @Test
     void stale_duplicate_forged_malformed_and_oversized_messages_change_nothing() {
         FakeAgent agent = readyLaptop();
         FakeAgent other = readyLaptop();

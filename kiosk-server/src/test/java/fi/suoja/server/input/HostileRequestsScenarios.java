@@ -140,6 +140,7 @@ abstract class HostileRequestsScenarios extends ServerScene {
                 new Write("POST", "/api/v1/devices/hand-out", staff, body("tag", tag, "bookingCode", code, "bookingId", 1,
                         "walkInUntil", NOW.plus(Duration.ofHours(1)).toString()), false),
                 new Write("POST", "/api/v1/devices/return", staff, body("tag", "NOT-" + u), false),
+                new Write("POST", "/api/v1/devices/wipe", staff, body("devices", List.of(tag, "NOT-" + u)), false),
                 new Write("POST", "/api/v1/devices/{device}/faulty", staff, body("reason", "Broken"), false),
                 new Write("POST", "/api/v1/devices/{device}/repaired", staff, body("note", "Fixed"), false),
                 new Write("POST", "/api/v1/devices/{device}/retire", admin, body("reason", "Old"), false)));

@@ -1,0 +1,237 @@
+package fi.suoja.server.device;
+
+import fi.suoja.server.audit.AuditAction;
+import fi.suoja.server.audit.AuditLog;
+import fi.suoja.server.audit.Target;
+import fi.suoja.server.db.BatchInsert;
+import fi.suoja.server.db.Tx;
+import fi.suoja.server.problem.ProblemType;
+import fi.suoja.server.problem.SuojaException;
+import fi.suoja.server.work.DurableWork;
+import fi.suoja.server.work.RetryPolicy;
+import io.micronaut.data.exceptions.DataAccessException;
+import jakarta.inject.Singleton;
+
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Staff's "wipe now" for many devices in one request (after an incident, or a morning's returns):
+ * the same rules and the same rows as {@link Servicing#wipe} for each device, written as a few
+ * statements in one transaction, and the commands published together after it commits. One
+ * device that may not be wiped now, or that nobody knows, refuses the whole request, and nothing
+ * changes.
+ *
+ * <p>A READY device's new job is written already holding its first try when the device is
+ * online: the row is not visible to anyone before the commit, so the claim {@link WipeJobs} makes
+ * with a conditional update has nobody to race. A device that already waits for its wipe has its
+ * open job's next try claimed as {@link WipeJobs} does, row by row.
+ */
+@Singleton
+class WipeMany {
+
+    /** The most devices one request may name. */
+    static final int MAX_DEVICES = 2_000;
+    private static final int IDS_A_STATEMENT = 1_000;
+    private static final String REQUESTED = "Wipe requested by staff.";
+
+    private static final BatchInsert<WipeJob> JOBS = new BatchInsert<>("wipe_job",
+            List.of("id", "device_id", "open_for", "method", "state", "attempts", "next_attempt_at", "last_error", "created_at",
+                    "finished_at"),
+            (values, j) -> values.add(j.id()).add(j.deviceId()).add(j.openFor()).add(j.method().name()).add(j.state().name())
+                    .add(j.attempts()).add(j.nextAttemptAt()).add(j.lastError()).add(j.createdAt()).add(j.finishedAt()));
+    private static final BatchInsert<WipeCommand> COMMANDS = new BatchInsert<>("wipe_command",
+            List.of("id", "job_id", "device_id", "sent_at", "acknowledged_at"),
+            (values, c) -> values.add(c.id()).add(c.jobId()).add(c.deviceId()).add(c.sentAt()).add(c.acknowledgedAt()));
+
+    private final DeviceRepository devices;
+    private final WipeJobRepository jobs;
+    private final WipeJobs wipes;
+    private final Lifecycle lifecycle;
+    private final CommandSender commands;
+    private final FleetViews views;
+    private final DeviceChanges changes;
+    private final AuditLog audit;
+    private final DurableWork<WipeJob> work;
+    private final Tx tx;
+    private final Clock clock;
+
+    WipeMany(DeviceRepository devices, WipeJobRepository jobs, WipeJobs wipes, Lifecycle lifecycle, CommandSender commands,
+             FleetViews views, DeviceChanges changes, AuditLog audit, Tx tx, FleetConfig config, Clock clock) {
+        this.devices = devices;
+        this.jobs = jobs;
+        this.wipes = wipes;
+        this.lifecycle = lifecycle;
+        this.commands = commands;
+        this.views = views;
+        this.changes = changes;
+        this.audit = audit;
+        this.work = new DurableWork<>(jobs, RetryPolicy.of(config.wipeRetryFirst(), config.wipeRetryCeiling(),
+                config.wipeMaxAttempts()), WipeJob.ERROR_MAX, tx);
+        this.tx = tx;
+        this.clock = clock;
+    }
+
+    /** A try written in the transaction, to send after it commits. */
+    private record Try(Device device, WipeJob job, int attempt, Instant leaseUntil) {
+    }
+
+    /** A move of devices from one state to another for the same reason. */
+    private record Move(DeviceState from, DeviceState to, String reason) {
+    }
+
+    /** Wipes every device named (by id or tag); answers with each device as it is after its command went out. */
+    List<Views.DeviceView> wipe(List<String> idsOrTags) {
+        if (idsOrTags.isEmpty() || idsOrTags.size() > MAX_DEVICES) {
+            throw new SuojaException(ProblemType.INVALID_REQUEST, "Name between 1 and " + MAX_DEVICES + " devices.");
+        }
+        Instant now = clock.instant();
+        record Written(List<String> deviceIds, List<Try> tries) {
+        }
+        Written written = tx.run(() -> {
+            List<Device> named = find(idsOrTags);
+            refuseAnyNotAllowed(named);
+            Map<String, WipeJob> open = jobs.findByOpenForIn(named.stream().map(Device::id).toList()).stream()
+                    .collect(Collectors.toMap(WipeJob::openFor, Function.identity()));
+            List<WipeJob> newJobs = new ArrayList<>();
+            List<Try> tries = new ArrayList<>();
+            Map<Move, List<String>> moves = new LinkedHashMap<>();
+            for (Device d : named) {
+                boolean sendable = d.kind().hasAgent() && d.online();
+                if (d.state() == DeviceState.READY) {
+                    WipeJob job = wipes.newJob(d, now);
+                    DeviceState to = d.state().after(DeviceAction.WIPE_REQUESTED, d.kind()).orElseThrow();
+                    String reason = REQUESTED;
+                    if (sendable && job.method() == WipeMethod.AGENT) {
+                        Instant leaseUntil = work.nextTry(1, now);
+                        job = new WipeJob(job.id(), job.deviceId(), job.openFor(), job.method(), WipeJobState.SENT, 1, leaseUntil,
+                                null, job.createdAt(), null);
+                        tries.add(new Try(d, job, 1, leaseUntil));
+                        to = to.after(DeviceAction.WIPE_SENT, d.kind()).orElseThrow();
+                        reason = WipeJobs.sentReason(1);
+                    }
+                    newJobs.add(job);
+                    moves.computeIfAbsent(new Move(d.state(), to, reason), m -> new ArrayList<>()).add(d.id());
+                } else if (sendable && open.containsKey(d.id()) && open.get(d.id()).method() == WipeMethod.AGENT) {
+                    WipeJob job = open.get(d.id());
+                    int attempt = work.nextAttempt(job);
+                    Instant leaseUntil = work.nextTry(attempt, now);
+                    if (work.claim(job, now, leaseUntil).isPresent()) {
+                        tries.add(new Try(d, job, attempt, leaseUntil));
+                        lifecycle.tryMove(d, DeviceAction.WIPE_SENT, WipeJobs.sentReason(attempt), now);
+                    }
+                }
+            }
+            moves.forEach((move, ids) -> moveAll(move, ids, now));
+            JOBS.insertBeforeCommit(tx, newJobs);
+            COMMANDS.insertBeforeCommit(tx, tries.stream()
+                    .map(t -> new WipeCommand(t.job().commandId(t.attempt()), t.job().id(), t.device().id(), now, null)).toList());
+            audit.recordEach(AuditAction.WIPE_NOW, named.stream().map(d -> new AuditLog.Done(d.siteId(), Target.device(d.tag()))).toList(),
+                    null, now);
+            return new Written(named.stream().map(Device::id).toList(), tries);
+        });
+        List<Boolean> sent = commands.wipeAll(written.tries().stream()
+                .map(t -> new CommandSender.Wipe(t.device(), t.job().commandId(t.attempt()), t.job().id())).toList());
+        for (int i = 0; i < sent.size(); i++) {
+            if (!sent.get(i)) {
+                Try t = written.tries().get(i);
+                work.noted(t.job(), "The broker could not be reached to send try " + t.attempt() + ".", t.leaseUntil());
+            }
+        }
+        List<Views.DeviceView> after = tx.read(() -> written.deviceIds().stream().map(views::of).toList());
+        after.forEach(changes::emit);
+        return after;
+    }
+
+    /** The devices named, each once, in the order first named; refuses the request if any is unknown. */
+    private List<Device> find(List<String> idsOrTags) {
+        Set<String> wanted = new LinkedHashSet<>(idsOrTags);
+        Map<String, Device> byName = new LinkedHashMap<>();
+        for (List<String> chunk : chunks(List.copyOf(wanted))) {
+            devices.findByIdIn(chunk).forEach(d -> byName.put(d.id(), d));
+        }
+        List<String> notIds = wanted.stream().filter(w -> !byName.containsKey(w)).toList();
+        for (List<String> chunk : chunks(notIds)) {
+            devices.findByTagIn(chunk).forEach(d -> byName.put(d.tag(), d));
+        }
+        List<String> unknown = wanted.stream().filter(w -> !byName.containsKey(w)).toList();
+        if (!unknown.isEmpty()) {
+            throw new SuojaException(ProblemType.UNKNOWN_DEVICE, "No device has the tag or id " + listed(unknown)
+                    + ". Nothing was wiped.");
+        }
+        Map<String, Device> once = new LinkedHashMap<>();
+        wanted.forEach(w -> once.putIfAbsent(byName.get(w).id(), byName.get(w)));
+        return List.copyOf(once.values());
+    }
+
+    private static void refuseAnyNotAllowed(List<Device> named) {
+        List<Device> refused = named.stream().filter(d -> !StaffAction.WIPE.allows(d.state(), d.kind(), d.unheard())).toList();
+        if (refused.size() == 1 && named.size() == 1) {
+            throw Lifecycle.wrongState(refused.get(0));
+        }
+        if (!refused.isEmpty()) {
+            throw new SuojaException(ProblemType.WRONG_DEVICE_STATE, "These devices cannot be wiped now: "
+                    + listed(refused.stream().map(d -> d.tag() + " (" + d.state() + ")").toList()) + ". Nothing was wiped.");
+        }
+    }
+
+    /**
+     * Moves the devices from {@code move.from()} as one conditional update a thousand devices; if
+     * any of them changed since it was read, the whole request fails (409 device-busy) and rolls back.
+     */
+    private void moveAll(Move move, List<String> ids, Instant now) {
+        if (move.from() == move.to()) {
+            return;
+        }
+        String reason = move.reason().length() > Device.REASON_MAX ? move.reason().substring(0, Device.REASON_MAX) : move.reason();
+        for (List<String> chunk : chunks(ids)) {
+            int moved = tx.jdbcInCallers(connection -> {
+                String sql = "UPDATE device SET state = ?, state_reason = ?, state_changed_at = ? WHERE state = ? AND id IN ("
+                        + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ")";
+                try (PreparedStatement update = connection.prepareStatement(sql)) {
+                    update.setString(1, move.to().name());
+                    update.setString(2, reason);
+                    update.setObject(3, OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
+                    update.setString(4, move.from().name());
+                    for (int i = 0; i < chunk.size(); i++) {
+                        update.setString(5 + i, chunk.get(i));
+                    }
+                    return update.executeUpdate();
+                } catch (SQLException e) {
+                    throw new DataAccessException("Could not move " + chunk.size() + " devices: " + e.getMessage(), e);
+                }
+            });
+            if (moved != chunk.size()) {
+                throw new SuojaException(ProblemType.DEVICE_BUSY, "Some of the devices changed at the same moment. Nothing was wiped;"
+                        + " please try again.");
+            }
+        }
+    }
+
+    private static List<List<String>> chunks(List<String> ids) {
+        List<List<String>> chunks = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i += IDS_A_STATEMENT) {
+            chunks.add(ids.subList(i, Math.min(ids.size(), i + IDS_A_STATEMENT)));
+        }
+        return chunks;
+    }
+
+    /** The first ten, and how many more. */
+    private static String listed(List<String> names) {
+        String first = String.join(", ", names.subList(0, Math.min(10, names.size())));
+        return names.size() > 10 ? first + " and " + (names.size() - 10) + " more" : first;
+    }
+}
