@@ -11,6 +11,8 @@ import fi.suoja.server.work.DurableWork;
 import fi.suoja.server.work.RetryPolicy;
 import io.micronaut.data.exceptions.DataAccessException;
 import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -42,6 +44,8 @@ import java.util.stream.Collectors;
  */
 @Singleton
 class WipeMany {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WipeMany.class);
 
     /** The most devices one request may name. */
     static final int MAX_DEVICES = 2_000;
@@ -99,6 +103,7 @@ class WipeMany {
             throw new SuojaException(ProblemType.INVALID_REQUEST, "Name between 1 and " + MAX_DEVICES + " devices.");
         }
         Instant now = clock.instant();
+        long began = System.nanoTime();
         record Written(List<String> deviceIds, List<Try> tries) {
         }
         Written written = tx.run(() -> {
@@ -143,8 +148,10 @@ class WipeMany {
                     null, now);
             return new Written(named.stream().map(Device::id).toList(), tries);
         });
+        long writtenAt = System.nanoTime();
         List<Boolean> sent = commands.wipeAll(written.tries().stream()
                 .map(t -> new CommandSender.Wipe(t.device(), t.job().commandId(t.attempt()), t.job().id())).toList());
+        long sentAt = System.nanoTime();
         for (int i = 0; i < sent.size(); i++) {
             if (!sent.get(i)) {
                 Try t = written.tries().get(i);
@@ -153,6 +160,9 @@ class WipeMany {
         }
         List<Views.DeviceView> after = tx.read(() -> written.deviceIds().stream().map(views::of).toList());
         after.forEach(changes::emit);
+        LOG.info("Wipe now for {} devices: written in {} ms, {} commands sent in {} ms, the desk told in {} ms",
+                written.deviceIds().size(), (writtenAt - began) / 1_000_000, written.tries().size(), (sentAt - writtenAt) / 1_000_000,
+                (System.nanoTime() - sentAt) / 1_000_000);
         return after;
     }
 

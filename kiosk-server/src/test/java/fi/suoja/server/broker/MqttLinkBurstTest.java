@@ -79,4 +79,25 @@ class MqttLinkBurstTest implements TestPropertyProvider {
                     received -> received.containsAll(commands), Duration.ofSeconds(20));
         }
     }
+
+    @Test
+    void a_burst_published_together_is_all_acknowledged_and_all_arrives() throws Exception {
+        int burst = 1_000; // fifty times the broker's receive maximum
+        try (RecordingClient listener = new RecordingClient(TestBroker.url(), "together-listener-" + UUID.randomUUID(), null, null)) {
+            listener.subscribe(topicRoot + "/together/#");
+            String probe = topicRoot + "/together/probe";
+            Eventually.until("the server's link to be up", () -> channel.publish(probe, "probe".getBytes(StandardCharsets.UTF_8)),
+                    up -> up, Duration.ofSeconds(20));
+            List<DeviceChannel.Message> messages = IntStream.range(0, burst)
+                    .mapToObj(i -> new DeviceChannel.Message(topicRoot + "/together/" + i, ("together-" + i).getBytes(StandardCharsets.UTF_8)))
+                    .toList();
+
+            List<Boolean> acknowledged = channel.publishAll(messages);
+
+            assertThat(acknowledged).hasSize(burst).containsOnly(true);
+            Set<String> sent = IntStream.range(0, burst).mapToObj(i -> "together-" + i).collect(Collectors.toSet());
+            Eventually.until("all " + burst + " messages at the listener", () -> Set.copyOf(listener.texts()),
+                    received -> received.containsAll(sent), Duration.ofSeconds(30));
+        }
+    }
 }
