@@ -21,6 +21,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -57,7 +58,8 @@ public final class FleetBench {
     private final List<ServerApi.Registered> registered = new ArrayList<>();
     private final List<SimulatedAgent> agents = new ArrayList<>();
     private final List<Window> windows = new ArrayList<>();
-    private final List<Round> wipeRounds = new ArrayList<>();
+    /** The wipe rounds of each way of asking (see {@link WipeBy}), in the order of the options. */
+    private final Map<WipeBy, List<Round>> wipeRounds = new LinkedHashMap<>();
     private final List<Round> echoRounds = new ArrayList<>();
     private final List<String> problems = new ArrayList<>();
     private ServerDb db;
@@ -106,7 +108,7 @@ public final class FleetBench {
         topics = new Topics(first.getProperty("topic.root").strip());
         windowSeconds = options.windowSeconds > 0 ? options.windowSeconds : heartbeatSeconds;
         for (ServerApi.Registered r : registered) {
-            agents.add(SimulatedAgent.fromConfig(r.agentConfig(), loop, brokerAddress, counters));
+            agents.add(SimulatedAgent.fromConfig(r.agentConfig(), loop, brokerAddress, options.agentWipeMillis, counters));
         }
 
         // Registration leaves the JIT compiler and the collector busy for a while: let them finish.
@@ -411,9 +413,12 @@ public final class FleetBench {
                 echoRounds.add(echo);
                 sayRound("  round " + round + " baseline", echo);
                 Thread.sleep(3_000);
-                Round wipe = wipeRound(observer, ids(n));
-                wipeRounds.add(wipe);
-                sayRound("  round " + round + " wipe    ", wipe);
+                for (WipeBy by : options.wipeBy) {
+                    Round wipe = wipeRound(observer, ids(n), by);
+                    wipeRounds.computeIfAbsent(by, b -> new ArrayList<>()).add(wipe);
+                    sayRound("  round " + round + " wipe " + by.label, wipe);
+                    Thread.sleep(3_000);
+                }
             }
         }
         loop.execute(() -> echoes.forEach(EchoClient::stop));
@@ -430,7 +435,7 @@ public final class FleetBench {
         say("Check: \"wipe now\" to " + n + " of the laptops inserted into the database");
         try (PahoClient observer = new PahoClient(options.brokerUrl, "fleet-bench-check-" + ProcessHandle.current().pid(),
                 topics.root() + "/devices/+/commands", topics.root() + "/devices/+/events")) {
-            insertedCheck = wipeRound(observer, sample);
+            insertedCheck = wipeRound(observer, sample, options.wipeBy.get(0));
         }
         sayRound("  check", insertedCheck);
     }
@@ -472,7 +477,29 @@ public final class FleetBench {
         return round("Paho publish → echo answer", n, sentAt, answeredAt, null, 0, 0);
     }
 
-    private Round wipeRound(PahoClient observer, List<String> ids) throws Exception {
+    /** How the benchmark asks the server to wipe: one request naming every laptop, or one call each. */
+    enum WipeBy {
+        REQUEST("one request", "POST /api/v1/devices/wipe naming all"),
+        EACH("one call each", "POST /api/v1/devices/{id}/wipe for each");
+
+        final String label;
+        final String call;
+
+        WipeBy(String label, String call) {
+            this.label = label;
+            this.call = call;
+        }
+
+        static WipeBy of(String name) {
+            return switch (name) {
+                case "request" -> REQUEST;
+                case "each" -> EACH;
+                default -> throw new IllegalArgumentException("--wipe-by takes request, each, or both separated by a comma");
+            };
+        }
+    }
+
+    private Round wipeRound(PahoClient observer, List<String> ids, WipeBy by) throws Exception {
         int n = ids.size();
         int ready = db.countInState(ids, "READY");
         if (ready != n) {
@@ -496,9 +523,14 @@ public final class FleetBench {
         long[] machine0 = machineTicks();
         List<CompletableFuture<Integer>> answers = new ArrayList<>(n);
         long start = System.nanoTime();
-        for (int i = 0; i < n; i++) {
-            calledAt[i] = System.nanoTime();
-            answers.add(api.wipe(ids.get(i)));
+        if (by == WipeBy.REQUEST) {
+            Arrays.fill(calledAt, System.nanoTime());
+            answers.add(api.wipeAll(ids));
+        } else {
+            for (int i = 0; i < n; i++) {
+                calledAt[i] = System.nanoTime();
+                answers.add(api.wipe(ids.get(i)));
+            }
         }
         int acked = 0;
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
@@ -531,7 +563,7 @@ public final class FleetBench {
         for (CompletableFuture<Integer> answer : answers) {
             int status = answer.get(120, TimeUnit.SECONDS);
             if (status != 200) {
-                httpErrors++;
+                httpErrors += by == WipeBy.REQUEST ? n : 1;
             }
         }
         if (acked < n) {
@@ -627,13 +659,16 @@ public final class FleetBench {
             out.append(statusLoadLine(w));
         }
 
-        if (!wipeRounds.isEmpty()) {
-            Round wipe = pooled(wipeRounds);
+        for (Map.Entry<WipeBy, List<Round>> by : wipeRounds.entrySet()) {
+            List<Round> rounds = by.getValue();
+            Round wipe = pooled(rounds);
             Round echo = pooled(echoRounds);
             Stats w = new Stats(wipe.latencyMs);
             Stats e = new Stats(echo.latencyMs);
-            out.append(String.format(Locale.ROOT, "%nWipe fan-out: \"wipe now\" to %,d laptops at once, %d rounds pooled"
-                    + " (ms; ratios against the baseline in this run)%n", wipe.size, wipeRounds.size()));
+            out.append(String.format(Locale.ROOT, "%nWipe fan-out: \"wipe now\" to %,d laptops at once by %s (%s), %d rounds"
+                    + " pooled, each simulated agent's wipe taking %s (ms; ratios against the baseline in this run)%n", wipe.size,
+                    by.getKey().label, by.getKey().call, rounds.size(), options.agentWipeMillis == 0 ? "no time"
+                            : String.format(Locale.ROOT, "%,d–%,d ms", options.agentWipeMillis / 2, options.agentWipeMillis * 3 / 2)));
             out.append(String.format(Locale.ROOT, "%-46s %9s %9s %9s %14s%n", "", "p50", "p99", "max", "last answer"));
             out.append(line("API call → agent's ACK at the broker", w, wipe.makespanMs));
             out.append(line("baseline: Paho publish → echo answer", e, echo.makespanMs));
@@ -643,11 +678,11 @@ public final class FleetBench {
             Stats agentTurn = new Stats(wipe.commandToAckMs);
             out.append(line("  of which API call → signed command on broker", toCommand, Double.NaN));
             out.append(line("  of which command → ACK (broker + agent)", agentTurn, Double.NaN));
-            for (int i = 0; i < wipeRounds.size(); i++) {
+            for (int i = 0; i < rounds.size(); i++) {
                 out.append(String.format(Locale.ROOT, "  round %d: all %,d READY with a new verified report %.1f s after"
-                        + " the first call; %d calls not 200%n", i + 1, wipeRounds.get(i).size,
-                        wipeRounds.get(i).allReadySeconds, wipeRounds.get(i).httpErrors));
-                out.append("    ").append(wipeRounds.get(i).cost().line()).append('\n');
+                        + " the first call; %d laptops' calls not 200%n", i + 1, rounds.get(i).size,
+                        rounds.get(i).allReadySeconds, rounds.get(i).httpErrors));
+                out.append("    ").append(rounds.get(i).cost().line()).append('\n');
             }
         }
         out.append(String.format(Locale.ROOT, "%nSimulated agents: %,d connects, %,d connections lost, %,d statuses,"
@@ -741,6 +776,10 @@ public final class FleetBench {
         int settleSeconds = 300;
         int wipeDevices = 1_000;
         int wipeRounds = 2;
+        /** About how long a simulated agent's wipe takes; 0: done at once, as before 2026-12-06 evening. */
+        long agentWipeMillis = 3_000;
+        /** Each round measures these in turn, after its baseline. */
+        List<WipeBy> wipeBy = List.of(WipeBy.REQUEST, WipeBy.EACH);
         int registerThreads = 4;
         int apiDevices = 1_000;
         boolean clearRetained;
@@ -779,6 +818,8 @@ public final class FleetBench {
                     case "--settle-seconds" -> o.settleSeconds = Integer.parseInt(value);
                     case "--wipe-devices" -> o.wipeDevices = Integer.parseInt(value);
                     case "--wipe-rounds" -> o.wipeRounds = Integer.parseInt(value);
+                    case "--agent-wipe-ms" -> o.agentWipeMillis = Long.parseLong(value);
+                    case "--wipe-by" -> o.wipeBy = Arrays.stream(value.split(",")).map(String::trim).map(WipeBy::of).toList();
                     case "--register-threads" -> o.registerThreads = Integer.parseInt(value);
                     case "--api-devices" -> o.apiDevices = Integer.parseInt(value);
                     case "--repeat" -> o.repeat = value;

@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
@@ -56,6 +57,18 @@ final class ServerApi {
         HttpRequest request = request("/api/v1/devices/" + deviceId + "/wipe")
                 .POST(HttpRequest.BodyPublishers.noBody()).build();
         return http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).thenApply(HttpResponse::statusCode);
+    }
+
+    /** Staff's "wipe now" for all these devices in one request, sent without waiting; completes with the HTTP status. */
+    CompletableFuture<Integer> wipeAll(List<String> deviceIds) {
+        try {
+            HttpRequest request = request("/api/v1/devices/wipe")
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(Map.of("devices", deviceIds)))).build();
+            return http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).thenApply(HttpResponse::statusCode);
+        } catch (IOException e) {
+            return CompletableFuture.failedFuture(e);
+        }
     }
 
     private JsonNode post(String path, Object body, int expected) throws IOException, InterruptedException {

@@ -40,7 +40,11 @@ import java.util.concurrent.TimeUnit;
  * already done is answered with the stored report and {@code duplicate: true}.
  *
  * <p>It does no disk work: its report removes nothing and is verified because there is nothing
- * to remove. The wipe engine's own cost is measured by bench/wipe. All methods run on the loop.
+ * to remove. The wipe engine's own cost is measured by bench/wipe. A wipe takes as long as it is
+ * told (at random from half to one and a half times that), its steps reported in between, as a
+ * real one takes seconds (15 s for a realistic guest profile in bench/turnaround): answered at
+ * once, a thousand wipes put ten thousand answers on two cores in the very second their commands
+ * were going out. All methods run on the loop.
  */
 final class SimulatedAgent implements MqttLoop.Handler {
 
@@ -74,7 +78,11 @@ final class SimulatedAgent implements MqttLoop.Handler {
             .putLong(java.util.concurrent.ThreadLocalRandom.current().nextLong()).array());
     private final long heartbeatNanos;
     private final Counters counters;
+    /** How long a wipe takes, about; 0: done at once. */
+    private final long wipeNanos;
     private final Map<String, WipeReport> doneJobs = new HashMap<>();
+    /** The job being wiped now, if any. */
+    private String wipingJob;
     private final Set<String> doneCommands = new HashSet<>();
     private MqttLoop.Connection connection;
     private long session;
@@ -83,7 +91,7 @@ final class SimulatedAgent implements MqttLoop.Handler {
     private int heartbeatGeneration;
 
     private SimulatedAgent(MqttLoop loop, InetSocketAddress broker, DeviceId device, Topics topics, CommandSigner signer,
-                           long heartbeatNanos, Counters counters) {
+                           long heartbeatNanos, long wipeNanos, Counters counters) {
         this.loop = loop;
         this.broker = broker;
         this.device = device;
@@ -91,14 +99,16 @@ final class SimulatedAgent implements MqttLoop.Handler {
         this.check = new CommandCheck(device, signer, Duration.ofMinutes(2));
         this.signer = signer;
         this.heartbeatNanos = heartbeatNanos;
+        this.wipeNanos = wipeNanos;
         this.counters = counters;
     }
 
     /**
-     * An agent configured from the server's agent configuration file. {@code heartbeatOverride} in
-     * seconds replaces the file's heartbeat when positive.
+     * An agent configured from the server's agent configuration file, whose wipes take about
+     * {@code wipeMillis} (0: done at once).
      */
-    static SimulatedAgent fromConfig(String agentConfig, MqttLoop loop, InetSocketAddress broker, Counters counters) {
+    static SimulatedAgent fromConfig(String agentConfig, MqttLoop loop, InetSocketAddress broker, long wipeMillis,
+                                     Counters counters) {
         Properties p = new Properties();
         try {
             p.load(new StringReader(agentConfig));
@@ -109,7 +119,8 @@ final class SimulatedAgent implements MqttLoop.Handler {
         Topics topics = new Topics(required(p, AgentConfigKeys.TOPIC_ROOT));
         CommandSigner signer = CommandSigner.ofBase64(required(p, AgentConfigKeys.DEVICE_KEY));
         long heartbeat = TimeUnit.SECONDS.toNanos(Long.parseLong(required(p, AgentConfigKeys.HEARTBEAT_SECONDS)));
-        return new SimulatedAgent(loop, broker, device, topics, signer, heartbeat, counters);
+        return new SimulatedAgent(loop, broker, device, topics, signer, heartbeat, TimeUnit.MILLISECONDS.toNanos(wipeMillis),
+                counters);
     }
 
     private static String required(Properties p, String key) {
@@ -224,19 +235,37 @@ final class SimulatedAgent implements MqttLoop.Handler {
             emit(EventType.RESULT, command.id(), "wiped and verified", true, done);
             return;
         }
+        if (jobId.equals(wipingJob)) {
+            counters.duplicates++;
+            emit(EventType.ACK, command.id(), "already under way", true, null);
+            return;
+        }
         long started = System.nanoTime();
         emit(EventType.ACK, command.id(), command.type().name(), false, null);
         state = AgentState.WIPING;
+        wipingJob = jobId;
         publishStatus();
-        for (String step : WIPE_STEPS) {
-            emit(EventType.PROGRESS, command.id(), step, false, null);
+        if (wipeNanos == 0) {
+            WIPE_STEPS.forEach(step -> emit(EventType.PROGRESS, command.id(), step, false, null));
+            finishWipe(command.id(), jobId, started);
+            return;
         }
+        long takes = wipeNanos / 2 + ThreadLocalRandom.current().nextLong(wipeNanos);
+        for (int i = 0; i < WIPE_STEPS.size(); i++) {
+            String step = WIPE_STEPS.get(i);
+            loop.schedule(takes * i / WIPE_STEPS.size(), () -> emit(EventType.PROGRESS, command.id(), step, false, null));
+        }
+        loop.schedule(takes, () -> finishWipe(command.id(), jobId, started));
+    }
+
+    private void finishWipe(String commandId, String jobId, long started) {
         WipeReport report = new WipeReport(jobId, true, 0, 0, 0, List.of(),
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), Instant.now());
         doneJobs.put(jobId, report);
+        wipingJob = null;
         state = AgentState.IDLE;
         publishStatus();
-        emit(EventType.RESULT, command.id(), "wiped and verified", false, report);
+        emit(EventType.RESULT, commandId, "wiped and verified", false, report);
         publishStatus();
     }
 
