@@ -43,6 +43,7 @@ import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import static fi.suoja.server.Api.expect;
@@ -380,6 +381,45 @@ abstract class DeviceScenarios extends LibraryScene implements TestPropertyProvi
                     .allSatisfy(e -> assertThat(e.get("targetKind")).isEqualTo("DEVICE"));
         }
         assertThat(audited).filteredOn(e -> tagOf(silent.id.value()).equals(e.get("targetId"))).hasSize(2);
+    }
+
+    @Test
+    void a_wipe_of_many_that_a_laptop_never_answers_is_sent_again_after_its_lease_and_fails_after_the_limit() {
+        FakeAgent silent = readyLaptop();
+        FakeAgent answering = readyLaptop();
+        silent.mode = FakeAgent.Mode.SILENT;
+        String id = silent.id.value();
+        expect(200, api.post("/api/v1/devices/wipe", staff, Map.of("devices", List.of(id, answering.id.value()))));
+        awaitState(answering.id.value(), "READY");
+        Command first = Eventually.until("the wipe of many at the silent laptop", () -> silent.commandsOf(CommandType.WIPE),
+                l -> l.size() == 2).get(1);
+
+        // Its job was written holding its first try: the same lease as a try claimed by one wipe now.
+        Map<String, Object> job = wipe(awaitState(id, "WIPING"));
+        assertThat(job.get("state")).isEqualTo("SENT");
+        assertThat(job.get("attempts")).isEqualTo(1);
+        assertThat(first.id()).isEqualTo(job.get("jobId") + "-1");
+        Instant next = Instant.parse((String) job.get("nextAttemptAt"));
+        assertThat(Duration.between(clock.instant(), next)).isBetween(Duration.ofSeconds(48), Duration.ofSeconds(72));
+        for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+            next = Instant.parse((String) wipe(device(id)).get("nextAttemptAt"));
+            clock.set(next.minusSeconds(1));
+            wipeJobs.runDue();
+            assertThat(wipe(device(id)).get("attempts")).isEqualTo(attempt);
+            clock.set(next);
+            wipeJobs.runDue();
+            if (attempt < MAX_ATTEMPTS) {
+                int sent = attempt + 2;
+                Eventually.until("try " + (attempt + 1), () -> silent.commandsOf(CommandType.WIPE), l -> l.size() == sent);
+            }
+        }
+        Api.Answer failed = device(id);
+        assertThat(failed.string("state")).isEqualTo("WIPE_FAILED");
+        assertThat(failed.string("stateReason")).contains("timed out").contains(MAX_ATTEMPTS + " tries");
+        List<Command> tries = silent.commandsOf(CommandType.WIPE).subList(1, 1 + MAX_ATTEMPTS);
+        assertThat(tries).extracting(Command::id).containsExactly(
+                IntStream.rangeClosed(1, MAX_ATTEMPTS).mapToObj(n -> job.get("jobId") + "-" + n).toArray(String[]::new));
+        assertThat(handOut(tagOf(id), book("12:00", 30)).problem()).isEqualTo("urn:suoja:problem:device-not-ready");
     }
 
     @Test
