@@ -190,6 +190,15 @@ abstract class DeviceScenarios extends LibraryScene implements TestPropertyProvi
                 .get(agent.commandsOf(CommandType.WIPE).size() - 1);
     }
 
+    /** Runs the wipe schedule a second before try {@code attempt}'s lease runs out (nothing is sent), then when it does. */
+    void runDueUntil(String id, Instant leaseEnds, int attempt) {
+        clock.set(leaseEnds.minusSeconds(1));
+        wipeJobs.runDue();
+        assertThat(wipe(device(id)).get("attempts")).as("tries before the lease of try %d ran out", attempt).isEqualTo(attempt);
+        clock.set(leaseEnds);
+        wipeJobs.runDue();
+    }
+
     // ---- the scenarios ----
 
     @Test
@@ -399,15 +408,10 @@ abstract class DeviceScenarios extends LibraryScene implements TestPropertyProvi
         assertThat(job.get("state")).isEqualTo("SENT");
         assertThat(job.get("attempts")).isEqualTo(1);
         assertThat(first.id()).isEqualTo(job.get("jobId") + "-1");
-        Instant next = Instant.parse((String) job.get("nextAttemptAt"));
-        assertThat(Duration.between(clock.instant(), next)).isBetween(Duration.ofSeconds(48), Duration.ofSeconds(72));
+        assertThat(Duration.between(clock.instant(), Instant.parse((String) job.get("nextAttemptAt"))))
+                .isBetween(Duration.ofSeconds(48), Duration.ofSeconds(72));
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-            next = Instant.parse((String) wipe(device(id)).get("nextAttemptAt"));
-            clock.set(next.minusSeconds(1));
-            wipeJobs.runDue();
-            assertThat(wipe(device(id)).get("attempts")).isEqualTo(attempt);
-            clock.set(next);
-            wipeJobs.runDue();
+            runDueUntil(id, Instant.parse((String) wipe(device(id)).get("nextAttemptAt")), attempt);
             if (attempt < MAX_ATTEMPTS) {
                 int sent = attempt + 2;
                 Eventually.until("try " + (attempt + 1), () -> silent.commandsOf(CommandType.WIPE), l -> l.size() == sent);
@@ -576,12 +580,7 @@ abstract class DeviceScenarios extends LibraryScene implements TestPropertyProvi
             Duration base = Duration.ofMinutes(expectedMinutes[attempt - 1]);
             assertThat(wait).as("wait after try %d", attempt)
                     .isBetween(base.multipliedBy(8).dividedBy(10), Duration.ofMinutes(Math.min(4, (long) Math.ceil(base.toMinutes() * 1.2))));
-            // Not yet due: nothing is sent.
-            clock.set(next.minusSeconds(1));
-            wipeJobs.runDue();
-            assertThat(wipe(device(id)).get("attempts")).isEqualTo(attempt);
-            clock.set(next);
-            wipeJobs.runDue();
+            runDueUntil(id, next, attempt);
             if (attempt < MAX_ATTEMPTS) {
                 int sent = attempt + 1;
                 Eventually.until("try " + sent, () -> agent.commandsOf(CommandType.WIPE), l -> l.size() == sent);
