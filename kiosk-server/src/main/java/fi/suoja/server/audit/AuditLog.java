@@ -25,6 +25,12 @@ public class AuditLog {
     /** The header in which the staff desk (kiosk-ui) names itself; see docs/operations.md. */
     public static final String DESK_HEADER = "X-Suoja-Desk";
     static final int PAGE_MAX = 200;
+    /** Entries of {@link #recordEach}, written together at the commit. */
+    private static final BatchInsert<AuditEntry> INSERT = new BatchInsert<>("audit_entry",
+            List.of("done_at", "actor", "desk", "address", "action", "site_id", "target_kind", "target_id", "booking_id", "detail"),
+            (values, e) -> values.add(e.at()).add(e.actor()).add(e.desk()).add(e.address()).add(e.action().name())
+                    .add(e.siteId()).add(e.targetKind() == null ? null : e.targetKind().name()).add(e.targetId())
+                    .add(e.bookingId()).add(e.detail()));
 
     private final AuditEntryRepository entries;
     private final Clock clock;
@@ -71,12 +77,6 @@ public class AuditLog {
             INSERT.insertBeforeCommit(tx, done.stream().map(d -> caller.entry(action, d.siteId(), d.target(), null, detail, at)).toList());
         });
     }
-
-    private static final BatchInsert<AuditEntry> INSERT = new BatchInsert<>("audit_entry",
-            List.of("done_at", "actor", "desk", "address", "action", "site_id", "target_kind", "target_id", "booking_id", "detail"),
-            (values, e) -> values.add(e.at()).add(e.actor()).add(e.desk()).add(e.address()).add(e.action().name())
-                    .add(e.siteId()).add(e.targetKind() == null ? null : e.targetKind().name()).add(e.targetId())
-                    .add(e.bookingId()).add(e.detail()));
 
     /** Who is doing it and from where, taken from the request being answered. */
     private record Caller(String actor, @Nullable String desk, @Nullable String address) {
