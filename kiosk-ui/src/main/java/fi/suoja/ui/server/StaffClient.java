@@ -93,6 +93,11 @@ public class StaffClient {
         return send("POST", "/api/v1/devices/" + ApiHttp.encode(deviceId) + "/wipe", null).as(Device.class);
     }
 
+    /** "Wipe now" for all these devices at once: all of them, or none if one may not be wiped now. */
+    public List<Device> wipeAll(List<String> deviceIds) {
+        return send("POST", "/api/v1/devices/wipe", Map.of("devices", deviceIds)).listOf(Device.class);
+    }
+
     public Device faulty(String deviceId, String reason) {
         return send("POST", "/api/v1/devices/" + ApiHttp.encode(deviceId) + "/faulty", Map.of("reason", reason)).as(Device.class);
     }

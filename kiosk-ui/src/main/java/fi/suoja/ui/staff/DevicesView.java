@@ -20,6 +20,7 @@ import fi.suoja.ui.server.Device;
 import fi.suoja.ui.server.DeviceKind;
 import fi.suoja.ui.server.DeviceState;
 import fi.suoja.ui.server.Site;
+import fi.suoja.ui.server.StaffAction;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -82,6 +83,8 @@ public class DevicesView extends Div implements HasDynamicTitle {
     private final Select<String> kind = new Select<>();
     private final TextField find = new TextField();
     private final Paragraph shown = new Paragraph();
+    /** "Wipe all shown": each shown device whose actions allow a wipe, in one request, after a confirmation. */
+    private final Div wipeShown = new Div();
     private final Map<Long, Booking> todays = new HashMap<>();
     private final Map<String, DeviceCard> cards = new LinkedHashMap<>();
     private Mode mode = Mode.RETURN;
@@ -143,7 +146,9 @@ public class DevicesView extends Div implements HasDynamicTitle {
         shown.getElement().setAttribute("role", "status");
         Div filters = new Div(show, kind, find);
         filters.addClassName("board-filters");
-        Section boardArea = new Section(new H2(getTranslation("staff.board.heading")), filters, shown, board);
+        wipeShown.setId("wipe-shown-area");
+        wipeShown.addClassNames("actions", "board-actions");
+        Section boardArea = new Section(new H2(getTranslation("staff.board.heading")), filters, shown, wipeShown, board);
         boardArea.addClassName("board-area");
         add(heading, scanArea, boardArea);
         setMode(Mode.RETURN);
@@ -286,6 +291,49 @@ public class DevicesView extends Div implements HasDynamicTitle {
             visible += match ? 1 : 0;
         }
         shown.setText(getTranslation("staff.filter.count", visible, cards.size()));
+        offerWipeShown();
+    }
+
+    /** The shown devices that may be wiped now, in the board's order. */
+    private List<Device> wipeable() {
+        return cards.values().stream().filter(DeviceCard::isVisible).map(DeviceCard::device)
+                .filter(device -> device.actions().contains(StaffAction.WIPE)).toList();
+    }
+
+    /** The "wipe all shown" button when two or more shown devices may be wiped (one has its own button). */
+    private void offerWipeShown() {
+        if (wipeShown.getChildren().anyMatch(c -> c.hasClassName("confirmation"))) {
+            return; // a question is open: a live change must not take it away
+        }
+        wipeShown.removeAll();
+        int count = wipeable().size();
+        if (count >= 2) {
+            wipeShown.add(Desk.button("wipe-shown", VaadinIcon.ERASER, getTranslation("staff.wipeShown", count), this::askWipeShown));
+        }
+    }
+
+    private void askWipeShown() {
+        List<Device> devices = wipeable();
+        wipeShown.removeAll();
+        Div confirm = new Div();
+        confirm.setId("confirm-wipe-shown");
+        confirm.addClassNames("confirmation", "actions");
+        confirm.add(new Paragraph(getTranslation("staff.wipeShown.confirm", devices.size())));
+        confirm.add(Desk.button("yes-wipe-shown", VaadinIcon.CHECK, getTranslation("staff.confirm.yes"), () -> {
+            wipeShown.removeAll();
+            StaffSession session = StaffSession.current().orElseThrow();
+            Desk.act(this, this::say, () -> {
+                List<Device> wiped = session.client().wipeAll(devices.stream().map(Device::id).toList());
+                wiped.forEach(this::show);
+                say(getTranslation("staff.wipeShown.done", wiped.size()));
+            });
+            filter();
+        }));
+        confirm.add(Desk.button("no-wipe-shown", VaadinIcon.CLOSE, getTranslation("staff.confirm.no"), () -> {
+            wipeShown.removeAll();
+            filter();
+        }));
+        wipeShown.add(confirm);
     }
 
     /**

@@ -64,6 +64,42 @@ class DevicesViewTest extends KaribuStaff {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void wipe_all_shown_asks_first_and_then_wipes_every_shown_device_that_may_be_wiped_and_no_other() {
+        String headset = scene.readyAccessory("HEADSET");
+        String lent = scene.readyAccessory("WEBCAM");
+        UI.getCurrent().navigate(TodayView.class);
+        UI.getCurrent().navigate(DevicesView.class);
+        lendTo(code);
+        scan(lent);
+        assertThat(state(lent)).isEqualTo("ON_LOAN");
+
+        // Two shown devices may be wiped; the one on loan may not.
+        assertThat(text("wipe-shown")).isEqualTo(t("staff.wipeShown", 2));
+        click("wipe-shown");
+        assertThat(text("confirm-wipe-shown")).isEqualTo(t("staff.wipeShown.confirm", 2) + t("staff.confirm.yes") + t("staff.confirm.no"));
+        click("no-wipe-shown");
+        assertThat(state(webcam)).isEqualTo("READY");
+        assertThat(state(headset)).isEqualTo("READY");
+        assertThat(has("confirm-wipe-shown")).isFalse();
+
+        // Narrowed to one shown device, there is no such button: its card has its own.
+        Select<String> kind = _get(Select.class, spec -> spec.withId("filter-kind"));
+        _setValue(kind, "HEADSET");
+        assertThat(has("wipe-shown")).isFalse();
+        _setValue(kind, DevicesView.ANY_KIND);
+
+        click("wipe-shown");
+        click("yes-wipe-shown");
+        assertThat(state(webcam)).isEqualTo("WIPE_PENDING");
+        assertThat(state(headset)).isEqualTo("WIPE_PENDING");
+        assertThat(state(lent)).isEqualTo("ON_LOAN");
+        assertThat(text("devices-notice")).isEqualTo(t("staff.wipeShown.done", 2));
+        assertThat(scene.device(webcam).path("state").asText()).isEqualTo("WIPE_PENDING");
+        assertThat(scene.device(lent).path("state").asText()).isEqualTo("ON_LOAN");
+    }
+
+    @Test
     void the_board_shows_every_device_with_its_state_in_words() {
         String laptop = scene.registerDevice("LAPTOP");
         UI.getCurrent().navigate(TodayView.class);
