@@ -35,6 +35,12 @@ interface DeviceRepository extends CrudRepository<Device, String> {
             WHERE id = :id AND state = :from""")
     int move(String id, String from, String to, @Nullable String reason, Instant at);
 
+    /** {@link #move} for many devices in the same state, for the same reason: how many moved. */
+    @Query("""
+            UPDATE device SET state = :to, state_reason = :reason, state_changed_at = :at
+            WHERE id IN (:ids) AND state = :from""")
+    int moveAll(Collection<String> ids, String from, String to, @Nullable String reason, Instant at);
+
     /**
      * A signed status of the device's current epoch; one of an older connection (a stale Last
      * Will, a smaller counter) changes nothing. An offline status may say the agent is less clean

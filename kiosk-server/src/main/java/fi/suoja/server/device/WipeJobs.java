@@ -80,6 +80,16 @@ class WipeJobs {
         return new WipeJob(newId(), device.id(), device.id(), method, WipeJobState.QUEUED, 0, now, null, now, null);
     }
 
+    /** The wipes as durable work: their retry policy, claims and notes. */
+    DurableWork<WipeJob> work() {
+        return work;
+    }
+
+    /** Notes on the job that try {@code attempt} did not reach the broker; the next try comes after its lease. */
+    void notSent(WipeJob job, int attempt, Instant leaseUntil) {
+        work.noted(job, "The broker could not be reached to send try " + attempt + ".", leaseUntil);
+    }
+
     /** The device's state reason once try {@code attempt} of its wipe is sent. */
     static String sentReason(int attempt) {
         return "Wipe sent to the device (try " + attempt + ").";
@@ -134,7 +144,7 @@ class WipeJobs {
         Claim c = claim.get();
         boolean sent = commands.wipe(c.device(), c.job().commandId(c.attempt()), c.job().id());
         if (!sent) {
-            work.noted(c.job(), "The broker could not be reached to send try " + c.attempt() + ".", c.leaseUntil());
+            notSent(c.job(), c.attempt(), c.leaseUntil());
         }
         return Optional.of(new Sent(sent, changed(deviceId)));
     }

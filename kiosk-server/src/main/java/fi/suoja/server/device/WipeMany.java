@@ -8,20 +8,13 @@ import fi.suoja.server.db.Tx;
 import fi.suoja.server.problem.ProblemType;
 import fi.suoja.server.problem.SuojaException;
 import fi.suoja.server.work.DurableWork;
-import fi.suoja.server.work.RetryPolicy;
-import io.micronaut.data.exceptions.DataAccessException;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -49,7 +42,6 @@ class WipeMany {
 
     /** The most devices one request may name. */
     static final int MAX_DEVICES = 2_000;
-    private static final int IDS_A_STATEMENT = 1_000;
     private static final String REQUESTED = "Wipe requested by staff.";
 
     private static final BatchInsert<WipeJob> JOBS = new BatchInsert<>("wipe_job",
@@ -74,7 +66,7 @@ class WipeMany {
     private final Clock clock;
 
     WipeMany(DeviceRepository devices, WipeJobRepository jobs, WipeJobs wipes, Lifecycle lifecycle, CommandSender commands,
-             FleetViews views, DeviceChanges changes, AuditLog audit, Tx tx, FleetConfig config, Clock clock) {
+             FleetViews views, DeviceChanges changes, AuditLog audit, Tx tx, Clock clock) {
         this.devices = devices;
         this.jobs = jobs;
         this.wipes = wipes;
@@ -83,8 +75,7 @@ class WipeMany {
         this.views = views;
         this.changes = changes;
         this.audit = audit;
-        this.work = new DurableWork<>(jobs, RetryPolicy.of(config.wipeRetryFirst(), config.wipeRetryCeiling(),
-                config.wipeMaxAttempts()), WipeJob.ERROR_MAX, tx);
+        this.work = wipes.work();
         this.tx = tx;
         this.clock = clock;
     }
@@ -140,7 +131,7 @@ class WipeMany {
                     }
                 }
             }
-            moves.forEach((move, ids) -> moveAll(move, ids, now));
+            moves.forEach((move, ids) -> lifecycle.moveAll(ids, move.from(), move.to(), move.reason(), now));
             JOBS.insertBeforeCommit(tx, newJobs);
             COMMANDS.insertBeforeCommit(tx, tries.stream()
                     .map(t -> new WipeCommand(t.job().commandId(t.attempt()), t.job().id(), t.device().id(), now, null)).toList());
@@ -155,7 +146,7 @@ class WipeMany {
         for (int i = 0; i < sent.size(); i++) {
             if (!sent.get(i)) {
                 Try t = written.tries().get(i);
-                work.noted(t.job(), "The broker could not be reached to send try " + t.attempt() + ".", t.leaseUntil());
+                wipes.notSent(t.job(), t.attempt(), t.leaseUntil());
             }
         }
         List<Views.DeviceView> after = tx.read(() -> written.deviceIds().stream().map(views::of).toList());
@@ -170,12 +161,10 @@ class WipeMany {
     private List<Device> find(List<String> idsOrTags) {
         Set<String> wanted = new LinkedHashSet<>(idsOrTags);
         Map<String, Device> byName = new LinkedHashMap<>();
-        for (List<String> chunk : chunks(List.copyOf(wanted))) {
-            devices.findByIdIn(chunk).forEach(d -> byName.put(d.id(), d));
-        }
+        devices.findByIdIn(wanted).forEach(d -> byName.put(d.id(), d));
         List<String> notIds = wanted.stream().filter(w -> !byName.containsKey(w)).toList();
-        for (List<String> chunk : chunks(notIds)) {
-            devices.findByTagIn(chunk).forEach(d -> byName.put(d.tag(), d));
+        if (!notIds.isEmpty()) {
+            devices.findByTagIn(notIds).forEach(d -> byName.put(d.tag(), d));
         }
         List<String> unknown = wanted.stream().filter(w -> !byName.containsKey(w)).toList();
         if (!unknown.isEmpty()) {
@@ -196,47 +185,6 @@ class WipeMany {
             throw new SuojaException(ProblemType.WRONG_DEVICE_STATE, "These devices cannot be wiped now: "
                     + listed(refused.stream().map(d -> d.tag() + " (" + d.state() + ")").toList()) + ". Nothing was wiped.");
         }
-    }
-
-    /**
-     * Moves the devices from {@code move.from()} as one conditional update a thousand devices; if
-     * any of them changed since it was read, the whole request fails (409 device-busy) and rolls back.
-     */
-    private void moveAll(Move move, List<String> ids, Instant now) {
-        if (move.from() == move.to()) {
-            return;
-        }
-        String reason = move.reason().length() > Device.REASON_MAX ? move.reason().substring(0, Device.REASON_MAX) : move.reason();
-        for (List<String> chunk : chunks(ids)) {
-            int moved = tx.jdbcInCallers(connection -> {
-                String sql = "UPDATE device SET state = ?, state_reason = ?, state_changed_at = ? WHERE state = ? AND id IN ("
-                        + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ")";
-                try (PreparedStatement update = connection.prepareStatement(sql)) {
-                    update.setString(1, move.to().name());
-                    update.setString(2, reason);
-                    update.setObject(3, OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
-                    update.setString(4, move.from().name());
-                    for (int i = 0; i < chunk.size(); i++) {
-                        update.setString(5 + i, chunk.get(i));
-                    }
-                    return update.executeUpdate();
-                } catch (SQLException e) {
-                    throw new DataAccessException("Could not move " + chunk.size() + " devices: " + e.getMessage(), e);
-                }
-            });
-            if (moved != chunk.size()) {
-                throw new SuojaException(ProblemType.DEVICE_BUSY, "Some of the devices changed at the same moment. Nothing was wiped;"
-                        + " please try again.");
-            }
-        }
-    }
-
-    private static List<List<String>> chunks(List<String> ids) {
-        List<List<String>> chunks = new ArrayList<>();
-        for (int i = 0; i < ids.size(); i += IDS_A_STATEMENT) {
-            chunks.add(ids.subList(i, Math.min(ids.size(), i + IDS_A_STATEMENT)));
-        }
-        return chunks;
     }
 
     /** The first ten, and how many more. */
