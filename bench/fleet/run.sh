@@ -9,6 +9,7 @@
 #   retained statuses cleared at the end). Needs PostgreSQL at 127.0.0.1:5432 (trust, db test):
 #   a fresh schema, dropped at the end. Environment: SUOJA_BENCH_PG_USER (postgres),
 #   SUOJA_BENCH_SERVER_HEAP (1g), SUOJA_BENCH_ARGS (more FleetBench options, see README.md),
+#   SUOJA_BENCH_SERVER_OPTS (more JVM options for the server, e.g. a profiler's -agentpath),
 #   SUOJA_BENCH_SERVER_JAR (another kiosk-server jar, e.g. a "before" build), SUOJA_BENCH_SERVERS (1;
 #   2 runs a second instance on the same database and broker, as a city with two instances does).
 set -euo pipefail
@@ -94,6 +95,7 @@ set_tcp_nodelay true
 # queue of 1,000 a client holds, and Mosquitto dropped some (the server's re-send recovers them a
 # minute later, but the round then measures the re-send)
 max_queued_messages 50000
+max_inflight_messages ${SUOJA_BENCH_INFLIGHT:-20}
 log_dest stdout
 log_type error
 log_type warning
@@ -126,7 +128,8 @@ start_server() { # $1: instance number; prints the pid; the HTTP port is in $WOR
     export SUOJA_ADMIN_PASSWORD_FILE="$WORK/admin-password" SUOJA_DEMO=false SUOJA_MQTT_EMBEDDED=false
     export SUOJA_MQTT_URL="$BROKER_URL" SUOJA_MQTT_TOPIC_ROOT="$TOPIC_ROOT" SUOJA_MQTT_CLIENT_ID="fleet-bench-server-$RUN_ID-$1"
     unset SUOJA_KIOSK_TOKEN
-    exec java "-Xmx$HEAP" "-Dsuoja.fleet.heartbeat-seconds=$HEARTBEAT" -jar "$SERVER_JAR"
+    # shellcheck disable=SC2086 # SUOJA_BENCH_SERVER_OPTS holds several JVM options, such as a profiler's
+    exec java "-Xmx$HEAP" ${SUOJA_BENCH_SERVER_OPTS:-} "-Dsuoja.fleet.heartbeat-seconds=$HEARTBEAT" -jar "$SERVER_JAR"
   ) > "$WORK/server-$1.log" 2>&1 &
   echo $!
 }
