@@ -6,19 +6,23 @@ import java.util.concurrent.CountDownLatch;
 /**
  * The baseline's device: the same client on the same loop as the simulated agents, but it answers
  * each message on its {@code in} topic by publishing the payload unchanged on its {@code out} topic
- * at QoS 1, with no contract, no signature and no server in between.
+ * at QoS 1, with no contract, no signature and no server in between, and notes when it did.
  */
 final class EchoClient implements MqttLoop.Handler {
 
     private final String in;
     private final String out;
+    private final String key;
     private final CountDownLatch ready;
+    private final Answers answers;
     private MqttLoop.Connection connection;
 
-    EchoClient(String root, int index, CountDownLatch ready) {
+    EchoClient(String root, int index, CountDownLatch ready, Answers answers) {
         this.in = root + "/" + index + "/in";
         this.out = root + "/" + index + "/out";
+        this.key = Integer.toString(index);
         this.ready = ready;
+        this.answers = answers;
     }
 
     static String inTopic(String root, int index) {
@@ -49,7 +53,9 @@ final class EchoClient implements MqttLoop.Handler {
 
     @Override
     public void message(MqttLoop.Connection c, Mqtt5.Publish message) {
+        long arrived = System.nanoTime();
         c.publish(out, message.payload(), 1, false);
+        answers.note(key, null, arrived);
     }
 
     @Override

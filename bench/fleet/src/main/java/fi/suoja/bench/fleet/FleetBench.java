@@ -4,8 +4,6 @@ import fi.suoja.hardware.mqtt.Command;
 import fi.suoja.hardware.mqtt.CommandSigner;
 import fi.suoja.hardware.mqtt.CommandType;
 import fi.suoja.hardware.mqtt.DeviceId;
-import fi.suoja.hardware.mqtt.Event;
-import fi.suoja.hardware.mqtt.EventType;
 import fi.suoja.hardware.mqtt.Topics;
 import fi.suoja.hardware.mqtt.Wire;
 
@@ -20,12 +18,10 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -34,6 +30,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import java.util.stream.IntStream;
 
 /**
  * The fleet-scale benchmark (see bench/fleet/README.md). Against a running kiosk-server (its own
@@ -46,6 +43,8 @@ import java.util.function.Supplier;
 public final class FleetBench {
 
     private static final double MIB = 1024.0;
+    /** The share of the server's CPU in a warm-up round below which its JIT counts as settled. */
+    private static final double JIT_SETTLED = 0.10;
 
     private final Options options;
     private final ServerApi api;
@@ -55,12 +54,18 @@ public final class FleetBench {
     private final InetSocketAddress brokerAddress;
     private final MqttLoop loop = new MqttLoop("agents");
     private final SimulatedAgent.Counters counters = new SimulatedAgent.Counters();
+    private final Answers echoAnswers = new Answers();
     private final List<ServerApi.Registered> registered = new ArrayList<>();
     private final List<SimulatedAgent> agents = new ArrayList<>();
     private final List<Window> windows = new ArrayList<>();
     /** The wipe rounds of each way of asking (see {@link WipeBy}), in the order of the options. */
     private final Map<WipeBy, List<Round>> wipeRounds = new LinkedHashMap<>();
     private final List<Round> echoRounds = new ArrayList<>();
+    /** The same baseline rounds, each message counted from the round's first publish, as a wipe of many counts from its call. */
+    private final List<Round> echoBursts = new ArrayList<>();
+    /** Unmeasured wipe rounds before the measured ones, and whether the server's JIT had settled after them. */
+    private int warmUpRounds;
+    private boolean warmedUp;
     private final List<String> problems = new ArrayList<>();
     private ServerDb db;
     private Topics topics;
@@ -359,12 +364,13 @@ public final class FleetBench {
      * milliseconds a wipe in the server, its PostgreSQL backends, the broker and this benchmark (whose
      * simulated agents answer), and how busy the whole machine's cores were (/proc/stat).
      */
-    record WipeCost(double serverMs, double databaseMs, double brokerMs, double benchMs, double machineBusy) {
+    record WipeCost(double serverMs, double databaseMs, double brokerMs, double benchMs, double machineBusy,
+                    double serverJitSeconds) {
 
         String line() {
             return String.format(Locale.ROOT, "CPU a wipe: server %.2f ms, its PostgreSQL backends %.2f ms, broker %.2f ms,"
-                    + " benchmark %.2f ms; the machine's cores %.0f %% busy", serverMs, databaseMs, brokerMs, benchMs,
-                    machineBusy * 100);
+                    + " benchmark %.2f ms; the machine's cores %.0f %% busy; the server's JIT compilers %.2f s in the round",
+                    serverMs, databaseMs, brokerMs, benchMs, machineBusy * 100, serverJitSeconds);
         }
     }
 
@@ -387,7 +393,7 @@ public final class FleetBench {
         CountDownLatch echoesReady = new CountDownLatch(n);
         List<EchoClient> echoes = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            echoes.add(new EchoClient(echoRoot, i, echoesReady));
+            echoes.add(new EchoClient(echoRoot, i, echoesReady, echoAnswers));
         }
         for (int i = 0; i < n; i += 50) {
             List<EchoClient> batch = echoes.subList(i, Math.min(n, i + 50));
@@ -404,17 +410,19 @@ public final class FleetBench {
         }
         byte[] padding = new byte[commandSize()];
         try (PahoClient echoPaho = new PahoClient(options.brokerUrl, "fleet-bench-paho-" + ProcessHandle.current().pid(),
-                echoRoot + "/+/out");
-             PahoClient observer = new PahoClient(options.brokerUrl, "fleet-bench-observer-" + ProcessHandle.current().pid(),
-                     topics.root() + "/devices/+/commands", topics.root() + "/devices/+/events")) {
+                echoRoot + "/+/out")) {
+            warmUp(echoPaho, echoRoot, n, padding);
             for (int round = 1; round <= options.wipeRounds; round++) {
                 Thread.sleep(3_000);
-                Round echo = echoRound(echoPaho, echoRoot, n, padding);
-                echoRounds.add(echo);
-                sayRound("  round " + round + " baseline", echo);
+                Baseline echo = echoRound(echoPaho, echoRoot, n, padding);
+                echoRounds.add(echo.perMessage());
+                echoBursts.add(echo.fromFirst());
+                sayRound("  round " + round + " baseline", echo.perMessage());
+                sayRound("  round " + round + " baseline from its first publish", echo.fromFirst());
+                sayRound("  round " + round + " baseline until the answer is back at the publisher", echo.backAtPublisher());
                 Thread.sleep(3_000);
                 for (WipeBy by : options.wipeBy) {
-                    Round wipe = wipeRound(observer, ids(n), by);
+                    Round wipe = wipeRound(ids(n), by);
                     wipeRounds.computeIfAbsent(by, b -> new ArrayList<>()).add(wipe);
                     sayRound("  round " + round + " wipe " + by.label, wipe);
                     Thread.sleep(3_000);
@@ -422,6 +430,39 @@ public final class FleetBench {
             }
         }
         loop.execute(() -> echoes.forEach(EchoClient::stop));
+    }
+
+    /**
+     * Rounds of the baseline and of each way of wiping that are not measured, until the server's JIT
+     * compilers used less than {@link #JIT_SETTLED} of its CPU in one (at most {@code --wipe-warm-up}
+     * rounds). Measured from the first round on, C2 was still compiling through the second and
+     * third, and it took more than half the server's CPU while the commands went out; a server
+     * that runs for days pays that once.
+     */
+    private void warmUp(PahoClient echoPaho, String echoRoot, int n, byte[] padding) throws Exception {
+        for (int round = 1; round <= options.wipeWarmUp; round++) {
+            Thread.sleep(3_000);
+            echoRound(echoPaho, echoRoot, n, padding);
+            double jit0 = server.jitCpuSeconds();
+            double cpu0 = server.cpuSeconds();
+            for (WipeBy by : options.wipeBy) {
+                Thread.sleep(3_000);
+                wipeRound(ids(n), by);
+            }
+            double jit = server.jitCpuSeconds() - jit0;
+            double cpu = server.cpuSeconds() - cpu0;
+            warmUpRounds = round;
+            say(String.format(Locale.ROOT, "  warm-up round %d (not measured): the server's JIT compilers used %.2f s of its"
+                    + " %.2f s of CPU (%.1f %%)", round, jit, cpu, 100 * jit / cpu));
+            if (jit < JIT_SETTLED * cpu) {
+                warmedUp = true;
+                return;
+            }
+        }
+        if (options.wipeWarmUp > 0) {
+            problems.add("the server's JIT compilers still used " + (int) (JIT_SETTLED * 100) + " % or more of its CPU after "
+                    + options.wipeWarmUp + " warm-up rounds: the rounds measure it compiling");
+        }
     }
 
     /**
@@ -433,10 +474,7 @@ public final class FleetBench {
         int n = Math.min(20, started - insertedFrom);
         List<String> sample = registered.subList(started - n, started).stream().map(ServerApi.Registered::id).toList();
         say("Check: \"wipe now\" to " + n + " of the laptops inserted into the database");
-        try (PahoClient observer = new PahoClient(options.brokerUrl, "fleet-bench-check-" + ProcessHandle.current().pid(),
-                topics.root() + "/devices/+/commands", topics.root() + "/devices/+/events")) {
-            insertedCheck = wipeRound(observer, sample, options.wipeBy.get(0));
-        }
+        insertedCheck = wipeRound(sample, options.wipeBy.get(0));
         sayRound("  check", insertedCheck);
     }
 
@@ -449,32 +487,61 @@ public final class FleetBench {
         return Wire.encode(sample).length;
     }
 
-    private Round echoRound(PahoClient paho, String echoRoot, int n, byte[] padding) throws Exception {
+    /**
+     * A baseline round two ways: each message from its own hand-off to Paho (after it waited for a
+     * slot in the broker's window), and each from the first message's hand-off, as a wipe of many
+     * counts every laptop from its one call.
+     */
+    record Baseline(Round perMessage, Round fromFirst, Round backAtPublisher) {
+    }
+
+    /**
+     * Each message counted until its echo client answered (noted by the client), as a wipe is
+     * counted until its agent acknowledged; the round ends when every answer is back at the
+     * publisher, as the agents' ACKs go back to the server.
+     */
+    private Baseline echoRound(PahoClient paho, String echoRoot, int n, byte[] padding) throws Exception {
         paho.arrivals.clear();
+        List<String> keys = IntStream.range(0, n).mapToObj(Integer::toString).toList();
+        echoAnswers.forget(keys);
         long[] sentAt = new long[n];
         long[] answeredAt = new long[n];
-        int answered = 0;
         for (int i = 0; i < n; i++) {
             byte[] payload = padding.clone();
             ByteBuffer.wrap(payload).putInt(i);
             sentAt[i] = paho.publish(EchoClient.inTopic(echoRoot, i), payload);
         }
+        long[] backAt = new long[n];
+        int answered = 0;
+        int backAtPublisher = 0;
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (answered < n && System.nanoTime() < deadline) {
+        while ((answered < n || backAtPublisher < n) && System.nanoTime() < deadline) {
+            for (int i = 0; i < n; i++) {
+                Answers.Answer answer = answeredAt[i] == 0 ? echoAnswers.of(keys.get(i)) : null;
+                if (answer != null) {
+                    answeredAt[i] = answer.answeredAt();
+                    answered++;
+                }
+            }
             PahoClient.Arrival a;
             while ((a = paho.arrivals.poll()) != null) {
                 int i = ByteBuffer.wrap(a.payload()).getInt();
-                if (answeredAt[i] == 0) {
-                    answeredAt[i] = a.nanos();
-                    answered++;
+                if (backAt[i] == 0) {
+                    backAt[i] = a.nanos();
+                    backAtPublisher++;
                 }
             }
             Thread.sleep(20);
         }
-        if (answered < n) {
-            problems.add("baseline: only " + answered + " of " + n + " echo answers within 60 s");
+        if (answered < n || backAtPublisher < n) {
+            problems.add("baseline: only " + answered + " of " + n + " echo answers within 60 s, " + backAtPublisher
+                    + " back at the publisher");
         }
-        return round("Paho publish → echo answer", n, sentAt, answeredAt, null, 0, 0);
+        long[] burstAt = new long[n];
+        Arrays.fill(burstAt, Arrays.stream(sentAt).min().orElseThrow());
+        return new Baseline(round("Paho publish → echo client answers", n, sentAt, answeredAt, null, 0, 0),
+                round("first Paho publish → echo client answers", n, burstAt, answeredAt, null, 0, 0),
+                round("Paho publish → answer back at the publisher", n, sentAt, backAt, null, 0, 0));
     }
 
     /** How the benchmark asks the server to wipe: one request naming every laptop, or one call each. */
@@ -499,25 +566,22 @@ public final class FleetBench {
         }
     }
 
-    private Round wipeRound(PahoClient observer, List<String> ids, WipeBy by) throws Exception {
+    private Round wipeRound(List<String> ids, WipeBy by) throws Exception {
         int n = ids.size();
         int ready = db.countInState(ids, "READY");
         if (ready != n) {
             throw new IllegalStateException("only " + ready + " of " + n + " laptops are READY before the wipe round");
         }
         int verifiedBefore = db.verifiedWipeReports(ids);
-        observer.arrivals.clear();
-        Map<String, Integer> index = new HashMap<>();
-        for (int i = 0; i < n; i++) {
-            index.put(ids.get(i), i);
-        }
+        Answers acks = counters.wipeAcks;
+        acks.forget(ids);
         long[] calledAt = new long[n];
         long[] commandAt = new long[n];
         long[] ackAt = new long[n];
-        String[] commandIds = new String[n];
         StatusLoad database = statusLoad();
         database.sample();
         double server0 = serversCpuSeconds();
+        double jit0 = server.jitCpuSeconds();
         double broker0 = broker == null ? 0 : broker.cpuSeconds();
         double self0 = self.cpuSeconds();
         long[] machine0 = machineTicks();
@@ -535,26 +599,12 @@ public final class FleetBench {
         int acked = 0;
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
         while (acked < n && System.nanoTime() < deadline) {
-            PahoClient.Arrival a;
-            while ((a = observer.arrivals.poll()) != null) {
-                Optional<DeviceId> device = topics.deviceOf(a.topic());
-                Integer i = device.map(d -> index.get(d.value())).orElse(null);
-                if (i == null) {
-                    continue;
-                }
-                if (a.topic().endsWith("/commands")) {
-                    Command command = Wire.decode(a.payload(), Command.class);
-                    if (command.type() == CommandType.WIPE && commandAt[i] == 0) {
-                        commandAt[i] = a.nanos();
-                        commandIds[i] = command.id();
-                    }
-                } else {
-                    Event event = Wire.decode(a.payload(), Event.class);
-                    if (event.type() == EventType.ACK && !event.duplicate() && ackAt[i] == 0
-                            && event.commandId() != null && event.commandId().equals(commandIds[i])) {
-                        ackAt[i] = a.nanos();
-                        acked++;
-                    }
+            for (int i = 0; i < n; i++) {
+                Answers.Answer ack = ackAt[i] == 0 ? acks.of(ids.get(i)) : null;
+                if (ack != null) {
+                    commandAt[i] = ack.arrivedAt();
+                    ackAt[i] = ack.answeredAt();
+                    acked++;
                 }
             }
             Thread.sleep(20);
@@ -585,7 +635,7 @@ public final class FleetBench {
         long[] machine1 = machineTicks();
         WipeCost cost = new WipeCost((serversCpuSeconds() - server0) * 1000 / n, database.databaseCpuSeconds() * 1000 / n,
                 broker == null ? Double.NaN : (broker.cpuSeconds() - broker0) * 1000 / n, (self.cpuSeconds() - self0) * 1000 / n,
-                (double) (machine1[0] - machine0[0]) / Math.max(1, machine1[1] - machine0[1]));
+                (double) (machine1[0] - machine0[0]) / Math.max(1, machine1[1] - machine0[1]), server.jitCpuSeconds() - jit0);
         int verified = db.verifiedWipeReports(ids) - verifiedBefore;
         if (Double.isNaN(allReady) || verified != n) {
             problems.add("wipe: " + verified + " of " + n + " new verified reports recorded; states " + db.states(ids));
@@ -663,21 +713,29 @@ public final class FleetBench {
             List<Round> rounds = by.getValue();
             Round wipe = pooled(rounds);
             Round echo = pooled(echoRounds);
+            Round burst = pooled(echoBursts);
             Stats w = new Stats(wipe.latencyMs);
             Stats e = new Stats(echo.latencyMs);
+            Stats b = new Stats(burst.latencyMs);
             out.append(String.format(Locale.ROOT, "%nWipe fan-out: \"wipe now\" to %,d laptops at once by %s (%s), %d rounds"
                     + " pooled, each simulated agent's wipe taking %s (ms; ratios against the baseline in this run)%n", wipe.size,
                     by.getKey().label, by.getKey().call, rounds.size(), options.agentWipeMillis == 0 ? "no time"
                             : String.format(Locale.ROOT, "%,d–%,d ms", options.agentWipeMillis / 2, options.agentWipeMillis * 3 / 2)));
+            out.append(String.format(Locale.ROOT, "after %d warm-up rounds not measured (%s)%n", warmUpRounds,
+                    warmedUp ? "the server's JIT compilers under " + (int) (JIT_SETTLED * 100) + " % of its CPU in the last"
+                            : options.wipeWarmUp == 0 ? "--wipe-warm-up 0" : "the server's JIT had NOT settled"));
             out.append(String.format(Locale.ROOT, "%-46s %9s %9s %9s %14s%n", "", "p50", "p99", "max", "last answer"));
-            out.append(line("API call → agent's ACK at the broker", w, wipe.makespanMs));
-            out.append(line("baseline: Paho publish → echo answer", e, echo.makespanMs));
+            out.append(line("API call → agent sends its ACK", w, wipe.makespanMs));
+            out.append(line("baseline: Paho publish → echo client answers", e, echo.makespanMs));
             out.append(String.format(Locale.ROOT, "%-46s %9.1f %9.1f %9.1f %14.1f%n", "ratio wipe / baseline",
                     w.p(50) / e.p(50), w.p(99) / e.p(99), w.max() / e.max(), wipe.makespanMs / echo.makespanMs));
+            out.append(line("baseline from its first publish", b, burst.makespanMs));
+            out.append(String.format(Locale.ROOT, "%-46s %9.1f %9.1f %9.1f %14.1f%n", "ratio wipe / baseline from first publish",
+                    w.p(50) / b.p(50), w.p(99) / b.p(99), w.max() / b.max(), wipe.makespanMs / burst.makespanMs));
             Stats toCommand = new Stats(wipe.requestToCommandMs);
             Stats agentTurn = new Stats(wipe.commandToAckMs);
-            out.append(line("  of which API call → signed command on broker", toCommand, Double.NaN));
-            out.append(line("  of which command → ACK (broker + agent)", agentTurn, Double.NaN));
+            out.append(line("  of which API call → command at the agent", toCommand, Double.NaN));
+            out.append(line("  of which the agent checks it and ACKs", agentTurn, Double.NaN));
             for (int i = 0; i < rounds.size(); i++) {
                 out.append(String.format(Locale.ROOT, "  round %d: all %,d READY with a new verified report %.1f s after"
                         + " the first call; %d laptops' calls not 200%n", i + 1, rounds.get(i).size,
@@ -776,6 +834,8 @@ public final class FleetBench {
         int settleSeconds = 300;
         int wipeDevices = 1_000;
         int wipeRounds = 2;
+        /** At most this many unmeasured rounds first, until the server's JIT has settled; 0: none. */
+        int wipeWarmUp = 10;
         /** About how long a simulated agent's wipe takes; 0: done at once, as before 2026-12-06 evening. */
         long agentWipeMillis = 3_000;
         /** Each round measures these in turn, after its baseline. */
@@ -818,6 +878,7 @@ public final class FleetBench {
                     case "--settle-seconds" -> o.settleSeconds = Integer.parseInt(value);
                     case "--wipe-devices" -> o.wipeDevices = Integer.parseInt(value);
                     case "--wipe-rounds" -> o.wipeRounds = Integer.parseInt(value);
+                    case "--wipe-warm-up" -> o.wipeWarmUp = Integer.parseInt(value);
                     case "--agent-wipe-ms" -> o.agentWipeMillis = Long.parseLong(value);
                     case "--wipe-by" -> o.wipeBy = Arrays.stream(value.split(",")).map(String::trim).map(WipeBy::of).toList();
                     case "--register-threads" -> o.registerThreads = Integer.parseInt(value);

@@ -38,6 +38,31 @@ final class ProcessProbe {
         }
     }
 
+    /**
+     * CPU seconds used so far by the JVM's JIT compiler threads ("C1 CompilerThre", "C2 CompilerThre"
+     * in /proc/[pid]/task/[tid]/comm): a round measured while they still work measures the compiler.
+     * A compiler thread that has ended is no longer counted, so compare rounds, not the whole run.
+     */
+    double jitCpuSeconds() {
+        long ticks = 0;
+        try (var tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+            for (Path task : tasks.toList()) {
+                try {
+                    if (Files.readString(task.resolve("comm")).matches("C\\d CompilerThre\\s*")) {
+                        String stat = Files.readString(task.resolve("stat"));
+                        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                        ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                    }
+                } catch (IOException e) {
+                    // the thread ended while we looked
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(name + " (pid " + pid + ") is gone", e);
+        }
+        return ticks / TICKS_PER_SECOND;
+    }
+
     long rssKib() {
         return statusField("VmRSS:");
     }

@@ -59,6 +59,8 @@ final class SimulatedAgent implements MqttLoop.Handler {
         long duplicates;
         long rejected;
         final List<String> rejections = new java.util.ArrayList<>();
+        /** When each agent got its first WIPE since last forgotten and acknowledged it; read from other threads. */
+        final Answers wipeAcks = new Answers();
     }
 
     private static final long SESSION_EXPIRY_SECONDS = Duration.ofDays(30).toSeconds();
@@ -196,6 +198,7 @@ final class SimulatedAgent implements MqttLoop.Handler {
         if (!message.topic().equals(topics.commands(device))) {
             return;
         }
+        long arrived = System.nanoTime();
         counters.commands++;
         Command command;
         try {
@@ -209,7 +212,7 @@ final class SimulatedAgent implements MqttLoop.Handler {
             return;
         }
         if (command.type() == CommandType.WIPE) {
-            wipe(command);
+            wipe(command, arrived);
         } else if (!doneCommands.add(command.id())) {
             counters.duplicates++;
             emit(EventType.ACK, command.id(), "already done as " + command.id(), true, null);
@@ -220,7 +223,7 @@ final class SimulatedAgent implements MqttLoop.Handler {
         }
     }
 
-    private void wipe(Command command) {
+    private void wipe(Command command, long arrived) {
         String jobId;
         try {
             jobId = command.param("jobId");
@@ -242,6 +245,7 @@ final class SimulatedAgent implements MqttLoop.Handler {
         }
         long started = System.nanoTime();
         emit(EventType.ACK, command.id(), command.type().name(), false, null);
+        counters.wipeAcks.note(device.value(), command.id(), arrived);
         state = AgentState.WIPING;
         wipingJob = jobId;
         publishStatus();
