@@ -4,7 +4,11 @@ import io.micronaut.json.JsonMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.Socket;
+import java.net.SocketException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -140,6 +144,78 @@ abstract class CrashBurstScenarios {
             System.out.printf("%d answered writes (%d bookings) before kill -9, all found after the restart%n",
                     answered.get() - before, answeredCodes.size());
             // 143 = 128 + SIGTERM: how a JVM that ran its shutdown hooks exits on SIGTERM
+            assertThat(second.terminate(Duration.ofSeconds(60))).isIn(0, 143);
+        }
+    }
+
+    /**
+     * A wipe of many devices in one request, answered and then the process killed: every device is
+     * still waiting for its wipe after the restart, and none can be handed out. A second wipe of
+     * many, killed as soon as the server has the whole request, is all or none: every one of its
+     * devices waits for its wipe, or every one is as it was.
+     */
+    @Test
+    void an_answered_wipe_of_many_is_there_after_a_kill_9_and_one_cut_off_is_all_or_none() throws Exception {
+        Map<String, String> database = database();
+        List<String> answeredGroup = new ArrayList<>();
+        List<String> cutOffGroup = new ArrayList<>();
+        String cutOffAnswer;
+        try (ServerProcess first = ServerProcess.start(dir, database)) {
+            Api api = new Api(first.uri(), json);
+            String admin = api.login("admin", ServerProcess.ADMIN_PASSWORD);
+            String staff = api.staffToken(admin, "desk");
+            long site = expect(201, api.post("/api/v1/sites", admin, Map.of("name", "Wipe crash library", "timeZone", "UTC",
+                    "rules", rules()))).number("id");
+            for (int i = 0; i < 220; i++) {
+                String tag = "CAM-" + i;
+                expect(201, api.post("/api/v1/devices", admin, Map.of("tag", tag, "kind", i % 2 == 0 ? "WEBCAM" : "HEADSET",
+                        "siteId", site)));
+                expect(200, api.post("/api/v1/devices/return", staff, Map.of("tag", tag))); // checked by staff: READY
+                (i < 20 ? answeredGroup : cutOffGroup).add(tag);
+            }
+            expect(200, api.post("/api/v1/devices/wipe", staff, Map.of("devices", answeredGroup)));
+            try (Socket socket = new Socket(first.uri().getHost(), first.uri().getPort())) {
+                byte[] body = json.writeValueAsBytes(Map.of("devices", cutOffGroup));
+                OutputStream out = socket.getOutputStream();
+                out.write(("POST /api/v1/devices/wipe HTTP/1.1\r\nHost: " + first.uri().getHost() + "\r\nAuthorization: Bearer "
+                        + staff + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length
+                        + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                out.write(body);
+                out.flush();
+                first.kill9();
+                String head;
+                try {
+                    head = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().findFirst().orElse("");
+                } catch (SocketException reset) {
+                    head = "";
+                }
+                cutOffAnswer = head.isEmpty() ? "not answered" : "answered " + head;
+            }
+        }
+
+        try (ServerProcess second = ServerProcess.start(dir, database)) {
+            Api api = new Api(second.uri(), json);
+            String admin = api.login("admin", ServerProcess.ADMIN_PASSWORD);
+            String staff = api.staffToken(admin, "desk-after");
+            for (String tag : answeredGroup) {
+                assertThat(expect(200, api.get("/api/v1/devices/" + tag, admin)).string("state"))
+                        .as("%s, wiped by an answered request before kill -9", tag).isEqualTo("WIPE_PENDING");
+                assertThat(api.post("/api/v1/devices/hand-out", staff, Map.of("tag", tag, "walkInUntil",
+                        Instant.now().plus(Duration.ofHours(1)).truncatedTo(ChronoUnit.SECONDS).toString())).status())
+                        .as("%s is not handed out before its check", tag).isEqualTo(409);
+            }
+            Map<String, List<String>> byState = new LinkedHashMap<>();
+            for (String tag : cutOffGroup) {
+                byState.computeIfAbsent(expect(200, api.get("/api/v1/devices/" + tag, admin)).string("state"), s -> new ArrayList<>())
+                        .add(tag);
+            }
+            assertThat(byState.keySet()).as("the states of the cut-off wipe's %d devices (request %s)", cutOffGroup.size(),
+                    cutOffAnswer).hasSize(1).containsAnyOf("READY", "WIPE_PENDING");
+            if (cutOffAnswer.startsWith("answered HTTP/1.1 200")) {
+                assertThat(byState).containsOnlyKeys("WIPE_PENDING");
+            }
+            System.out.printf("wipe of many before kill -9: %d devices waiting after the restart; the cut-off one %s, its"
+                    + " devices all %s%n", answeredGroup.size(), cutOffAnswer, byState.keySet());
             assertThat(second.terminate(Duration.ofSeconds(60))).isIn(0, 143);
         }
     }
