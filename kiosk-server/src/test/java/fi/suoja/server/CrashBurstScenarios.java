@@ -71,11 +71,11 @@ abstract class CrashBurstScenarios {
         int before;
 
         try (ServerProcess first = ServerProcess.start(dir, database)) {
-            Api api = new Api(first.uri(), json);
-            String admin = api.login("admin", ServerProcess.ADMIN_PASSWORD);
-            String staff = api.staffToken(admin, "desk");
-            long site = expect(201, api.post("/api/v1/sites", admin, Map.of("name", "Crash library", "timeZone", "UTC",
-                    "rules", rules()))).number("id");
+            Desk desk = desk(first, "Crash library");
+            Api api = desk.api();
+            String admin = desk.admin();
+            String staff = desk.staff();
+            long site = desk.site();
             String kiosk = api.kioskToken(admin, site, "Lobby");
             List<Long> rooms = new ArrayList<>();
             for (int i = 0; i < BOOKERS; i++) {
@@ -86,9 +86,7 @@ abstract class CrashBurstScenarios {
                 List<String> tags = new ArrayList<>();
                 for (int j = 0; j < DEVICES_PER_LENDER; j++) {
                     String tag = "HS-" + i + "-" + j;
-                    expect(201, api.post("/api/v1/devices", admin, Map.of("tag", tag, "kind", "HEADSET", "siteId", site)));
-                    // a device without an agent is READY once staff have checked it
-                    expect(200, api.post("/api/v1/devices/return", staff, Map.of("tag", tag)));
+                    desk.readyDevice(tag, "HEADSET");
                     devices.put(tag, new Lent(tag, false, false));
                     tags.add(tag);
                 }
@@ -161,19 +159,14 @@ abstract class CrashBurstScenarios {
         List<String> cutOffGroup = new ArrayList<>();
         String cutOffAnswer;
         try (ServerProcess first = ServerProcess.start(dir, database)) {
-            Api api = new Api(first.uri(), json);
-            String admin = api.login("admin", ServerProcess.ADMIN_PASSWORD);
-            String staff = api.staffToken(admin, "desk");
-            long site = expect(201, api.post("/api/v1/sites", admin, Map.of("name", "Wipe crash library", "timeZone", "UTC",
-                    "rules", rules()))).number("id");
+            Desk desk = desk(first, "Wipe crash library");
+            String staff = desk.staff();
             for (int i = 0; i < 220; i++) {
                 String tag = "CAM-" + i;
-                expect(201, api.post("/api/v1/devices", admin, Map.of("tag", tag, "kind", i % 2 == 0 ? "WEBCAM" : "HEADSET",
-                        "siteId", site)));
-                expect(200, api.post("/api/v1/devices/return", staff, Map.of("tag", tag))); // checked by staff: READY
+                desk.readyDevice(tag, i % 2 == 0 ? "WEBCAM" : "HEADSET");
                 (i < 20 ? answeredGroup : cutOffGroup).add(tag);
             }
-            expect(200, api.post("/api/v1/devices/wipe", staff, Map.of("devices", answeredGroup)));
+            expect(200, desk.api().post("/api/v1/devices/wipe", staff, Map.of("devices", answeredGroup)));
             try (Socket socket = new Socket(first.uri().getHost(), first.uri().getPort())) {
                 byte[] body = json.writeValueAsBytes(Map.of("devices", cutOffGroup));
                 OutputStream out = socket.getOutputStream();
@@ -263,6 +256,25 @@ abstract class CrashBurstScenarios {
             devices.put(device.tag(), new Lent(device.tag(), !device.onLoan(), false));
             answered.incrementAndGet();
         }
+    }
+
+    /** A first start's admin and staff, and a site in UTC with this test's rules. */
+    private record Desk(Api api, String admin, String staff, long site) {
+
+        /** A device without an agent, registered and checked by staff: READY. */
+        void readyDevice(String tag, String kind) {
+            expect(201, api.post("/api/v1/devices", admin, Map.of("tag", tag, "kind", kind, "siteId", site)));
+            expect(200, api.post("/api/v1/devices/return", staff, Map.of("tag", tag)));
+        }
+    }
+
+    private Desk desk(ServerProcess server, String siteName) {
+        Api api = new Api(server.uri(), json);
+        String admin = api.login("admin", ServerProcess.ADMIN_PASSWORD);
+        String staff = api.staffToken(admin, "desk");
+        long site = expect(201, api.post("/api/v1/sites", admin, Map.of("name", siteName, "timeZone", "UTC", "rules", rules())))
+                .number("id");
+        return new Desk(api, admin, staff, site);
     }
 
     private static Map<String, Object> rules() {
