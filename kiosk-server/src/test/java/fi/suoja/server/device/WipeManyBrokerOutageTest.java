@@ -5,9 +5,9 @@ import fi.suoja.hardware.mqtt.CommandType;
 import fi.suoja.server.Api;
 import fi.suoja.server.Eventually;
 import fi.suoja.server.LibraryScene;
+import fi.suoja.server.OwnBroker;
 import fi.suoja.server.TestBroker;
 import fi.suoja.server.broker.DeviceChannel;
-import fi.suoja.server.broker.HiveBroker;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
@@ -17,9 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -41,9 +38,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class WipeManyBrokerOutageTest extends LibraryScene implements TestPropertyProvider {
 
-    private final int brokerPort = TestBroker.freePort();
-    private final Path brokerDir = tempDir();
-    private HiveBroker broker = startBroker();
+    private final OwnBroker broker = new OwnBroker("the outage test's broker port");
     private final List<FakeAgent> agents = new ArrayList<>();
 
     @Inject
@@ -55,7 +50,7 @@ class WipeManyBrokerOutageTest extends LibraryScene implements TestPropertyProvi
     @Override
     public Map<String, String> getProperties() {
         Map<String, String> properties = new HashMap<>(TestBroker.serverProperties(TestBroker.newTopicRoot()));
-        properties.put("suoja.mqtt.url", brokerUrl());
+        properties.put("suoja.mqtt.url", broker.url());
         return properties;
     }
 
@@ -68,9 +63,6 @@ class WipeManyBrokerOutageTest extends LibraryScene implements TestPropertyProvi
     @AfterAll
     void stopBroker() throws IOException {
         broker.close();
-        try (var files = Files.walk(brokerDir)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        }
     }
 
     @Test
@@ -79,7 +71,7 @@ class WipeManyBrokerOutageTest extends LibraryScene implements TestPropertyProvi
         List<FakeAgent> laptops = List.of(readyLaptop(), readyLaptop(), readyLaptop());
         List<String> ids = laptops.stream().map(a -> a.id.value()).toList();
 
-        broker.close();
+        broker.stop();
         Eventually.until("the link to drop", () -> channel.connected(), up -> !up, Duration.ofSeconds(30));
         List<Map<String, Object>> answered = expect(200, api.post("/api/v1/devices/wipe", staff, Map.of("devices", ids))).list();
 
@@ -100,7 +92,7 @@ class WipeManyBrokerOutageTest extends LibraryScene implements TestPropertyProvi
         assertThat(api.post("/api/v1/devices/hand-out", staff, Map.of("tag", device(ids.get(0)).string("tag"),
                 "walkInUntil", clock.instant().plus(Duration.ofHours(1)).toString())).status()).isEqualTo(409);
 
-        broker = startBroker();
+        broker.start();
         Eventually.until("the link to come back", () -> channel.connected(), up -> up, Duration.ofSeconds(60));
         laptops.forEach(agent -> agent.connect(2)); // back on the network, without a HELLO to hurry the wipe
         // Before the lease runs out nothing is sent; when it does, try 2 goes out and is answered.
@@ -124,7 +116,7 @@ class WipeManyBrokerOutageTest extends LibraryScene implements TestPropertyProvi
     private FakeAgent readyLaptop() {
         Api.Answer registered = expect(201, api.post("/api/v1/devices", admin,
                 Map.of("tag", "OUT-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(), "kind", "LAPTOP", "siteId", siteId)));
-        FakeAgent agent = new FakeAgent(registered.string("agentConfig"), brokerUrl(), clock);
+        FakeAgent agent = new FakeAgent(registered.string("agentConfig"), broker.url(), clock);
         agents.add(agent);
         agent.connect(1);
         agent.hello();
@@ -135,21 +127,5 @@ class WipeManyBrokerOutageTest extends LibraryScene implements TestPropertyProvi
 
     private Api.Answer device(String id) {
         return expect(200, api.get("/api/v1/devices/" + id, staff));
-    }
-
-    private String brokerUrl() {
-        return "tcp://127.0.0.1:" + brokerPort;
-    }
-
-    private HiveBroker startBroker() {
-        return HiveBroker.start("127.0.0.1", brokerPort, brokerDir, false, "the outage test's broker port");
-    }
-
-    private static Path tempDir() {
-        try {
-            return Files.createTempDirectory("suoja-outage-broker");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

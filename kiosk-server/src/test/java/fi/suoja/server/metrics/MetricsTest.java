@@ -2,9 +2,9 @@ package fi.suoja.server.metrics;
 
 import fi.suoja.server.Api;
 import fi.suoja.server.Eventually;
+import fi.suoja.server.OwnBroker;
 import fi.suoja.server.ServerScene;
 import fi.suoja.server.TestBroker;
-import fi.suoja.server.broker.HiveBroker;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import org.junit.jupiter.api.AfterAll;
@@ -13,10 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -39,9 +36,7 @@ class MetricsTest extends ServerScene implements TestPropertyProvider {
 
     private static final ZoneId HELSINKI = ZoneId.of("Europe/Helsinki");
 
-    private final int brokerPort = TestBroker.freePort();
-    private final Path brokerDir = tempDir();
-    private HiveBroker broker = startBroker();
+    private final OwnBroker broker = new OwnBroker("the metrics test's broker port");
 
     Api api;
     Api.Library library;
@@ -50,7 +45,7 @@ class MetricsTest extends ServerScene implements TestPropertyProvider {
     @Override
     public Map<String, String> getProperties() {
         Map<String, String> properties = new HashMap<>(TestBroker.serverProperties(TestBroker.newTopicRoot()));
-        properties.put("suoja.mqtt.url", "tcp://127.0.0.1:" + brokerPort);
+        properties.put("suoja.mqtt.url", broker.url());
         properties.put("suoja.metrics.token", Scrape.TOKEN);
         properties.put("suoja.metrics.counts-for", "0s");
         return properties;
@@ -68,9 +63,6 @@ class MetricsTest extends ServerScene implements TestPropertyProvider {
     @AfterAll
     void stopBroker() throws IOException {
         broker.close();
-        try (var files = Files.walk(brokerDir)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        }
     }
 
     private Scrape scrape() {
@@ -180,7 +172,7 @@ class MetricsTest extends ServerScene implements TestPropertyProvider {
         assertThat(component(up, "jdbc").get("status")).isEqualTo("UP");
         assertThat(component(up, "mqtt").get("status")).isEqualTo("UP");
 
-        broker.close();
+        broker.stop();
         Eventually.until("the link to drop", () -> scrape().value("suoja_mqtt_connected"), v -> v == 0.0, Duration.ofSeconds(30));
         Api.Answer down = api.get("/health", library.admin());
         assertThat(down.status()).isEqualTo(503);
@@ -188,7 +180,7 @@ class MetricsTest extends ServerScene implements TestPropertyProvider {
         assertThat(component(down, "jdbc").get("status")).isEqualTo("UP");
         assertThat(api.get("/health", null).status()).isEqualTo(503);
 
-        broker = startBroker();
+        broker.start();
         Eventually.until("the link to come back", () -> scrape().value("suoja_mqtt_connected"), v -> v == 1.0, Duration.ofSeconds(60));
         assertThat(api.get("/health", null).status()).isEqualTo(200);
     }
@@ -200,17 +192,6 @@ class MetricsTest extends ServerScene implements TestPropertyProvider {
         return (Map<String, Object>) details.get(name);
     }
 
-    private HiveBroker startBroker() {
-        return HiveBroker.start("127.0.0.1", brokerPort, brokerDir, false, "the metrics test's broker port");
-    }
-
-    private static Path tempDir() {
-        try {
-            return Files.createTempDirectory("suoja-metrics-broker");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     /** The series is {@code by} higher in {@code after} than in {@code before}. */
     private static void assertRose(Scrape before, Scrape after, String series, int by) {
