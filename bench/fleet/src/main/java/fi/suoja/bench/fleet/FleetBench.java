@@ -488,9 +488,11 @@ public final class FleetBench {
     }
 
     /**
-     * A baseline round two ways: each message from its own hand-off to Paho (after it waited for a
-     * slot in the broker's window), and each from the first message's hand-off, as a wipe of many
-     * counts every laptop from its one call.
+     * A baseline round three ways: each message from its own hand-off to Paho (after it waited for
+     * a slot in the broker's window) until its echo client answered; the same from the first
+     * message's hand-off, as a wipe of many counts every laptop from its one call; and from its
+     * own hand-off until the answer is back at the publisher, to show what the point of
+     * measurement adds.
      */
     record Baseline(Round perMessage, Round fromFirst, Round backAtPublisher) {
     }
