@@ -13,15 +13,15 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class Answers {
 
-    /** The command answered (null for an echo), when it arrived and when the answer was handed to the connection. */
-    record Answer(String commandId, long arrivedAt, long answeredAt) {
+    /** When the message arrived and when the answer was handed to the connection. */
+    record Answer(long arrivedAt, long answeredAt) {
     }
 
     private final Map<String, Answer> byDevice = new ConcurrentHashMap<>();
 
     /** Notes the first answer of a device since it was last {@link #forget forgotten}; later ones are not noted. */
-    void note(String device, String commandId, long arrivedAt) {
-        byDevice.putIfAbsent(device, new Answer(commandId, arrivedAt, System.nanoTime()));
+    void note(String device, long arrivedAt) {
+        byDevice.putIfAbsent(device, new Answer(arrivedAt, System.nanoTime()));
     }
 
     Answer of(String device) {

@@ -245,7 +245,7 @@ final class SimulatedAgent implements MqttLoop.Handler {
         }
         long started = System.nanoTime();
         emit(EventType.ACK, command.id(), command.type().name(), false, null);
-        counters.wipeAcks.note(device.value(), command.id(), arrived);
+        counters.wipeAcks.note(device.value(), arrived);
         state = AgentState.WIPING;
         wipingJob = jobId;
         publishStatus();
