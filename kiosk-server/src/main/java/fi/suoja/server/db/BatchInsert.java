@@ -18,8 +18,9 @@ import java.util.List;
  * A unique key that refuses a row fails the whole batch like a failed {@code save}.
  *
  * <p>{@link #insertBeforeCommit} puts the rows off until the transaction commits, and the rows of
- * every such insert in it go together: on PostgreSQL as one statement of several inserts, one round
- * trip for a new booking's slot claims and door tasks where two batches took two.
+ * every such insert in it go together: on PostgreSQL as one statement of several inserts and the
+ * {@code COMMIT}, one round trip for a new booking's slot claims, door tasks and commit where two
+ * batches and a commit took three.
  *
  * @param <R> the row
  */
@@ -88,10 +89,15 @@ public final class BatchInsert<R> {
     }
 
     /**
-     * The put-off rows of one transaction, written when it commits: on PostgreSQL as one prepared
-     * statement of one multi-row insert for each, which its driver sends in one round trip.
+     * The put-off rows of one transaction, written when it commits, and on PostgreSQL the commit
+     * with them: one prepared statement of one multi-row insert for each and then {@code COMMIT},
+     * which its driver sends in one round trip. The driver then knows the transaction has ended, and
+     * the transaction manager's own commit sends nothing. A row that a key refuses stops the
+     * statement before the {@code COMMIT}, and the transaction rolls back as it would have. So this
+     * must be the transaction's last work: {@link Tx} calls it from the only synchronization that
+     * writes before a commit.
      */
-    static void insertAll(java.sql.Connection connection, List<Rows<?>> pending) {
+    static void insertAllAndCommit(java.sql.Connection connection, List<Rows<?>> pending) {
         int count = pending.stream().mapToInt(r -> r.rows().size()).sum();
         int parameters = pending.stream().mapToInt(r -> r.rows().size() * r.insert().columns).sum();
         try {
@@ -101,7 +107,7 @@ public final class BatchInsert<R> {
                 }
                 return;
             }
-            String statements = String.join(";\n", pending.stream().map(Rows::sql).toList());
+            String statements = String.join(";\n", pending.stream().map(Rows::sql).toList()) + ";\nCOMMIT";
             try (PreparedStatement insert = connection.prepareStatement(statements)) {
                 Values values = new Values(insert);
                 for (Rows<?> rows : pending) {

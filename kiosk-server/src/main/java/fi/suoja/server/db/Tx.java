@@ -92,7 +92,7 @@ public class Tx {
                 status.registerSynchronization(new TransactionSynchronization() {
                     @Override
                     public void beforeCommit(boolean readOnly) {
-                        BatchInsert.insertAll(connection, rowsOfThis);
+                        BatchInsert.insertAllAndCommit(connection, rowsOfThis);
                     }
 
                     @Override

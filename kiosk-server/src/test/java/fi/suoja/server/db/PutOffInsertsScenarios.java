@@ -31,7 +31,7 @@ abstract class PutOffInsertsScenarios extends LibraryScene {
     /** Far from any booking's grains, on the five-minute grid. */
     private static final long FREE_GRAIN = 50_000_000L;
 
-    private static final BatchInsert<long[]> CLAIMS = new BatchInsert<>("room_slot_claim",
+    static final BatchInsert<long[]> CLAIMS = new BatchInsert<>("room_slot_claim",
             List.of("room_id", "slot_minute", "booking_id"),
             (values, claim) -> values.add(claim[0]).add(claim[1]).add(claim[2]));
 
@@ -51,7 +51,7 @@ abstract class PutOffInsertsScenarios extends LibraryScene {
         bookedGrain = start.getEpochSecond() / 60;
     }
 
-    private List<long[]> claims(long... grains) {
+    List<long[]> claims(long... grains) {
         return LongStream.of(grains).mapToObj(g -> new long[] {roomId, g, bookingId}).toList();
     }
 
@@ -102,6 +102,23 @@ abstract class PutOffInsertsScenarios extends LibraryScene {
             });
         }
         assertThat(claimsOfTheBooking()).isEqualTo(before + 5);
+    }
+
+    @Test
+    void after_a_commit_with_rows_put_off_the_next_transaction_on_the_connection_is_its_own() {
+        long before = claimsOfTheBooking();
+        for (int i = 0; i < 5; i++) { // the pool hands the same connections out again
+            long grain = FREE_GRAIN + 10L * i;
+            tx.run(() -> {
+                CLAIMS.insertBeforeCommit(tx, claims(grain));
+                return null;
+            });
+            assertThatThrownBy(() -> tx.run(() -> {
+                CLAIMS.insert(tx, claims(grain + 5));
+                throw new IllegalStateException("the next work fails after writing a row");
+            })).hasMessageContaining("the next work fails");
+            assertThat(claimsOfTheBooking()).as("the committed row stays, the rolled-back one is gone").isEqualTo(before + i + 1);
+        }
     }
 
     @Test
