@@ -1,5 +1,6 @@
 package fi.suoja.server.booking;
 
+import fi.suoja.server.db.BatchInsert;
 import fi.suoja.server.time.TimeRange;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.GeneratedValue;
@@ -7,6 +8,7 @@ import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * One room for one time range. Holds no name unless the site allows a "name on the door";
@@ -37,8 +39,22 @@ record Booking(
     static final int REASON_MAX = 200;
     static final int LANGUAGE_MAX = 8;
 
+    /** A new booking's row with the id drawn for it before (see {@code IdBlocks}), put off to its commit. */
+    static final BatchInsert<Booking> INSERT = new BatchInsert<>("booking", List.of("id", "room_id", "code", "door_code",
+            "door_code_from", "starts_at", "ends_at", "status", "card_hash", "name_on_door", "kiosk_id", "created_at",
+            "checked_in_at", "ended_at", "cancel_reason", "anonymised", "language"),
+            (values, b) -> values.add(b.id()).add(b.roomId()).add(b.code()).add(b.doorCode()).add(b.doorCodeFrom())
+                    .add(b.startsAt()).add(b.endsAt()).add(b.status().name()).add(b.cardHash()).add(b.nameOnDoor())
+                    .add(b.kioskId()).add(b.createdAt()).add(b.checkedInAt()).add(b.endedAt()).add(b.cancelReason())
+                    .add(b.anonymised()).add(b.language()));
+
     Booking {
         new TimeRange(startsAt, endsAt);
+    }
+
+    Booking withId(long newId) {
+        return new Booking(newId, roomId, code, doorCode, doorCodeFrom, startsAt, endsAt, status, cardHash, nameOnDoor, kioskId,
+                createdAt, checkedInAt, endedAt, cancelReason, anonymised, language);
     }
 
     TimeRange range() {

@@ -159,6 +159,11 @@ public final class BatchInsert<R> {
             return this;
         }
 
+        public Values add(boolean value) throws SQLException {
+            statement.setBoolean(next++, value);
+            return this;
+        }
+
         public Values add(@Nullable Integer value) throws SQLException {
             if (value == null) {
                 statement.setNull(next++, Types.INTEGER);

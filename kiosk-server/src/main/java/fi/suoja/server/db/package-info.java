@@ -13,7 +13,11 @@
  * with plain JDBC), {@code alone} (commits whatever the caller's transaction does) and
  * {@code inCallers} (must be part of the caller's change, as an audit entry is).</li>
  * </ul>
- * Work called inside a transaction joins it. {@link fi.suoja.server.db.SqlErrors} reads what went
+ * Work called inside a transaction joins it. Rows put off to the commit
+ * ({@link fi.suoja.server.db.BatchInsert#insertBeforeCommit}) are a transaction's last writes: on
+ * PostgreSQL the {@code COMMIT} goes in their statement, so {@code Tx} registers the only transaction
+ * synchronization that writes. {@link fi.suoja.server.db.IdBlocks} gives a row its id before it is
+ * written, so that it can be put off too. {@link fi.suoja.server.db.SqlErrors} reads what went
  * wrong from the SQLSTATE, which H2 and PostgreSQL share.
  */
 package fi.suoja.server.db;
