@@ -72,8 +72,8 @@ public class BookingService {
     private final ApplicationEventPublisher<BookingWritten> written;
     private final BookingCodes codes;
     private final SecureRandom random = new SecureRandom();
-    /** The step of the booking table's identity sequence (V19_1): ids for this many bookings at one draw. */
-    private final IdBlocks ids = new IdBlocks("booking", 50);
+    /** Ids of new bookings, as many at one draw as the booking table's identity sequence steps (50, V19_1). */
+    private final IdBlocks ids = new IdBlocks("booking");
 
     BookingService(BookingRepository bookings, SlotClaimRepository claims, Throttles throttles,
                    RoomService rooms, SiteService sites, CardHash cards,

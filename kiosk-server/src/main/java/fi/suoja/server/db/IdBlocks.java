@@ -13,26 +13,24 @@ import java.util.OptionalLong;
  * the one statement of its transaction's commit with the rows that refer to it ({@link
  * BatchInsert#insertBeforeCommit}) instead of an {@code INSERT … RETURNING} round trip of its own.
  *
- * <p>The ids come in blocks from the table's own identity sequence, which steps {@code step} at a
- * time: one {@code nextval} gives this instance the ids from its value to the next step, and a row
- * written with the generated id takes a whole step for itself, so no id is given twice, across
- * instances and restarts. Ids of a block left when the server stops are never used. If the
- * sequence does not step as expected, no ids are given and rows are written at once, as on H2: in
- * the server's own process there is no round trip to save.
+ * <p>The ids come in blocks from the table's own identity sequence, read from the sequence how far
+ * it steps: one {@code nextval} gives this instance the ids from its value to the next step, and a
+ * row written with the generated id takes a whole step for itself, so no id is given twice, across
+ * instances and restarts. Ids of a block left when the server stops are never used. A sequence that
+ * steps one at a time gives no ids (a {@code nextval} a row saves no round trip), and neither does
+ * H2: rows are written at once there, and in the server's own process there is no round trip to save.
  */
 public final class IdBlocks {
 
     private final String table;
-    private final int step;
-    /** Whether the sequence steps {@link #step} at a time on PostgreSQL; null until first asked. */
-    private Boolean inBlocks;
+    /** How many ids one {@code nextval} gives: the sequence's step on PostgreSQL, 0 elsewhere; -1 until first asked. */
+    private long step = -1;
     private long next;
     private long end;
 
-    /** Ids of {@code table}'s {@code id} column, whose identity sequence steps {@code step} at a time. */
-    public IdBlocks(String table, int step) {
+    /** Ids of {@code table}'s {@code id} column. */
+    public IdBlocks(String table) {
         this.table = table;
-        this.step = step;
     }
 
     /** The id for a new row, drawn on the caller's transaction's connection; none where the row should be written at once. */
@@ -42,10 +40,10 @@ public final class IdBlocks {
 
     private synchronized OptionalLong next(Connection connection) {
         try {
-            if (inBlocks == null) {
-                inBlocks = "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName()) && stepOf(connection) == step;
+            if (step < 0) {
+                step = "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName()) ? stepOf(connection) : 0;
             }
-            if (!inBlocks) {
+            if (step <= 1) {
                 return OptionalLong.empty();
             }
             if (next == end) {

@@ -33,8 +33,8 @@ class IdBlocksOnPostgresTest extends LibraryScene implements OnPostgres {
     @Test
     void two_instances_and_rows_with_the_generated_id_never_share_an_id() {
         long roomId = api.createRoom(admin, siteId, "Room A", "08:00", "20:00");
-        IdBlocks one = new IdBlocks("booking", 50);
-        IdBlocks other = new IdBlocks("booking", 50);
+        IdBlocks one = new IdBlocks("booking");
+        IdBlocks other = new IdBlocks("booking");
         List<Long> drawn = new ArrayList<>();
         List<Long> generated = new ArrayList<>();
         for (int i = 0; i < 120; i++) { // more than two blocks of each
@@ -50,7 +50,7 @@ class IdBlocksOnPostgresTest extends LibraryScene implements OnPostgres {
         for (long id : drawn) { // and each can be written, beside the generated ones
             tx.run(() -> tx.jdbcInCallers(connection -> insert(connection, id, roomId)));
         }
-        long rows = tx.read((java.sql.Connection connection) -> count(connection, roomId));
+        long rows = tx.read((java.sql.Connection connection) -> PutOffInsertsScenarios.count(connection, "SELECT count(*) FROM booking WHERE room_id = ?", roomId));
         assertThat(rows).isEqualTo(all.size());
     }
 
@@ -85,18 +85,6 @@ class IdBlocksOnPostgresTest extends LibraryScene implements OnPostgres {
             }
             insert.setLong(next, roomId);
             try (ResultSet rows = insert.executeQuery()) {
-                rows.next();
-                return rows.getLong(1);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static long count(java.sql.Connection connection, long roomId) {
-        try (PreparedStatement count = connection.prepareStatement("SELECT count(*) FROM booking WHERE room_id = ?")) {
-            count.setLong(1, roomId);
-            try (ResultSet rows = count.executeQuery()) {
                 rows.next();
                 return rows.getLong(1);
             }

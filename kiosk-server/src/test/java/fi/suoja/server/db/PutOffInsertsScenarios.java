@@ -155,7 +155,7 @@ abstract class PutOffInsertsScenarios extends LibraryScene {
         return rows;
     }
 
-    private static long count(java.sql.Connection connection, String sql, long... parameters) {
+    static long count(java.sql.Connection connection, String sql, long... parameters) {
         try (PreparedStatement count = connection.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 count.setLong(i + 1, parameters[i]);
