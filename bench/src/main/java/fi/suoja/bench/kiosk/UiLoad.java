@@ -37,8 +37,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>In steps of more kiosks at once, each step: first the baseline, as many bare clients with the
  * same rhythm fetching a static resource of the same server (the kiosks paused); then the kiosks
  * (the last step's stay, new ones join), a warm-up, and a measured window: tap p50/p95/p99, the
- * CPU of kiosk-ui, kiosk-server and this generator from {@code /proc}; after it one Chromium first
- * page with those kiosks running, and kiosk-ui's heap after a full GC and its RSS. It stops after
+ * CPU of kiosk-ui, kiosk-server and this generator from {@code /proc}; after it two Chromium first
+ * pages with those kiosks running, one cached and one from a new browser profile (an empty cache,
+ * as a kiosk PC set up anew), and kiosk-ui's heap after a full GC and its RSS. The empty-cache page
+ * at the very start meets a kiosk-ui that has just started; the steps' pages meet it warm. It stops after
  * the first step whose tap p95 is over 100 ms (or that had any wrong answer).
  *
  * <p>Usage: {@code UiLoad [kiosks per step=10,25,50,100,200,400,800] [seconds measured per step=20]
@@ -120,7 +122,7 @@ public final class UiLoad {
     private record Step(int kiosks, Latencies taps, Latencies polls, Map<String, Latencies> byTap, Latencies bare,
                         Latencies opens, double seconds, double uiCpu, double uiJitCpu, double serverCpu, double generatorCpu,
                         double bareUiCpu, double bareGeneratorCpu, double rssMib, double heapMib, FirstPage firstPage,
-                        String load) {
+                        FirstPage emptyCache, String load) {
 
         double p95() {
             return taps.percentile(95);
@@ -129,10 +131,10 @@ public final class UiLoad {
 
     private void run(int[] steps, double stopAbove, String repeat) throws Exception {
         chromium.beforeEveryPage(0, FIRST_SCREEN);
-        FirstPage cold = firstPage();
-        FirstPage warm = firstPage();
-        System.out.println("Chromium, first kiosk page, no other kiosk, empty cache: " + cold.line());
-        System.out.println("Chromium, first kiosk page, no other kiosk, cached:      " + warm.line());
+        FirstPage cold = firstPage(chromium);
+        FirstPage warm = firstPage(chromium);
+        System.out.println("Chromium, first kiosk page, no other kiosk, kiosk-ui just started, empty cache: " + cold.line());
+        System.out.println("Chromium, first kiosk page, no other kiosk, kiosk-ui just started, cached:      " + warm.line());
         // after Chromium's pages, so that what Vaadin sets up once (routes, translations, caches) is not counted per kiosk
         double heapAtStart = ui.heapAfterGcMib();
         double rssAtStart = ui.rssMib();
@@ -151,10 +153,12 @@ public final class UiLoad {
             }
             done.add(step);
             System.out.printf(Locale.ROOT, "%d kiosks: tap p50 %s p95 %s p99 %s ms (%d taps), baseline p95 %s ms;"
-                            + " kiosk-ui %.2f cores, generator %.2f cores; live heap %.1f MiB, RSS %.0f MiB; first page %s ms; load %s%n",
+                            + " kiosk-ui %.2f cores, generator %.2f cores; live heap %.1f MiB, RSS %.0f MiB; first page %s ms"
+                            + " (empty cache %s ms); load %s%n",
                     count, Table.ms(step.taps().p50()), Table.ms(step.p95()), Table.ms(step.taps().percentile(99)),
                     step.taps().count(), Table.ms(step.bare().percentile(95)), step.uiCpu() / step.seconds(),
-                    step.generatorCpu() / step.seconds(), step.heapMib(), step.rssMib(), Table.ms(step.firstPage().ms()), step.load());
+                    step.generatorCpu() / step.seconds(), step.heapMib(), step.rssMib(), Table.ms(step.firstPage().ms()),
+                    Table.ms(step.emptyCache().ms()), step.load());
             if (!kiosks.failures().isEmpty()) {
                 stopped = "wrong answers: " + kiosks.failures().size() + ", the first: " + kiosks.failures().get(0).why();
                 break;
@@ -215,11 +219,12 @@ public final class UiLoad {
         if (taps == null) {
             throw new IllegalStateException(count + " kiosks made no tap in " + window.toSeconds() + " s: " + kiosks.failures());
         }
-        FirstPage firstPage = firstPage();
+        FirstPage firstPage = firstPage(chromium);
+        FirstPage emptyCache = firstPageEmptyCache();
         double heap = ui.heapAfterGcMib();
         double rss = ui.rssMib();
         return new Step(count, taps, kiosks.between(from, to, true), kiosks.byTap(from, to), bare.between(bareFrom, bareTo, false),
-                opens, (to - from) / 1e9, uiCpu, uiJit, serverCpu, generatorCpu, bareUi, bareGenerator, rss, heap, firstPage, load);
+                opens, (to - from) / 1e9, uiCpu, uiJit, serverCpu, generatorCpu, bareUi, bareGenerator, rss, heap, firstPage, emptyCache, load);
     }
 
     /** Opens kiosks until {@code count} are open, a few at a time, and starts each one's visitor. */
@@ -259,19 +264,30 @@ public final class UiLoad {
      * One first load of the kiosk page in Chromium: navigation start to the start screen drawn
      * (see first-screen.js), then the window is emptied so that it is no kiosk of the load.
      */
-    private FirstPage firstPage() {
-        chromium.open(0, base + "/");
+    private FirstPage firstPage(Chromium browser) {
+        browser.open(0, base + "/");
         Instant deadline = Instant.now().plusSeconds(60);
         Object drawn;
-        while ((drawn = chromium.run(0, "return window.__screenDrawn === undefined ? null : window.__screenDrawn;")) == null) {
+        while ((drawn = browser.run(0, "return window.__screenDrawn === undefined ? null : window.__screenDrawn;")) == null) {
             if (Instant.now().isAfter(deadline)) {
                 throw new IllegalStateException("Chromium did not show the kiosk's start screen within 60 s");
             }
             Pause.millis(50);
         }
-        String parts = (String) chromium.run(0, FIRST_SCREEN_PARTS);
-        chromium.open(0, "about:blank");
+        String parts = (String) browser.run(0, FIRST_SCREEN_PARTS);
+        browser.open(0, "about:blank");
         return new FirstPage(((Number) drawn).doubleValue(), parts);
+    }
+
+    /**
+     * A first kiosk page in a Chromium with a new profile: nothing in its HTTP cache or its code
+     * cache, as a kiosk PC set up anew or with its cache cleared. Chromium's own start is not counted.
+     */
+    private FirstPage firstPageEmptyCache() throws IOException {
+        try (Chromium fresh = new Chromium()) {
+            fresh.beforeEveryPage(0, FIRST_SCREEN);
+            return firstPage(fresh);
+        }
     }
 
     /** A first kiosk page in Chromium: navigation start to start screen drawn, and where the time went. */
@@ -280,9 +296,9 @@ public final class UiLoad {
             try {
                 var p = SuojaApi.JSON.readTree(parts);
                 return String.format(Locale.ROOT, "%s ms (HTML in at %.0f, bundles at %.0f, init answered at %.0f,"
-                                + " first UIDL at %.0f, screen in DOM at %.0f)", Table.ms(ms), p.path("html").asDouble(),
-                        p.path("bundles").asDouble(), p.path("init").asDouble(), p.path("firstUidl").asDouble(),
-                        p.path("inDom").asDouble());
+                                + " first UIDL sent at %.0f and answered at %.0f, screen in DOM at %.0f)", Table.ms(ms),
+                        p.path("html").asDouble(), p.path("bundles").asDouble(), p.path("init").asDouble(),
+                        p.path("firstUidlSent").asDouble(), p.path("firstUidl").asDouble(), p.path("inDom").asDouble());
             } catch (IOException e) {
                 return Table.ms(ms) + " ms (" + parts + ")";
             }
@@ -324,13 +340,15 @@ public final class UiLoad {
                 + " of the same server (no cache), the kiosks paused");
         System.out.println();
         Table latency = new Table("kiosks", "taps", "tap p50 ms", "tap p95 ms", "tap p99 ms", "poll p95 ms",
-                "baseline p50 ms", "baseline p95 ms", "p95 tap/baseline", "open p95 ms", "Chromium first page ms");
+                "baseline p50 ms", "baseline p95 ms", "p95 tap/baseline", "open p95 ms", "Chromium first page ms",
+                "Chromium first page, empty cache ms");
         for (Step s : steps) {
             latency.row(s.kiosks(), s.taps().count(), Table.ms(s.taps().p50()), Table.ms(s.p95()),
                     Table.ms(s.taps().percentile(99)), s.polls() == null ? "-" : Table.ms(s.polls().percentile(95)),
                     Table.ms(s.bare().p50()), Table.ms(s.bare().percentile(95)),
                     Table.ratio(s.p95() / s.bare().percentile(95)),
-                    s.opens() == null ? "-" : Table.ms(s.opens().percentile(95)), Table.ms(s.firstPage().ms()));
+                    s.opens() == null ? "-" : Table.ms(s.opens().percentile(95)), Table.ms(s.firstPage().ms()),
+                    Table.ms(s.emptyCache().ms()));
         }
         System.out.print(latency);
         System.out.println();
@@ -369,10 +387,11 @@ public final class UiLoad {
                 heapAtStart, rssAtStart);
         System.out.println("Chromium first kiosk page (navigation start -> start screen drawn; goal < " + (int) FIRST_PAGE_GOAL_MS
                 + " ms), times since navigation start:");
-        System.out.println("  no other kiosk, empty cache: " + cold.line());
-        System.out.println("  no other kiosk, cached:      " + warm.line());
+        System.out.println("  no other kiosk, kiosk-ui just started, empty cache: " + cold.line());
+        System.out.println("  no other kiosk, kiosk-ui just started, cached:      " + warm.line());
         for (Step s : steps) {
-            System.out.println("  " + s.kiosks() + " kiosks, cached: " + s.firstPage().line());
+            System.out.println("  " + s.kiosks() + " kiosks, cached:      " + s.firstPage().line());
+            System.out.println("  " + s.kiosks() + " kiosks, empty cache: " + s.emptyCache().line());
         }
         if (steps.isEmpty()) {
             System.out.println("Stopped: " + stopped + "; nothing measured");
