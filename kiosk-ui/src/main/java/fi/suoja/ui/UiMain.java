@@ -3,14 +3,19 @@ package fi.suoja.ui;
 import com.github.mvysny.vaadinboot.VaadinBoot;
 import fi.suoja.hardware.printer.MissingFontException;
 import fi.suoja.hardware.printer.ReceiptImage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.File;
 import java.io.IOException;
+import java.net.URI;
 import java.util.jar.Attributes;
 import java.util.jar.JarFile;
 
 /** Starts the kiosk UI in embedded Jetty. Configuration: see {@link KioskConfig}. */
 public final class UiMain {
+
+    private static final Logger LOG = LoggerFactory.getLogger(UiMain.class);
 
     private UiMain() {
     }
@@ -29,7 +34,38 @@ public final class UiMain {
             System.exit(2);
         }
         expandClassPathFromManifest();
-        new VaadinBoot().withPort(config.port()).openBrowserInDevMode(false).run();
+        new WarmedBoot().withPort(config.port()).openBrowserInDevMode(false).run();
+    }
+
+    /** Vaadin Boot that opens the kiosk page once ({@link WarmUp}) as soon as Jetty has started. */
+    static final class WarmedBoot extends VaadinBoot {
+
+        /** What the warm-up did, or null while it has not (or could not) open the page. */
+        volatile WarmUp.Result warmed;
+
+        @Override
+        public synchronized void start() throws Exception {
+            // before Jetty answers anything: /health must never be UP before the page is warm
+            WarmUp.warming(true);
+            try {
+                super.start();
+                warmUp();
+            } finally {
+                WarmUp.warming(false);
+            }
+        }
+
+        private void warmUp() throws InterruptedException {
+            URI self = URI.create("http://127.0.0.1:" + getPort() + "/");
+            try {
+                warmed = WarmUp.openKioskOnce(self);
+                LOG.info("Warmed up: the kiosk page, opened once, showed its {} screen in {} ms", warmed.screen(),
+                        warmed.took().toMillis());
+            } catch (IOException e) {
+                // only the first visitor's page is slower: nothing to stop for
+                LOG.warn("Could not open the kiosk page once to warm up: {}", e.getMessage());
+            }
+        }
     }
 
     /**

@@ -23,7 +23,8 @@ public record KioskUi(JavaProcess process, int port) implements JarProcess {
         environment.put("SUOJA_KIOSK_TOKEN", kioskToken);
         environment.put("SUOJA_UI_PORT", Integer.toString(port));
         JavaProcess process = JavaProcess.start("kiosk-ui", JAR, List.of("-Xmx384m"), environment, workDir);
-        process.awaitOk(URI.create("http://127.0.0.1:" + port + "/"), Duration.ofSeconds(120));
+        // its health, as ./run and a load balancer wait for it: UP once it has opened its kiosk page once
+        process.awaitOk(URI.create("http://127.0.0.1:" + port + "/health"), Duration.ofSeconds(120));
         return new KioskUi(process, port);
     }
 }

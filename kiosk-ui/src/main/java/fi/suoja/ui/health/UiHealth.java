@@ -1,6 +1,7 @@
 package fi.suoja.ui.health;
 
 import fi.suoja.ui.KioskConfig;
+import fi.suoja.ui.WarmUp;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -17,7 +18,8 @@ import java.time.Duration;
 /**
  * {@code GET /health} of the kiosk UI, for the same monitoring that reads the server's
  * {@code /health}: {@code UP} (200) when this UI server answers and the kiosk server it books
- * through says it is up, {@code DOWN} (503) with the reason otherwise. It says nothing else: no
+ * through says it is up, {@code DOWN} (503) with the reason otherwise, {@code "kioskUi":"STARTING"}
+ * while it opens its kiosk page once as it starts ({@link WarmUp}). It says nothing else: no
  * versions, no addresses, no tokens.
  */
 @WebServlet(urlPatterns = "/health", asyncSupported = true)
@@ -30,12 +32,14 @@ public class UiHealth extends HttpServlet {
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String server = kioskServer(KioskConfig.fromEnvironment().serverUrl());
-        boolean up = server.equals("UP");
+        boolean starting = WarmUp.warming();
+        boolean up = server.equals("UP") && !starting;
         response.setStatus(up ? HttpServletResponse.SC_OK : HttpServletResponse.SC_SERVICE_UNAVAILABLE);
         response.setContentType("application/json");
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         response.setHeader("Cache-Control", "no-store");
-        response.getWriter().write("{\"status\":\"" + (up ? "UP" : "DOWN") + "\",\"kioskServer\":\"" + server + "\"}");
+        response.getWriter().write("{\"status\":\"" + (up ? "UP" : "DOWN") + "\","
+                + (starting ? "\"kioskUi\":\"STARTING\"," : "") + "\"kioskServer\":\"" + server + "\"}");
     }
 
     /** UP, DOWN (it answered that it is not up) or UNREACHABLE. */
