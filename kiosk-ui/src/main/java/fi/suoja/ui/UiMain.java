@@ -61,9 +61,9 @@ public final class UiMain {
                 warmed = WarmUp.openKioskOnce(self);
                 LOG.info("Warmed up: the kiosk page, opened once, showed its {} screen in {} ms", warmed.screen(),
                         warmed.took().toMillis());
-            } catch (IOException e) {
+            } catch (IOException | RuntimeException e) {
                 // only the first visitor's page is slower: nothing to stop for
-                LOG.warn("Could not open the kiosk page once to warm up: {}", e.getMessage());
+                LOG.warn("Could not open the kiosk page once to warm up: {}", e.toString());
             }
         }
     }
