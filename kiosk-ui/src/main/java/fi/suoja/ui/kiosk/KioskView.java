@@ -20,6 +20,7 @@ import com.vaadin.flow.shared.Registration;
 import fi.suoja.hardware.card.CardFormat;
 import fi.suoja.hardware.card.CardRead;
 import fi.suoja.hardware.card.KeyboardWedge;
+import fi.suoja.ui.ConnectionTexts;
 import fi.suoja.ui.server.Booking;
 import fi.suoja.ui.server.KioskIdentity;
 import fi.suoja.ui.server.RoomChoice;
@@ -396,6 +397,7 @@ public class KioskView extends Div implements HasDynamicTitle {
             ui.setDirection(language.rightToLeft() ? Direction.RIGHT_TO_LEFT : Direction.LEFT_TO_RIGHT);
             ui.getPage().executeJs("document.documentElement.lang = $0", language.tag());
             ui.getPage().setTitle(t("app.title"));
+            ConnectionTexts.apply(ui, t("connection.reconnecting"), t("connection.offline"), t("connection.online"));
         });
     }
 
