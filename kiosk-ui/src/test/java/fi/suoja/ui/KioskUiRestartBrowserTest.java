@@ -1,0 +1,95 @@
+package fi.suoja.ui;
+
+import com.github.mvysny.vaadinboot.VaadinBoot;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.ResourceBundle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * kiosk-ui restarts (an upgrade, a crash) while a kiosk's page is open in its browser: while it is
+ * away the page says so in the kiosk's language (Vaadin's own words are English), and as nobody is
+ * at the kiosk to reload it, the page comes back to the start screen by itself.
+ */
+@Tag("browser")
+class KioskUiRestartBrowserTest {
+
+    /** The kiosk's words in Finnish (bundles are read as UTF-8). */
+    private static final ResourceBundle FINNISH = ResourceBundle.getBundle("vaadin-i18n.translations", Locale.forLanguageTag("fi"));
+
+    private VaadinBoot ui;
+    private WebDriver driver;
+
+    @AfterEach
+    void stop() {
+        if (driver != null) {
+            driver.quit();
+        }
+        if (ui != null) {
+            ui.stop("restart test done");
+        }
+    }
+
+    @Test
+    void a_kiosk_page_open_while_kiosk_ui_restarts_comes_back_to_the_start_screen_by_itself() throws Exception {
+        Chromium.requireInstalled();
+        TestScene scene = TestScene.create();
+        int port = KioskServerProcess.freePort();
+        ui = startWarmed(scene, port);
+        String base = "http://localhost:" + port + "/";
+        driver = Chromium.start("--lang=fi");
+        driver.get(base);
+        Chromium.waitFor(driver, By.cssSelector("#screen[data-screen='start']"));
+        Chromium.waitFor(driver, By.id("book")).click();
+        Chromium.waitFor(driver, By.cssSelector("#screen[data-screen='when']"));
+
+        ui.stop("restarting under the kiosk's page");
+        ui = null;
+        // the page's next poll finds nobody: Flow's client says it is reconnecting
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> !"connected".equals(((JavascriptExecutor) d)
+                .executeScript("return window.Vaadin.connectionState.state;")));
+        screenshot("kiosk-ui-restart-1-while-down");
+        String whileDown = driver.findElement(By.tagName("body")).getText();
+        assertThat(whileDown).as("what the visitor reads while kiosk-ui is away: the screen, and why it waits, in Finnish")
+                .contains(FINNISH.getString("when.heading")).contains(FINNISH.getString("connection.reconnecting"))
+                .doesNotContainIgnoringCase("connection").doesNotContainIgnoringCase("server");
+
+        ui = startWarmed(scene, port);
+        // nobody touches the kiosk: its page finds its session gone, loads again and starts over
+        new WebDriverWait(driver, Duration.ofSeconds(60)).until(d ->
+                !d.findElements(By.cssSelector("#screen[data-screen='start']")).isEmpty());
+        Chromium.settle(driver);
+        screenshot("kiosk-ui-restart-2-back");
+        assertThat(driver.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("fi");
+        assertThat(driver.findElement(By.id("screen")).getText()).contains(FINNISH.getString("start.heading"));
+    }
+
+    /** kiosk-ui as UiMain starts it, on this port. */
+    private static VaadinBoot startWarmed(TestScene scene, int port) throws Exception {
+        System.setProperty("suoja.server.url", scene.server.toString());
+        System.setProperty("suoja.kiosk.token", scene.kioskToken);
+        UiMain.WarmedBoot boot = new UiMain.WarmedBoot();
+        boot.withPort(port).localhostOnly().openBrowserInDevMode(false);
+        boot.start();
+        return boot;
+    }
+
+    private void screenshot(String name) throws Exception {
+        Path folder = Path.of(System.getProperty("suoja.test.screenshots", "target/screenshots"));
+        Files.createDirectories(folder);
+        Files.write(folder.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+    }
+}
