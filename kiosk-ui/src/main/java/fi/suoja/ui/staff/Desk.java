@@ -7,6 +7,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.Icon;
 import com.vaadin.flow.component.icon.VaadinIcon;
+import fi.suoja.ui.ConnectionTexts;
 import fi.suoja.ui.server.NotLoggedIn;
 import fi.suoja.ui.server.ServerProblem;
 import fi.suoja.ui.server.ServerUnreachable;
@@ -17,6 +18,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * What every staff page shares: running an action so that any failure is said in plain words, a
@@ -104,6 +106,12 @@ final class Desk {
         notice.getElement().setAttribute("role", "status");
         notice.setVisible(false);
         return notice;
+    }
+
+    /** Vaadin's connection strip in the desk's words, in the language of {@code words}. */
+    static void connectionTexts(UI ui, Function<String, String> words) {
+        ConnectionTexts.apply(ui, words.apply("staff.connection.reconnecting"), words.apply("staff.connection.offline"),
+                words.apply("staff.connection.online"));
     }
 
     static void say(Paragraph notice, String words) {

@@ -1,5 +1,6 @@
 package fi.suoja.ui.staff;
 
+import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.dependency.StyleSheet;
 import com.vaadin.flow.component.html.H1;
@@ -47,6 +48,11 @@ public class LoginView extends Main implements HasDynamicTitle, BeforeEnterObser
             return;
         }
         StaffSession.takeNotice().ifPresent(key -> Desk.say(notice, getTranslation(key)));
+    }
+
+    @Override
+    protected void onAttach(AttachEvent event) {
+        Desk.connectionTexts(event.getUI(), this::getTranslation);
     }
 
     @Override

@@ -19,7 +19,6 @@ import com.vaadin.flow.router.HighlightConditions;
 import com.vaadin.flow.router.RouterLayout;
 import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.server.VaadinSession;
-import fi.suoja.ui.ConnectionTexts;
 import fi.suoja.ui.server.Site;
 
 import java.time.Duration;
@@ -145,8 +144,7 @@ public class StaffLayout extends Div implements RouterLayout, BeforeEnterObserve
     @Override
     protected void onAttach(AttachEvent event) {
         UI ui = event.getUI();
-        ConnectionTexts.apply(ui, getTranslation("staff.connection.reconnecting"), getTranslation("staff.connection.offline"),
-                getTranslation("staff.connection.online"));
+        Desk.connectionTexts(ui, this::getTranslation);
         checkSession();
         StaffSession.current().map(session -> session.login().expiresAt()).ifPresent(expiresAt -> {
             long left = Math.max(0, Duration.between(StaffServices.current().clock().instant(), expiresAt).toMillis());
