@@ -3,7 +3,8 @@ package fi.suoja.ui;
 import com.github.mvysny.vaadinboot.VaadinBoot;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
@@ -27,8 +28,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Tag("browser")
 class KioskUiRestartBrowserTest {
 
-    /** The kiosk's words in Finnish (bundles are read as UTF-8). */
-    private static final ResourceBundle FINNISH = ResourceBundle.getBundle("vaadin-i18n.translations", Locale.forLanguageTag("fi"));
+    /** The kiosk's words in a language (bundles are read as UTF-8). */
+    private static ResourceBundle words(String language) {
+        return ResourceBundle.getBundle("vaadin-i18n.translations", Locale.forLanguageTag(language));
+    }
 
     private VaadinBoot ui;
     private WebDriver driver;
@@ -43,8 +46,10 @@ class KioskUiRestartBrowserTest {
         }
     }
 
-    @Test
-    void a_kiosk_page_open_while_kiosk_ui_restarts_comes_back_to_the_start_screen_by_itself() throws Exception {
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"fi", "ar"})
+    void a_kiosk_page_open_while_kiosk_ui_restarts_says_so_in_its_language_and_comes_back_to_the_start_screen_by_itself(
+            String language) throws Exception {
         Chromium.requireInstalled();
         TestScene scene = TestScene.create();
         int port = KioskServerProcess.freePort();
@@ -53,18 +58,22 @@ class KioskUiRestartBrowserTest {
         driver = Chromium.start("--lang=fi");
         driver.get(base);
         Chromium.waitFor(driver, By.cssSelector("#screen[data-screen='start']"));
+        if (!"fi".equals(language)) {
+            driver.findElement(By.id("lang-" + language)).click();
+            new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> language.equals(js(d, "return document.documentElement.lang;")));
+        }
         Chromium.waitFor(driver, By.id("book")).click();
         Chromium.waitFor(driver, By.cssSelector("#screen[data-screen='when']"));
 
         ui.stop("restarting under the kiosk's page");
         ui = null;
         // the page's next poll finds nobody: Flow's client says it is reconnecting
-        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> !"connected".equals(((JavascriptExecutor) d)
-                .executeScript("return window.Vaadin.connectionState.state;")));
-        screenshot("kiosk-ui-restart-1-while-down");
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> !"connected".equals(js(d,
+                "return window.Vaadin.connectionState.state;")));
+        screenshot("kiosk-ui-restart-" + language + "-1-while-down");
         String whileDown = driver.findElement(By.tagName("body")).getText();
-        assertThat(whileDown).as("what the visitor reads while kiosk-ui is away: the screen, and why it waits, in Finnish")
-                .contains(FINNISH.getString("when.heading")).contains(FINNISH.getString("connection.reconnecting"))
+        assertThat(whileDown).as("what the visitor reads while kiosk-ui is away: the screen, and why it waits, in " + language)
+                .contains(words(language).getString("when.heading")).contains(words(language).getString("connection.reconnecting"))
                 .doesNotContainIgnoringCase("connection").doesNotContainIgnoringCase("server");
 
         ui = startWarmed(scene, port);
@@ -72,9 +81,14 @@ class KioskUiRestartBrowserTest {
         new WebDriverWait(driver, Duration.ofSeconds(60)).until(d ->
                 !d.findElements(By.cssSelector("#screen[data-screen='start']")).isEmpty());
         Chromium.settle(driver);
-        screenshot("kiosk-ui-restart-2-back");
-        assertThat(driver.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("fi");
-        assertThat(driver.findElement(By.id("screen")).getText()).contains(FINNISH.getString("start.heading"));
+        screenshot("kiosk-ui-restart-" + language + "-2-back");
+        // a new visit: the kiosk's first language, whatever the last visitor chose
+        assertThat(js(driver, "return document.documentElement.lang;")).isEqualTo("fi");
+        assertThat(driver.findElement(By.id("screen")).getText()).contains(words("fi").getString("start.heading"));
+    }
+
+    private static Object js(WebDriver on, String script) {
+        return ((JavascriptExecutor) on).executeScript(script);
     }
 
     /** kiosk-ui as UiMain starts it, on this port. */
