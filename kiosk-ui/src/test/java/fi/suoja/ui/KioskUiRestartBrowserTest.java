@@ -53,7 +53,7 @@ class KioskUiRestartBrowserTest {
         Chromium.requireInstalled();
         TestScene scene = TestScene.create();
         int port = KioskServerProcess.freePort();
-        ui = startWarmed(scene, port);
+        ui = LocalUi.startWarmed(scene.server, scene.kioskToken, port);
         String base = "http://localhost:" + port + "/";
         driver = Chromium.start("--lang=fi");
         driver.get(base);
@@ -76,7 +76,7 @@ class KioskUiRestartBrowserTest {
                 .contains(words(language).getString("when.heading")).contains(words(language).getString("connection.reconnecting"))
                 .doesNotContainIgnoringCase("connection").doesNotContainIgnoringCase("server");
 
-        ui = startWarmed(scene, port);
+        ui = LocalUi.startWarmed(scene.server, scene.kioskToken, port);
         // nobody touches the kiosk: its page finds its session gone, loads again and starts over
         new WebDriverWait(driver, Duration.ofSeconds(60)).until(d ->
                 !d.findElements(By.cssSelector("#screen[data-screen='start']")).isEmpty());
@@ -89,16 +89,6 @@ class KioskUiRestartBrowserTest {
 
     private static Object js(WebDriver on, String script) {
         return ((JavascriptExecutor) on).executeScript(script);
-    }
-
-    /** kiosk-ui as UiMain starts it, on this port. */
-    private static VaadinBoot startWarmed(TestScene scene, int port) throws Exception {
-        System.setProperty("suoja.server.url", scene.server.toString());
-        System.setProperty("suoja.kiosk.token", scene.kioskToken);
-        UiMain.WarmedBoot boot = new UiMain.WarmedBoot();
-        boot.withPort(port).localhostOnly().openBrowserInDevMode(false);
-        boot.start();
-        return boot;
     }
 
     private void screenshot(String name) throws Exception {

@@ -2,6 +2,8 @@ package fi.suoja.ui;
 
 import com.github.mvysny.vaadinboot.VaadinBoot;
 
+import java.net.URI;
+
 /**
  * kiosk-ui started in the test's own JVM on a free port, pointed at a {@link TestScene}'s server,
  * kiosk token and site (the staff desk's), as the browser tests use it. Further {@code suoja.*}
@@ -26,6 +28,19 @@ public final class LocalUi {
         VaadinBoot boot = new VaadinBoot().withPort(port).localhostOnly().openBrowserInDevMode(false);
         boot.start();
         return new LocalUi(boot, "http://localhost:" + port + "/");
+    }
+
+    /**
+     * kiosk-ui as UiMain starts it, on this port, for this kiosk server and kiosk token: it has
+     * opened its kiosk page once ({@link WarmUp}) when this returns.
+     */
+    static UiMain.WarmedBoot startWarmed(URI server, String kioskToken, int port) throws Exception {
+        System.setProperty("suoja.server.url", server.toString());
+        System.setProperty("suoja.kiosk.token", kioskToken);
+        UiMain.WarmedBoot boot = new UiMain.WarmedBoot();
+        boot.withPort(port).localhostOnly().openBrowserInDevMode(false);
+        boot.start();
+        return boot;
     }
 
     /** Stops it, saying why, and forgets the staff desk's site. */

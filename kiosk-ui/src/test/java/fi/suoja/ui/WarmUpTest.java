@@ -32,11 +32,7 @@ class WarmUpTest {
 
     private URI start(URI server, String kioskToken) throws Exception {
         int port = KioskServerProcess.freePort();
-        System.setProperty("suoja.server.url", server.toString());
-        System.setProperty("suoja.kiosk.token", kioskToken);
-        ui = new UiMain.WarmedBoot();
-        ui.withPort(port).localhostOnly().openBrowserInDevMode(false);
-        ui.start();
+        ui = LocalUi.startWarmed(server, kioskToken, port);
         return URI.create("http://localhost:" + port + "/");
     }
 
