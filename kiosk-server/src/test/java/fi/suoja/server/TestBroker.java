@@ -1,11 +1,11 @@
 package fi.suoja.server;
 
+import fi.suoja.hardware.TempDirs;
 import fi.suoja.server.broker.HiveBroker;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -25,7 +25,7 @@ public final class TestBroker {
     public static synchronized String url() {
         if (broker == null) {
             try {
-                Path dir = Files.createTempDirectory("suoja-test-broker");
+                Path dir = TempDirs.create("suoja-test-broker");
                 broker = HiveBroker.start("127.0.0.1", freePort(), dir, false, "suoja.mqtt.embedded.port");
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -69,7 +69,7 @@ public final class TestBroker {
         properties.put("suoja.mqtt.enabled", true);
         properties.put("suoja.mqtt.embedded.enabled", true);
         properties.put("suoja.mqtt.embedded.port", freePort());
-        properties.put("suoja.mqtt.embedded.data-dir", Files.createTempDirectory("suoja-embedded").toString());
+        properties.put("suoja.mqtt.embedded.data-dir", TempDirs.create("suoja-embedded").toString());
         properties.put("suoja.mqtt.embedded.persistent", false);
         properties.put("suoja.mqtt.topic-root", topicRoot);
         return properties;

@@ -2,6 +2,7 @@ package fi.suoja.ui;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fi.suoja.hardware.TempDirs;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
@@ -15,7 +16,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -52,7 +52,7 @@ public final class Chromium {
      */
     public static WebDriver start(String... moreArguments) throws IOException {
         System.setProperty("webdriver.chrome.driver", DRIVER);
-        Path profile = Files.createTempDirectory("suoja-chromium");
+        Path profile = TempDirs.create("suoja-chromium");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(BINARY);
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",

@@ -1,5 +1,6 @@
 package fi.suoja.ui;
 
+import fi.suoja.hardware.TempDirs;
 import org.awaitility.core.ConditionTimeoutException;
 import org.awaitility.core.TerminalFailureException;
 
@@ -111,7 +112,7 @@ public final class KioskServerProcess {
                     + ": build them first (./mvnw -pl kiosk-ui -am verify compiles them before these tests).");
         }
         try {
-            Path dir = Files.createTempDirectory("suoja-ui-test-server");
+            Path dir = TempDirs.create("suoja-ui-test-server");
             Path log = dir.resolve("server.log");
             List<String> command = new ArrayList<>(List.of(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(),

@@ -1,11 +1,11 @@
 package fi.suoja.ui;
 
+import fi.suoja.hardware.TempDirs;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -36,7 +36,7 @@ public final class OwnServer implements BeforeAllCallback, AfterAllCallback {
 
     @Override
     public void beforeAll(ExtensionContext context) throws IOException {
-        Path data = Files.createTempDirectory("suoja-" + context.getRequiredTestClass().getSimpleName());
+        Path data = TempDirs.create("suoja-" + context.getRequiredTestClass().getSimpleName());
         int port = KioskServerProcess.freePort();
         process = offsetClock ? KioskServerProcess.startOwnWithOffsetClock(port, data, settings)
                 : KioskServerProcess.startOwn(port, data, settings);

@@ -1,5 +1,6 @@
 package fi.suoja.server.device;
 
+import fi.suoja.hardware.TempDirs;
 import fi.suoja.server.Api;
 import fi.suoja.server.Eventually;
 import fi.suoja.server.TestBroker;
@@ -42,7 +43,7 @@ class RealAgentOnMosquittoTest extends RealAgentScenarios {
     @Override
     EmbeddedServer startServer() throws Exception {
         assertThat(Path.of("/usr/sbin/mosquitto")).as("Mosquitto must be installed (apt-get install -y mosquitto)").exists();
-        dir = Files.createTempDirectory("suoja-mosquitto");
+        dir = TempDirs.create("suoja-mosquitto");
         port = TestBroker.freePort();
         Files.writeString(dir.resolve("passwd"),
                 MosquittoPassword.line(SERVER_USER, MosquittoPassword.hash(SERVER_PASSWORD, new SecureRandom())) + "\n");

@@ -1,5 +1,6 @@
 package fi.suoja.server.device;
 
+import fi.suoja.hardware.TempDirs;
 import fi.suoja.hardware.mqtt.AgentConfigKeys;
 import fi.suoja.server.Api;
 import fi.suoja.server.Eventually;
@@ -77,7 +78,7 @@ abstract class RealAgentScenarios {
         String staff = library.staff();
         long siteId = library.siteId();
 
-        Path home = Files.createTempDirectory("suoja-real-agent");
+        Path home = TempDirs.create("suoja-real-agent");
         Path guest = Files.createDirectories(home.resolve("guest"));
         Path state = Files.createDirectories(home.resolve("state"));
         Path outside = Files.writeString(home.resolve("not-the-guests.txt"), "keep me");
@@ -155,7 +156,7 @@ abstract class RealAgentScenarios {
     Laptop readyLaptop(Library library, int keepAliveSeconds) throws Exception {
         Api api = library.api();
         String admin = library.admin();
-        Path home = Files.createTempDirectory("suoja-real-agent");
+        Path home = TempDirs.create("suoja-real-agent");
         Path guest = Files.createDirectories(home.resolve("guest"));
         Path state = Files.createDirectories(home.resolve("state"));
         String tag = "LAP-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();

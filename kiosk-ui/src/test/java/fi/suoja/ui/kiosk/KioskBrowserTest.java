@@ -2,6 +2,7 @@ package fi.suoja.ui.kiosk;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.mvysny.vaadinboot.VaadinBoot;
+import fi.suoja.hardware.TempDirs;
 import fi.suoja.ui.Chromium;
 import fi.suoja.ui.KioskServerProcess;
 import fi.suoja.ui.TestScene;
@@ -83,7 +84,7 @@ class KioskBrowserTest {
         Files.createDirectories(screenshots);
 
         serverPort = KioskServerProcess.freePort();
-        dataDir = Files.createTempDirectory("suoja-browser-test-db");
+        dataDir = TempDirs.create("suoja-browser-test-db");
         server = startServer();
         scene = TestScene.create(server.uri(), 5);
 

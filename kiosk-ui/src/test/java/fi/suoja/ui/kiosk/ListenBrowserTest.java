@@ -1,5 +1,6 @@
 package fi.suoja.ui.kiosk;
 
+import fi.suoja.hardware.TempDirs;
 import fi.suoja.ui.Chromium;
 import fi.suoja.ui.KioskServerProcess;
 import fi.suoja.ui.LocalUi;
@@ -80,7 +81,7 @@ class ListenBrowserTest {
                 .isInstanceOf(EspeakNg.Found.Usable.class);
         screenshots = Path.of(System.getProperty("suoja.test.screenshots", "target/screenshots"));
         Files.createDirectories(screenshots);
-        Path work = Files.createTempDirectory("suoja-listen-test");
+        Path work = TempDirs.create("suoja-listen-test");
         spoken = work.resolve("spoken.tsv");
         Files.createFile(spoken);
         Path espeak = work.resolve("espeak-ng");

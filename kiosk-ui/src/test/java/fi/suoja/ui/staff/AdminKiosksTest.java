@@ -41,7 +41,7 @@ class AdminKiosksTest extends KaribuStaff {
 
     @Test
     void staff_see_which_kiosk_languages_can_be_heard_and_which_are_silent() throws Exception {
-        java.nio.file.Path voices = java.nio.file.Files.createTempDirectory("suoja-voices");
+        java.nio.file.Path voices = fi.suoja.hardware.TempDirs.create("suoja-voices");
         java.nio.file.Files.createDirectories(voices.resolve("so"));
         java.nio.file.Files.write(voices.resolve("so").resolve("start.heading.wav"), new byte[] {1, 2, 3});
         fi.suoja.ui.speech.Synthesizer finnishAndSwedish = new fi.suoja.ui.speech.Synthesizer() {

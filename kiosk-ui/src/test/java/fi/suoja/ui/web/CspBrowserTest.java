@@ -1,5 +1,6 @@
 package fi.suoja.ui.web;
 
+import fi.suoja.hardware.TempDirs;
 import fi.suoja.ui.Chromium;
 import fi.suoja.ui.LocalUi;
 import fi.suoja.ui.TestScene;
@@ -74,7 +75,7 @@ class CspBrowserTest {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
                 "--disable-dev-shm-usage", "--window-size=1280,1024", "--lang=fi",
-                "--user-data-dir=" + Files.createTempDirectory("suoja-chromium-csp"));
+                "--user-data-dir=" + TempDirs.create("suoja-chromium-csp"));
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);
