@@ -16,6 +16,9 @@
 # Usage: bench/booking/door-tasks.sh [seconds a run=15] [rounds=3]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+for tool in psql pgbench; do
+  command -v "$tool" >/dev/null || { echo "$tool is needed: apt-get install -y postgresql-client" >&2; exit 1; }
+done
 seconds=${1:-15}
 rounds=${2:-3}
 export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres} PGDATABASE=${PGDATABASE:-test}
