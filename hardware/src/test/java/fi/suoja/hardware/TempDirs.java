@@ -35,8 +35,11 @@ public final class TempDirs {
         return dir;
     }
 
-    /** Deletes the tree as far as it can: what a process still running writes meanwhile may stay. */
-    static void delete(Path dir) {
+    /**
+     * Deletes the tree now, as far as it can: what a process still running writes meanwhile may
+     * stay. For a test that is done with its folder before the JVM ends.
+     */
+    public static void delete(Path dir) {
         try (Stream<Path> paths = Files.walk(dir)) {
             paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         } catch (NoSuchFileException | UncheckedIOException gone) {

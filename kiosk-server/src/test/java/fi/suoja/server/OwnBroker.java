@@ -1,12 +1,11 @@
 package fi.suoja.server;
 
+import fi.suoja.hardware.TempDirs;
 import fi.suoja.server.broker.HiveBroker;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 
 /**
  * A real MQTT broker (embedded HiveMQ) of one test class's own, on a free port and in a folder of
@@ -24,7 +23,7 @@ public final class OwnBroker implements AutoCloseable {
     public OwnBroker(String purpose) {
         this.purpose = purpose;
         try {
-            this.dir = Files.createTempDirectory("suoja-own-broker");
+            this.dir = TempDirs.create("suoja-own-broker");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -47,12 +46,10 @@ public final class OwnBroker implements AutoCloseable {
 
     /** Stops it if it runs, and removes its folder. */
     @Override
-    public void close() throws IOException {
+    public void close() {
         if (running != null) {
             stop();
         }
-        try (var files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        }
+        TempDirs.delete(dir);
     }
 }

@@ -16,7 +16,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -61,7 +60,7 @@ class WipeManyBrokerOutageTest extends LibraryScene implements TestPropertyProvi
     }
 
     @AfterAll
-    void stopBroker() throws IOException {
+    void stopBroker() {
         broker.close();
     }
 

@@ -12,7 +12,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -61,7 +60,7 @@ class MetricsTest extends ServerScene implements TestPropertyProvider {
     }
 
     @AfterAll
-    void stopBroker() throws IOException {
+    void stopBroker() {
         broker.close();
     }
 
