@@ -27,11 +27,10 @@ class FleetLookup {
     }
 
     List<Views.DeviceView> list(@Nullable Long siteId, @Nullable DeviceState state) {
-        return tx.run(() -> devices.findAllOrderByTag().stream()
+        return tx.run(() -> views.ofAll(devices.findAllOrderByTag().stream()
                 .filter(d -> siteId == null || d.siteId() == siteId)
                 .filter(d -> state == null || d.state() == state)
-                .map(views::of)
-                .toList());
+                .toList()));
     }
 
     Views.DeviceView get(String idOrTag) {

@@ -7,6 +7,7 @@ import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -14,6 +15,8 @@ import java.util.Optional;
 interface LoanRepository extends CrudRepository<Loan, Long> {
 
     Optional<Loan> findByDeviceIdAndEndedAtIsNull(String deviceId);
+
+    List<Loan> findByDeviceIdInAndEndedAtIsNull(Collection<String> deviceIds);
 
     List<Loan> findByBookingIdAndEndedAtIsNull(long bookingId);
 

@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -95,7 +96,7 @@ class WipeMany {
         }
         Instant now = clock.instant();
         long began = System.nanoTime();
-        record Written(List<String> deviceIds, List<Try> tries) {
+        record Written(List<Device> named, List<Try> tries) {
         }
         Written written = tx.run(() -> {
             List<Device> named = find(idsOrTags);
@@ -137,7 +138,7 @@ class WipeMany {
                     .map(t -> new WipeCommand(t.job().commandId(t.attempt()), t.job().id(), t.device().id(), now, null)).toList());
             audit.recordEach(AuditAction.WIPE_NOW, named.stream().map(d -> new AuditLog.Done(d.siteId(), Target.device(d.tag()))).toList(),
                     null, now);
-            return new Written(named.stream().map(Device::id).toList(), tries);
+            return new Written(named, tries);
         });
         long writtenAt = System.nanoTime();
         List<Boolean> sent = commands.wipeAll(written.tries().stream()
@@ -149,12 +150,19 @@ class WipeMany {
                 wipes.notSent(t.job(), t.attempt(), t.leaseUntil());
             }
         }
-        List<Views.DeviceView> after = tx.read(() -> written.deviceIds().stream().map(views::of).toList());
+        List<Views.DeviceView> after = tx.read(() -> views.ofAll(asNow(written.named())));
         after.forEach(changes::emit);
         LOG.info("Wipe now for {} devices: written in {} ms, {} commands sent in {} ms, the desk told in {} ms",
-                written.deviceIds().size(), (writtenAt - began) / 1_000_000, written.tries().size(), (sentAt - writtenAt) / 1_000_000,
+                written.named().size(), (writtenAt - began) / 1_000_000, written.tries().size(), (sentAt - writtenAt) / 1_000_000,
                 (System.nanoTime() - sentAt) / 1_000_000);
         return after;
+    }
+
+    /** The devices as they are now, in the same order. */
+    private List<Device> asNow(List<Device> named) {
+        Map<String, Device> now = devices.findByIdIn(named.stream().map(Device::id).toList()).stream()
+                .collect(Collectors.toMap(Device::id, Function.identity()));
+        return named.stream().map(d -> now.get(d.id())).filter(Objects::nonNull).toList();
     }
 
     /** The devices named, each once, in the order first named; refuses the request if any is unknown. */

@@ -395,6 +395,44 @@ abstract class DeviceScenarios extends LibraryScene implements TestPropertyProvi
     }
 
     @Test
+    void the_fleet_list_shows_each_device_as_the_device_alone_shows_it_with_its_loan_open_wipe_and_last_report() {
+        FakeAgent lent = readyLaptop();
+        expect(200, handOut(tagOf(lent.id.value()), book("10:00", 60)));
+        FakeAgent wipedTwice = readyLaptop();
+        clock.set(at("10:01")); // its second report finishes later than its first
+        expect(200, api.post("/api/v1/devices/" + wipedTwice.id.value() + "/wipe", staff, null));
+        Eventually.until("the second report", () -> reports(wipedTwice.id.value()), r -> r.size() == 2);
+        awaitState(wipedTwice.id.value(), "READY");
+        FakeAgent pending = readyLaptop();
+        pending.goOffline();
+        awaitOnline(pending.id.value(), false);
+        FakeAgent unanswered = laptop(FakeAgent.Mode.SILENT);
+        online(unanswered, 1);
+        Eventually.until("its first wipe sent", () -> device(unanswered.id.value()), d -> wipe(d) != null && "SENT".equals(wipe(d).get("state")));
+        String webcam = newTag();
+        expect(201, register(webcam, "WEBCAM"));
+        expect(200, returnDevice(webcam));
+        Api.Answer many = expect(200, api.post("/api/v1/devices/wipe", staff, Map.of("devices", List.of(pending.id.value(), webcam))));
+        assertThat(many.list()).extracting(d -> (Object) ((Map<?, ?>) d.get("wipe")).get("state")).containsExactly("QUEUED", "QUEUED");
+        assertThat(many.list()).extracting(d -> d.get("lastWipe")).allSatisfy(last -> assertThat(last).isNotNull());
+        String provisioned = (String) ((Map<?, ?>) expect(201, register(newTag(), "LAPTOP")).get("device")).get("id");
+
+        Map<String, Map<String, Object>> listed = new HashMap<>();
+        expect(200, api.get("/api/v1/devices?siteId=" + siteId, staff)).list().forEach(d -> listed.put((String) d.get("id"), d));
+        List<String> ids = List.of(lent.id.value(), wipedTwice.id.value(), pending.id.value(), unanswered.id.value(), provisioned);
+        for (String id : ids) {
+            assertThat(listed.get(id)).as(id).isEqualTo(device(id).map());
+        }
+        String webcamId = many.list().get(1).get("id").toString();
+        assertThat(listed.get(webcamId)).isEqualTo(device(webcamId).map());
+        assertThat(listed.get(lent.id.value()).get("loan")).isNotNull();
+        assertThat(listed.get(unanswered.id.value()).get("wipe")).isNotNull();
+        assertThat(((Map<?, ?>) listed.get(wipedTwice.id.value()).get("lastWipe")).get("finishedAt"))
+                .isEqualTo(reports(wipedTwice.id.value()).get(0).get("finishedAt"));
+        assertThat(listed.get(provisioned).get("lastWipe")).isNull();
+    }
+
+    @Test
     void a_wipe_of_many_that_a_laptop_never_answers_is_sent_again_after_its_lease_and_fails_after_the_limit() {
         FakeAgent silent = readyLaptop();
         FakeAgent answering = readyLaptop();
