@@ -53,7 +53,7 @@ final class EchoClient implements MqttLoop.Handler {
 
     @Override
     public void message(MqttLoop.Connection c, Mqtt5.Publish message) {
-        long arrived = System.nanoTime();
+        long arrived = c.readAt();
         c.publish(out, message.payload(), 1, false);
         answers.note(key, arrived);
     }

@@ -414,17 +414,21 @@ public final class FleetBench {
             warmUp(echoPaho, echoRoot, n, padding);
             for (int round = 1; round <= options.wipeRounds; round++) {
                 Thread.sleep(3_000);
+                loop.lagNanos();
                 Baseline echo = echoRound(echoPaho, echoRoot, n, padding);
                 echoRounds.add(echo.perMessage());
                 echoBursts.add(echo.fromFirst());
                 sayRound("  round " + round + " baseline", echo.perMessage());
                 sayRound("  round " + round + " baseline from its first publish", echo.fromFirst());
                 sayRound("  round " + round + " baseline until the answer is back at the publisher", echo.backAtPublisher());
+                sayLag("  round " + round + " baseline");
                 Thread.sleep(3_000);
                 for (WipeBy by : options.wipeBy) {
+                    loop.lagNanos();
                     Round wipe = wipeRound(ids(n), by);
                     wipeRounds.computeIfAbsent(by, b -> new ArrayList<>()).add(wipe);
                     sayRound("  round " + round + " wipe " + by.label, wipe);
+                    sayLag("  round " + round + " wipe " + by.label);
                     Thread.sleep(3_000);
                 }
             }
@@ -777,6 +781,12 @@ public final class FleetBench {
         double makespan = rounds.stream().mapToDouble(Round::makespanMs).average().orElse(Double.NaN);
         return new Round(rounds.get(0).what, rounds.get(0).size, latency, makespan, toCommand, commandToAck, Double.NaN,
                 rounds.stream().mapToInt(Round::httpErrors).sum());
+    }
+
+    /** How far behind its reads the agents' and echo clients' loop handed messages out in the round: its own share of the latency. */
+    private void sayLag(String label) {
+        say(String.format(Locale.ROOT, "%s: the simulated clients' loop handed each message out at most %.1f ms after reading it",
+                label, loop.lagNanos() / 1e6));
     }
 
     private void sayRound(String label, Round r) {

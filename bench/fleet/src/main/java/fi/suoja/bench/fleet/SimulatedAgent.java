@@ -198,7 +198,7 @@ final class SimulatedAgent implements MqttLoop.Handler {
         if (!message.topic().equals(topics.commands(device))) {
             return;
         }
-        long arrived = System.nanoTime();
+        long arrived = c.readAt();
         counters.commands++;
         Command command;
         try {
