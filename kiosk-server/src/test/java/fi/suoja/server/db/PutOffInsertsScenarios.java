@@ -90,6 +90,19 @@ abstract class PutOffInsertsScenarios extends LibraryScene {
     }
 
     @Test
+    void one_of_many_rows_put_off_that_a_unique_key_refuses_fails_the_commit_and_none_is_written() {
+        long before = claimsOfTheBooking();
+        long[] grains = LongStream.range(0, BatchInsert.AS_ARRAYS_FROM * 2L).map(i -> FREE_GRAIN + 5 * i).toArray();
+        grains[grains.length / 2] = bookedGrain; // the booking holds this grain already
+        assertThatThrownBy(() -> tx.run(() -> {
+            CLAIMS.insertBeforeCommit(tx, claims(grains));
+            return null;
+        })).isInstanceOf(DataAccessException.class).satisfies(e -> assertThat(SqlErrors.isUniqueViolation(e)).isTrue());
+        assertThat(claimsOfTheBooking()).isEqualTo(before);
+        assertThat(tx.transactionsWithRowsPutOff()).isZero();
+    }
+
+    @Test
     void rows_put_off_in_a_transaction_that_rolls_back_are_never_written_not_even_by_the_next_one() {
         long before = claimsOfTheBooking();
         assertThatThrownBy(() -> tx.run(() -> {
