@@ -35,6 +35,15 @@ interface DeviceRepository extends CrudRepository<Device, String> {
             WHERE id = :id AND state = :from""")
     int move(String id, String from, String to, @Nullable String reason, Instant at);
 
+    /**
+     * Locks the devices' rows until the transaction ends, in the order of their ids, the order in
+     * which {@link LastSeenBatch} writes many at once: two writers of many devices then wait for each
+     * other instead of deadlocking. (Ids are {@code [a-z]{3}-[a-z0-9]{12}}: Java and any collation
+     * sort them alike.) Returns the ids locked.
+     */
+    @Query("SELECT id FROM device WHERE id IN (:ids) ORDER BY id FOR UPDATE")
+    List<String> lockInIdOrder(Collection<String> ids);
+
     /** {@link #move} for many devices in the same state, for the same reason: how many moved. */
     @Query("""
             UPDATE device SET state = :to, state_reason = :reason, state_changed_at = :at

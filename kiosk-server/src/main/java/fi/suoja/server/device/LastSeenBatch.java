@@ -84,6 +84,8 @@ class LastSeenBatch {
         if (batch.isEmpty()) {
             return 0;
         }
+        // In the order of the ids, as every writer of many devices locks them (DeviceRepository#lockInIdOrder).
+        batch.sort(Map.Entry.comparingByKey());
         try {
             return tx.run(() -> tx.jdbcInCallers(connection -> {
                 try (PreparedStatement update = connection.prepareStatement(UPDATE)) {

@@ -100,6 +100,10 @@ class WipeMany {
         }
         Written written = tx.run(() -> {
             List<Device> named = find(idsOrTags);
+            // Without this, PostgreSQL locked the rows in the order it found them, the last-seen flush
+            // in the order of their ids, and each wipe now that met a flush waited a second for the
+            // deadlock to be found (bench/fleet: 2.1 s once in three rounds).
+            devices.lockInIdOrder(named.stream().map(Device::id).toList());
             refuseAnyNotAllowed(named);
             Map<String, WipeJob> open = jobs.findByOpenForIn(named.stream().map(Device::id).toList()).stream()
                     .collect(Collectors.toMap(WipeJob::openFor, Function.identity()));
