@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -603,7 +604,7 @@ public final class FleetBench {
         double broker0 = broker == null ? 0 : broker.cpuSeconds();
         double self0 = self.cpuSeconds();
         long[] machine0 = machineTicks();
-        List<CompletableFuture<Integer>> answers = new ArrayList<>(n);
+        List<CompletableFuture<ServerApi.Reply>> answers = new ArrayList<>(n);
         long start = System.nanoTime();
         if (by == WipeBy.REQUEST) {
             Arrays.fill(calledAt, System.nanoTime());
@@ -628,17 +629,20 @@ public final class FleetBench {
             Thread.sleep(20);
         }
         int httpErrors = 0;
-        for (CompletableFuture<Integer> answer : answers) {
-            int status = answer.get(120, TimeUnit.SECONDS);
-            if (status != 200) {
+        Map<String, Integer> refusals = new TreeMap<>();
+        for (CompletableFuture<ServerApi.Reply> answer : answers) {
+            ServerApi.Reply reply = answer.get(120, TimeUnit.SECONDS);
+            if (reply.status() != 200) {
                 httpErrors += by == WipeBy.REQUEST ? n : 1;
+                String problem = reply.problem() == null ? "" : reply.problem();
+                refusals.merge(reply.status() + " " + problem.substring(0, Math.min(problem.length(), 300)), 1, Integer::sum);
             }
         }
         if (acked < n) {
             problems.add("wipe: only " + acked + " of " + n + " ACKs within 180 s");
         }
         if (httpErrors > 0) {
-            problems.add("wipe: " + httpErrors + " of " + n + " \"wipe now\" calls did not answer 200");
+            problems.add("wipe " + by.label + ": " + httpErrors + " of " + n + " \"wipe now\" calls did not answer 200: " + refusals);
         }
         double allReady = Double.NaN;
         long readyDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
