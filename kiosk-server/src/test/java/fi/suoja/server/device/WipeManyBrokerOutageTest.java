@@ -115,7 +115,8 @@ class WipeManyBrokerOutageTest extends LibraryScene implements TestPropertyProvi
     private FakeAgent readyLaptop() {
         Api.Answer registered = expect(201, api.post("/api/v1/devices", admin,
                 Map.of("tag", "OUT-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(), "kind", "LAPTOP", "siteId", siteId)));
-        FakeAgent agent = new FakeAgent(registered.string("agentConfig"), broker.url(), clock);
+        // Without a will: the outage is a broker crash, which publishes none (see FakeAgent.withoutWill).
+        FakeAgent agent = new FakeAgent(registered.string("agentConfig"), broker.url(), clock).withoutWill();
         agents.add(agent);
         agent.connect(1);
         agent.hello();
