@@ -470,7 +470,8 @@ public final class FleetBench {
             warmUpRounds = round;
             say(String.format(Locale.ROOT, "  warm-up round %d (not measured): the server's JIT compilers used %.2f s of its"
                     + " %.2f s of CPU (%.1f %%), %.2f s in the one-request wipe", round, jit, cpu, 100 * jit / cpu, jitInBurst));
-            if (jit < JIT_SETTLED * cpu && (!options.wipeBy.contains(WipeBy.REQUEST) || jitInBurst < JIT_SETTLED_IN_BURST_SECONDS)) {
+            // jitInBurst stays 0 when no one-request wipe runs, so it then decides nothing.
+            if (jit < JIT_SETTLED * cpu && jitInBurst < JIT_SETTLED_IN_BURST_SECONDS) {
                 warmedUp = true;
                 return;
             }

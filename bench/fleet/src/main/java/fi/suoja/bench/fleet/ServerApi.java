@@ -23,6 +23,10 @@ final class ServerApi {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Reads an answer's body only when it is not 200: a 200 to a wipe of 1,000 is 1,000 views, read for nothing. */
+    private static final HttpResponse.BodyHandler<String> BODY_UNLESS_OK = info -> info.statusCode() == 200
+            ? HttpResponse.BodySubscribers.replacing(null)
+            : HttpResponse.BodySubscribers.ofString(StandardCharsets.UTF_8);
 
     private final URI base;
     private final HttpClient http;
@@ -75,10 +79,6 @@ final class ServerApi {
             return CompletableFuture.failedFuture(e);
         }
     }
-
-    private static final HttpResponse.BodyHandler<String> BODY_UNLESS_OK = info -> info.statusCode() == 200
-            ? HttpResponse.BodySubscribers.replacing(null)
-            : HttpResponse.BodySubscribers.ofString(StandardCharsets.UTF_8);
 
     private JsonNode post(String path, Object body, int expected) throws IOException, InterruptedException {
         HttpRequest request = request(path)
