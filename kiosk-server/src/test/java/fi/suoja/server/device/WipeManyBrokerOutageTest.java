@@ -72,6 +72,10 @@ class WipeManyBrokerOutageTest extends LibraryScene implements TestPropertyProvi
 
         broker.stop();
         Eventually.until("the link to drop", () -> channel.connected(), up -> !up, Duration.ofSeconds(30));
+        for (String id : ids) {
+            // As after a crash: no will said otherwise, so a wipe is for laptops the server believes online.
+            assertThat(device(id).get("online")).as(id + " online in the server's eyes").isEqualTo(true);
+        }
         List<Map<String, Object>> answered = expect(200, api.post("/api/v1/devices/wipe", staff, Map.of("devices", ids))).list();
 
         // Answered, and durable: each laptop has its job holding try 1 with why it did not go out.
