@@ -10,6 +10,7 @@
 #   a fresh schema, dropped at the end. Environment: SUOJA_BENCH_PG_USER (postgres),
 #   SUOJA_BENCH_SERVER_HEAP (1g), SUOJA_BENCH_ARGS (more FleetBench options, see README.md),
 #   SUOJA_BENCH_SERVER_OPTS (more JVM options for the server, e.g. a profiler's -agentpath),
+#   SUOJA_BENCH_OPTS (the same for the benchmark's own JVM, which runs the simulated agents),
 #   SUOJA_BENCH_SERVER_JAR (another kiosk-server jar, e.g. a "before" build), SUOJA_BENCH_SERVERS (1;
 #   2 runs a second instance on the same database and broker, as a city with two instances does).
 set -euo pipefail
@@ -155,8 +156,8 @@ fi
 echo "kiosk-server pid $SERVER_PID on :$HTTP_PORT, heap -Xmx$HEAP, PostgreSQL schema $SCHEMA;" \
   "broker $BROKER_URL (pid ${BROKER_PID:-$EXTERNAL_PID}, $(mosquitto -h 2>/dev/null | head -1)); topic root $TOPIC_ROOT"
 
-# shellcheck disable=SC2086
-java -Xmx1g -Xss512k -jar "$BENCH_JAR" \
+# shellcheck disable=SC2086 # SUOJA_BENCH_OPTS holds several JVM options of the benchmark itself, such as a profiler's
+java ${SUOJA_BENCH_OPTS:-} -Xmx1g -Xss512k -jar "$BENCH_JAR" \
   --server "http://127.0.0.1:$HTTP_PORT" --admin-password "$ADMIN_PASSWORD" --server-pid "$SERVER_PID" \
   --broker "$BROKER_URL" ${BROKER_PID:+--broker-pid $BROKER_PID} ${EXTERNAL_PID:+--broker-pid $EXTERNAL_PID} \
   --db-url "$DB_URL" --db-user "$PG_USER" --agents "$AGENTS" $CLEAR \
