@@ -156,7 +156,7 @@ fi
 echo "kiosk-server pid $SERVER_PID on :$HTTP_PORT, heap -Xmx$HEAP, PostgreSQL schema $SCHEMA;" \
   "broker $BROKER_URL (pid ${BROKER_PID:-$EXTERNAL_PID}, $(mosquitto -h 2>/dev/null | head -1)); topic root $TOPIC_ROOT"
 
-# shellcheck disable=SC2086 # SUOJA_BENCH_OPTS holds several JVM options of the benchmark itself, such as a profiler's
+# shellcheck disable=SC2086 # SUOJA_BENCH_OPTS, SUOJA_BENCH_ARGS and the optional flags expand to several words each
 java ${SUOJA_BENCH_OPTS:-} -Xmx1g -Xss512k -jar "$BENCH_JAR" \
   --server "http://127.0.0.1:$HTTP_PORT" --admin-password "$ADMIN_PASSWORD" --server-pid "$SERVER_PID" \
   --broker "$BROKER_URL" ${BROKER_PID:+--broker-pid $BROKER_PID} ${EXTERNAL_PID:+--broker-pid $EXTERNAL_PID} \
